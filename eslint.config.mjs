@@ -1,0 +1,96 @@
+// Lint rules for the whole monorepo. Workflow code runs in Temporal's deterministic sandbox: it may
+// not import Node built-ins or anything that does I/O (that belongs in activities).
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+/** Files that are bundled into the workflow sandbox. Keep in step with docs/architecture.md. */
+export const workflowFiles = [
+  'workflows/src/**/workflow.ts',
+  'workflows/src/**/workflows.ts',
+  'workflows/src/**/*.workflow.ts',
+  'workflows/src/**/workflow/**/*.ts',
+];
+
+const ioModules = [
+  'express',
+  'pg',
+  'minio',
+  'pino',
+  'pino-http',
+  'jose',
+  '@prisma/*',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+  '@temporalio/testing',
+  'undici',
+  'axios',
+  '@sanxiang/shared',
+];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '.local/**', '**/src/generated/**', '**/dist/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'import-x/no-cycle': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@sanxiang/*/src/*/**',
+                '!@sanxiang/shared/src/domain',
+                '!@sanxiang/shared/src/contracts',
+                '!@sanxiang/shared/src/calendar',
+              ],
+              message: 'Import a package by its entry point, not its internals.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: workflowFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules
+            .flatMap((m) => [m, `node:${m}`])
+            .map((name) => ({
+              name,
+              message:
+                'Workflow code runs in a deterministic sandbox: no Node built-ins. Do I/O in an activity.',
+            })),
+          patterns: [
+            {
+              group: [...ioModules, '!@sanxiang/shared/src/domain', '!@sanxiang/shared/src/contracts'],
+              message:
+                'Workflow code must not import I/O libraries (only @sanxiang/shared/src/{domain,contracts}). Do I/O in an activity.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' },
+    },
+  },
+);

@@ -1,0 +1,14 @@
+// One jest run over every workspace. TypeScript is stripped by SWC (fast); types are checked
+// separately by `npm run typecheck`. Suites that need the real stack read its addresses from the
+// environment that scripts/test.sh exports (see test/support/stack.ts).
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/workflows', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  // jose ships ESM only: let SWC turn it into CommonJS for jest's module loader.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

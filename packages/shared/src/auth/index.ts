@@ -1,0 +1,3 @@
+export * from './principal';
+export * from './verify-token';
+export * from './sign-token';

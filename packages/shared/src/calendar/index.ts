@@ -1,0 +1,25 @@
+export { WorkingDayCalendar, type TWorkingDayResult } from './working-day-calendar';
+export { computeDeadline, type TDeadline, type TDeadlineInput } from './deadline';
+export { dateInShanghai, endOfDayInstant } from './shanghai-time';
+export { isIsoDate } from './iso-date';
+export {
+  ZHolidayDay,
+  ZHolidayYear,
+  describeIssues,
+  type THolidayDay,
+  type THolidayYear,
+} from './holiday-year';
+export {
+  CalendarDataError,
+  SHIPPED_CALENDAR_DIR,
+  importYear,
+  importYearData,
+  loadHolidayYears,
+  loadWorkingDayCalendar,
+  parseHolidayYear,
+  readHolidayYearDir,
+  type TCalendarStoreOptions,
+  type TCalendarYearSource,
+  type TImportResult,
+  type TLoadedHolidayYear,
+} from './calendar-store';

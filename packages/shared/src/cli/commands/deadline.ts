@@ -1,0 +1,26 @@
+import { loadWorkingDayCalendar } from '../../calendar/calendar-store';
+import { isIsoDate } from '../../calendar/iso-date';
+import { resolveCalendarDataDir } from '../calendar-data-dir';
+import { CliUsageError, EXIT_OK, type TCliCommand } from '../dispatcher';
+
+const POSITIVE_INTEGER = /^[1-9]\d{0,3}$/u;
+
+/** `deadline <YYYY-MM-DD> <N>`: one stdout line, `YYYY-MM-DD` plus ` provisional` when it is. */
+export const deadlineCommand: TCliCommand = {
+  path: ['deadline'],
+  args: '<YYYY-MM-DD> <N>',
+  summary: '计算自该日起（不含当日）第 N 个工作日；涉及尚无数据的年份时追加 provisional',
+  async run(args, ctx) {
+    const [date, count] = args;
+    if (args.length !== 2 || date === undefined || count === undefined) {
+      throw new CliUsageError('需要两个参数：起算日期和工作日数');
+    }
+    if (!isIsoDate(date)) throw new CliUsageError(`起算日期无效：${date}（应为 YYYY-MM-DD）`);
+    if (!POSITIVE_INTEGER.test(count))
+      throw new CliUsageError(`工作日数无效：${count}（应为 1 到 9999 的整数）`);
+    const calendar = await loadWorkingDayCalendar({ importedDir: resolveCalendarDataDir(ctx.env) });
+    const due = calendar.addWorkingDays(date, Number(count));
+    ctx.out(due.provisional ? `${due.date} provisional` : due.date);
+    return EXIT_OK;
+  },
+};

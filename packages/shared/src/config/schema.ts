@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the system reads, in one schema. Each process declares the keys it
+ * needs (see `profiles`); `loadConfig` validates exactly those and reports every problem at once.
+ * The README's configuration table is checked against this file by a test.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+const httpUrl = z.url({ protocol: /^https?$/ });
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ });
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+
+  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  HTTP_PORT: port,
+  DATABASE_URL: postgresUrl,
+
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_JWKS_URL: httpUrl.optional(),
+  AUTH_ISSUER: z.string().min(1).default('sanxiang-local'),
+  AUTH_AUDIENCE: z.string().min(1).default('sanxiang'),
+
+  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('case-lifecycle'),
+
+  S3_ENDPOINT: httpUrl,
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY: z.string().min(3),
+  S3_SECRET_KEY: z.string().min(8),
+  S3_EVIDENCE_BUCKET: z.string().min(3).default('evidence'),
+
+  SERVICE_URL_DISCLOSURE: httpUrl,
+  SERVICE_URL_RECORDING: httpUrl,
+  SERVICE_URL_LEGAL_REVIEW: httpUrl,
+
+  CALENDAR_DATA_DIR: z.string().min(1).default('.local/data/calendar'),
+});
+export type TEnv = z.infer<typeof ZEnv>;
+export type TEnvKey = keyof TEnv;
+
+const logging = ['NODE_ENV', 'LOG_LEVEL', 'LOG_FORMAT'] as const;
+const http = ['HTTP_HOST', 'HTTP_PORT'] as const;
+const auth = ['AUTH_JWT_SECRET', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const;
+const temporal = ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE'] as const;
+const s3 = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_EVIDENCE_BUCKET'] as const;
+const serviceUrls = ['SERVICE_URL_DISCLOSURE', 'SERVICE_URL_RECORDING', 'SERVICE_URL_LEGAL_REVIEW'] as const;
+
+/** Which variables each process reads. */
+export const profiles = {
+  disclosure: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal],
+  recording: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal, ...s3],
+  'legal-review': [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal],
+  worker: [...logging, ...auth, ...temporal, ...serviceUrls, 'CALENDAR_DATA_DIR'],
+  cli: [...logging, ...auth, ...temporal, 'CALENDAR_DATA_DIR'],
+} as const satisfies Record<string, readonly TEnvKey[]>;
+export type TProfile = keyof typeof profiles;
+export type TConfigOf<P extends TProfile> = Pick<TEnv, (typeof profiles)[P][number]>;

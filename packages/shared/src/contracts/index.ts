@@ -1,0 +1,3 @@
+export * from './lifecycle';
+export * from './internal-api';
+export * from './search-attributes';

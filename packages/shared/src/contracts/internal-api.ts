@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { ZCaseStage } from '../domain/case-stages';
+import { ZDecisionKind } from '../domain/decision-kinds';
+import { ZCaseNumber, ZCaseOfficer, ZIsoDate } from '../domain/identifiers';
+import { ZMajorCriterion } from '../domain/legal-review';
+import {
+  ZCaseParty,
+  ZClockKind,
+  ZDisclosurePlan,
+  ZEscalationNotified,
+  ZInstant,
+  ZPublicationContent,
+  ZSubmissionMaterial,
+} from './lifecycle';
+
+/**
+ * The internal HTTP endpoints the workflow worker's activities call on the three services
+ * (docs/service-contracts.md). Every call carries `Authorization: Bearer <JWT, role system>` and
+ * `Idempotency-Key: ${workflowId}:${step}`: activities run at least once, so a service answers a
+ * repeated key with the first answer (2xx) and does not act twice.
+ */
+
+export const idempotencyKeyHeader = 'Idempotency-Key';
+
+export const internalPaths = {
+  // recording (执法全过程记录)
+  caseEscalations: (caseNumber: string) => `/internal/cases/${encodeURIComponent(caseNumber)}/escalations`,
+  caseStageTransitions: (caseNumber: string) =>
+    `/internal/cases/${encodeURIComponent(caseNumber)}/stage-transitions`,
+  // legal review (法制审核)
+  reviews: () => '/internal/reviews',
+  // disclosure (公示)
+  disclosures: () => '/internal/disclosures',
+  disclosurePublish: (id: string) => `/internal/disclosures/${encodeURIComponent(id)}/publish`,
+  disclosureExpire: (id: string) => `/internal/disclosures/${encodeURIComponent(id)}/expire`,
+} as const;
+
+const ZId = z.string().trim().min(1).max(128);
+const ZRound = z.number().int().min(1);
+const ZCycle = z.number().int().min(1);
+
+// ---- recording --------------------------------------------------------------------------------
+
+/** POST /internal/cases/{caseNumber}/escalations — a reminder (level 0) or escalation, kept durably. */
+export const ZEscalationRequest = z.object({
+  workflowId: ZId,
+  clockId: ZId,
+  clock: ZClockKind,
+  level: z.number().int().min(0).max(2),
+  notified: ZEscalationNotified,
+  reason: z.string().min(1).max(2000), // staff-facing, Chinese
+  dueAt: ZInstant,
+  at: ZInstant, // the scheduled instant of this step (not the worker's wall clock)
+  round: ZRound.optional(),
+  cycle: ZCycle.optional(),
+  activityId: ZId.optional(),
+});
+export type TEscalationRequest = z.infer<typeof ZEscalationRequest>;
+export const ZEscalationResponse = z.object({ escalationId: ZId });
+export type TEscalationResponse = z.infer<typeof ZEscalationResponse>;
+
+/** POST /internal/cases/{caseNumber}/stage-transitions — the case file's view of the stage. */
+export const ZStageTransitionRequest = z.object({
+  workflowId: ZId,
+  from: ZCaseStage,
+  to: ZCaseStage,
+  at: ZInstant,
+  cycle: ZCycle,
+  round: ZRound.optional(),
+  note: z.string().max(2000).optional(),
+});
+export type TStageTransitionRequest = z.infer<typeof ZStageTransitionRequest>;
+export const ZStageTransitionResponse = z.object({ ok: z.literal(true) });
+
+// ---- legal review -----------------------------------------------------------------------------
+
+/** POST /internal/reviews — intake of one review round; idempotent by (caseNumber, round). */
+export const ZReviewIntakeRequest = z.object({
+  caseNumber: ZCaseNumber,
+  workflowId: ZId,
+  round: ZRound,
+  cycle: ZCycle,
+  submittedBy: ZId,
+  submittedAt: ZInstant,
+  officers: z.array(ZCaseOfficer),
+  decisionKind: ZDecisionKind,
+  summary: z.string(),
+  majorCriteria: z.array(ZMajorCriterion).min(1),
+  hearingOrAssessmentHeld: z.boolean(),
+  materials: z.array(ZSubmissionMaterial),
+});
+export type TReviewIntakeRequest = z.infer<typeof ZReviewIntakeRequest>;
+/** `receivedAt` = receipt of complete materials: the 10-working-day clock starts there. */
+export const ZReviewIntakeResponse = z.object({ reviewId: ZId, receivedAt: ZInstant });
+export type TReviewIntakeResponse = z.infer<typeof ZReviewIntakeResponse>;
+
+// ---- disclosure -------------------------------------------------------------------------------
+
+/** POST /internal/disclosures — draft (or exemption record); idempotent by (caseNumber, cycle). */
+export const ZDisclosureDraftRequest = z.object({
+  caseNumber: ZCaseNumber,
+  workflowId: ZId,
+  cycle: ZCycle,
+  party: ZCaseParty,
+  decisionDate: ZIsoDate,
+  documentNumber: z.string().min(1),
+  decisionKind: ZDecisionKind,
+  randomInspection: z.boolean(),
+  publication: ZPublicationContent,
+  disclosure: ZDisclosurePlan,
+  /** The legal deadline for publication (absent for an exemption). */
+  dueAt: ZInstant.optional(),
+});
+export type TDisclosureDraftRequest = z.infer<typeof ZDisclosureDraftRequest>;
+export const ZDisclosureDraftResponse = z.object({
+  disclosureId: ZId,
+  status: z.enum(['draft', 'exempt']), // 'exempt' when disclosure.mode is 'exempt'
+});
+export type TDisclosureDraftResponse = z.infer<typeof ZDisclosureDraftResponse>;
+
+/** POST /internal/disclosures/{id}/publish — only after approval; repeated calls answer the same. */
+export const ZDisclosurePublishRequest = z.object({ workflowId: ZId, cycle: ZCycle });
+export type TDisclosurePublishRequest = z.infer<typeof ZDisclosurePublishRequest>;
+export const ZDisclosurePublishResponse = z.object({ publishedAt: ZInstant });
+export type TDisclosurePublishResponse = z.infer<typeof ZDisclosurePublishResponse>;
+
+/** POST /internal/disclosures/{id}/expire — take down at the end of the publication period. */
+export const ZDisclosureExpireRequest = z.object({ workflowId: ZId, cycle: ZCycle, expiresAt: ZInstant });
+export type TDisclosureExpireRequest = z.infer<typeof ZDisclosureExpireRequest>;
+export const ZDisclosureExpireResponse = z.object({ expiredAt: ZInstant });
+export type TDisclosureExpireResponse = z.infer<typeof ZDisclosureExpireResponse>;

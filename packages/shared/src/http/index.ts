@@ -1,0 +1,4 @@
+export * from './api';
+export * from './create-service-app';
+export * from './error-handler';
+export * from './run-server';

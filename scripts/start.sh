@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# `npm start`: provision, start the dev stack (PostgreSQL, MinIO, Temporal + Web UI), the three
+# services and the worker, load the demo data, print every URL. Ctrl-C stops everything it started.
+source "$(dirname "$0")/lib/common.sh"
+load_stack dev
+
+services=(disclosure:3001 recording:3002 legal-review:3003)
+for entry in "${services[@]}"; do
+  port=${entry#*:}
+  port_in_use "$port" && die "port $port (${entry%%:*} service) is already in use; stop whatever holds it (is another 'npm start' running?)"
+done
+
+bash "$ROOT/scripts/provision/all.sh"
+bash "$ROOT/scripts/stack/up.sh" dev
+# shellcheck disable=SC1091
+source "$STACK_DIR/env.sh"
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  step "stopping"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  bash "$ROOT/scripts/stack/down.sh" dev
+  exit 0
+}
+trap stop_all INT TERM EXIT
+
+launch() { # launch <name> <log prefix colour> <command...>
+  local name=$1; shift
+  "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
+  pids+=($!)
+}
+
+step "services and worker"
+for entry in "${services[@]}"; do
+  name=${entry%%:*} port=${entry#*:}
+  url_var="DATABASE_URL_$(echo "$name" | tr 'a-z-' 'A-Z_')"
+  launch "$name" env HTTP_PORT="$port" DATABASE_URL="${!url_var}" tsx "$ROOT/services/$name/src/main.ts"
+done
+launch worker tsx "$ROOT/workflows/src/worker/main.ts"
+for entry in "${services[@]}"; do
+  name=${entry%%:*} port=${entry#*:}
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 || die "$name is not ready on :$port (see its [$name] lines above)"
+  ok "$name ready on :$port"
+done
+
+step "demo data"
+tsx "$ROOT/scripts/demo/load-demo-data.ts"
+
+cat <<EOT
+
+  sanxiang is running (Ctrl-C stops everything).
+
+  Temporal Web UI        http://127.0.0.1:$TEMPORAL_UI_PORT   (namespace default; filter: CaseNumber = "…" or Overdue = true)
+  Disclosure service     http://127.0.0.1:3001   API docs http://127.0.0.1:3001/docs   public platform http://127.0.0.1:3001/
+  Recording service      http://127.0.0.1:3002   API docs http://127.0.0.1:3002/docs
+  Legal-review service   http://127.0.0.1:3003   API docs http://127.0.0.1:3003/docs
+  MinIO console          http://127.0.0.1:$MINIO_CONSOLE_PORT   (user $S3_ACCESS_KEY)
+  PostgreSQL             127.0.0.1:$PG_PORT  (databases sanxiang_disclosure, sanxiang_recording, sanxiang_legal_review)
+
+  Tokens for the APIs:   source .local/dev/env.sh && npm run -s token -- --roles officer --name 张三 --cert 32010012345
+
+EOT
+wait

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `npm test`: provision, start the test stack (separate ports and data from the dev stack), then run
+# every check: format, lint, typecheck, migration drift, and all jest suites (unit, integration
+# against the real servers, workflow tests in the time-skipping environment, replay tests).
+# Ends with one line "N passed, N failed". Extra arguments go to jest (e.g. a path filter).
+source "$(dirname "$0")/lib/common.sh"
+load_stack test
+export NODE_ENV=test LOG_FORMAT=json LOG_LEVEL=${LOG_LEVEL:-warn}
+
+bash "$ROOT/scripts/provision/all.sh"
+bash "$ROOT/scripts/stack/up.sh" test
+# shellcheck disable=SC1091
+source "$STACK_DIR/env.sh"
+export SANXIANG_TEST_PG_URL="$SANXIANG_PG_ADMIN_URL"
+[ "${KEEP_STACK:-}" = 1 ] || trap 'bash "$ROOT/scripts/stack/down.sh" test >/dev/null' EXIT
+
+passed=0 failed=0 failures=()
+check() { # check <name> <command...>: one pass/fail line per check
+  local name=$1; shift
+  step "$name"
+  if "$@"; then ok "$name"; passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
+}
+cd "$ROOT"
+check "format (prettier)" prettier --check --log-level warn .
+check "lint (eslint)" eslint --max-warnings=0 .
+check "typecheck (tsc)" tsc --noEmit -p tsconfig.json
+check "migration drift" tsx packages/prisma-migrate/src/cli.ts drift-all
+
+step "jest"
+report="$STACK_DIR/jest-report.json"
+rm -f "$report"
+set +e
+jest --ci --json --outputFile="$report" "$@"
+jest_status=$?
+set -e
+if [ -s "$report" ]; then
+  read -r jp jf < <(node -e 'const r=require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0))' "$report")
+  passed=$((passed + jp)) failed=$((failed + jf))
+  [ "$jest_status" = 0 ] || [ "$jf" -gt 0 ] || { failed=$((failed + 1)); failures+=("jest exited $jest_status"); }
+else
+  failed=$((failed + 1)); failures+=("jest produced no report (exit $jest_status)")
+fi
+
+echo
+[ ${#failures[@]} -eq 0 ] || printf 'failed checks: %s\n' "${failures[*]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
