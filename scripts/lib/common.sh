@@ -29,13 +29,17 @@ is_root() { [ "$(id -u)" = 0 ]; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-wait_for_port() { # wait_for_port <port> <name> [seconds]
-  local port=$1 name=$2 seconds=${3:-60} i
+wait_for_port() { # wait_for_port <port> <name> <seconds> [pid] [log file]
+  local port=$1 name=$2 seconds=${3:-60} pid=${4:-} log=${5:-} i
   for ((i = 0; i < seconds * 10; i++)); do
     port_in_use "$port" && return 0
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      [ -n "$log" ] && tail -n 15 "$log" >&2
+      die "$name exited before it listened on 127.0.0.1:$port${log:+ (log: ${log#"$ROOT"/})}"
+    fi
     sleep 0.1
   done
-  die "$name did not start listening on 127.0.0.1:$port within ${seconds}s (see its log under .local/)"
+  die "$name did not start listening on 127.0.0.1:$port within ${seconds}s${log:+ (log: ${log#"$ROOT"/})}"
 }
 
 # Ports and folders of a stack: "dev" (npm start) or "test" (npm test), so both can run side by side.

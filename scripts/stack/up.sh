@@ -52,7 +52,7 @@ else
     nohup "$BIN/minio" server "$MINIO_DATA" --quiet --address "127.0.0.1:$MINIO_PORT" \
     --console-address "127.0.0.1:$MINIO_CONSOLE_PORT" >"$STACK_DIR/log/minio.log" 2>&1 &
   echo $! >"$STACK_DIR/run/minio.pid"
-  wait_for_port "$MINIO_PORT" MinIO 60
+  wait_for_port "$MINIO_PORT" MinIO 60 "$(cat "$STACK_DIR/run/minio.pid")" "$STACK_DIR/log/minio.log"
   ok "started"
 fi
 
@@ -68,7 +68,7 @@ else
     --db-filename "$TEMPORAL_DB" --namespace default --log-level warn "${sa_flags[@]}" \
     >"$STACK_DIR/log/temporal.log" 2>&1 &
   echo $! >"$STACK_DIR/run/temporal.pid"
-  wait_for_port "$TEMPORAL_PORT" "Temporal dev server" 90
+  wait_for_port "$TEMPORAL_PORT" "Temporal dev server" 90 "$(cat "$STACK_DIR/run/temporal.pid")" "$STACK_DIR/log/temporal.log"
   ok "started (data in .local/$STACK/temporal.db)"
 fi
 

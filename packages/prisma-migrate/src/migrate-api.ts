@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseDatabaseUrl } from './database-url';
+import { displayPath } from './engine/engine-session';
+import { PrismaMigrateError } from './errors';
 import { normalizeMigrationName } from './migrations-dir';
 import type {
   CheckDriftOptions,
@@ -16,6 +19,9 @@ import { runInWorker } from './worker/run-in-worker';
 // process is started; the work itself happens in the engine worker.
 function checkCommon(options: { schemaPath: string; migrationsDir: string; databaseUrl: string }) {
   parseDatabaseUrl(options.databaseUrl);
+  if (!existsSync(options.schemaPath)) {
+    throw new PrismaMigrateError('SCHEMA_NOT_FOUND', `Prisma schema not found: ${displayPath(path.resolve(options.schemaPath))}`);
+  }
   return {
     schemaPath: path.resolve(options.schemaPath),
     migrationsDir: path.resolve(options.migrationsDir),
@@ -30,7 +36,7 @@ function checkShadow(shadow: ShadowDatabase | undefined): ShadowDatabase {
 }
 
 /** Writes `<migrationsDir>/<UTC stamp>_<name>/migration.sql`; returns that directory, or null when the schema did not change. */
-export function createMigration(options: CreateMigrationOptions): Promise<string | null> {
+export async function createMigration(options: CreateMigrationOptions): Promise<string | null> {
   normalizeMigrationName(options.name);
   return runInWorker(
     'create',
@@ -40,12 +46,12 @@ export function createMigration(options: CreateMigrationOptions): Promise<string
 }
 
 /** Applies pending migrations (`prisma migrate deploy`); returns the names applied now. */
-export function deployMigrations(options: DeployMigrationsOptions): Promise<string[]> {
+export async function deployMigrations(options: DeployMigrationsOptions): Promise<string[]> {
   return runInWorker('deploy', checkCommon(options), options.onProgress);
 }
 
 /** Compares the schema with what the migrations build, on a temporary shadow database. */
-export function checkDrift(options: CheckDriftOptions): Promise<DriftResult> {
+export async function checkDrift(options: CheckDriftOptions): Promise<DriftResult> {
   return runInWorker(
     'drift',
     { ...checkCommon(options), shadow: checkShadow(options.shadow) },
@@ -54,7 +60,7 @@ export function checkDrift(options: CheckDriftOptions): Promise<DriftResult> {
 }
 
 /** Drops everything in the database and re-applies all migrations; returns their names. */
-export function resetDatabase(options: ResetDatabaseOptions): Promise<string[]> {
+export async function resetDatabase(options: ResetDatabaseOptions): Promise<string[]> {
   return runInWorker('reset', checkCommon(options), options.onProgress);
 }
 

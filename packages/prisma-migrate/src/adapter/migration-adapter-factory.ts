@@ -1,7 +1,7 @@
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { openPgAdapter } from './open-pg-adapter';
 import { leaseShadowDatabase, type ShadowDatabase } from './shadow-database';
-import type { WholeScriptAdapter } from './whole-script-adapter';
+import type { ScriptFailure, WholeScriptAdapter } from './whole-script-adapter';
 
 // The factory the Wasm schema engine connects through. It remembers every adapter it opened so the
 // session can close them all (and drop temporary shadow databases) even when the engine does not.
@@ -9,22 +9,25 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
   readonly provider = 'postgres' as const;
   readonly adapterName = '@prisma/adapter-pg';
   private readonly opened: WholeScriptAdapter[] = [];
+  /** The last migration script PostgreSQL rejected on the main database, for P3018-style reports. */
+  lastScriptFailure: ScriptFailure | undefined;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly shadow: ShadowDatabase,
-    private readonly onShadowCreated: (url: string) => void = () => {},
   ) {}
 
   async connect(): Promise<SqlDriverAdapter> {
-    return this.track(await openPgAdapter(this.databaseUrl));
+    const onScriptFailure = (failure: ScriptFailure) => {
+      this.lastScriptFailure = failure;
+    };
+    return this.track(await openPgAdapter(this.databaseUrl, { onScriptFailure }));
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const lease = await leaseShadowDatabase(this.databaseUrl, this.shadow);
-    this.onShadowCreated(lease.url);
     try {
-      return this.track(await openPgAdapter(lease.url, lease.release));
+      return this.track(await openPgAdapter(lease.url, { afterDispose: lease.release }));
     } catch (error) {
       await lease.release();
       throw error;

@@ -2,13 +2,13 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { schemaParamOf } from '../database-url';
 import { CharAsTextClient } from './char-as-text-client';
-import { WholeScriptAdapter } from './whole-script-adapter';
+import { WholeScriptAdapter, type ScriptFailure } from './whole-script-adapter';
 
 // One pool per database, with the "char" and whole-script patches applied. allowExitOnIdle is part
 // of patch 4: an idle pool must not keep the process alive.
 export async function openPgAdapter(
   connectionString: string,
-  afterDispose?: () => Promise<void>,
+  hooks: { afterDispose?: () => Promise<void>; onScriptFailure?: (failure: ScriptFailure) => void } = {},
 ): Promise<WholeScriptAdapter> {
   const pool = new pg.Pool({
     connectionString,
@@ -20,5 +20,5 @@ export async function openPgAdapter(
   pool.on('error', () => {});
   const schema = schemaParamOf(connectionString);
   const factory = new PrismaPg(pool, { disposeExternalPool: true, ...(schema ? { schema } : {}) });
-  return new WholeScriptAdapter(await factory.connect(), afterDispose);
+  return new WholeScriptAdapter(await factory.connect(), hooks.afterDispose, hooks.onScriptFailure);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { quoteIdentifier, redactUrl, serverOf, withDatabaseName } from '../database-url';
+import { databaseNameOf, quoteIdentifier, redactUrl, serverOf, withDatabaseName } from '../database-url';
 import { PrismaMigrateError } from '../errors';
 
 /**
@@ -9,6 +9,9 @@ import { PrismaMigrateError } from '../errors';
  *   (the role needs CREATEDB).
  * - `{ url }`: an existing database set aside for this; everything in it is dropped before use.
  */
+/** Temporary shadow databases are called `prisma_shadow_<main database>_<random>`. */
+export const SHADOW_PREFIX = 'prisma_shadow_';
+
 export type ShadowDatabase = 'temporary' | { url: string };
 
 export interface ShadowLease {
@@ -53,7 +56,9 @@ export async function leaseShadowDatabase(mainUrl: string, shadow: ShadowDatabas
     );
     return { url: shadow.url, release: async () => {} };
   }
-  const name = `prisma_migrate_shadow_${process.pid}_${randomBytes(6).toString('hex')}`;
+  // Named after the main database so a leftover is easy to attribute; kept under PostgreSQL's
+  // 63-byte identifier limit.
+  const name = `${SHADOW_PREFIX}${databaseNameOf(mainUrl).slice(0, 32)}_${randomBytes(5).toString('hex')}`;
   try {
     await withAdminClient(mainUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
   } catch (error) {

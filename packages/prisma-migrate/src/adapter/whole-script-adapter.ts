@@ -1,5 +1,4 @@
 import {
-  DriverAdapterError,
   isDriverAdapterError,
   type ConnectionInfo,
   type IsolationLevel,
@@ -8,6 +7,12 @@ import {
   type SqlResultSet,
   type Transaction,
 } from '@prisma/driver-adapter-utils';
+
+/** PostgreSQL's own error for a failed script; the engine reduces it to e.g. "No such table: x". */
+export interface ScriptFailure {
+  code: string | undefined;
+  message: string;
+}
 
 // Patch 3. @prisma/adapter-pg's executeScript splits the script on every ";" and runs the pieces one
 // by one: a dollar-quoted function body is cut in half, and a failing migration leaves its first
@@ -26,6 +31,7 @@ export class WholeScriptAdapter implements SqlDriverAdapter {
   constructor(
     private readonly inner: SqlDriverAdapter,
     private readonly afterDispose: () => Promise<void> = async () => {},
+    private readonly onScriptFailure: (failure: ScriptFailure) => void = () => {},
   ) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
@@ -43,7 +49,8 @@ export class WholeScriptAdapter implements SqlDriverAdapter {
     try {
       await this.inner.executeRaw({ sql: script, args: [], argTypes: [] });
     } catch (error) {
-      throw withPostgresDetail(error);
+      this.onScriptFailure(describeScriptFailure(error));
+      throw error;
     }
   }
 
@@ -61,19 +68,12 @@ export class WholeScriptAdapter implements SqlDriverAdapter {
   }
 }
 
-// The adapter turns e.g. 42P01 into "No such table: x" and drops PostgreSQL's own text. For a
-// migration script the engine should report what the native engine does: SQLSTATE and message.
-function withPostgresDetail(error: unknown): unknown {
-  if (!isDriverAdapterError(error)) return error;
-  const { cause } = error;
-  if (cause.kind === 'postgres' || cause.originalCode === undefined) return error;
-  return new DriverAdapterError({
-    kind: 'postgres',
-    code: cause.originalCode,
-    severity: 'ERROR',
-    message: cause.originalMessage ?? error.message,
-    detail: undefined,
-    column: undefined,
-    hint: undefined,
-  });
+
+function describeScriptFailure(error: unknown): ScriptFailure {
+  if (isDriverAdapterError(error)) {
+    const { cause } = error;
+    if (cause.kind === 'postgres') return { code: cause.code, message: cause.message };
+    return { code: cause.originalCode, message: cause.originalMessage ?? error.message };
+  }
+  return { code: undefined, message: error instanceof Error ? error.message : String(error) };
 }

@@ -4,6 +4,7 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import type { SchemaContainer, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
 import { MigrationAdapterFactory } from '../adapter/migration-adapter-factory';
 import type { ShadowDatabase } from '../adapter/shadow-database';
+import type { ScriptFailure } from '../adapter/whole-script-adapter';
 import { PrismaMigrateError } from '../errors';
 import { toMigrateError } from './engine-errors';
 import { loadSchemaEngine } from './load-schema-engine';
@@ -14,6 +15,8 @@ export const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] 
 export interface EngineSession {
   engine: SchemaEngine;
   schemaFiles: SchemaContainer[];
+  /** PostgreSQL's error for the last migration script that failed on the main database. */
+  lastScriptFailure(): ScriptFailure | undefined;
 }
 
 export interface EngineSessionOptions {
@@ -60,7 +63,7 @@ export async function withEngineSession<T>(
       engineLog,
       bindMigrationAwareSqlAdapterFactory(factory),
     );
-    result = await run({ engine, schemaFiles });
+    result = await run({ engine, schemaFiles, lastScriptFailure: () => factory.lastScriptFailure });
   } catch (error) {
     engine?.free();
     // Report the command's failure, not a clean-up problem it may have caused.

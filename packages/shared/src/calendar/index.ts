@@ -1,4 +1,5 @@
-export { WorkingDayCalendar, type TWorkingDayResult } from './working-day-calendar';
+export { MAX_WORKING_DAYS, WorkingDayCalendar, type TWorkingDayResult } from './working-day-calendar';
+export { DEFAULT_CALENDAR_DATA_DIR, REPO_ROOT, resolveCalendarDataDir } from './calendar-data-dir';
 export { computeDeadline, type TDeadline, type TDeadlineInput } from './deadline';
 export { dateInShanghai, endOfDayInstant } from './shanghai-time';
 export { isIsoDate } from './iso-date';

@@ -10,7 +10,7 @@ export interface TWorkingDayResult {
 }
 
 // A sanity bound, not a legal one: no period in the law is anywhere near 20 years of working days.
-const MAX_WORKING_DAYS = 5000;
+export const MAX_WORKING_DAYS = 5000;
 
 const assertCount = (n: number): void => {
   if (!Number.isSafeInteger(n) || n < 1 || n > MAX_WORKING_DAYS) {

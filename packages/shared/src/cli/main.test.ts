@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from './calendar-data-dir';
+import { REPO_ROOT } from '../calendar/calendar-data-dir';
 
 /** The CLI contract, through a real process: `npx tsx packages/shared/src/cli/main.ts …`. */
 interface TRun {

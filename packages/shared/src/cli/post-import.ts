@@ -19,7 +19,8 @@ export class PostImportStepError extends Error {
       [
         '节假日数据已保存，但以下后续步骤失败（可修复后重新导入同一文件以重试）：',
         ...failures.map(
-          ({ step, error }) => `  - ${step}: ${error instanceof Error ? error.message : String(error)}`,
+          ({ step, error }) =>
+            `  - ${step}: ${typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error)}`,
         ),
       ].join('\n'),
     );

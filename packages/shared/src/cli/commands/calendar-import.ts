@@ -1,5 +1,5 @@
 import { importYear } from '../../calendar/calendar-store';
-import { resolveCalendarDataDir } from '../calendar-data-dir';
+import { resolveCalendarDataDir } from '../../calendar/calendar-data-dir';
 import { CliUsageError, EXIT_OK, type TCliCommand } from '../dispatcher';
 import { afterYearImported, type TPostImportStep } from '../post-import';
 

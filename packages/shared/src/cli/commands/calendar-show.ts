@@ -1,6 +1,6 @@
 import { loadHolidayYears } from '../../calendar/calendar-store';
 import { toEpochDay, weekdayLabel } from '../../calendar/iso-date';
-import { resolveCalendarDataDir } from '../calendar-data-dir';
+import { resolveCalendarDataDir } from '../../calendar/calendar-data-dir';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type TCliCommand } from '../dispatcher';
 
 const YEAR = /^\d{4}$/u;

@@ -1,9 +1,10 @@
 import { loadWorkingDayCalendar } from '../../calendar/calendar-store';
 import { isIsoDate } from '../../calendar/iso-date';
-import { resolveCalendarDataDir } from '../calendar-data-dir';
+import { MAX_WORKING_DAYS } from '../../calendar/working-day-calendar';
+import { resolveCalendarDataDir } from '../../calendar/calendar-data-dir';
 import { CliUsageError, EXIT_OK, type TCliCommand } from '../dispatcher';
 
-const POSITIVE_INTEGER = /^[1-9]\d{0,3}$/u;
+const POSITIVE_INTEGER = /^[1-9]\d*$/u;
 
 /** `deadline <YYYY-MM-DD> <N>`: one stdout line, `YYYY-MM-DD` plus ` provisional` when it is. */
 export const deadlineCommand: TCliCommand = {
@@ -16,8 +17,9 @@ export const deadlineCommand: TCliCommand = {
       throw new CliUsageError('需要两个参数：起算日期和工作日数');
     }
     if (!isIsoDate(date)) throw new CliUsageError(`起算日期无效：${date}（应为 YYYY-MM-DD）`);
-    if (!POSITIVE_INTEGER.test(count))
-      throw new CliUsageError(`工作日数无效：${count}（应为 1 到 9999 的整数）`);
+    if (!POSITIVE_INTEGER.test(count) || Number(count) > MAX_WORKING_DAYS) {
+      throw new CliUsageError(`工作日数无效：${count}（应为 1 到 ${MAX_WORKING_DAYS} 的整数）`);
+    }
     const calendar = await loadWorkingDayCalendar({ importedDir: resolveCalendarDataDir(ctx.env) });
     const due = calendar.addWorkingDays(date, Number(count));
     ctx.out(due.provisional ? `${due.date} provisional` : due.date);

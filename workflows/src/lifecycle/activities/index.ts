@@ -1,0 +1,32 @@
+import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import type { TServiceClient } from '../../http/service-client';
+import { computeClock } from './compute-clock';
+import { createDisclosureDraft } from './create-disclosure-draft';
+import { expireDisclosure } from './expire-disclosure';
+import { publishDisclosure } from './publish-disclosure';
+import { recordEscalation } from './record-escalation';
+import { recordStageTransition } from './record-stage-transition';
+import { submitLegalReview } from './submit-legal-review';
+
+export interface TLifecycleActivityDeps {
+  recording: TServiceClient;
+  legalReview: TServiceClient;
+  disclosure: TServiceClient;
+  /** Called per computation, so newly imported holiday years are seen without a restart. */
+  calendar: () => Promise<WorkingDayCalendar> | WorkingDayCalendar;
+}
+
+/** The case lifecycle's activities, bound to their dependencies (the worker and tests inject them). */
+export const createLifecycleActivities = (deps: TLifecycleActivityDeps) => ({
+  computeClock: computeClock(deps),
+  recordEscalation: recordEscalation(deps),
+  recordStageTransition: recordStageTransition(deps),
+  submitLegalReview: submitLegalReview(deps),
+  createDisclosureDraft: createDisclosureDraft(deps),
+  publishDisclosure: publishDisclosure(deps),
+  expireDisclosure: expireDisclosure(deps),
+});
+
+export type TLifecycleActivities = ReturnType<typeof createLifecycleActivities>;
+
+export type { TComputeClockInput, TComputedClock } from './compute-clock';

@@ -1,0 +1,205 @@
+import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
+import type { TClockKind, TEscalationNotified } from '@sanxiang/shared/src/contracts';
+import type { TRole } from '@sanxiang/shared/src/domain';
+import type { TComputeClockInput, TComputedClock } from '../activities';
+import type { TClockState, TLifecycleState } from './state';
+
+/** Statutory periods in working days (DOMAIN.md §1–§3). */
+export const clockWorkingDays: Record<TClockKind, number> = {
+  evidenceUpload: 2, // 记录规定 §16
+  legalReview: 10, // 审核办法 §9
+  disclosure: 7, // 000 §17, 003 §(六), 004 §12
+  randomInspectionDisclosure: 20, // 000 §17
+};
+
+export type TLevel = 0 | 1 | 2;
+
+export const clockIds = {
+  evidence: (activityId: string) => `evidenceUpload:${activityId}`,
+  review: (round: number) => `legalReview:${round}`,
+  disclosure: (cycle: number) => `disclosure:${cycle}`,
+};
+
+export const instantFor = (clock: TClockState, level: TLevel): string =>
+  level === 0 ? clock.remindAt : level === 1 ? clock.escalateAt : clock.secondEscalateAt;
+
+const assigneeRole: Record<TClockKind, TRole> = {
+  evidenceUpload: 'officer',
+  legalReview: 'reviewer',
+  disclosure: 'discloser',
+  randomInspectionDisclosure: 'discloser',
+};
+
+/** Level 0 reminds whoever does the work; 1 goes to the head of their unit; 2 to the agency head. */
+export const notifiedFor = (clock: TClockState, level: TLevel): TEscalationNotified =>
+  level === 0
+    ? { audience: 'assignee', roles: [assigneeRole[clock.kind]], userIds: clock.assigneeIds }
+    : { audience: level === 1 ? 'unitHead' : 'agencyHead', roles: ['head'], userIds: [] };
+
+const levelText: Record<TLevel, string> = {
+  0: '即将到期，请及时办理',
+  1: '已逾期，报承办机构负责人督办',
+  2: '逾期已满 3 个工作日，报机关负责人督办',
+};
+
+/** Staff-facing (Chinese) reason stored with the escalation. */
+export const reasonFor = (clock: TClockState, level: TLevel): string => {
+  const subject: Record<TClockKind, string> = {
+    evidenceUpload: `执法活动 ${clock.activityId ?? ''} 的执法记录应于活动结束后 2 个工作日内上传`,
+    legalReview: `法制审核第 ${clock.round ?? ''} 轮应于收到完整送审材料后 10 个工作日内完成`,
+    disclosure: `执法决定（第 ${clock.cycle ?? ''} 次）应于作出之日起 7 个工作日内公示`,
+    randomInspectionDisclosure: `随机抽查结果应于抽查结束后 20 个工作日内公示`,
+  };
+  return `${subject[clock.kind]}（截止 ${clock.dueDate}）：${levelText[level]}`;
+};
+
+export interface TClockSpec {
+  id: string;
+  kind: TClockKind;
+  startAt: string;
+  round?: number;
+  cycle?: number;
+  activityId?: string;
+  assigneeIds: string[];
+}
+
+export interface TClockKeeperContext {
+  state: TLifecycleState;
+  computeClock: (input: TComputeClockInput) => Promise<TComputedClock>;
+  /** A step of a clock came due (its `level` is already set). */
+  onFire: (clock: TClockState, level: TLevel) => void;
+  /** Clocks were opened, closed, paused or recomputed. */
+  onChange: () => void;
+}
+
+const sleepUntil = async (instant: string): Promise<void> => {
+  // Workflow Date.now() is the deterministic workflow time, so this replays identically.
+  const ms = Date.parse(instant) - Date.now();
+  if (ms > 0) await sleep(ms);
+};
+
+/**
+ * Deadline clocks: one timer chain per running clock (remind → escalate → escalate again), all
+ * instants from the `computeClock` activity. The clocks themselves live in `state.clocks`, so they
+ * survive continue-as-new; `resumeAll` restarts their timers in a new run without re-firing steps.
+ */
+export function createClockKeeper(ctx: TClockKeeperContext) {
+  const { state } = ctx;
+  const scopes = new Map<string, CancellationScope>();
+  /** Clock id → token of the computation in flight; a pause/close/newer open invalidates it. */
+  const pendingOpen = new Map<string, number>();
+  let tokens = 0;
+
+  const find = (id: string): TClockState | undefined => state.clocks.find((c) => c.id === id);
+
+  const stopTimers = (id: string): void => {
+    scopes.get(id)?.cancel();
+    scopes.delete(id);
+  };
+
+  const isCurrent = (id: string, generation: number): TClockState | undefined => {
+    const clock = find(id);
+    return clock && clock.generation === generation && clock.status === 'running' ? clock : undefined;
+  };
+
+  const spawn = (clock: TClockState): void => {
+    stopTimers(clock.id);
+    const scope = new CancellationScope();
+    scopes.set(clock.id, scope);
+    const { id, generation } = clock;
+    scope
+      .run(async () => {
+        for (const level of [0, 1, 2] as const) {
+          const before = isCurrent(id, generation);
+          if (!before) return;
+          if (before.level >= level) continue;
+          await sleepUntil(instantFor(before, level));
+          const now = isCurrent(id, generation);
+          if (!now) return;
+          now.level = level;
+          ctx.onFire(now, level);
+        }
+      })
+      .catch((err: unknown) => {
+        if (!isCancellation(err)) throw err;
+      });
+  };
+
+  return {
+    find,
+
+    /** Computes and starts a clock (replacing one with the same id) unless `stillWanted` says no. */
+    async open(spec: TClockSpec, stillWanted: () => boolean): Promise<void> {
+      const token = ++tokens;
+      pendingOpen.set(spec.id, token);
+      const workingDays = clockWorkingDays[spec.kind];
+      const computed = await ctx.computeClock({ kind: spec.kind, startAt: spec.startAt, workingDays });
+      if (pendingOpen.get(spec.id) !== token) return;
+      pendingOpen.delete(spec.id);
+      if (!stillWanted()) return;
+      const previous = find(spec.id);
+      const clock: TClockState = {
+        ...spec,
+        ...computed,
+        workingDays,
+        status: 'running',
+        level: -1,
+        generation: (previous?.generation ?? 0) + 1,
+      };
+      state.clocks = [...state.clocks.filter((c) => c.id !== spec.id), clock];
+      spawn(clock);
+      ctx.onChange();
+    },
+
+    /** Stops a clock for good (the work was done); returns its last state. */
+    close(id: string): TClockState | undefined {
+      pendingOpen.delete(id);
+      stopTimers(id);
+      const clock = find(id);
+      if (clock) {
+        state.clocks = state.clocks.filter((c) => c.id !== id);
+        ctx.onChange();
+      }
+      return clock;
+    },
+
+    /** Stops the count but keeps the clock visible (e.g. review materials requested). */
+    pause(id: string): void {
+      pendingOpen.delete(id);
+      stopTimers(id);
+      const clock = find(id);
+      if (clock && clock.status === 'running') {
+        clock.status = 'paused';
+        clock.generation += 1;
+        ctx.onChange();
+      }
+    },
+
+    /** After new calendar data: recompute provisional running clocks; steps already fired stay fired. */
+    async recomputeProvisional(): Promise<void> {
+      const targets = state.clocks.filter((c) => c.status === 'running' && c.provisional);
+      await Promise.all(
+        targets.map(async (target) => {
+          const { id, generation } = target;
+          const computed = await ctx.computeClock({
+            kind: target.kind,
+            startAt: target.startAt,
+            workingDays: target.workingDays,
+          });
+          const clock = isCurrent(id, generation);
+          if (!clock || pendingOpen.has(id)) return; // stopped, paused or restarted meanwhile
+          Object.assign(clock, computed, { generation: generation + 1 });
+          spawn(clock);
+        }),
+      );
+      ctx.onChange();
+    },
+
+    /** In a new run (after continue-as-new): restart the timers of running clocks. */
+    resumeAll(): void {
+      for (const clock of state.clocks) if (clock.status === 'running') spawn(clock);
+    },
+  };
+}
+
+export type TClockKeeper = ReturnType<typeof createClockKeeper>;

@@ -1,0 +1,3 @@
+// Every workflow the worker runs: the bundle entry point (bundleWorkflowCode → workflowsPath).
+export { caseLifecycleWorkflow } from './lifecycle/workflow/case-lifecycle';
+export { helloWorkflow } from './hello/workflow';
