@@ -20,7 +20,10 @@ import { runInWorker } from './worker/run-in-worker';
 function checkCommon(options: { schemaPath: string; migrationsDir: string; databaseUrl: string }) {
   parseDatabaseUrl(options.databaseUrl);
   if (!existsSync(options.schemaPath)) {
-    throw new PrismaMigrateError('SCHEMA_NOT_FOUND', `Prisma schema not found: ${displayPath(path.resolve(options.schemaPath))}`);
+    throw new PrismaMigrateError(
+      'SCHEMA_NOT_FOUND',
+      `Prisma schema not found: ${displayPath(path.resolve(options.schemaPath))}`,
+    );
   }
   return {
     schemaPath: path.resolve(options.schemaPath),

@@ -30,7 +30,11 @@ describe('readable failures', () => {
   test('a database that is down is reported with its host:port', async () => {
     const port = await closedPort();
     const databaseUrl = `postgresql://app:secret@127.0.0.1:${port}/app`;
-    const failure = deployMigrations({ schemaPath: project.schemaPath, migrationsDir: project.migrationsDir, databaseUrl });
+    const failure = deployMigrations({
+      schemaPath: project.schemaPath,
+      migrationsDir: project.migrationsDir,
+      databaseUrl,
+    });
 
     await expect(failure).rejects.toMatchObject({
       code: 'DATABASE_UNREACHABLE',
@@ -41,17 +45,30 @@ describe('readable failures', () => {
 
   test('a malformed URL is rejected before anything runs', async () => {
     await expect(
-      checkDrift({ schemaPath: project.schemaPath, migrationsDir: project.migrationsDir, databaseUrl: 'mysql://x@h/db' }),
+      checkDrift({
+        schemaPath: project.schemaPath,
+        migrationsDir: project.migrationsDir,
+        databaseUrl: 'mysql://x@h/db',
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_URL', message: expect.stringContaining('postgresql://') });
   });
 
   test('a missing schema and a bad migration name are reported as such', async () => {
     const databaseUrl = withDatabaseName(testServerUrl(), 'unused');
     await expect(
-      deployMigrations({ schemaPath: '/nonexistent/schema.prisma', migrationsDir: project.migrationsDir, databaseUrl }),
+      deployMigrations({
+        schemaPath: '/nonexistent/schema.prisma',
+        migrationsDir: project.migrationsDir,
+        databaseUrl,
+      }),
     ).rejects.toMatchObject({ code: 'SCHEMA_NOT_FOUND' });
     await expect(
-      createMigration({ schemaPath: project.schemaPath, migrationsDir: project.migrationsDir, databaseUrl, name: '--' }),
+      createMigration({
+        schemaPath: project.schemaPath,
+        migrationsDir: project.migrationsDir,
+        databaseUrl,
+        name: '--',
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 
@@ -59,7 +76,11 @@ describe('readable failures', () => {
     const db = await testDatabase();
     project.editSchema((schema) => schema.replace('title     String', 'title     Strin'));
     await expect(
-      checkDrift({ schemaPath: project.schemaPath, migrationsDir: project.migrationsDir, databaseUrl: db.url }),
+      checkDrift({
+        schemaPath: project.schemaPath,
+        migrationsDir: project.migrationsDir,
+        databaseUrl: db.url,
+      }),
     ).rejects.toMatchObject({ code: 'SCHEMA_INVALID', message: expect.stringContaining('P1012') });
   });
 });

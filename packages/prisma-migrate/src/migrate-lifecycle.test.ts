@@ -3,7 +3,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkDrift, createMigration, deployMigrations } from './index';
 import { tempProject, type TempProject } from './test-support/temp-project';
-import { dropTestDatabases, leftoverShadowDatabases, testDatabase, type TestDatabase } from './test-support/test-postgres';
+import {
+  dropTestDatabases,
+  leftoverShadowDatabases,
+  testDatabase,
+  type TestDatabase,
+} from './test-support/test-postgres';
 
 // The everyday path, in order: first migration from an empty folder, deploy, re-deploy, drift after
 // a schema edit, the next migration, no drift. Against a real PostgreSQL (SANXIANG_TEST_PG_URL).
@@ -59,7 +64,9 @@ describe('create → deploy → drift on a real PostgreSQL', () => {
       rolled_back_at: Date | null;
       applied_steps_count: number;
       logs: string | null;
-    }>('SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations');
+    }>(
+      'SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations',
+    );
     const file = readFileSync(path.join(project.migrationsDir, first, 'migration.sql'));
     expect(rows).toEqual([
       {
@@ -91,7 +98,9 @@ describe('create → deploy → drift on a real PostgreSQL', () => {
   });
 
   test('drift is detected after editing the schema, and no shadow database is left behind', async () => {
-    project.editSchema((schema) => schema.replace('  title     String\n', '  title     String\n  summary   String?\n'));
+    project.editSchema((schema) =>
+      schema.replace('  title     String\n', '  title     String\n  summary   String?\n'),
+    );
 
     const result = await checkDrift(options());
 
@@ -109,7 +118,10 @@ describe('create → deploy → drift on a real PostgreSQL', () => {
       'ALTER TABLE "Case" ADD COLUMN     "summary" TEXT;',
     );
 
-    expect(await checkDrift(options())).toEqual({ drift: false, summary: expect.stringContaining('No drift') });
+    expect(await checkDrift(options())).toEqual({
+      drift: false,
+      summary: expect.stringContaining('No drift'),
+    });
     expect(await deployMigrations(options())).toEqual([second]);
   });
 });

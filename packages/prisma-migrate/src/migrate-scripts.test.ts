@@ -7,7 +7,11 @@ import { dropTestDatabases, testDatabase, type TestDatabase } from './test-suppo
 describe('migration scripts on a real PostgreSQL', () => {
   let project: TempProject;
   let db: TestDatabase;
-  const options = () => ({ schemaPath: project.schemaPath, migrationsDir: project.migrationsDir, databaseUrl: db.url });
+  const options = () => ({
+    schemaPath: project.schemaPath,
+    migrationsDir: project.migrationsDir,
+    databaseUrl: db.url,
+  });
 
   beforeAll(async () => {
     project = tempProject(EMPTY_SCHEMA);
@@ -53,8 +57,11 @@ CREATE TRIGGER counter_bump BEFORE INSERT ON counter FOR EACH ROW EXECUTE FUNCTI
     expect((failure as Error).message).toContain('42P01: relation "missing_table" does not exist');
     // The statement before the failing one was rolled back with it: the script ran as one transaction.
     expect(await db.query("SELECT 1 FROM pg_tables WHERE tablename = 'half_done'")).toEqual([]);
-    expect(await db.query('SELECT finished_at, rolled_back_at FROM _prisma_migrations WHERE migration_name = $1', [failing]))
-      .toEqual([{ finished_at: null, rolled_back_at: null }]);
+    expect(
+      await db.query('SELECT finished_at, rolled_back_at FROM _prisma_migrations WHERE migration_name = $1', [
+        failing,
+      ]),
+    ).toEqual([{ finished_at: null, rolled_back_at: null }]);
 
     const blocked = await deployMigrations(options()).catch((error: unknown) => error);
     expect(blocked).toMatchObject({ code: 'MIGRATIONS_BLOCKED', prismaCode: 'P3009' });

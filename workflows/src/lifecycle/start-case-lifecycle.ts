@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { ZCaseLifecycleInput, type TCaseLifecycleInput } from '@sanxiang/shared/src/contracts';
+import { ZCaseLifecycleInput, lifecycleWorkflowType, type TCaseLifecycleInput } from '@sanxiang/shared/src/contracts';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import type { caseLifecycleWorkflow } from './workflow/case-lifecycle';
 import { saCaseNumber, saMajor, saStage } from './workflow/search-attributes';
@@ -25,9 +25,7 @@ export async function startCaseLifecycle(
   const parsed = ZCaseLifecycleInput.parse(input);
   const workflowId = lifecycleWorkflowId(parsed.caseNumber);
   try {
-    const handle = await client.workflow.start(
-      'caseLifecycleWorkflow' as unknown as typeof caseLifecycleWorkflow,
-      {
+    const handle = await client.workflow.start<typeof caseLifecycleWorkflow>(lifecycleWorkflowType, {
         workflowId,
         taskQueue: options.taskQueue,
         args: [parsed],
@@ -38,8 +36,7 @@ export async function startCaseLifecycle(
           { key: saStage, value: 'investigation' },
           { key: saMajor, value: false },
         ],
-      },
-    );
+    });
     return { handle, started: true };
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) {

@@ -68,7 +68,6 @@ export class WholeScriptAdapter implements SqlDriverAdapter {
   }
 }
 
-
 function describeScriptFailure(error: unknown): ScriptFailure {
   if (isDriverAdapterError(error)) {
     const { cause } = error;

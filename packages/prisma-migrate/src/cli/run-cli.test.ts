@@ -17,9 +17,12 @@ describe('npm run -s db -- <command>', () => {
   function cli(argv: string[], env: NodeJS.ProcessEnv = { DATABASE_URL: databaseUrl }) {
     const out: string[] = [];
     const err: string[] = [];
-    return runCli(argv, { env, servicesRoot, out: (line) => out.push(line), err: (line) => err.push(line) }).then(
-      (code) => ({ code, out: out.join('\n'), err: err.join('\n') }),
-    );
+    return runCli(argv, {
+      env,
+      servicesRoot,
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+    }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
   }
 
   beforeAll(async () => {
@@ -51,7 +54,10 @@ describe('npm run -s db -- <command>', () => {
     expect(create).toMatchObject({ code: 0, err: '' });
     expect(create.out).toMatch(/\[disclosure\] Created .*_init\/migration\.sql/);
 
-    expect(await cli(['drift', 'disclosure'])).toMatchObject({ code: 0, out: expect.stringContaining('[disclosure] no drift') });
+    expect(await cli(['drift', 'disclosure'])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('[disclosure] no drift'),
+    });
 
     const deploy = await cli(['deploy', 'disclosure']);
     expect(deploy.code).toBe(0);
@@ -66,8 +72,14 @@ describe('npm run -s db -- <command>', () => {
   });
 
   test('usage errors exit 2', async () => {
-    expect(await cli(['deploy', 'billing'])).toMatchObject({ code: 2, err: expect.stringContaining('Unknown service "billing"') });
-    expect(await cli(['reset', 'disclosure'])).toMatchObject({ code: 2, err: expect.stringContaining('--force') });
+    expect(await cli(['deploy', 'billing'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Unknown service "billing"'),
+    });
+    expect(await cli(['reset', 'disclosure'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--force'),
+    });
   });
 
   test('as a process: a database that is down gives one readable line and exit 1, no stack', async () => {
@@ -78,12 +90,18 @@ describe('npm run -s db -- <command>', () => {
 
     const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'drift', 'recording'], {
       cwd: path.join(__dirname, '../../../..'),
-      env: { ...process.env, DATABASE_URL: undefined, DATABASE_URL_RECORDING: `postgresql://u@127.0.0.1:${port}/db` },
+      env: {
+        ...process.env,
+        DATABASE_URL: undefined,
+        DATABASE_URL_RECORDING: `postgresql://u@127.0.0.1:${port}/db`,
+      },
       encoding: 'utf8',
     });
 
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`[recording] error: Cannot reach PostgreSQL at 127.0.0.1:${port} (ECONNREFUSED)`);
+    expect(result.stderr).toContain(
+      `[recording] error: Cannot reach PostgreSQL at 127.0.0.1:${port} (ECONNREFUSED)`,
+    );
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });

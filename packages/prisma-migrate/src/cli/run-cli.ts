@@ -1,5 +1,11 @@
 import { isPrismaMigrateError, type PrismaMigrateError } from '../errors';
-import { checkDrift, createMigration, deployMigrations, markMigrationRolledBack, resetDatabase } from '../migrate-api';
+import {
+  checkDrift,
+  createMigration,
+  deployMigrations,
+  markMigrationRolledBack,
+  resetDatabase,
+} from '../migrate-api';
 import {
   DEFAULT_SERVICES_ROOT,
   SERVICES,
@@ -38,13 +44,17 @@ const EXIT_USAGE = 2;
 class UsageError extends Error {}
 
 function hintFor(error: PrismaMigrateError, service: ServiceName): string | undefined {
-  const failed = /`([^`]+)` migration started at/.exec(error.message)?.[1] ?? /Migration `([^`]+)` failed/.exec(error.message)?.[1];
+  const failed =
+    /`([^`]+)` migration started at/.exec(error.message)?.[1] ??
+    /Migration `([^`]+)` failed/.exec(error.message)?.[1];
   const resolve = `npm run -s db -- resolve ${service} --rolled-back ${failed ?? '<migration>'}`;
   switch (error.code) {
     case 'MIGRATIONS_BLOCKED':
       return `Fix the failed migration's cause (or its migration.sql if it never applied anywhere), then: ${resolve}; and deploy again.`;
     case 'MIGRATION_FAILED':
-      return error.prismaCode === 'P3018' ? `After fixing the cause: ${resolve}; then deploy again.` : undefined;
+      return error.prismaCode === 'P3018'
+        ? `After fixing the cause: ${resolve}; then deploy again.`
+        : undefined;
     default:
       return undefined;
   }
@@ -53,7 +63,9 @@ function hintFor(error: PrismaMigrateError, service: ServiceName): string | unde
 function reportFailure(io: CliIo, service: ServiceName, error: unknown): void {
   if (!isPrismaMigrateError(error)) {
     // Not an expected failure: keep the stack, it is a bug to look at.
-    io.err(`[${service}] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    io.err(
+      `[${service}] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return;
   }
   io.err(`[${service}] error: ${error.message}`);
@@ -71,7 +83,7 @@ async function runForServices(
 ): Promise<ServiceName[]> {
   const failed: ServiceName[] = [];
   for (const service of services) {
-    const log = (line: string) => io.out(`[${service}] ${line}`);
+    const log = (line: string) => io.out(`[${service}] ${line}`.trimEnd());
     try {
       const target = resolveServiceTarget(service, {
         env: io.env,
@@ -106,13 +118,16 @@ const drift: ServiceCommand = async (target, log) => {
 
 function serviceArg(value: string | undefined): ServiceName {
   if (!isServiceName(value)) {
-    throw new UsageError(value ? `Unknown service "${value}" (expected one of: ${SERVICES.join(', ')})` : 'Missing <service>');
+    throw new UsageError(
+      value ? `Unknown service "${value}" (expected one of: ${SERVICES.join(', ')})` : 'Missing <service>',
+    );
   }
   return value;
 }
 
 function expectArgs(args: string[], count: number): void {
-  if (args.length !== count) throw new UsageError(`Expected ${count} argument(s), got ${args.length}: ${args.join(' ')}`);
+  if (args.length !== count)
+    throw new UsageError(`Expected ${count} argument(s), got ${args.length}: ${args.join(' ')}`);
 }
 
 async function dispatch(io: CliIo, command: string | undefined, args: string[]): Promise<number> {
@@ -149,7 +164,8 @@ async function dispatch(io: CliIo, command: string | undefined, args: string[]):
     }
     case 'resolve': {
       expectArgs(args, 3);
-      if (args[1] !== '--rolled-back') throw new UsageError('Only "resolve <service> --rolled-back <migration>" is supported');
+      if (args[1] !== '--rolled-back')
+        throw new UsageError('Only "resolve <service> --rolled-back <migration>" is supported');
       const migrationName = args[2] ?? '';
       return exitFor(
         await runForServices(io, [serviceArg(args[0])], true, async (target, log) => {
@@ -160,7 +176,8 @@ async function dispatch(io: CliIo, command: string | undefined, args: string[]):
     }
     case 'reset': {
       expectArgs(args, 2);
-      if (args[1] !== '--force') throw new UsageError('reset drops all data: confirm with "reset <service> --force"');
+      if (args[1] !== '--force')
+        throw new UsageError('reset drops all data: confirm with "reset <service> --force"');
       return exitFor(
         await runForServices(io, [serviceArg(args[0])], true, async (target, log) => {
           await resetDatabase({ ...target, onProgress: log });

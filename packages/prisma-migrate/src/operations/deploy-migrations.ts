@@ -22,7 +22,9 @@ export async function deployMigrationsOperation(
     progress(`No migrations found in ${displayPath(params.migrationsDir)}: nothing to apply`);
     return [];
   }
-  progress(`Applying pending migrations (${count} in ${displayPath(params.migrationsDir)}) to ${redactUrl(params.databaseUrl)}`);
+  progress(
+    `Applying pending migrations (${count} in ${displayPath(params.migrationsDir)}) to ${redactUrl(params.databaseUrl)}`,
+  );
   const { appliedMigrationNames } = await withEngineSession(params, async ({ engine, lastScriptFailure }) => {
     try {
       return await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });

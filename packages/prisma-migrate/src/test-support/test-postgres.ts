@@ -40,7 +40,8 @@ export async function testDatabase(options: { create?: boolean } = {}): Promise<
   const server = testServerUrl();
   const name = `pm_test_${randomBytes(5).toString('hex')}`;
   created.push(name);
-  if (options.create ?? true) await withClient(server, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
+  if (options.create ?? true)
+    await withClient(server, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
   const url = withDatabaseName(server, name);
   return {
     name,

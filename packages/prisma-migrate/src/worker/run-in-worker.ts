@@ -33,6 +33,8 @@ export function runInWorker<K extends OperationName>(
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
+    // Engine log lines (SANXIANG_PRISMA_MIGRATE_DEBUG=1) are written by the worker to its stderr.
+    if (process.env.SANXIANG_PRISMA_MIGRATE_DEBUG) child.stderr?.pipe(process.stderr);
 
     let outcome: WorkerMessage | undefined;
     child.on('message', (message: WorkerMessage) => {

@@ -2,6 +2,7 @@ import type { TCliCommand } from '../dispatcher';
 import type { TPostImportStep } from '../post-import';
 import { createCalendarImportCommand } from './calendar-import';
 import { calendarShowCommand } from './calendar-show';
+import { configReferenceCommand } from './config-reference';
 import { deadlineCommand } from './deadline';
 
 export interface TCommandOptions {
@@ -14,4 +15,5 @@ export const buildCommands = (options: TCommandOptions): TCliCommand[] => [
   deadlineCommand,
   createCalendarImportCommand(options.postImportSteps),
   calendarShowCommand,
+  configReferenceCommand,
 ];

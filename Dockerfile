@@ -1,0 +1,21 @@
+# One image for the three services, the worker and the migration job; docker-compose.yml picks the
+# command. TypeScript runs through tsx (the same way as locally), so there is no separate build.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+COPY packages/shared/package.json packages/shared/
+COPY packages/prisma-migrate/package.json packages/prisma-migrate/
+COPY packages/testing/package.json packages/testing/
+COPY services/disclosure/package.json services/disclosure/
+COPY services/recording/package.json services/recording/
+COPY services/legal-review/package.json services/legal-review/
+COPY workflows/package.json workflows/
+COPY test/package.json test/
+RUN npm install --no-audit --no-fund --include=dev
+COPY . .
+RUN for s in disclosure recording legal-review; do \
+      (cd services/$s && PRISMA_SCHEMA_ENGINE_BINARY=/bin/false npx prisma generate); \
+    done
+USER node
+CMD ["npx", "tsx", "services/disclosure/src/main.ts"]

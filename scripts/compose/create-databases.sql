@@ -1,0 +1,5 @@
+-- Run once by the postgres image on first start (docker-compose.yml). One database per service;
+-- Temporal's auto-setup creates its own two.
+CREATE DATABASE sanxiang_disclosure OWNER sanxiang;
+CREATE DATABASE sanxiang_recording OWNER sanxiang;
+CREATE DATABASE sanxiang_legal_review OWNER sanxiang;

@@ -1,0 +1,13 @@
+import { createHelloActivities } from './hello/fetch-service-health';
+import { createLifecycleActivities, type TLifecycleActivityDeps } from './lifecycle/activities';
+
+export interface TActivityDeps extends TLifecycleActivityDeps {
+  /** Real fetch unless a test injects one (the service clients carry their own). */
+  fetch?: typeof fetch;
+}
+
+/** Every activity the worker registers, bound to its dependencies. */
+export const createActivities = (deps: TActivityDeps) => ({
+  ...createLifecycleActivities(deps),
+  ...createHelloActivities(deps.fetch ? { fetch: deps.fetch } : {}),
+});

@@ -1,0 +1,59 @@
+import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { createLogger, systemTokenSource } from '@sanxiang/shared';
+import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
+import { createActivities } from '../activities';
+import { createServiceClient } from '../http/service-client';
+import { loadWorkerConfig } from './config';
+
+/**
+ * The Temporal worker: runs every workflow and activity on the configured task queue. Stops
+ * gracefully on SIGINT/SIGTERM (the SDK's default shutdown signals): polling stops, running
+ * activities finish or are cancelled within the grace time, then the process exits.
+ */
+async function main(): Promise<void> {
+  const config = loadWorkerConfig();
+  const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+
+  const token = systemTokenSource({
+    secret: config.AUTH_JWT_SECRET ?? '',
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+  });
+  const client = (baseUrl: string) => createServiceClient({ baseUrl, token });
+  const importedDir = resolveCalendarDataDir(config);
+
+  // Bundled once at start: every workflow (re)load in this process uses the same code.
+  const workflowBundle = { code: (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') })).code };
+
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowBundle,
+    activities: createActivities({
+      recording: client(config.SERVICE_URL_RECORDING),
+      legalReview: client(config.SERVICE_URL_LEGAL_REVIEW),
+      disclosure: client(config.SERVICE_URL_DISCLOSURE),
+      // Read per computation (a few small files), so an imported holiday year counts at once.
+      calendar: () => loadWorkingDayCalendar({ importedDir }),
+    }),
+    // Lifecycles wait for weeks between events, so a cached one is rarely reused soon; 200 keeps
+    // memory small (each cached run holds its state and timers) while a burst of signals to the same
+    // few cases avoids replays. The SDK default (~45% of heap) would suit busier workflows.
+    maxCachedWorkflows: 200,
+    shutdownGraceTime: '10 seconds',
+  });
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
+  try {
+    await worker.run(); // resolves after SIGINT/SIGTERM once shut down
+  } finally {
+    await connection.close();
+    logger.info('worker stopped');
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`worker failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,199 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import {
+  type TCaseLifecycleInput,
+  type TCaseLifecycleStatus,
+  type TDecisionMade,
+  type TSubmitProposal,
+} from '@sanxiang/shared/src/contracts';
+import { WorkingDayCalendar, dateInShanghai, loadWorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import type { TPartyKind } from '@sanxiang/shared/src/domain';
+import { startCaseLifecycle } from '../../src/lifecycle/start-case-lifecycle';
+import type { caseLifecycleWorkflow } from '../../src/lifecycle/workflow/case-lifecycle';
+import * as msg from '../../src/lifecycle/workflow/messages';
+import { createTimeSkippingEnv } from '../../src/testing/time-skipping-env';
+import { createStubServices, type TStubServices } from './stub-services';
+
+export { msg };
+export type TLifecycleHandle = WorkflowHandle<typeof caseLifecycleWorkflow>;
+
+export interface THarness {
+  env: TestWorkflowEnvironment;
+  taskQueue: string;
+  calendar: { current: WorkingDayCalendar };
+  stubs: TStubServices;
+  worker: Worker;
+  stop: () => Promise<void>;
+}
+
+/**
+ * One time-skipping server, one workflow bundle and one worker per test file (beforeAll), with
+ * stubbed services and the shipped calendar. Tests use distinct case numbers.
+ */
+export async function startHarness(taskQueue: string): Promise<THarness> {
+  const [env, bundle, calendar] = await Promise.all([
+    createTimeSkippingEnv(),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger }),
+    loadWorkingDayCalendar(),
+  ]);
+  const calendarRef = { current: calendar };
+  const stubs = createStubServices(calendarRef);
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { code: bundle.code },
+    activities: stubs.activities,
+  });
+  const running = worker.run();
+  return {
+    env,
+    taskQueue,
+    calendar: calendarRef,
+    stubs,
+    worker,
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+    },
+  };
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string) => process.stderr.write(`${message}\n`),
+};
+
+export const serverNow = async (h: THarness): Promise<string> => new Date(await h.env.currentTimeMs()).toISOString();
+
+export async function startCase(
+  h: THarness,
+  caseNumber: string,
+  partyKind: TPartyKind = 'legalPerson',
+): Promise<TLifecycleHandle> {
+  const input: TCaseLifecycleInput = {
+    caseNumber,
+    title: '拖欠劳动者工资案',
+    party: { kind: partyKind, name: partyKind === 'naturalPerson' ? '张某' : '某某建筑工程有限公司' },
+    openedBy: 'officer-1',
+    openedAt: await serverNow(h),
+  };
+  const { handle, started } = await startCaseLifecycle(h.env.client, input, { taskQueue: h.taskQueue });
+  if (!started) throw new Error(`case ${caseNumber} already had a lifecycle`);
+  return handle;
+}
+
+export const status = (handle: TLifecycleHandle): Promise<TCaseLifecycleStatus> => handle.query(msg.status);
+
+/** Retries an assertion (real time) until it passes: workflow tasks run asynchronously to the test. */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+export const stageIs = async (handle: TLifecycleHandle, stage: TCaseLifecycleStatus['stage']) =>
+  eventually(async () => {
+    const s = await status(handle);
+    expect(s.stage).toBe(stage);
+    return s;
+  });
+
+/** Advance the time-skipping server to `instant` (no-op if already past) and let timers fire. */
+export async function sleepUntil(h: THarness, instant: string): Promise<void> {
+  const ms = Date.parse(instant) - (await h.env.currentTimeMs());
+  if (ms > 0) await h.env.sleep(ms);
+}
+
+// ---- payloads ----------------------------------------------------------------------------------
+
+export const officers = [
+  { userId: 'officer-1', name: '王强', certificateNumber: '21010020001' },
+  { userId: 'officer-2', name: '李娜', certificateNumber: '21010020002' },
+];
+
+const allMaterials: TSubmitProposal['materials'] = [
+  { kind: 'investigationReport', documentId: 'rec-report', title: '调查终结报告' },
+  { kind: 'proposedDecision', documentId: 'rec-proposal', title: '拟作出处罚决定及说明' },
+  { kind: 'draftDecisionDocument', documentId: 'rec-draft', title: '行政处罚决定书（代拟稿）' },
+  { kind: 'evidence', documentId: 'rec-evidence', title: '证据材料' },
+  { kind: 'otherMaterials', documentId: 'rec-other', title: '其他材料（无）' },
+];
+
+export const minorProposal = (at: string, overrides: Partial<TSubmitProposal> = {}): TSubmitProposal => ({
+  submittedBy: 'officer-1',
+  submittedAt: at,
+  officers,
+  decisionKind: 'penalty',
+  summary: '责令支付拖欠工资并处罚款',
+  major: false,
+  majorCriteria: [],
+  hearingOrAssessmentHeld: false,
+  materials: [],
+  ...overrides,
+});
+
+export const majorProposal = (at: string, overrides: Partial<TSubmitProposal> = {}): TSubmitProposal =>
+  minorProposal(at, { major: true, majorCriteria: ['majorRightsAffected'], materials: allMaterials, ...overrides });
+
+export const decision = (decisionDate: string, overrides: Partial<TDecisionMade> = {}): TDecisionMade => ({
+  recordedBy: 'officer-1',
+  decisionDate,
+  documentNumber: '常人社监罚〔2026〕8号',
+  decisionKind: 'penalty',
+  collectiveDiscussionRecordId: 'rec-collective',
+  headApprovalRecordId: 'rec-head',
+  publication: {
+    enforcementMethod: '劳动保障监察',
+    content: '拖欠 12 名劳动者工资共计 36 万元',
+    decision: '责令限期支付并处罚款 2 万元',
+    penaltyKind: '罚款',
+    legalBasis: '《劳动保障监察条例》第二十六条',
+    performance: '自收到决定书之日起 15 日内缴纳',
+    issuingAuthority: '某市人力资源和社会保障局',
+  },
+  disclosure: { mode: 'publish' },
+  ...overrides,
+});
+
+export const todayInShanghai = async (h: THarness): Promise<string> => dateInShanghai(await serverNow(h));
+
+// ---- recording histories for replay tests --------------------------------------------------------
+
+const HISTORIES_DIR = path.join(__dirname, '..', 'histories');
+
+/**
+ * With RECORD_HISTORIES=1, saves the history of every run of this workflow (following
+ * continue-as-new back to the first run) as `test/histories/<name>.json` (`<name>.<n>.json` when
+ * there are several runs). replay.test.ts replays them all against the current workflow code.
+ */
+export async function recordHistory(h: THarness, handle: TLifecycleHandle, name: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const runs = [];
+  let runId: string | undefined = (await handle.describe()).runId;
+  while (runId) {
+    const history = await h.env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+    runs.unshift(history);
+    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+    runId = started?.continuedExecutionRunId || undefined;
+  }
+  mkdirSync(HISTORIES_DIR, { recursive: true });
+  runs.forEach((history, index) => {
+    const file = runs.length === 1 ? `${name}.json` : `${name}.${index + 1}.json`;
+    writeFileSync(path.join(HISTORIES_DIR, file), `${historyToJSON(history)}\n`);
+  });
+}
