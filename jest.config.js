@@ -9,6 +9,7 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // jose ships ESM only: let SWC turn it into CommonJS for jest's module loader.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  setupFiles: ['<rootDir>/jest.setup.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -267,7 +267,8 @@ export const alwaysRequiredMaterials = [
  * - at least two distinct certified officers (no single-officer enforcement, 审核办法 §10);
  * - `major` ⇔ at least one criterion ticked;
  * - a case decided after a hearing must declare the hearing;
- * - major: the five always-required kinds, plus `hearingOrAssessment` iff `hearingOrAssessmentHeld`.
+ * - major: the five always-required kinds, plus `hearingOrAssessment` when a hearing or assessment was
+ *   held (declared, or implied by the `afterHearing` criterion).
  */
 export function checkProposal(p: TSubmitProposal): TProposalProblem[] {
   const problems: TProposalProblem[] = [];
@@ -288,7 +289,7 @@ export function checkProposal(p: TSubmitProposal): TProposalProblem[] {
   if (p.major) {
     const present = new Set(p.materials.map((m) => m.kind));
     const required: string[] = [...alwaysRequiredMaterials];
-    if (p.hearingOrAssessmentHeld) required.push('hearingOrAssessment');
+    if (p.hearingOrAssessmentHeld || p.majorCriteria.includes('afterHearing')) required.push('hearingOrAssessment');
     const missing = required.filter((k) => !present.has(k as never));
     if (missing.length > 0) {
       problems.push({ code: 'materials.missing', message: `送审材料不全，缺少：${missing.join('、')}` });

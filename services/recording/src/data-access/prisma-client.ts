@@ -1,7 +1,10 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client';
+import { Prisma, PrismaClient } from '../generated/prisma/client';
 
 export type TDb = PrismaClient;
+/** A client inside an interactive transaction. */
+export type TTx = Prisma.TransactionClient;
+export { Prisma };
 
 /** The service's one database client (Prisma over node-postgres, no native engine). */
 export function createPrismaClient(databaseUrl: string): TDb {
@@ -11,3 +14,7 @@ export function createPrismaClient(databaseUrl: string): TDb {
 export const databaseReadiness = (db: TDb) => async () => {
   await db.$queryRaw`SELECT 1`;
 };
+
+/** A unique constraint was violated (e.g. two concurrent requests with the same natural key). */
+export const isUniqueViolation = (err: unknown): boolean =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';

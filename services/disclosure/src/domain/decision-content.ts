@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ZDecisionKind, ZIsoDate, ZPartyKind } from '@sanxiang/shared/src/domain';
+
+const ZText = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * What a published decision carries (000 §13, 004 §9): the party, enforcement method, content, the
+ * decision and its document number, kind and legal basis of the penalty, how and by when it must be
+ * performed, and the issuing authority.
+ */
+export const ZDecisionSource = z.object({
+  partyKind: ZPartyKind,
+  partyName: ZText(200), // 行政相对人
+  documentNumber: ZText(100), // 决定书文号
+  decisionKind: ZDecisionKind,
+  decisionDate: ZIsoDate,
+  enforcementMethod: ZText(200), // 执法方式
+  content: ZText(4000), // 执法内容 / 违法事实
+  decision: ZText(4000), // 执法决定
+  penaltyKind: z.string().trim().max(200).optional(), // 处罚种类
+  legalBasis: ZText(2000), // 依据
+  performance: ZText(1000), // 履行方式和期限
+  issuingAuthority: ZText(200), // 执法机关
+});
+export type TDecisionSource = z.infer<typeof ZDecisionSource>;
+
+/**
+ * The fields staff may edit in a revision or correction. The document number, kind, date and party
+ * kind identify the decision in the case file: a wrong one is corrected there, not here.
+ */
+export const ZDecisionEdit = ZDecisionSource.pick({
+  partyName: true,
+  enforcementMethod: true,
+  content: true,
+  decision: true,
+  penaltyKind: true,
+  legalBasis: true,
+  performance: true,
+  issuingAuthority: true,
+}).partial();
+export type TDecisionEdit = z.infer<typeof ZDecisionEdit>;
+
+/** Fields that redaction may touch (text the public reads). */
+export const redactableFields = [
+  'partyName',
+  'enforcementMethod',
+  'content',
+  'decision',
+  'penaltyKind',
+  'legalBasis',
+  'performance',
+  'issuingAuthority',
+] as const;
+export const ZRedactableField = z.enum(redactableFields);
+export type TRedactableField = z.infer<typeof ZRedactableField>;
+
+export const fieldLabel: Record<TRedactableField, string> = {
+  partyName: '行政相对人',
+  enforcementMethod: '执法方式',
+  content: '执法内容',
+  decision: '执法决定',
+  penaltyKind: '处罚种类',
+  legalBasis: '执法依据',
+  performance: '履行方式和期限',
+  issuingAuthority: '执法机关',
+};
+
+/** The public (redacted) version of a decision: same shape as the source. */
+export type TPublicDecisionContent = TDecisionSource;
+export const ZPublicDecisionContent = ZDecisionSource;

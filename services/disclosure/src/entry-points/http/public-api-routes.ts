@@ -1,0 +1,48 @@
+import type { Api } from '@sanxiang/shared';
+import { getPublicDecision, ZPublicDecisionView } from '../../domain/get-public-decision';
+import { searchPublicDecisions, ZPublicSearchQuery, ZPublicSearchResult } from '../../domain/search-public-decisions';
+import { ZIdParams, type TRouteDeps } from './route-support';
+
+const tags = ['public'];
+
+/**
+ * The public JSON API (公示平台): the same filters as the pages, the same bounded query. Reads only
+ * the public projections. Rate-limited by the middleware mounted before the API (app.ts).
+ */
+export function registerPublicApiRoutes(api: Api, deps: TRouteDeps): void {
+  api.route({
+    method: 'get',
+    path: '/api/public/decisions',
+    summary: '检索已公示的行政执法决定（关键词、决定类别、执法机关、决定日期）',
+    tags,
+    access: 'public',
+    request: { query: ZPublicSearchQuery },
+    responses: {
+      200: { description: 'OK', schema: ZPublicSearchResult },
+      400: { description: '检索条件不合法' },
+      429: { description: '请求过于频繁' },
+    },
+    handler: async ({ query, res }) => {
+      res.set('Cache-Control', 'public, max-age=30');
+      return { body: await searchPublicDecisions(deps.db, query) };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/public/decisions/{id}',
+    summary: '已公示决定详情；已撤下的只返回撤下说明',
+    tags,
+    access: 'public',
+    request: { params: ZIdParams },
+    responses: {
+      200: { description: 'OK', schema: ZPublicDecisionView },
+      404: { description: '未公示或已期满撤下' },
+      429: { description: '请求过于频繁' },
+    },
+    handler: async ({ params, res }) => {
+      res.set('Cache-Control', 'public, max-age=30');
+      return { body: await getPublicDecision(deps.db, params.id) };
+    },
+  });
+}

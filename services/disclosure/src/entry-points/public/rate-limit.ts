@@ -1,0 +1,42 @@
+import express, { type Request, type Response, type NextFunction, type Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { AppError } from '@sanxiang/shared';
+import { renderErrorPage } from './pages/error-page';
+
+export interface TPublicRateLimit {
+  /** Reads (pages and JSON API) per client IP and window. */
+  readLimit: number;
+  readWindowMs: number;
+  /** Correction requests per client IP and window (forms and API). */
+  submitLimit: number;
+  submitWindowMs: number;
+}
+
+export const defaultPublicRateLimit: TPublicRateLimit = {
+  readLimit: 120,
+  readWindowMs: 60_000,
+  submitLimit: 5,
+  submitWindowMs: 10 * 60_000,
+};
+
+const onLimit = (req: Request, res: Response, next: NextFunction) => {
+  const message = '请求过于频繁，请稍后再试';
+  if (req.path.startsWith('/api/')) return next(new AppError('rateLimited', message));
+  res.status(429).type('html').send(renderErrorPage(429, message));
+};
+
+/**
+ * Rate limits of the public platform (express-rate-limit, in-memory per process: with several
+ * instances behind a balancer, give it a shared store such as a PostgreSQL one). Staff and internal
+ * routes are not limited here.
+ */
+export function publicRateLimiter(options: TPublicRateLimit = defaultPublicRateLimit): Router {
+  const common = { standardHeaders: 'draft-8' as const, legacyHeaders: false, handler: onLimit };
+  const router = express.Router();
+  router.post(
+    ['/public/corrections', '/api/public/correction-requests'],
+    rateLimit({ ...common, windowMs: options.submitWindowMs, limit: options.submitLimit, identifier: 'submit' }),
+  );
+  router.use(['/public', '/api/public'], rateLimit({ ...common, windowMs: options.readWindowMs, limit: options.readLimit, identifier: 'read' }));
+  return router;
+}

@@ -1,0 +1,13 @@
+import type { Logger } from '@sanxiang/shared';
+import type { TCalendarSource } from '../data-access/calendar-source';
+import type { TDb } from '../data-access/prisma-client';
+
+/** What every use case may use. `now` is injectable so deadlines can be tested at any instant. */
+export interface TDomainDeps {
+  db: TDb;
+  now: () => Date;
+  calendar: TCalendarSource;
+  /** Called after a commit that queued outbox messages: delivers them soon, without waiting. */
+  afterCommit: () => void;
+  logger: Logger;
+}

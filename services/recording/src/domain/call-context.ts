@@ -1,0 +1,21 @@
+import type { TPrincipal } from '@sanxiang/shared';
+import type { TAuditContext } from '../data-access/audit-trail';
+
+/** Who is calling and from where: for authorisation, the audit trail and idempotency. */
+export interface TCallContext {
+  principal: TPrincipal;
+  requestId?: string | undefined;
+  ip?: string | undefined;
+  userAgent?: string | undefined;
+  idempotencyKey?: string | undefined;
+  /** Method and path as called, for the idempotency record. */
+  route: string;
+}
+
+export const auditContext = (ctx: TCallContext): TAuditContext => ({ requestId: ctx.requestId, ip: ctx.ip });
+export const actorOf = (ctx: TCallContext) => ({ id: ctx.principal.id, name: ctx.principal.name });
+
+export const idempotencyOf = (ctx: TCallContext, request: unknown) =>
+  ctx.idempotencyKey
+    ? { actorId: ctx.principal.id, key: ctx.idempotencyKey, route: ctx.route, request }
+    : undefined;

@@ -1,0 +1,363 @@
+import { z } from 'zod';
+import { ZCertificateNumber, ZRecordKind, ZReviewOutcome, ZReviewPoint, type TRecordKind } from '@sanxiang/shared';
+import { ZInstant } from '@sanxiang/shared/src/contracts';
+
+/**
+ * The typed records of the case file (执法全过程记录, 记录规定 §9–§18, DOMAIN.md §2). Each kind has
+ * its own validated structure; nothing is free text except the fields that are prose by nature
+ * (findings, statements, opinions).
+ */
+
+const ZText = (max: number) => z.string().trim().min(1).max(max);
+const ZName = ZText(64);
+const ZUuid = z.uuid();
+/** Evidence files (音视频, photos, scans) that document this record. */
+const ZEvidenceRefs = z.array(ZUuid).max(100).optional();
+
+/** An officer named in a record: who acted, with the certificate number (执法证号). */
+export const ZNamedOfficer = z.object({ name: ZName, certificateNumber: ZCertificateNumber });
+
+/** Two certified officers at least: no single-officer enforcement (审核办法 §10). */
+const ZOfficerPair = z
+  .array(ZNamedOfficer)
+  .min(2, '至少两名执法人员')
+  .max(20)
+  .refine((os) => new Set(os.map((o) => o.certificateNumber)).size === os.length, '执法证号不得重复');
+
+const ZPerson = z.object({
+  name: ZName,
+  /** 身份: party, witness, agent, employee… */
+  role: z.enum(['party', 'legalRepresentative', 'agent', 'witness', 'employee', 'other']),
+  idNumber: z.string().trim().max(32).optional(),
+  phone: z.string().trim().max(32).optional(),
+  address: z.string().trim().max(200).optional(),
+  employer: z.string().trim().max(200).optional(),
+});
+
+/** Did the person sign the record? If not, why (拒绝签字 is recorded, not hidden). */
+const ZSignature = z.discriminatedUnion('signed', [
+  z.object({ signed: z.literal(true), signedBy: ZName }),
+  z.object({ signed: z.literal(false), refusalReason: ZText(500) }),
+]);
+
+// ---- Investigation (调查取证, §9) -----------------------------------------------------------------
+
+/** 出示执法证件 (§9(一), 公示办法 §5). */
+export const ZCertificateShown = z.object({
+  shownAt: ZInstant,
+  place: ZText(200),
+  officers: ZOfficerPair,
+  shownTo: ZName,
+  note: z.string().trim().max(1000).optional(),
+});
+
+/** 询问笔录 (§9(二)): time, place, the person's particulars, questions and answers. */
+export const ZInterview = z.object({
+  startedAt: ZInstant,
+  endedAt: ZInstant,
+  place: ZText(200),
+  interviewee: ZPerson,
+  interviewers: ZOfficerPair,
+  recorder: ZName,
+  othersPresent: z.array(ZName).max(20).optional(),
+  questionsAndAnswers: z
+    .array(z.object({ question: ZText(2000), answer: ZText(8000) }))
+    .min(1)
+    .max(500),
+  signature: ZSignature,
+  evidenceIds: ZEvidenceRefs,
+});
+
+/** 现场检查笔录 (§9(三)): time, place, who was present, the inspectors, the findings. */
+export const ZSiteInspection = z.object({
+  startedAt: ZInstant,
+  endedAt: ZInstant,
+  place: ZText(200),
+  inspectedSubject: ZText(200),
+  present: z.array(ZPerson).max(50),
+  inspectors: ZOfficerPair,
+  findings: ZText(20000),
+  signature: ZSignature,
+  evidenceIds: ZEvidenceRefs,
+});
+
+/** 证据材料清单 (§9(四)): provider, date and source of each item. */
+export const ZEvidenceList = z.object({
+  items: z
+    .array(
+      z.object({
+        title: ZText(200),
+        provider: ZName,
+        providedOn: z.iso.date(),
+        source: ZText(500),
+        copies: z.number().int().min(1).max(10000).optional(),
+        evidenceId: ZUuid.optional(),
+        note: z.string().trim().max(1000).optional(),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+
+/** 听证笔录和听证报告 (§9(五)). */
+export const ZHearing = z.object({
+  heldAt: ZInstant,
+  place: ZText(200),
+  presidingOfficer: ZName,
+  clerk: ZName,
+  participants: z.array(ZPerson).min(1).max(50),
+  minutes: ZText(50000),
+  report: z.object({ findings: ZText(20000), opinion: ZText(10000) }),
+  evidenceIds: ZEvidenceRefs,
+});
+
+export const ZPartyRight = z.enum(['statement', 'defence', 'recusal', 'hearing']); // 陈述、申辩、申请回避、听证
+
+/** 权利告知及当事人陈述申辩 (§9(六)): how and which rights were notified, and what the party said. */
+export const ZRightsNotification = z.object({
+  notifiedAt: ZInstant,
+  method: z.enum(['writtenNotice', 'oral', 'onRecord']), // 书面告知书 / 口头 / 笔录中告知
+  documentNumber: z.string().trim().max(100).optional(),
+  rights: z.array(ZPartyRight).min(1).max(4),
+  response: z.object({
+    kind: z.enum(['statementOrDefence', 'hearingRequested', 'recusalRequested', 'waived', 'noResponse']),
+    respondedAt: ZInstant.optional(),
+    statements: z.string().trim().max(20000).optional(),
+  }),
+});
+
+/** 证据先行登记保存 (§9(七)): reason, form and list; A/V is mandatory for it (§14). */
+export const ZEvidencePreservation = z.object({
+  decidedAt: ZInstant,
+  reason: ZText(2000),
+  form: z.enum(['sealedOnSite', 'keptInPlace', 'takenAway']), // 就地封存 / 就地保存 / 异地保存
+  documentNumber: ZText(100),
+  approvedBy: ZName,
+  items: z
+    .array(
+      z.object({
+        name: ZText(200),
+        quantity: ZText(50),
+        location: ZText(200),
+        note: z.string().trim().max(500).optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
+  evidenceIds: ZEvidenceRefs,
+});
+
+/** 拒绝接受调查或提供证据 (§9 last paragraph), with the reason. */
+export const ZRefusalToCooperate = z.object({
+  at: ZInstant,
+  place: ZText(200),
+  refusedBy: ZName,
+  refused: z.enum(['investigation', 'providingEvidence', 'signing', 'entry', 'other']),
+  reason: ZText(2000),
+  witnesses: z.array(ZName).max(20).optional(),
+  evidenceIds: ZEvidenceRefs,
+});
+
+// ---- Review and decision (案件审查与决定, §10) ----------------------------------------------------
+
+/** 承办人意见: facts, legal basis, proposed handling. */
+export const ZHandlerOpinion = z.object({
+  facts: ZText(20000),
+  legalBasis: ZText(5000),
+  proposedDecision: ZText(5000),
+  discretionReasoning: z.string().trim().max(5000).optional(),
+});
+
+/** 集体讨论记录 (重大案件). */
+export const ZCollectiveDiscussion = z.object({
+  heldAt: ZInstant,
+  place: ZText(200),
+  chair: ZName,
+  participants: z.array(ZName).min(3, '集体讨论至少三人参加').max(50),
+  discussion: ZText(50000),
+  conclusion: ZText(10000),
+});
+
+/** 负责人审批意见 — filed by a head (role `head`). */
+export const ZHeadApproval = z.object({
+  subject: z.enum(['decision', 'evidencePreservation', 'caseOpening', 'caseClosing', 'other']),
+  approved: z.boolean(),
+  opinion: ZText(5000),
+  approvedAt: ZInstant,
+  relatedRecordId: ZUuid.optional(),
+});
+
+/**
+ * 法制审核意见 (审核办法 §12, §15: one copy into the case file). Filed only by the legal-review
+ * service through `POST /internal/cases/{caseNumber}/records`; `opinionId` is its natural key.
+ */
+export const ZLegalReviewOpinion = z.object({
+  reviewId: ZText(128),
+  opinionId: ZText(128),
+  round: z.number().int().min(1),
+  outcome: ZReviewOutcome,
+  reasons: ZText(20000),
+  reviewPoints: z
+    .array(z.object({ point: ZReviewPoint, finding: ZText(4000) }))
+    .max(20)
+    .optional(),
+  reviewerId: ZText(128),
+  reviewerName: ZName,
+  issuedAt: ZInstant,
+  documentNumber: z.string().trim().max(100).optional(),
+});
+
+// ---- Service (送达, §11–§12) ---------------------------------------------------------------------
+
+const ZServedDocument = z.object({
+  /** `decision` = the decision document of the current cycle: signals decisionServed. */
+  kind: z.enum(['decision', 'rightsNotice', 'hearingNotice', 'preservationDecision', 'other']),
+  title: ZText(200),
+  documentNumber: z.string().trim().max(100).optional(),
+});
+
+const serviceCommon = {
+  document: ZServedDocument,
+  servedAt: ZInstant,
+  servedBy: z.array(ZName).min(1).max(10),
+  recipient: ZName,
+  evidenceIds: ZEvidenceRefs,
+};
+
+/** The four forms of service; each carries what §12 requires for it. */
+export const ZService = z.discriminatedUnion('method', [
+  // 直接送达: signature on the receipt (送达回证)
+  z.object({
+    method: z.literal('direct'),
+    ...serviceCommon,
+    receiptSignedBy: ZName,
+    signerRelation: z.enum(['party', 'legalRepresentative', 'agent', 'adultFamilyMember', 'authorisedRecipient']),
+  }),
+  // 邮寄送达: postal slip and returned receipt
+  z.object({
+    method: z.literal('post'),
+    ...serviceCommon,
+    trackingNumber: ZText(64),
+    postedAt: ZInstant,
+    receiptReturnedAt: ZInstant.optional(),
+  }),
+  // 留置送达: reason for refusal, date, witness, A/V of the whole service
+  z.object({
+    method: z.literal('leftAtAddress'),
+    ...serviceCommon,
+    refusalReason: ZText(1000),
+    address: ZText(200),
+    witnesses: z.array(z.object({ name: ZName, signed: z.boolean() })).min(1, '留置送达须有见证人'),
+    evidenceIds: z.array(ZUuid).min(1, '留置送达须有音视频记录').max(100),
+  }),
+  // 公告送达: the notice, its channel, why and how
+  z.object({
+    method: z.literal('publicNotice'),
+    ...serviceCommon,
+    reason: ZText(1000),
+    channel: ZText(200),
+    noticeText: ZText(20000),
+    publishedAt: ZInstant,
+  }),
+]);
+
+// ---- After the decision ---------------------------------------------------------------------------
+
+/** 当事人履行执法决定的情况 (§15). */
+export const ZPerformance = z.object({
+  status: z.enum(['fullyPerformed', 'partiallyPerformed', 'notPerformed']),
+  recordedAt: ZInstant,
+  performedAt: ZInstant.optional(),
+  details: ZText(5000),
+});
+
+/** 申请法院强制执行: application, court ruling and papers (§18). */
+export const ZCourtEnforcement = z.object({
+  appliedAt: ZInstant,
+  court: ZText(200),
+  applicationDocumentNumber: z.string().trim().max(100).optional(),
+  rulingDocumentNumber: z.string().trim().max(100).optional(),
+  ruling: z.string().trim().max(20000).optional(),
+  documents: z
+    .array(z.object({ title: ZText(200), evidenceId: ZUuid.optional() }))
+    .min(1)
+    .max(100),
+});
+
+/** 更正: an erratum to an earlier record; the original stays as it was. */
+export const ZCorrection = z.object({
+  correctsRecordId: ZUuid,
+  field: ZText(200),
+  corrected: ZText(20000),
+  reason: ZText(2000),
+});
+
+// ---- The union ------------------------------------------------------------------------------------
+
+const entry = <K extends TRecordKind, S extends z.ZodType>(kind: K, content: S) =>
+  z.object({
+    kind: z.literal(kind),
+    content,
+    /** The enforcement activity the record belongs to (site inspection, interview…). */
+    activityId: ZUuid.optional(),
+    /** A full re-filing that supersedes an earlier record of the same kind (which stays). */
+    supersedesRecordId: ZUuid.optional(),
+  });
+
+/** A record as filed: `{ kind, content, activityId?, supersedesRecordId? }`. */
+export const ZRecordInput = z.discriminatedUnion('kind', [
+  entry('certificateShown', ZCertificateShown),
+  entry('interview', ZInterview),
+  entry('siteInspection', ZSiteInspection),
+  entry('evidenceList', ZEvidenceList),
+  entry('hearing', ZHearing),
+  entry('rightsNotification', ZRightsNotification),
+  entry('evidencePreservation', ZEvidencePreservation),
+  entry('refusalToCooperate', ZRefusalToCooperate),
+  entry('handlerOpinion', ZHandlerOpinion),
+  entry('collectiveDiscussion', ZCollectiveDiscussion),
+  entry('headApproval', ZHeadApproval),
+  entry('legalReviewOpinion', ZLegalReviewOpinion),
+  entry('service', ZService),
+  entry('performance', ZPerformance),
+  entry('courtEnforcement', ZCourtEnforcement),
+  entry('correction', ZCorrection),
+]);
+export type TRecordInput = z.infer<typeof ZRecordInput>;
+
+// Every kind of the shared enum has a schema here (a compile error otherwise).
+type TMissingKinds = Exclude<TRecordKind, TRecordInput['kind']>;
+const _allKindsCovered: TMissingKinds extends never ? true : never = true;
+void _allKindsCovered;
+void ZRecordKind;
+
+/** Staff-facing names of the record kinds (案卷 display, export). */
+export const recordKindLabel: Record<TRecordKind, string> = {
+  certificateShown: '出示执法证件记录',
+  interview: '询问笔录',
+  siteInspection: '现场检查笔录',
+  evidenceList: '证据材料清单',
+  hearing: '听证笔录及听证报告',
+  rightsNotification: '权利告知及陈述申辩记录',
+  evidencePreservation: '证据先行登记保存记录',
+  refusalToCooperate: '拒绝配合调查记录',
+  handlerOpinion: '承办人意见',
+  collectiveDiscussion: '集体讨论记录',
+  headApproval: '负责人审批意见',
+  legalReviewOpinion: '法制审核意见',
+  service: '送达记录',
+  performance: '执行决定履行情况记录',
+  courtEnforcement: '申请法院强制执行材料',
+  correction: '更正记录',
+};
+
+/** Evidence ids a record refers to (checked to belong to the same case). */
+export function referencedEvidenceIds(record: TRecordInput): string[] {
+  const c = record.content as { evidenceIds?: string[]; items?: { evidenceId?: string }[]; documents?: { evidenceId?: string }[] };
+  const ids = [
+    ...(c.evidenceIds ?? []),
+    ...(c.items ?? []).flatMap((i) => (i.evidenceId ? [i.evidenceId] : [])),
+    ...(c.documents ?? []).flatMap((d) => (d.evidenceId ? [d.evidenceId] : [])),
+  ];
+  return [...new Set(ids)];
+}

@@ -1,0 +1,36 @@
+import type { Logger } from '@sanxiang/shared';
+import type { TEvidenceStore } from '../data-access/evidence-store';
+import type { TLifecycleGateway } from '../data-access/lifecycle-gateway';
+import type { TLifecycleOutbox } from '../data-access/lifecycle-outbox';
+import type { TDb } from '../data-access/prisma-client';
+
+export interface TEvidenceSettings {
+  /** COMPLIANCE in production: nobody, not even the store's root user, can shorten or remove it. */
+  retentionMode: 'COMPLIANCE' | 'GOVERNANCE';
+  /** How long originals stay locked (config EVIDENCE_RETENTION_DAYS; fractions allowed for tests). */
+  retentionDays: number;
+  /** Smallest part of a multipart upload (S3 minimum 5 MiB); grows for very large files. */
+  minPartSize: number;
+  /** Parts sent to the store at once while streaming an upload (memory = (n + 1) × part size). */
+  uploadConcurrency: number;
+  /** An upload session left unfinished this long is aborted by the reconciliation command. */
+  uploadTtlHours: number;
+}
+
+export const defaultEvidenceSettings: TEvidenceSettings = {
+  retentionMode: 'COMPLIANCE',
+  retentionDays: 30 * 365, // case files of major cases are kept long-term (永久/长期 archives)
+  minPartSize: 8 * 1024 * 1024,
+  uploadConcurrency: 2,
+  uploadTtlHours: 72,
+};
+
+/** What the use cases need; built once in app.ts. */
+export interface TRecordingDeps {
+  db: TDb;
+  store: TEvidenceStore;
+  gateway: TLifecycleGateway;
+  outbox: TLifecycleOutbox;
+  logger: Logger;
+  evidence: TEvidenceSettings;
+}
