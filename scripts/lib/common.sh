@@ -50,6 +50,10 @@ load_stack() {
     test) PG_PORT=54330 MINIO_PORT=9010 MINIO_CONSOLE_PORT=9011 TEMPORAL_PORT=7243 TEMPORAL_UI_PORT=8243 ;;
     *) die "unknown stack '$STACK' (dev or test)" ;;
   esac
+  # SANXIANG_PORT_OFFSET shifts every infrastructure port, so two checkouts can run side by side.
+  local offset=${SANXIANG_PORT_OFFSET:-0}
+  PG_PORT=$((PG_PORT + offset)) MINIO_PORT=$((MINIO_PORT + offset)) MINIO_CONSOLE_PORT=$((MINIO_CONSOLE_PORT + offset))
+  TEMPORAL_PORT=$((TEMPORAL_PORT + offset)) TEMPORAL_UI_PORT=$((TEMPORAL_UI_PORT + offset))
   STACK_DIR="$LOCAL/$STACK"
   mkdir -p "$STACK_DIR/log" "$STACK_DIR/run"
   PG_DATA="$STACK_DIR/pg"

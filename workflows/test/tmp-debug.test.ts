@@ -23,7 +23,7 @@ test('dbg', async () => {
   log('describe', d.runId, d.status.name, handle.firstExecutionRunId);
   const hist = await h.env.client.workflow.getHandle(handle.workflowId).fetchHistory();
   log('events', hist.events?.map(e => e.eventType + (e.timerStartedEventAttributes ? ':' + JSON.stringify(e.timerStartedEventAttributes.startToFireTimeout) : '')));
-  await h.env.sleep(6 * 365 * 86400_000);
+  for (const days of [1, 30, 365, 3 * 365]) { const t0 = await h.env.currentTimeMs(); const w0 = Date.now(); await h.env.sleep(days * 86400_000); log('slept', days, (await h.env.currentTimeMs()) - t0, 'real ms', Date.now() - w0); }
   log('after sleep', await status(handle));
   const r = await handle.result();
   log('result', r);

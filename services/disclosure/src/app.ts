@@ -7,18 +7,44 @@ import {
   type TConfigOf,
   temporalReadiness,
 } from '@sanxiang/shared';
+import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import { createSignalDispatcher, type TSignalDispatcher } from './data-access/signal-outbox';
+import { createUnitOfWork } from './data-access/unit-of-work';
+import { registerDisclosureRoutes } from './entry-points/http/disclosure-routes';
+import { registerInternalDisclosureRoutes } from './entry-points/http/internal-disclosure-routes';
+import { registerPublicApiRoutes } from './entry-points/http/public-api-routes';
+import type { TRouteDeps } from './entry-points/http/route-support';
+import { publicRateLimiter, type TPublicRateLimit } from './entry-points/public/rate-limit';
+import { publicSite } from './entry-points/public/public-site';
 
 export interface TAppDeps {
   config: TConfigOf<'disclosure'>;
   db: TDb;
   temporal: { client: Client; connection: Connection };
   logger: Logger;
+  /** The working-day calendar (handling deadlines, catalogue clocks); shipped data by default. */
+  calendar?: () => Promise<WorkingDayCalendar>;
+  /** Public rate limits; tests and the benchmark set their own. */
+  publicRateLimit?: TPublicRateLimit;
+  /** Signal delivery; built from `temporal.client` unless given (main.ts shares it with its loop). */
+  dispatcher?: TSignalDispatcher;
 }
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
 export function createApp(deps: TAppDeps) {
   const api = new Api(createTokenVerifier(deps.config));
+  const dispatcher = deps.dispatcher ?? createSignalDispatcher({ db: deps.db, client: deps.temporal.client, logger: deps.logger });
+  const routeDeps: TRouteDeps = {
+    db: deps.db,
+    uow: createUnitOfWork({ db: deps.db, dispatcher }),
+    temporal: deps.temporal.client,
+    calendar: deps.calendar ?? (() => loadWorkingDayCalendar({})),
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+  };
+  registerInternalDisclosureRoutes(api, routeDeps);
+  registerDisclosureRoutes(api, routeDeps);
+  registerPublicApiRoutes(api, routeDeps);
   return createServiceApp({
     name: 'disclosure',
     title: '行政执法公示 disclosure service',
@@ -29,5 +55,6 @@ export function createApp(deps: TAppDeps) {
       database: databaseReadiness(deps.db),
       temporal: temporalReadiness(deps.temporal.connection),
     },
+    before: [publicRateLimiter(deps.publicRateLimit), publicSite(routeDeps)],
   });
 }

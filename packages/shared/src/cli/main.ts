@@ -1,12 +1,10 @@
 import { buildCommands } from './commands';
 import { runCli, type TCliContext } from './dispatcher';
 import type { TPostImportStep } from './post-import';
+import { signalProvisionalWorkflows } from './steps/signal-provisional-workflows';
 
-/**
- * Steps run after `calendar import`. None registered yet: signalling running workflows that hold
- * provisional deadlines for the imported year belongs here once the workflow client exists.
- */
-const POST_IMPORT_STEPS: readonly TPostImportStep[] = [];
+/** Steps run after `calendar import` stored a year. */
+const POST_IMPORT_STEPS: readonly TPostImportStep[] = [signalProvisionalWorkflows];
 
 const processContext: TCliContext = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -1,0 +1,52 @@
+import type { TDomainDeps } from '../../domain/deps';
+import type { TOutboxDispatcher } from '../../domain/deliver-outbox';
+import { escalateLateMaterials } from '../../domain/escalate-late-materials';
+import { recomputeProvisionalDeadlines } from '../../domain/recompute-provisional-deadlines';
+
+export interface TBackgroundJobsOptions {
+  /** Outbox retry poll; new messages are delivered right after their commit anyway. Default 5 s. */
+  outboxIntervalMs?: number;
+  /** Late-materials sweep. Default 1 min. */
+  lateMaterialsIntervalMs?: number;
+  /** Provisional due dates, after calendar data is imported. Default 1 h. */
+  recomputeIntervalMs?: number;
+}
+
+/**
+ * The service's timers: outbox retries, the late-materials escalation sweep and the recomputation
+ * of provisional due dates. Several instances may run: every job claims rows under locks.
+ */
+export function startBackgroundJobs(
+  deps: TDomainDeps,
+  outbox: TOutboxDispatcher,
+  options: TBackgroundJobsOptions = {},
+): { stop: () => Promise<void> } {
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, name: string, job: () => Promise<unknown>) => {
+    let busy = false;
+    const tick = () => {
+      if (busy) return;
+      busy = true;
+      job()
+        .catch((err: unknown) => deps.logger.error({ err, job: name }, 'background job failed'))
+        .finally(() => {
+          busy = false;
+        });
+    };
+    const timer = setInterval(tick, ms);
+    timer.unref();
+    timers.push(timer);
+    tick();
+  };
+  outbox.start(options.outboxIntervalMs ?? 5_000);
+  every(options.lateMaterialsIntervalMs ?? 60_000, 'escalateLateMaterials', () => escalateLateMaterials(deps));
+  every(options.recomputeIntervalMs ?? 3_600_000, 'recomputeProvisionalDeadlines', () =>
+    recomputeProvisionalDeadlines(deps),
+  );
+  return {
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await outbox.stop();
+    },
+  };
+}
