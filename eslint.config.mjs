@@ -5,7 +5,7 @@ import importX from 'eslint-plugin-import-x';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-/** Files that are bundled into the workflow sandbox. Keep in step with docs/architecture.md. */
+/** Files that are bundled into the workflow sandbox. Keep in step with docs/lifecycle.md. */
 export const workflowFiles = [
   'workflows/src/**/workflow.ts',
   'workflows/src/**/workflows.ts',
@@ -20,7 +20,6 @@ const ioModules = [
   'pino',
   'pino-http',
   'jose',
-  '@prisma/*',
   '@temporalio/client',
   '@temporalio/worker',
   '@temporalio/activity',
@@ -29,6 +28,16 @@ const ioModules = [
   'axios',
   '@sanxiang/shared',
 ];
+
+/**
+ * Packages are imported by their entry points. The exceptions are the public subpaths that stay free
+ * of I/O so that workflow code can use them (shared domain, contracts, calendar) and the workflows
+ * package, whose folders are its entry points (one per workflow family).
+ */
+const deepImport = {
+  regex: '^@sanxiang/(?!(shared/src/(domain|contracts|calendar)|workflows/src)(/|$))[^/]+/src(/|$)',
+  message: 'Import a package by its entry point, not its internals.',
+};
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.local/**', '**/src/generated/**', '**/dist/**', 'coverage/**'] },
@@ -44,22 +53,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'import-x/no-cycle': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '@sanxiang/*/src/*/**',
-                '!@sanxiang/shared/src/domain',
-                '!@sanxiang/shared/src/contracts',
-                '!@sanxiang/shared/src/calendar',
-              ],
-              message: 'Import a package by its entry point, not its internals.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [deepImport] }],
     },
   },
   {
@@ -68,18 +62,23 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: builtinModules
-            .flatMap((m) => [m, `node:${m}`])
-            .map((name) => ({
+          paths: [
+            ...builtinModules
+              .flatMap((m) => [m, `node:${m}`])
+              .map((name) => ({
+                name,
+                message: 'Workflow code runs in a deterministic sandbox: no Node built-ins. Do I/O in an activity.',
+              })),
+            ...ioModules.map((name) => ({
               name,
-              message:
-                'Workflow code runs in a deterministic sandbox: no Node built-ins. Do I/O in an activity.',
+              message: 'Workflow code must not import I/O libraries. Do I/O in an activity.',
             })),
+          ],
           patterns: [
+            deepImport,
             {
-              group: [...ioModules, '!@sanxiang/shared/src/domain', '!@sanxiang/shared/src/contracts'],
-              message:
-                'Workflow code must not import I/O libraries (only @sanxiang/shared/src/{domain,contracts}). Do I/O in an activity.',
+              regex: '^(@prisma/|@sanxiang/shared/src/(?!(domain|contracts)(/|$)))',
+              message: 'Workflow code may use only @sanxiang/shared/src/{domain,contracts}. Do I/O in an activity.',
             },
           ],
         },

@@ -39,6 +39,8 @@ beforeAll(async () => {
       TEMPORAL_ADDRESS: stack.temporalAddress,
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'case-lifecycle',
+      SERVICE_URL_RECORDING: 'http://127.0.0.1:9',
+      CALENDAR_DATA_DIR: '.local/test/calendar',
     },
     db,
     temporal: { client, connection },

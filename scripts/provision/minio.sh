@@ -11,6 +11,6 @@ need go "Install Go 1.24 or newer (MinIO is built from source: no binary downloa
 info "building github.com/minio/minio@$want (a few minutes on first run; cached afterwards)"
 mkdir -p "$LOCAL/go" "$LOCAL/stamps"
 GOBIN="$BIN" GOPATH="$LOCAL/go" GOMODCACHE="$LOCAL/go/pkg/mod" GOCACHE="$LOCAL/go/cache" GOFLAGS=-modcacherw \
-  go install "github.com/minio/minio@$want"
+  go install "github.com/minio/minio@$want" 2>&1 | { grep -v "^go: downloading" || true; }
 echo "$want" >"$LOCAL/stamps/minio"
 ok "built .local/bin/minio"

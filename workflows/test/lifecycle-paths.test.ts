@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { type ApplicationFailure } from '@temporalio/common';
 import { addYears } from '../src/lifecycle/workflow/state';
 import {
   decision,
@@ -13,7 +13,9 @@ import {
   startCase,
   startHarness,
   status,
+  terminateQuietly,
   todayInShanghai,
+  waitForPublished,
   type THarness,
   type TLifecycleHandle,
 } from './support/lifecycle-harness';
@@ -38,15 +40,33 @@ async function approveAndPublish(handle: TLifecycleHandle, caseNumber: string, c
   });
   const disclosureId = `disclosure-${caseNumber}-${cycle}`;
   expect(draft.request.disclosure.mode).not.toBe('exempt');
-  await handle.signal(msg.disclosureApproved, { cycle, disclosureId, approvedBy: 'head-1', approvedAt: await serverNow(h) });
-  await stageIs(handle, 'published');
-  const published = h.stubs.forCase(h.stubs.seen.publishes, caseNumber).find((p) => p.request.cycle === cycle);
+  const runBefore = (await handle.describe()).runId;
+  await handle.signal(msg.disclosureApproved, {
+    cycle,
+    disclosureId,
+    approvedBy: 'head-1',
+    approvedAt: await serverNow(h),
+  });
+  await waitForPublished(handle, runBefore);
+  const published = h.stubs
+    .forCase(h.stubs.seen.publishes, caseNumber)
+    .find((p) => p.request.cycle === cycle);
   expect(published).toBeDefined();
   return published!.at;
 }
 
-async function issueOpinion(handle: TLifecycleHandle, round: number, outcome: 'approve' | 'supplementInvestigation' | 'modify' | 'correct' | 'transfer') {
-  await eventually(() => expect(h.stubs.seen.reviews.some((r) => r.request.round === round && r.request.workflowId === handle.workflowId)).toBe(true));
+async function issueOpinion(
+  handle: TLifecycleHandle,
+  round: number,
+  outcome: 'approve' | 'supplementInvestigation' | 'modify' | 'correct' | 'transfer',
+) {
+  await eventually(() =>
+    expect(
+      h.stubs.seen.reviews.some(
+        (r) => r.request.round === round && r.request.workflowId === handle.workflowId,
+      ),
+    ).toBe(true),
+  );
   await handle.signal(msg.reviewOpinionIssued, {
     round,
     outcome,
@@ -60,12 +80,19 @@ async function issueOpinion(handle: TLifecycleHandle, round: number, outcome: 'a
 test('non-major case: proposal → decision → disclosure → published → expired after 5 years', async () => {
   const caseNumber = 'PATH-NONMAJOR';
   const handle = await startCase(h, caseNumber, 'legalPerson');
-  const proposed = await handle.executeUpdate(msg.submitProposal, { args: [minorProposal(await serverNow(h))] });
+  const proposed = await handle.executeUpdate(msg.submitProposal, {
+    args: [minorProposal(await serverNow(h))],
+  });
   expect(proposed).toEqual({ stage: 'decision', cycle: 1, round: null });
 
   // A non-major decision needs no collective discussion or head approval record.
   const made = await handle.executeUpdate(msg.decisionMade, {
-    args: [decision(await todayInShanghai(h), { collectiveDiscussionRecordId: undefined, headApprovalRecordId: undefined })],
+    args: [
+      decision(await todayInShanghai(h), {
+        collectiveDiscussionRecordId: undefined,
+        headApprovalRecordId: undefined,
+      }),
+    ],
   });
   expect(made).toEqual({ stage: 'disclosure', cycle: 1 });
   const s = await eventually(async () => {
@@ -97,14 +124,21 @@ test('non-major case: proposal → decision → disclosure → published → exp
 test('major case approved: legal review round → decision → published → expired after 2 years (natural person)', async () => {
   const caseNumber = 'PATH-MAJOR';
   const handle = await startCase(h, caseNumber, 'naturalPerson');
-  const proposed = await handle.executeUpdate(msg.submitProposal, { args: [majorProposal(await serverNow(h))] });
+  const proposed = await handle.executeUpdate(msg.submitProposal, {
+    args: [majorProposal(await serverNow(h))],
+  });
   expect(proposed).toEqual({ stage: 'legalReview', cycle: 1, round: 1 });
   const reviewing = await eventually(async () => {
     const st = await status(handle);
     expect(st.clocks).toHaveLength(1);
     return st;
   });
-  expect(reviewing.clocks[0]).toMatchObject({ id: 'legalReview:1', kind: 'legalReview', workingDays: 10, status: 'running' });
+  expect(reviewing.clocks[0]).toMatchObject({
+    id: 'legalReview:1',
+    kind: 'legalReview',
+    workingDays: 10,
+    status: 'running',
+  });
   const [intake] = h.stubs.forCase(h.stubs.seen.reviews, caseNumber);
   expect(intake?.request).toMatchObject({ round: 1, cycle: 1, majorCriteria: ['majorRightsAffected'] });
   expect(reviewing.clocks[0]?.startAt).toBe(intake?.at);
@@ -118,26 +152,43 @@ test('major case approved: legal review round → decision → published → exp
   await stageIs(handle, 'decision');
   // Major: collective discussion and head approval are required.
   const refused = await handle
-    .executeUpdate(msg.decisionMade, { args: [decision(await todayInShanghai(h), { collectiveDiscussionRecordId: undefined })] })
+    .executeUpdate(msg.decisionMade, {
+      args: [decision(await todayInShanghai(h), { collectiveDiscussionRecordId: undefined })],
+    })
     .catch((e: unknown) => e);
   expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
   const cause = (refused as WorkflowUpdateFailedError).cause as ApplicationFailure;
   expect(cause.type).toBe('InvalidDecision');
-  expect(cause.details?.[0]).toEqual([{ code: 'decision.noCollectiveDiscussion', message: expect.any(String) }]);
+  expect(cause.details?.[0]).toEqual([
+    { code: 'decision.noCollectiveDiscussion', message: expect.any(String) },
+  ]);
 
   await handle.executeUpdate(msg.decisionMade, { args: [decision(await todayInShanghai(h))] });
-  await handle.signal(msg.decisionServed, { cycle: 1, servedAt: await serverNow(h), method: 'direct', recordId: 'rec-service' });
+  await handle.signal(msg.decisionServed, {
+    cycle: 1,
+    servedAt: await serverNow(h),
+    method: 'direct',
+    recordId: 'rec-service',
+  });
   const publishedAt = await approveAndPublish(handle, caseNumber);
   const s = await status(handle);
   expect(s.rounds).toEqual([
-    expect.objectContaining({ round: 1, cycle: 1, outcome: 'approve', reviewId: `review-${caseNumber}-1`, maxLevel: -1 }),
+    expect.objectContaining({
+      round: 1,
+      cycle: 1,
+      outcome: 'approve',
+      reviewId: `review-${caseNumber}-1`,
+      maxLevel: -1,
+    }),
   ]);
   expect(s.cycles[0]).toMatchObject({ servedAt: expect.any(String), expiresAt: addYears(publishedAt, 2) });
   expect(s.major).toBe(true);
 
   const result = await handle.result();
   expect(result).toEqual({ caseNumber, stage: 'expired', cycles: 1, rounds: 1 });
-  expect(h.stubs.forCase(h.stubs.seen.expiries, caseNumber)[0]?.request.expiresAt).toBe(addYears(publishedAt, 2));
+  expect(h.stubs.forCase(h.stubs.seen.expiries, caseNumber)[0]?.request.expiresAt).toBe(
+    addYears(publishedAt, 2),
+  );
   await recordHistory(h, handle, 'major-approved');
 });
 
@@ -148,7 +199,9 @@ test('supplement investigation sends the case back; modify asks for a resubmissi
   await issueOpinion(handle, 1, 'supplementInvestigation');
   await stageIs(handle, 'investigation');
 
-  expect(await handle.executeUpdate(msg.submitProposal, { args: [majorProposal(await serverNow(h))] })).toMatchObject({
+  expect(
+    await handle.executeUpdate(msg.submitProposal, { args: [majorProposal(await serverNow(h))] }),
+  ).toMatchObject({
     stage: 'legalReview',
     round: 2,
   });
@@ -176,7 +229,11 @@ test('supplement investigation sends the case back; modify asks for a resubmissi
   expect(h.stubs.forCase(h.stubs.seen.reviews, caseNumber).map((r) => r.request.round)).toEqual([1, 2, 3, 4]);
   expect(s.clocks).toEqual([]);
   await handle.executeUpdate(msg.decisionMade, {
-    args: [decision(await todayInShanghai(h), { disclosure: { mode: 'exempt', reason: 'tradeSecret', explanation: '涉及商业秘密' } })],
+    args: [
+      decision(await todayInShanghai(h), {
+        disclosure: { mode: 'exempt', reason: 'tradeSecret', explanation: '涉及商业秘密' },
+      }),
+    ],
   });
   expect(await handle.result()).toEqual({ caseNumber, stage: 'exempt', cycles: 1, rounds: 4 });
   await recordHistory(h, handle, 'review-rounds');
@@ -197,11 +254,17 @@ test('exempt decision (不予公开): the reason is recorded with the disclosure
   const handle = await startCase(h, caseNumber);
   await handle.executeUpdate(msg.submitProposal, { args: [minorProposal(await serverNow(h))] });
   await handle.executeUpdate(msg.decisionMade, {
-    args: [decision(await todayInShanghai(h), { disclosure: { mode: 'exempt', reason: 'minorParty', explanation: '当事人为未成年人' } })],
+    args: [
+      decision(await todayInShanghai(h), {
+        disclosure: { mode: 'exempt', reason: 'minorParty', explanation: '当事人为未成年人' },
+      }),
+    ],
   });
   expect(await handle.result()).toEqual({ caseNumber, stage: 'exempt', cycles: 1, rounds: 0 });
   const drafts = h.stubs.forCase(h.stubs.seen.drafts, caseNumber);
-  expect(drafts.map((d) => d.request.disclosure)).toEqual([{ mode: 'exempt', reason: 'minorParty', explanation: '当事人为未成年人' }]);
+  expect(drafts.map((d) => d.request.disclosure)).toEqual([
+    { mode: 'exempt', reason: 'minorParty', explanation: '当事人为未成年人' },
+  ]);
   expect(drafts[0]?.request.dueAt).toBeUndefined();
   expect(h.stubs.forCase(h.stubs.seen.publishes, caseNumber)).toEqual([]);
   const s = await status(handle);
@@ -225,12 +288,20 @@ test('withdrawal "to be redone" opens a new decision cycle with its own disclosu
     withdrawnBy: 'discloser-1',
     at: await serverNow(h),
   });
-  const redo = await stageIs(handle, 'proposal');
+  await stageIs(handle, 'proposal');
+  const redo = await status(handle);
   expect(redo.cycle).toBe(2);
-  expect(redo.cycles[0]?.withdrawn).toMatchObject({ reason: 'toBeRedone', explanation: '复议机关责令重新作出' });
+  expect(redo.cycles[0]?.withdrawn).toMatchObject({
+    reason: 'toBeRedone',
+    explanation: '复议机关责令重新作出',
+  });
 
   await handle.executeUpdate(msg.submitProposal, { args: [minorProposal(await serverNow(h))] });
-  expect(await handle.executeUpdate(msg.decisionMade, { args: [decision(await todayInShanghai(h), { documentNumber: '常人社监罚〔2026〕9号' })] })).toEqual({
+  expect(
+    await handle.executeUpdate(msg.decisionMade, {
+      args: [decision(await todayInShanghai(h), { documentNumber: '常人社监罚〔2026〕9号' })],
+    }),
+  ).toEqual({
     stage: 'disclosure',
     cycle: 2,
   });
@@ -262,6 +333,7 @@ test('withdrawal "to be redone" opens a new decision cycle with its own disclosu
 test('a second start for the same case returns the existing lifecycle, running or closed', async () => {
   const caseNumber = 'PATH-DUP';
   const first = await startCase(h, caseNumber);
+  const firstRun = (await first.describe()).runId;
   const { startCaseLifecycle } = await import('../src/lifecycle/start-case-lifecycle');
   const input = {
     caseNumber,
@@ -272,13 +344,15 @@ test('a second start for the same case returns the existing lifecycle, running o
   };
   const again = await startCaseLifecycle(h.env.client, input, { taskQueue: h.taskQueue });
   expect(again.started).toBe(false);
-  expect((await again.handle.describe()).runId).toBe(first.firstExecutionRunId);
+  expect((await again.handle.describe()).runId).toBe(firstRun);
 
-  await first.executeUpdate(msg.closeCase, { args: [{ closedBy: 'officer-1', closedAt: await serverNow(h), reason: '违法事实不成立，撤销立案' }] });
+  await first.executeUpdate(msg.closeCase, {
+    args: [{ closedBy: 'officer-1', closedAt: await serverNow(h), reason: '违法事实不成立，撤销立案' }],
+  });
   expect(await first.result()).toMatchObject({ stage: 'closed' });
   const afterClose = await startCaseLifecycle(h.env.client, input, { taskQueue: h.taskQueue });
   expect(afterClose.started).toBe(false);
-  expect((await afterClose.handle.describe()).runId).toBe(first.firstExecutionRunId);
+  expect((await afterClose.handle.describe()).runId).toBe(firstRun);
   await recordHistory(h, first, 'closed');
 });
 
@@ -289,7 +363,9 @@ describe('submitProposal validator', () => {
   });
 
   const rejection = async (payload: unknown) => {
-    const err = await handle.executeUpdate(msg.submitProposal, { args: [payload as never] }).catch((e: unknown) => e);
+    const err = await handle
+      .executeUpdate(msg.submitProposal, { args: [payload as never] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     const cause = (err as WorkflowUpdateFailedError).cause as ApplicationFailure;
     return { type: cause.type, codes: (cause.details?.[0] as { code: string }[]).map((p) => p.code) };
@@ -298,9 +374,14 @@ describe('submitProposal validator', () => {
   test('rejects fewer than two certified officers', async () => {
     const now = await serverNow(h);
     const [one] = majorProposal(now).officers;
-    expect(await rejection(majorProposal(now, { officers: [one!] }))).toEqual({ type: 'InvalidProposal', codes: ['officers.tooFew'] });
+    expect(await rejection(majorProposal(now, { officers: [one!] }))).toEqual({
+      type: 'InvalidProposal',
+      codes: ['officers.tooFew'],
+    });
     // Two entries with the same certificate are one officer.
-    expect(await rejection(majorProposal(now, { officers: [one!, { ...one!, userId: 'other' }] }))).toMatchObject({
+    expect(
+      await rejection(majorProposal(now, { officers: [one!, { ...one!, userId: 'other' }] })),
+    ).toMatchObject({
       codes: ['officers.tooFew'],
     });
   });
@@ -312,12 +393,16 @@ describe('submitProposal validator', () => {
       'major.criteriaWithoutMajor',
     ]);
     const withoutEvidence = majorProposal(now).materials.filter((m) => m.kind !== 'evidence');
-    expect((await rejection(majorProposal(now, { materials: withoutEvidence }))).codes).toEqual(['materials.missing']);
+    expect((await rejection(majorProposal(now, { materials: withoutEvidence }))).codes).toEqual([
+      'materials.missing',
+    ]);
   });
 
   test('hearing or assessment record: required only where there was one', async () => {
     const now = await serverNow(h);
-    expect((await rejection(majorProposal(now, { hearingOrAssessmentHeld: true }))).codes).toEqual(['materials.missing']);
+    expect((await rejection(majorProposal(now, { hearingOrAssessmentHeld: true }))).codes).toEqual([
+      'materials.missing',
+    ]);
     expect((await rejection(majorProposal(now, { majorCriteria: ['afterHearing'] }))).codes).toEqual([
       'hearing.notDeclared',
       'materials.missing',
@@ -335,9 +420,12 @@ describe('submitProposal validator', () => {
     const now = await serverNow(h);
     const proposal = majorProposal(now, { majorCriteria: ['afterHearing'], hearingOrAssessmentHeld: true });
     proposal.materials.push({ kind: 'hearingOrAssessment', documentId: 'rec-hearing', title: '听证笔录' });
-    expect(await handle.executeUpdate(msg.submitProposal, { args: [proposal] })).toMatchObject({ stage: 'legalReview', round: 1 });
+    expect(await handle.executeUpdate(msg.submitProposal, { args: [proposal] })).toMatchObject({
+      stage: 'legalReview',
+      round: 1,
+    });
     // Nothing rejected left a trace: exactly one round.
     expect((await status(handle)).rounds).toHaveLength(1);
-    await handle.terminate('test done');
+    await terminateQuietly(handle);
   });
 });

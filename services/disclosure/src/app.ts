@@ -9,11 +9,16 @@ import {
 } from '@sanxiang/shared';
 import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import { createBigramStatsCache } from './data-access/public-decision-repository';
+import type { TPublicReadPool } from './data-access/public-read-pool';
 import { createSignalDispatcher, type TSignalDispatcher } from './data-access/signal-outbox';
 import { createUnitOfWork } from './data-access/unit-of-work';
 import { registerDisclosureRoutes } from './entry-points/http/disclosure-routes';
 import { registerInternalDisclosureRoutes } from './entry-points/http/internal-disclosure-routes';
+import { registerCatalogueRoutes } from './entry-points/http/catalogue-routes';
+import { registerCorrectionRequestRoutes } from './entry-points/http/correction-request-routes';
 import { registerPublicApiRoutes } from './entry-points/http/public-api-routes';
+import { registerReportRoutes } from './entry-points/http/report-routes';
 import type { TRouteDeps } from './entry-points/http/route-support';
 import { publicRateLimiter, type TPublicRateLimit } from './entry-points/public/rate-limit';
 import { publicSite } from './entry-points/public/public-site';
@@ -21,6 +26,8 @@ import { publicSite } from './entry-points/public/public-site';
 export interface TAppDeps {
   config: TConfigOf<'disclosure'>;
   db: TDb;
+  /** The public platform's read pool (createPublicReadPool); may use a read-only role. */
+  publicReads: TPublicReadPool;
   temporal: { client: Client; connection: Connection };
   logger: Logger;
   /** The working-day calendar (handling deadlines, catalogue clocks); shipped data by default. */
@@ -37,6 +44,8 @@ export function createApp(deps: TAppDeps) {
   const dispatcher = deps.dispatcher ?? createSignalDispatcher({ db: deps.db, client: deps.temporal.client, logger: deps.logger });
   const routeDeps: TRouteDeps = {
     db: deps.db,
+    publicReads: deps.publicReads,
+    bigramStats: createBigramStatsCache(deps.publicReads),
     uow: createUnitOfWork({ db: deps.db, dispatcher }),
     temporal: deps.temporal.client,
     calendar: deps.calendar ?? (() => loadWorkingDayCalendar({})),
@@ -45,6 +54,9 @@ export function createApp(deps: TAppDeps) {
   registerInternalDisclosureRoutes(api, routeDeps);
   registerDisclosureRoutes(api, routeDeps);
   registerPublicApiRoutes(api, routeDeps);
+  registerCorrectionRequestRoutes(api, routeDeps);
+  registerCatalogueRoutes(api, routeDeps);
+  registerReportRoutes(api, routeDeps);
   return createServiceApp({
     name: 'disclosure',
     title: '行政执法公示 disclosure service',

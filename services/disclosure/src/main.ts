@@ -2,12 +2,14 @@ import { createLogger, createTemporalClient, loadConfigOrExit, runServer } from 
 import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { createApp } from './app';
 import { createPrismaClient } from './data-access/prisma-client';
+import { createPublicReadPool } from './data-access/public-read-pool';
 import { createSignalDispatcher } from './data-access/signal-outbox';
 
 async function main() {
   const config = loadConfigOrExit('disclosure');
   const logger = createLogger({ name: 'disclosure', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const db = createPrismaClient(config.DATABASE_URL);
+  const publicReads = createPublicReadPool(config.DATABASE_URL);
   const temporal = createTemporalClient(config);
   // Imported holiday years live where the CLI writes them (CALENDAR_DATA_DIR, as for the worker).
   const importedDir = resolveCalendarDataDir({ CALENDAR_DATA_DIR: process.env.CALENDAR_DATA_DIR });
@@ -16,6 +18,7 @@ async function main() {
   const app = createApp({
     config,
     db,
+    publicReads,
     temporal,
     logger,
     dispatcher,
@@ -29,6 +32,7 @@ async function main() {
     onShutdown: async () => {
       stopOutbox();
       await db.$disconnect();
+      await publicReads.end();
       await temporal.connection.close();
     },
   });

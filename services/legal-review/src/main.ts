@@ -4,7 +4,6 @@ import {
   loadConfigOrExit,
   runServer,
   systemTokenSource,
-  ZEnv,
 } from '@sanxiang/shared';
 import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { createApp, createDomainDeps } from './app';
@@ -13,22 +12,15 @@ import { createPrismaClient } from './data-access/prisma-client';
 import { createRecordingClient } from './data-access/recording-client';
 import { startBackgroundJobs } from './entry-points/jobs/background-jobs';
 
-/**
- * SERVICE_URL_RECORDING and CALENDAR_DATA_DIR are read with the shared schema, until they join the
- * `legal-review` profile in packages/shared/src/config/schema.ts.
- */
-const ZExtraEnv = ZEnv.pick({ SERVICE_URL_RECORDING: true, CALENDAR_DATA_DIR: true }).partial();
-
 async function main() {
   const config = loadConfigOrExit('legal-review');
-  const extra = ZExtraEnv.parse(process.env);
   const logger = createLogger({ name: 'legal-review', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const db = createPrismaClient(config.DATABASE_URL);
   const temporal = createTemporalClient(config);
   const recording =
-    extra.SERVICE_URL_RECORDING && config.AUTH_JWT_SECRET
+    config.AUTH_JWT_SECRET
       ? createRecordingClient({
-          baseUrl: extra.SERVICE_URL_RECORDING,
+          baseUrl: config.SERVICE_URL_RECORDING,
           token: systemTokenSource({
             secret: config.AUTH_JWT_SECRET,
             issuer: config.AUTH_ISSUER,
@@ -36,13 +28,14 @@ async function main() {
           }),
         })
       : undefined;
-  if (!recording) logger.warn('SERVICE_URL_RECORDING or AUTH_JWT_SECRET unset: opinions wait to be filed');
+  // Machine tokens are HS256: without the shared secret (JWKS-only setups) filing waits for an operator.
+  if (!recording) logger.warn('AUTH_JWT_SECRET unset: opinions wait to be filed into the case file');
   const deps = {
     config,
     db,
     temporal,
     logger,
-    calendar: createCalendarSource({ importedDir: resolveCalendarDataDir(extra) }),
+    calendar: createCalendarSource({ importedDir: resolveCalendarDataDir(config) }),
     ...(recording ? { recording } : {}),
   };
   const built = createDomainDeps(deps);

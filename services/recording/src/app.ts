@@ -7,27 +7,72 @@ import {
   type TConfigOf,
   temporalReadiness,
 } from '@sanxiang/shared';
+import type { TEvidenceStore } from './data-access/evidence-store';
+import { createLifecycleGateway } from './data-access/lifecycle-gateway';
+import { createLifecycleOutbox } from './data-access/lifecycle-outbox';
 import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import {
+  defaultEvidenceSettings,
+  type TEvidenceSettings,
+  type TRecordingDeps,
+} from './domain/recording-deps';
+import { accessRequestRoutes } from './entry-points/http/access-request-routes';
+import { activityRoutes } from './entry-points/http/activity-routes';
+import { auditRoutes } from './entry-points/http/audit-routes';
+import { caseFileRoutes } from './entry-points/http/case-file-routes';
+import { evidenceRoutes } from './entry-points/http/evidence-routes';
+import { internalRoutes } from './entry-points/http/internal-routes';
+import { lifecycleRoutes } from './entry-points/http/lifecycle-routes';
+import { recordRoutes } from './entry-points/http/record-routes';
 
 export interface TAppDeps {
   config: TConfigOf<'recording'>;
   db: TDb;
   temporal: { client: Client; connection: Connection };
   logger: Logger;
+  /** The evidence bucket (Object Lock) behind the S3 API. */
+  store: TEvidenceStore;
+  evidence?: Partial<TEvidenceSettings>;
+}
+
+/** The use cases' dependencies, built from the app's (main.ts also uses it for the outbox loop). */
+export function buildRecordingDeps(deps: TAppDeps): TRecordingDeps {
+  const gateway = createLifecycleGateway({
+    client: deps.temporal.client,
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+  });
+  return {
+    db: deps.db,
+    store: deps.store,
+    gateway,
+    outbox: createLifecycleOutbox({ db: deps.db, gateway, logger: deps.logger }),
+    logger: deps.logger,
+    evidence: { ...defaultEvidenceSettings, ...deps.evidence },
+  };
 }
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
 export function createApp(deps: TAppDeps) {
+  const recording = buildRecordingDeps(deps);
   const api = new Api(createTokenVerifier(deps.config));
+  caseFileRoutes(api, recording);
+  recordRoutes(api, recording);
+  activityRoutes(api, recording);
+  evidenceRoutes(api, recording);
+  accessRequestRoutes(api, recording);
+  lifecycleRoutes(api, recording);
+  internalRoutes(api, recording);
+  auditRoutes(api, recording);
   return createServiceApp({
     name: 'recording',
     title: '执法全过程记录 recording service',
-    description: '案卷、执法全过程记录与防篡改证据（对象锁定存储）。',
+    description: '案卷、执法全过程记录与防篡改证据（对象锁定存储）。见 docs/recording.md。',
     logger: deps.logger,
     api,
     readiness: {
       database: databaseReadiness(deps.db),
       temporal: temporalReadiness(deps.temporal.connection),
+      evidenceStore: () => deps.store.checkReady(),
     },
   });
 }

@@ -14,7 +14,10 @@ export const fetchServiceHealth =
     const doFetch = deps.fetch ?? fetch;
     let res: Response;
     try {
-      res = await doFetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(5_000) });
+      res = await doFetch(url, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(5_000),
+      });
     } catch (err) {
       throw ApplicationFailure.retryable(`GET ${url} failed: ${String(err)}`, 'ServiceUnreachable');
     }

@@ -16,7 +16,11 @@ export interface TServiceClientOptions {
 }
 
 export interface TServiceClient {
-  post<S extends z.ZodType>(path: string, body: unknown, options: { idempotencyKey: string; response: S }): Promise<z.infer<S>>;
+  post<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    options: { idempotencyKey: string; response: S },
+  ): Promise<z.infer<S>>;
 }
 
 /**
@@ -49,13 +53,19 @@ export function createServiceClient(options: TServiceClientOptions): TServiceCli
       }
       const text = await res.text();
       if (!res.ok) {
-        throw ApplicationFailure.retryable(`POST ${url} → ${res.status}: ${text.slice(0, 500)}`, 'ServiceHttpError');
+        throw ApplicationFailure.retryable(
+          `POST ${url} → ${res.status}: ${text.slice(0, 500)}`,
+          'ServiceHttpError',
+        );
       }
       let json: unknown;
       try {
         json = text === '' ? {} : JSON.parse(text);
       } catch {
-        throw ApplicationFailure.retryable(`POST ${url} → ${res.status}: not JSON: ${text.slice(0, 200)}`, 'ServiceBadResponse');
+        throw ApplicationFailure.retryable(
+          `POST ${url} → ${res.status}: not JSON: ${text.slice(0, 200)}`,
+          'ServiceBadResponse',
+        );
       }
       const parsed = response.safeParse(json);
       if (!parsed.success) {

@@ -1,6 +1,10 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { ZCaseLifecycleInput, lifecycleWorkflowType, type TCaseLifecycleInput } from '@sanxiang/shared/src/contracts';
+import {
+  ZCaseLifecycleInput,
+  lifecycleWorkflowType,
+  type TCaseLifecycleInput,
+} from '@sanxiang/shared/src/contracts';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import type { caseLifecycleWorkflow } from './workflow/case-lifecycle';
 import { saCaseNumber, saMajor, saStage } from './workflow/search-attributes';
@@ -26,16 +30,16 @@ export async function startCaseLifecycle(
   const workflowId = lifecycleWorkflowId(parsed.caseNumber);
   try {
     const handle = await client.workflow.start<typeof caseLifecycleWorkflow>(lifecycleWorkflowType, {
-        workflowId,
-        taskQueue: options.taskQueue,
-        args: [parsed],
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: saCaseNumber, value: parsed.caseNumber },
-          { key: saStage, value: 'investigation' },
-          { key: saMajor, value: false },
-        ],
+      workflowId,
+      taskQueue: options.taskQueue,
+      args: [parsed],
+      workflowIdConflictPolicy: 'FAIL',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: saCaseNumber, value: parsed.caseNumber },
+        { key: saStage, value: 'investigation' },
+        { key: saMajor, value: false },
+      ],
     });
     return { handle, started: true };
   } catch (err) {

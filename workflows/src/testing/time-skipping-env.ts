@@ -15,6 +15,22 @@ const indexedValueType = {
 } as const;
 
 /**
+ * The SDK gives the server 5 s to accept connections; a JVM starting on two busy cores (jest runs
+ * files in parallel, each bundling workflow code) sometimes needs longer. Retrying is cheap.
+ */
+async function startWithRetries(path: string, attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path } },
+      });
+    } catch (err) {
+      if (attempt >= attempts || !/did not start within/u.test(String(err))) throw err;
+    }
+  }
+}
+
+/**
  * The one way tests get a time-skipping Temporal: Temporal's Java test server, started from a local
  * path (the SDK's own download from the vendor site is not reachable here), with the case search
  * attributes registered (the Java server rejects upserts of unregistered attributes).
@@ -28,13 +44,13 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
         '(scripts/test.sh installs one and exports it).',
     );
   }
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
-  });
+  const env = await startWithRetries(path);
   try {
     await env.connection.operatorService.addSearchAttributes({
       namespace: env.namespace ?? 'default',
-      searchAttributes: Object.fromEntries(caseSearchAttributes.map((a) => [a.name, indexedValueType[a.type]])),
+      searchAttributes: Object.fromEntries(
+        caseSearchAttributes.map((a) => [a.name, indexedValueType[a.type]]),
+      ),
     });
   } catch (err) {
     await env.teardown();

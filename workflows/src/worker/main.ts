@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const importedDir = resolveCalendarDataDir(config);
 
   // Bundled once at start: every workflow (re)load in this process uses the same code.
-  const workflowBundle = { code: (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') })).code };
+  const workflowBundle = {
+    code: (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') })).code,
+  };
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
@@ -44,7 +46,10 @@ async function main(): Promise<void> {
     maxCachedWorkflows: 200,
     shutdownGraceTime: '10 seconds',
   });
-  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
+  logger.info(
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE },
+    'worker started',
+  );
   try {
     await worker.run(); // resolves after SIGINT/SIGTERM once shut down
   } finally {

@@ -3,18 +3,23 @@ import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import {
   type TCaseLifecycleInput,
   type TCaseLifecycleStatus,
   type TDecisionMade,
   type TSubmitProposal,
 } from '@sanxiang/shared/src/contracts';
-import { WorkingDayCalendar, dateInShanghai, loadWorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import {
+  type WorkingDayCalendar,
+  dateInShanghai,
+  loadWorkingDayCalendar,
+} from '@sanxiang/shared/src/calendar';
 import type { TPartyKind } from '@sanxiang/shared/src/domain';
 import { startCaseLifecycle } from '../../src/lifecycle/start-case-lifecycle';
 import type { caseLifecycleWorkflow } from '../../src/lifecycle/workflow/case-lifecycle';
 import * as msg from '../../src/lifecycle/workflow/messages';
+import { saStage } from '../../src/lifecycle/workflow/search-attributes';
+import { historyToJson } from '../../src/testing/history-json';
 import { createTimeSkippingEnv } from '../../src/testing/time-skipping-env';
 import { createStubServices, type TStubServices } from './stub-services';
 
@@ -35,11 +40,22 @@ export interface THarness {
  * stubbed services and the shipped calendar. Tests use distinct case numbers.
  */
 export async function startHarness(taskQueue: string): Promise<THarness> {
-  const [env, bundle, calendar] = await Promise.all([
+  // Settled, not Promise.all: a failed server start must not leave the bundler running past teardown.
+  const [envResult, bundleResult, calendarResult] = await Promise.allSettled([
     createTimeSkippingEnv(),
     bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger }),
     loadWorkingDayCalendar(),
   ]);
+  if (envResult.status === 'rejected') throw envResult.reason;
+  const env = envResult.value;
+  if (bundleResult.status === 'rejected' || calendarResult.status === 'rejected') {
+    await env.teardown();
+    throw bundleResult.status === 'rejected'
+      ? bundleResult.reason
+      : (calendarResult as PromiseRejectedResult).reason;
+  }
+  const bundle = bundleResult.value;
+  const calendar = calendarResult.value;
   const calendarRef = { current: calendar };
   const stubs = createStubServices(calendarRef);
   const worker = await Worker.create({
@@ -72,7 +88,8 @@ const quietLogger = {
   error: (message: string) => process.stderr.write(`${message}\n`),
 };
 
-export const serverNow = async (h: THarness): Promise<string> => new Date(await h.env.currentTimeMs()).toISOString();
+export const serverNow = async (h: THarness): Promise<string> =>
+  new Date(await h.env.currentTimeMs()).toISOString();
 
 export async function startCase(
   h: THarness,
@@ -106,12 +123,43 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_
   }
 }
 
-export const stageIs = async (handle: TLifecycleHandle, stage: TCaseLifecycleStatus['stage']) =>
-  eventually(async () => {
-    const s = await status(handle);
-    expect(s.stage).toBe(stage);
-    return s;
+/**
+ * Waits for a stage through the `Stage` search attribute (describe), not a query: the Java test
+ * server leaks its time-skipping lock when a query task is outstanding while the run closes or
+ * continues-as-new, and every later `env.sleep`/`result()` then hangs. So: query only while a run
+ * is known to stay open (see `waitForPublished`), and use `result()` for the closing step.
+ */
+export const stageIs = async (
+  handle: TLifecycleHandle,
+  stage: TCaseLifecycleStatus['stage'],
+): Promise<void> => {
+  await eventually(async () => {
+    const described = await handle.describe();
+    expect(described.typedSearchAttributes.get(saStage)).toBe(stage);
   });
+};
+
+/**
+ * Terminates a run once no activity of it is in flight (the same time-skipping lock leak as above
+ * happens for an activity whose run closes under it).
+ */
+export async function terminateQuietly(handle: TLifecycleHandle): Promise<void> {
+  await eventually(async () => expect((await handle.describe()).raw.pendingActivities ?? []).toHaveLength(0));
+  await handle.terminate('test done');
+}
+
+/** Publication continues-as-new: wait until the new run is there (different from `runBefore`). */
+export const waitForPublished = async (
+  handle: TLifecycleHandle,
+  runBefore: string,
+): Promise<TCaseLifecycleStatus> => {
+  await eventually(async () => {
+    const described = await handle.describe();
+    expect(described.runId).not.toBe(runBefore);
+    expect(described.typedSearchAttributes.get(saStage)).toBe('published');
+  });
+  return status(handle);
+};
 
 /** Advance the time-skipping server to `instant` (no-op if already past) and let timers fire. */
 export async function sleepUntil(h: THarness, instant: string): Promise<void> {
@@ -148,7 +196,12 @@ export const minorProposal = (at: string, overrides: Partial<TSubmitProposal> = 
 });
 
 export const majorProposal = (at: string, overrides: Partial<TSubmitProposal> = {}): TSubmitProposal =>
-  minorProposal(at, { major: true, majorCriteria: ['majorRightsAffected'], materials: allMaterials, ...overrides });
+  minorProposal(at, {
+    major: true,
+    majorCriteria: ['majorRightsAffected'],
+    materials: allMaterials,
+    ...overrides,
+  });
 
 export const decision = (decisionDate: string, overrides: Partial<TDecisionMade> = {}): TDecisionMade => ({
   recordedBy: 'officer-1',
@@ -183,17 +236,20 @@ const HISTORIES_DIR = path.join(__dirname, '..', 'histories');
  */
 export async function recordHistory(h: THarness, handle: TLifecycleHandle, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
-  const runs = [];
+  const runs: Awaited<ReturnType<TLifecycleHandle['fetchHistory']>>[] = [];
   let runId: string | undefined = (await handle.describe()).runId;
   while (runId) {
-    const history = await h.env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+    const history: (typeof runs)[number] = await h.env.client.workflow
+      .getHandle(handle.workflowId, runId)
+      .fetchHistory();
     runs.unshift(history);
-    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
-    runId = started?.continuedExecutionRunId || undefined;
+    const previous: string | null | undefined =
+      history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+    runId = previous || undefined;
   }
   mkdirSync(HISTORIES_DIR, { recursive: true });
   runs.forEach((history, index) => {
     const file = runs.length === 1 ? `${name}.json` : `${name}.${index + 1}.json`;
-    writeFileSync(path.join(HISTORIES_DIR, file), `${historyToJSON(history)}\n`);
+    writeFileSync(path.join(HISTORIES_DIR, file), `${historyToJson(history)}\n`);
   });
 }

@@ -20,7 +20,8 @@ export interface TSeen<T> {
   at: string;
 }
 
-const serverNow = (): string => new Date(Context.current().info.currentAttemptScheduledTimestampMs).toISOString();
+const serverNow = (): string =>
+  new Date(Context.current().info.currentAttemptScheduledTimestampMs).toISOString();
 
 /**
  * The three services as in-memory stubs behind the real activity signatures (Temporal recommends
@@ -56,7 +57,9 @@ export function createStubServices(calendar: { current: WorkingDayCalendar }) {
       });
     },
     async recordStageTransition({ caseNumber, idempotencyKey, request }) {
-      once(idempotencyKey, () => seen.transitions.push({ caseNumber, idempotencyKey, request, at: serverNow() }));
+      once(idempotencyKey, () =>
+        seen.transitions.push({ caseNumber, idempotencyKey, request, at: serverNow() }),
+      );
     },
     async submitLegalReview({ idempotencyKey, request }) {
       return once(idempotencyKey, () => {
@@ -77,20 +80,31 @@ export function createStubServices(calendar: { current: WorkingDayCalendar }) {
     async publishDisclosure({ disclosureId, idempotencyKey, request }) {
       return once(idempotencyKey, () => {
         const at = serverNow();
-        seen.publishes.push({ caseNumber: caseOf(idempotencyKey), idempotencyKey, request: { ...request, disclosureId }, at });
+        seen.publishes.push({
+          caseNumber: caseOf(idempotencyKey),
+          idempotencyKey,
+          request: { ...request, disclosureId },
+          at,
+        });
         return { publishedAt: at };
       });
     },
     async expireDisclosure({ disclosureId, idempotencyKey, request }) {
       return once(idempotencyKey, () => {
         const at = serverNow();
-        seen.expiries.push({ caseNumber: caseOf(idempotencyKey), idempotencyKey, request: { ...request, disclosureId }, at });
+        seen.expiries.push({
+          caseNumber: caseOf(idempotencyKey),
+          idempotencyKey,
+          request: { ...request, disclosureId },
+          at,
+        });
         return { expiredAt: at };
       });
     },
   };
 
-  const forCase = <T>(list: TSeen<T>[], caseNumber: string): TSeen<T>[] => list.filter((c) => c.caseNumber === caseNumber);
+  const forCase = <T>(list: TSeen<T>[], caseNumber: string): TSeen<T>[] =>
+    list.filter((c) => c.caseNumber === caseNumber);
   return { activities, seen, forCase };
 }
 

@@ -31,6 +31,12 @@ export const ZEnv = z.object({
   S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region.'),
   S3_ACCESS_KEY: z.string().min(3).describe('S3 access key.'),
   S3_SECRET_KEY: z.string().min(8).describe('S3 secret key.'),
+  EVIDENCE_RETENTION_DAYS: z.coerce
+    .number()
+    .positive()
+    .max(36_500)
+    .default(10_950)
+    .describe('Days each evidence original stays under COMPLIANCE retention (default 30 years; fractions for tests).'),
   S3_EVIDENCE_BUCKET: z.string().min(3).default('evidence').describe('Bucket for evidence; must have Object Lock.'),
 
   SERVICE_URL_DISCLOSURE: httpUrl.describe("Base URL of the disclosure service (for the worker's activities)."),
@@ -52,8 +58,16 @@ const serviceUrls = ['SERVICE_URL_DISCLOSURE', 'SERVICE_URL_RECORDING', 'SERVICE
 /** Which variables each process reads. */
 export const profiles = {
   disclosure: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal],
-  recording: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal, ...s3],
-  'legal-review': [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal],
+  recording: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal, ...s3, 'EVIDENCE_RETENTION_DAYS'],
+  'legal-review': [
+    ...logging,
+    ...http,
+    'DATABASE_URL',
+    ...auth,
+    ...temporal,
+    'SERVICE_URL_RECORDING',
+    'CALENDAR_DATA_DIR',
+  ],
   worker: [...logging, ...auth, ...temporal, ...serviceUrls, 'CALENDAR_DATA_DIR'],
   cli: [...logging, ...auth, ...temporal, 'CALENDAR_DATA_DIR'],
 } as const satisfies Record<string, readonly TEnvKey[]>;

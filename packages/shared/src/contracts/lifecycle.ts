@@ -289,7 +289,8 @@ export function checkProposal(p: TSubmitProposal): TProposalProblem[] {
   if (p.major) {
     const present = new Set(p.materials.map((m) => m.kind));
     const required: string[] = [...alwaysRequiredMaterials];
-    if (p.hearingOrAssessmentHeld || p.majorCriteria.includes('afterHearing')) required.push('hearingOrAssessment');
+    if (p.hearingOrAssessmentHeld || p.majorCriteria.includes('afterHearing'))
+      required.push('hearingOrAssessment');
     const missing = required.filter((k) => !present.has(k as never));
     if (missing.length > 0) {
       problems.push({ code: 'materials.missing', message: `送审材料不全，缺少：${missing.join('、')}` });

@@ -137,3 +137,22 @@ describe('Api routes', () => {
     expect((await request(buildApp()).get('/docs/')).text).toContain('swagger');
   });
 });
+
+describe('token verification cache', () => {
+  it('stops accepting a cached token once it expires', async () => {
+    const verify = createTokenVerifier(auth);
+    const token = await signToken({
+      secret: auth.AUTH_JWT_SECRET,
+      issuer: 'test',
+      audience: 'sanxiang',
+      subject: 'u1',
+      name: '张三',
+      roles: ['officer'],
+      expiresIn: '2s',
+    });
+    expect((await verify(token)).name).toBe('张三');
+    expect((await verify(token)).name).toBe('张三'); // from the cache
+    await new Promise((r) => setTimeout(r, 2100));
+    await expect(verify(token)).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+});

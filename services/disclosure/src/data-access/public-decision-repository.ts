@@ -1,7 +1,8 @@
 import { Prisma } from '../generated/prisma/client';
 import type { TPublicDecisionContent } from '../domain/decision-content';
-import { bigrams, buildSearchText } from '../domain/search-text';
-import type { TDb, TTx } from './prisma-client';
+import { buildSearchText } from '../domain/search-text';
+import type { TTx } from './prisma-client';
+import { runOn, type TPublicReadPool } from './public-read-pool';
 
 /**
  * The public projection of decisions. Only the use cases that publish, correct, withdraw or expire
@@ -38,7 +39,6 @@ export async function upsertPublishedDecision(
     withdrawalReason: null,
     withdrawalExplanation: null,
     searchText,
-    searchTokens: bigrams(searchText),
   };
   await tx.publicDecision.upsert({
     where: { disclosureId: row.disclosureId },
@@ -77,7 +77,6 @@ export async function replaceByWithdrawalNotice(
       withdrawalReason: notice.reason,
       withdrawalExplanation: notice.explanation,
       searchText,
-      searchTokens: bigrams(searchText),
     },
   });
 }
@@ -88,7 +87,7 @@ export async function removePublicDecision(tx: TTx, disclosureId: string): Promi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reads (public)
+// Reads (public): through the public read pool (see public-read-pool.ts), never through Prisma.
 
 export interface TPublicSearchFilters {
   /** Already normalised (see search-text.ts), ≥ 2 characters, or undefined. */
@@ -107,7 +106,7 @@ export interface TPublicSearchRow {
   documentNumber: string;
   decisionKind: string;
   issuingAuthority: string;
-  decisionDate: Date;
+  decisionDate: string;
   publishedAt: Date;
   correctedAt: Date | null;
   partyName: string | null;
@@ -116,52 +115,187 @@ export interface TPublicSearchRow {
   withdrawnAt: Date | null;
 }
 
-/**
- * The one search query, shared by the HTTP API and the benchmark's raw-SQL baseline. One page plus
- * one row (to tell whether there is a next page) — no total count, which would cost a full scan of
- * every match for common keywords.
- */
-export function publicSearchSql(f: TPublicSearchFilters): Prisma.Sql {
+const columns = Prisma.sql`"disclosureId", state, "documentNumber", "decisionKind", "issuingAuthority",
+  "decisionDate", "publishedAt", "correctedAt", "partyName", "penaltyKind", left(content, 120) AS excerpt, "withdrawnAt"`;
+const newestFirst = (t: string) => Prisma.raw(`${t}."decisionDate" DESC, ${t}."disclosureId" DESC`);
+
+function filterConditions(f: TPublicSearchFilters, t: string): Prisma.Sql[] {
+  const col = (name: string) => Prisma.raw(`${t}."${name}"`);
   const conditions: Prisma.Sql[] = [];
-  if (f.keyword) {
-    conditions.push(Prisma.sql`"searchTokens" @> ${bigrams(f.keyword)}::text[]`);
-    conditions.push(Prisma.sql`strpos("searchText", ${f.keyword}) > 0`);
-  }
-  if (f.decisionKind) conditions.push(Prisma.sql`"decisionKind" = ${f.decisionKind}`);
-  if (f.authority) conditions.push(Prisma.sql`"issuingAuthority" = ${f.authority}`);
-  if (f.from) conditions.push(Prisma.sql`"decisionDate" >= ${f.from}::date`);
-  if (f.to) conditions.push(Prisma.sql`"decisionDate" <= ${f.to}::date`);
-  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
-  return Prisma.sql`
-    SELECT "disclosureId"::text AS "disclosureId", state, "documentNumber", "decisionKind", "issuingAuthority",
-           "decisionDate", "publishedAt", "correctedAt", "partyName", "penaltyKind",
-           left(content, 120) AS excerpt, "withdrawnAt"
-    FROM "PublicDecision" ${where}
-    ORDER BY "decisionDate" DESC, "disclosureId" DESC
-    LIMIT ${f.pageSize + 1} OFFSET ${(f.page - 1) * f.pageSize}`;
+  if (f.decisionKind) conditions.push(Prisma.sql`${col('decisionKind')} = ${f.decisionKind}`);
+  if (f.authority) conditions.push(Prisma.sql`${col('issuingAuthority')} = ${f.authority}`);
+  if (f.from) conditions.push(Prisma.sql`${col('decisionDate')} >= ${f.from}::date`);
+  if (f.to) conditions.push(Prisma.sql`${col('decisionDate')} <= ${f.to}::date`);
+  return conditions;
+}
+const whereOf = (conditions: Prisma.Sql[]) =>
+  conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
+const pageOf = (f: TPublicSearchFilters) => Prisma.sql`LIMIT ${f.pageSize + 1} OFFSET ${(f.page - 1) * f.pageSize}`;
+
+/**
+ * How common each bigram is, from the statistics ANALYZE keeps for the bigram index expression
+ * (pg_stats.most_common_elems). A bigram missing from the list is rarer than every listed one.
+ */
+export interface TBigramStats {
+  frequency: Map<string, number>;
+  /** Frequency below which bigrams are not listed (the rarest listed one). */
+  floor: number;
 }
 
-export async function searchPublicDecisions(db: TDb, f: TPublicSearchFilters) {
-  const rows = await db.$queryRaw<TPublicSearchRow[]>(publicSearchSql(f));
+export const noBigramStats: TBigramStats = { frequency: new Map(), floor: 0 };
+
+export async function loadBigramStats(pool: TPublicReadPool): Promise<TBigramStats> {
+  const { rows } = await pool.query<{ e: string; f: number }>(
+    `SELECT u.e, u.f FROM pg_stats s,
+       unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(e, f)
+     WHERE s.tablename = 'PublicDecision_searchBigrams_idx' AND u.e IS NOT NULL`,
+  );
+  const frequency = new Map(rows.map((r) => [r.e, Number(r.f)]));
+  const floor = rows.length > 0 ? Math.min(...rows.map((r) => Number(r.f))) : 0;
+  return { frequency, floor };
+}
+
+/** The keyword's bigrams, as `disclosure_bigrams` cuts them (code points). */
+export function keywordBigrams(keyword: string): string[] {
+  const chars = Array.from(keyword);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i += 1) out.add(chars[i]! + chars[i + 1]!);
+  return [...out];
+}
+
+/** Bigrams more common than this are left out of the index condition (they cost, and filter little). */
+const COMMON_BIGRAM = 0.25;
+/** At most this many bigrams go into the index condition: the rarest ones. */
+const INDEX_BIGRAMS = 4;
+/** The newest-first step never looks at more rows than this. */
+const MAX_RECENT_WINDOW = 12_000;
+
+export interface TSearchPlan {
+  /** Look at this many newest rows first (0: go to the index at once). */
+  recentWindow: number;
+  /** Bigrams for the GIN condition (a subset: strpos() confirms every match). */
+  indexBigrams: string[];
+}
+
+/**
+ * Chooses how to find a keyword. Its rarest bigram bounds how common the keyword can be: a common
+ * keyword fills a page among the newest few thousand rows (step 1, cheap, index order); a rare one
+ * is found through the bigram index (step 2, cost grows with the number of matches).
+ */
+export function planKeywordSearch(keyword: string, f: TPublicSearchFilters, stats: TBigramStats): TSearchPlan {
+  const need = f.page * f.pageSize + 1;
+  const ranked = keywordBigrams(keyword)
+    .map((g) => ({ g, freq: stats.frequency.get(g) ?? stats.floor / 2 }))
+    .sort((a, b) => a.freq - b.freq);
+  const bound = ranked[0]?.freq ?? 0;
+  const window = bound > 0 ? Math.ceil((3 * need) / bound) : Infinity;
+  const selective = ranked.filter((r) => r.freq <= COMMON_BIGRAM);
+  return {
+    recentWindow: window <= MAX_RECENT_WINDOW ? Math.max(window, 1000) : 0,
+    indexBigrams: (selective.length > 0 ? selective : ranked.slice(0, 1)).slice(0, INDEX_BIGRAMS).map((r) => r.g),
+  };
+}
+
+/**
+ * Step 1 for a common keyword: the newest decisions, in index order, checked by substring. A full
+ * page found here is exactly the answer: every match outside the window is older than all of it.
+ */
+export function recentMatchesSql(f: TPublicSearchFilters, window: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${columns} FROM (
+      SELECT * FROM "PublicDecision" p ${whereOf(filterConditions(f, 'p'))}
+      ORDER BY ${newestFirst('p')} LIMIT ${window}
+    ) r
+    WHERE strpos(r."searchText", ${f.keyword ?? ''}) > 0
+    ORDER BY ${newestFirst('r')} ${pageOf(f)}`;
+}
+
+/**
+ * Step 2 (and the only step without a keyword): candidates from the bigram GIN index, confirmed by
+ * substring, newest first.
+ */
+export function indexedMatchesSql(f: TPublicSearchFilters, indexBigrams: string[] = []): Prisma.Sql {
+  const conditions = filterConditions(f, 'p');
+  if (f.keyword) {
+    conditions.unshift(
+      Prisma.sql`disclosure_bigrams(p."searchText") @> ${indexBigrams}::text[]`,
+      Prisma.sql`strpos(p."searchText", ${f.keyword}) > 0`,
+    );
+  }
+  return Prisma.sql`SELECT ${columns} FROM "PublicDecision" p ${whereOf(conditions)} ORDER BY ${newestFirst('p')} ${pageOf(f)}`;
+}
+
+export type TRunSql = <R>(sql: Prisma.Sql) => Promise<R[]>;
+
+/**
+ * The public search: one page plus one row (to tell whether there is a next page), never a total
+ * count (it would cost every match of a common keyword). Shared with the benchmark, whose raw-SQL
+ * baseline runs these same statements.
+ */
+export async function runPublicSearch(run: TRunSql, f: TPublicSearchFilters, stats: TBigramStats = noBigramStats) {
+  let rows: TPublicSearchRow[] | undefined;
+  let plan: TSearchPlan | undefined;
+  if (f.keyword) {
+    plan = planKeywordSearch(f.keyword, f, stats);
+    if (plan.recentWindow > 0) {
+      const recent = await run<TPublicSearchRow>(recentMatchesSql(f, plan.recentWindow));
+      if (recent.length > f.pageSize) rows = recent;
+    }
+  }
+  rows ??= await run<TPublicSearchRow>(indexedMatchesSql(f, plan?.indexBigrams));
   return { items: rows.slice(0, f.pageSize), hasMore: rows.length > f.pageSize };
 }
 
-export async function getPublicDecision(db: TDb, disclosureId: string) {
-  return db.publicDecision.findUnique({
-    where: { disclosureId },
-    omit: { searchText: true, searchTokens: true },
-  });
+/** Bigram statistics, re-read at most every `ttlMs` (ANALYZE refreshes them as the table grows). */
+export function createBigramStatsCache(pool: TPublicReadPool, ttlMs = 10 * 60_000) {
+  let cached: { at: number; value: Promise<TBigramStats> } | undefined;
+  return (): Promise<TBigramStats> => {
+    if (!cached || Date.now() - cached.at > ttlMs) {
+      const value = loadBigramStats(pool).catch(() => noBigramStats);
+      cached = { at: Date.now(), value };
+    }
+    return cached.value;
+  };
+}
+
+export async function searchPublicDecisions(pool: TPublicReadPool, f: TPublicSearchFilters, stats: TBigramStats) {
+  return runPublicSearch(runOn(pool), f, stats);
+}
+
+export interface TPublicDecisionRow extends Omit<TPublicSearchRow, 'excerpt'> {
+  version: number | null;
+  partyKind: string | null;
+  enforcementMethod: string | null;
+  content: string | null;
+  decision: string | null;
+  legalBasis: string | null;
+  performance: string | null;
+  withdrawalReason: string | null;
+  withdrawalExplanation: string | null;
+}
+
+export async function getPublicDecision(pool: TPublicReadPool, disclosureId: string): Promise<TPublicDecisionRow | undefined> {
+  const { rows } = await pool.query<TPublicDecisionRow>(
+    `SELECT "disclosureId", state, version, "documentNumber", "decisionKind", "issuingAuthority", "decisionDate",
+            "publishedAt", "correctedAt", "partyKind", "partyName", "enforcementMethod", content, decision,
+            "penaltyKind", "legalBasis", performance, "withdrawnAt", "withdrawalReason", "withdrawalExplanation"
+     FROM "PublicDecision" WHERE "disclosureId" = $1`,
+    [disclosureId],
+  );
+  return rows[0];
 }
 
 /** Distinct issuing authorities, by a loose index scan (one index probe per authority). */
-export async function listPublicAuthorities(db: TDb, limit = 200): Promise<string[]> {
-  const rows = await db.$queryRaw<{ v: string }[]>`
-    WITH RECURSIVE a AS (
-      (SELECT "issuingAuthority" AS v FROM "PublicDecision" ORDER BY 1 LIMIT 1)
-      UNION ALL
-      SELECT (SELECT "issuingAuthority" FROM "PublicDecision" WHERE "issuingAuthority" > a.v ORDER BY 1 LIMIT 1)
-      FROM a WHERE a.v IS NOT NULL
-    )
-    SELECT v FROM a WHERE v IS NOT NULL LIMIT ${limit}`;
+export async function listPublicAuthorities(pool: TPublicReadPool, limit = 200): Promise<string[]> {
+  const { rows } = await pool.query<{ v: string }>(
+    `WITH RECURSIVE a AS (
+       (SELECT "issuingAuthority" AS v FROM "PublicDecision" ORDER BY 1 LIMIT 1)
+       UNION ALL
+       SELECT (SELECT "issuingAuthority" FROM "PublicDecision" WHERE "issuingAuthority" > a.v ORDER BY 1 LIMIT 1)
+       FROM a WHERE a.v IS NOT NULL
+     )
+     SELECT v FROM a WHERE v IS NOT NULL LIMIT $1`,
+    [limit],
+  );
   return rows.map((r) => r.v);
 }

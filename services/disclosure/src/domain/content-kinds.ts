@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { AppError, validationError } from '@sanxiang/shared';
 import type { DisclosureKind } from '../generated/prisma/enums';
 import { ZCatalogueEntryContent, catalogueEntryTitle } from './catalogue-content';

@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import { getPublicDecision as readPublicDecision } from '../data-access/public-decision-repository';
-import type { TDb } from '../data-access/prisma-client';
+import type { TPublicReadPool } from '../data-access/public-read-pool';
 import { decisionKindLabel, labelOf, partyKindLabel, withdrawalReasonLabel } from './labels';
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * One decision as the public sees it: the published, redacted version — or, once withdrawn, only
  * the withdrawal notice (which decision, why, when), never the old content.
  */
-export async function getPublicDecision(db: TDb, id: string) {
-  const r = await readPublicDecision(db, id);
+export async function getPublicDecision(pool: TPublicReadPool, id: string) {
+  const r = await readPublicDecision(pool, id);
   if (!r) throw new AppError('notFound', '未找到该公示信息（可能尚未公示或已公示期满撤下）');
   const common = {
     id: r.disclosureId,
@@ -19,7 +17,7 @@ export async function getPublicDecision(db: TDb, id: string) {
     decisionKind: r.decisionKind,
     decisionKindLabel: labelOf(decisionKindLabel, r.decisionKind),
     issuingAuthority: r.issuingAuthority,
-    decisionDate: isoDate(r.decisionDate),
+    decisionDate: r.decisionDate,
     publishedAt: r.publishedAt.toISOString(),
   };
   if (r.state === 'withdrawn') {

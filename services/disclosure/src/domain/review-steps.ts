@@ -13,7 +13,7 @@ export function assertStage(d: Disclosure, stage: ReviewStage, version: number):
   if (d.reviewStage !== stage) {
     const now = d.reviewStage ?? '无待审核版本';
     throw new AppError('conflict', `当前审核环节为“${now}”，不能执行此操作`, {
-      extra: { reviewStage: d.reviewStage, status: d.status },
+      extra: { reviewStage: d.reviewStage, disclosureStatus: d.status },
     });
   }
   if (version !== d.workingVersion) {

@@ -32,7 +32,7 @@ export async function reviseDisclosure(ctx: TCommandContext, id: string, input: 
     throw new AppError(
       'conflict',
       d.reviewStage ? '该版本正在审核中，需退回后才能修改' : `当前状态（${d.status}）不能修改`,
-      { extra: { status: d.status, reviewStage: d.reviewStage } },
+      { extra: { disclosureStatus: d.status, reviewStage: d.reviewStage } },
     );
   }
   if (input.baseVersion !== d.workingVersion) {

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { ZDecisionKind } from '@sanxiang/shared/src/domain';
 import {
   searchPublicDecisions as runSearch,
+  type TBigramStats,
   type TPublicSearchFilters,
   type TPublicSearchRow,
 } from '../data-access/public-decision-repository';
-import type { TDb } from '../data-access/prisma-client';
+import type { TPublicReadPool } from '../data-access/public-read-pool';
 import { decisionKindLabel, labelOf } from './labels';
 import { MAX_KEYWORD_LENGTH, MIN_KEYWORD_LENGTH, charLength, normalizeForSearch } from './search-text';
 
@@ -49,8 +50,6 @@ export const ZPublicSearchQuery = z
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期' });
 export type TPublicSearchQuery = z.infer<typeof ZPublicSearchQuery>;
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
 export const toPublicSearchItem = (r: TPublicSearchRow) => ({
   id: r.disclosureId,
   state: r.state as 'published' | 'withdrawn',
@@ -58,7 +57,7 @@ export const toPublicSearchItem = (r: TPublicSearchRow) => ({
   decisionKind: r.decisionKind,
   decisionKindLabel: labelOf(decisionKindLabel, r.decisionKind),
   issuingAuthority: r.issuingAuthority,
-  decisionDate: isoDate(r.decisionDate),
+  decisionDate: r.decisionDate,
   publishedAt: r.publishedAt.toISOString(),
   correctedAt: r.correctedAt?.toISOString() ?? null,
   partyName: r.partyName,
@@ -79,8 +78,11 @@ export const toSearchFilters = (q: TPublicSearchQuery): TPublicSearchFilters => 
 });
 
 /** 公示检索: published decisions and withdrawal notices, newest decision first. */
-export async function searchPublicDecisions(db: TDb, q: TPublicSearchQuery) {
-  const { items, hasMore } = await runSearch(db, toSearchFilters(q));
+export async function searchPublicDecisions(
+  reads: { pool: TPublicReadPool; bigramStats: () => Promise<TBigramStats> },
+  q: TPublicSearchQuery,
+) {
+  const { items, hasMore } = await runSearch(reads.pool, toSearchFilters(q), await reads.bigramStats());
   return { items: items.map(toPublicSearchItem), page: q.page, pageSize: q.pageSize, hasMore };
 }
 

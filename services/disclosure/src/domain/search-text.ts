@@ -1,9 +1,7 @@
 /**
- * Substring search over Chinese text without a word segmenter: every searchable field is normalised
- * and cut into overlapping character bigrams. A keyword of n ≥ 2 characters can only occur in a text
- * whose bigram set contains the keyword's n-1 bigrams (GIN `@>` finds those candidates), and the
- * normalised text confirms the exact substring. Trigram indexes cannot serve 2-character keywords,
- * which are common in Chinese (罚款, 工资, 社保).
+ * Substring search over Chinese text without a word segmenter: the searchable fields are normalised
+ * here, the same way for stored text and keywords; the database cuts the text into character bigrams
+ * for its GIN index (`disclosure_bigrams`, in the migration), and strpos() confirms the substring.
  */
 
 // Punctuation, symbols, separators and controls carry no meaning for a search: 〔2026〕12号 and
@@ -26,19 +24,6 @@ export function buildSearchText(fields: (string | null | undefined)[]): string {
     .map(normalizeForSearch)
     .filter((f) => f.length > 0)
     .join(FIELD_SEPARATOR);
-}
-
-/** Distinct bigrams of a normalised text (by code point), none spanning a field separator. */
-export function bigrams(normalized: string): string[] {
-  const chars = Array.from(normalized);
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i += 1) {
-    const a = chars[i]!;
-    const b = chars[i + 1]!;
-    if (a === FIELD_SEPARATOR || b === FIELD_SEPARATOR) continue;
-    out.add(a + b);
-  }
-  return [...out];
 }
 
 /** Code-point length (what a person counts as characters). */

@@ -28,7 +28,7 @@ export async function withdrawDisclosure(ctx: TCommandContext, id: string, input
     return d;
   }
   if (d.status !== 'published') {
-    throw new AppError('conflict', `只有已公示的决定可以撤下（当前：${d.status}）`, { extra: { status: d.status } });
+    throw new AppError('conflict', `只有已公示的决定可以撤下（当前：${d.status}）`, { extra: { disclosureStatus: d.status } });
   }
   const updated = await updateDisclosure(tx, d.id, {
     status: 'withdrawn',

@@ -7,6 +7,8 @@ export interface TOutboxEntry {
   /** Messages with the same key are delivered one at a time, in the order they were written. */
   orderingKey: string;
   dedupeKey: string;
+  /** The audit subject of the delivery, e.g. `review:<uuid>`. */
+  subject: string;
   payload: Record<string, unknown>;
 }
 
@@ -15,6 +17,7 @@ export interface TClaimedMessage {
   kind: OutboxKind;
   orderingKey: string;
   dedupeKey: string;
+  subject: string;
   payload: unknown;
   attempts: number;
 }
@@ -26,6 +29,7 @@ export async function enqueueOutbox(tx: TTx, entry: TOutboxEntry, now: Date): Pr
       kind: entry.kind,
       orderingKey: entry.orderingKey,
       dedupeKey: entry.dedupeKey,
+      subject: entry.subject,
       payload: entry.payload as Prisma.InputJsonValue,
       createdAt: now,
       nextAttemptAt: now,
@@ -37,7 +41,12 @@ export async function enqueueOutbox(tx: TTx, entry: TOutboxEntry, now: Date): Pr
  * Lease up to `limit` deliverable messages: due, not leased by another dispatcher, and the oldest
  * undelivered one of their ordering key (so a failing signal holds back the later ones of its case).
  */
-export async function claimOutbox(db: TDb, now: Date, leaseMs: number, limit: number): Promise<TClaimedMessage[]> {
+export async function claimOutbox(
+  db: TDb,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<TClaimedMessage[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
   return db.$queryRaw<TClaimedMessage[]>`
     UPDATE "OutboxMessage" SET "lockedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
@@ -54,11 +63,12 @@ export async function claimOutbox(db: TDb, now: Date, leaseMs: number, limit: nu
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "kind", "orderingKey", "dedupeKey", "payload", "attempts"`;
+    RETURNING "id", "kind", "orderingKey", "dedupeKey", "subject", "payload", "attempts"`;
 }
 
-export async function markOutboxDelivered(db: TDb, id: bigint, at: Date, result: unknown): Promise<void> {
-  await db.outboxMessage.update({
+/** Call in the transaction that also records the delivery in the audit trail. */
+export async function markOutboxDelivered(tx: TTx, id: bigint, at: Date, result: unknown): Promise<void> {
+  await tx.outboxMessage.update({
     where: { id },
     data: {
       deliveredAt: at,
@@ -69,7 +79,12 @@ export async function markOutboxDelivered(db: TDb, id: bigint, at: Date, result:
   });
 }
 
-export async function markOutboxFailed(db: TDb, id: bigint, error: string, nextAttemptAt: Date): Promise<void> {
+export async function markOutboxFailed(
+  db: TDb,
+  id: bigint,
+  error: string,
+  nextAttemptAt: Date,
+): Promise<void> {
   await db.outboxMessage.update({
     where: { id },
     data: { lockedUntil: null, lastError: error.slice(0, 2000), nextAttemptAt },
@@ -81,6 +96,13 @@ export async function findOutboxByDedupeKeys(db: TDb | TTx, dedupeKeys: string[]
   if (dedupeKeys.length === 0) return [];
   return db.outboxMessage.findMany({
     where: { dedupeKey: { in: dedupeKeys } },
-    select: { dedupeKey: true, deliveredAt: true, attempts: true, lastError: true, result: true, nextAttemptAt: true },
+    select: {
+      dedupeKey: true,
+      deliveredAt: true,
+      attempts: true,
+      lastError: true,
+      result: true,
+      nextAttemptAt: true,
+    },
   });
 }

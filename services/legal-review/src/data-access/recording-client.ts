@@ -1,37 +1,39 @@
 import { z } from 'zod';
-import { idempotencyKeyHeader, internalPaths, ZEscalationResponse, ZInstant } from '@sanxiang/shared/src/contracts';
+import {
+  idempotencyKeyHeader,
+  internalPaths,
+  ZEscalationResponse,
+  ZInstant,
+} from '@sanxiang/shared/src/contracts';
 import type { TEscalationRequest } from '@sanxiang/shared/src/contracts';
 import { ZReviewOutcome, ZReviewPoint } from '@sanxiang/shared/src/domain';
 
 /**
- * The calls this service makes on the recording service (执法全过程记录). The record endpoint is
- * proposed here until it joins packages/shared/src/contracts/internal-api.ts (see
- * docs/legal-review.md §Filing):
+ * The calls this service makes on the recording service (执法全过程记录), as recording defines them
+ * (docs/recording.md, "The legal-review opinion"):
  *
- *   POST /internal/cases/{caseNumber}/records   (role system, Idempotency-Key)
- *   body ZCaseRecordFilingRequest → 201/200 { recordId }
+ *   POST /internal/cases/{caseNumber}/records   (role system, Idempotency-Key required)
+ *   body ZCaseRecordFilingRequest → 201 (a repeat: 200) with the record and its `recordId`
+ *
+ * The schema is mirrored here until it joins packages/shared/src/contracts/internal-api.ts.
  */
-export const caseRecordsPath = (caseNumber: string) => `/internal/cases/${encodeURIComponent(caseNumber)}/records`;
+export const caseRecordsPath = (caseNumber: string) =>
+  `/internal/cases/${encodeURIComponent(caseNumber)}/records`;
 
 /** The written legal-review opinion (法制审核意见书), filed into the case file (审核办法 §15). */
 export const ZCaseRecordFilingRequest = z.object({
   kind: z.literal('legalReviewOpinion'),
-  source: z.object({ service: z.literal('legal-review'), id: z.string() /* opinion id */ }),
-  workflowId: z.string(),
-  round: z.number().int().min(1),
-  cycle: z.number().int().min(1),
-  title: z.string(),
-  occurredAt: ZInstant,
-  author: z.object({ id: z.string(), name: z.string() }),
   content: z.object({
-    reviewId: z.string(),
+    reviewId: z.string().min(1).max(128),
+    opinionId: z.string().min(1).max(128),
+    round: z.number().int().min(1),
     outcome: ZReviewOutcome,
-    outcomeLabel: z.string(),
-    reasons: z.string(),
-    findings: z.array(z.object({ point: ZReviewPoint, conclusion: z.string(), findings: z.string() })),
+    reasons: z.string().min(1).max(20000),
+    reviewPoints: z.array(z.object({ point: ZReviewPoint, finding: z.string().min(1).max(4000) })).max(20),
+    reviewerId: z.string().min(1).max(128),
+    reviewerName: z.string().min(1).max(64),
+    issuedAt: ZInstant,
   }),
-  /** The document itself; the archive copy in legal-review carries the same SHA-256. */
-  document: z.object({ mediaType: z.literal('text/plain; charset=utf-8'), text: z.string(), sha256: z.string() }),
 });
 export type TCaseRecordFilingRequest = z.infer<typeof ZCaseRecordFilingRequest>;
 export const ZCaseRecordFilingResponse = z.object({ recordId: z.string().min(1) });
@@ -82,11 +84,13 @@ export function createRecordingClient(options: TRecordingClientOptions): TRecord
     const text = await res.text();
     if (!res.ok) throw new Error(`POST ${url} → ${res.status}: ${text.slice(0, 500)}`);
     const parsed = response.safeParse(text === '' ? {} : JSON.parse(text));
-    if (!parsed.success) throw new Error(`POST ${url} → ${res.status}: unexpected answer: ${text.slice(0, 200)}`);
+    if (!parsed.success)
+      throw new Error(`POST ${url} → ${res.status}: unexpected answer: ${text.slice(0, 200)}`);
     return parsed.data;
   };
   return {
-    fileRecord: (caseNumber, body, key) => post(caseRecordsPath(caseNumber), body, key, ZCaseRecordFilingResponse),
+    fileRecord: (caseNumber, body, key) =>
+      post(caseRecordsPath(caseNumber), body, key, ZCaseRecordFilingResponse),
     postEscalation: (caseNumber, body, key) =>
       post(internalPaths.caseEscalations(caseNumber), body, key, ZEscalationResponse),
   };

@@ -33,8 +33,9 @@ const columns = `r."id", r."caseNumber", r."round", r."cycle", r."status"::text 
  * (`(dueAt, id) > cursor`) so page N costs the same as page 1. Exported so the benchmark runs the
  * very same SQL directly. Fetches `limit + 1` rows to know whether there is a next page.
  *
- * Index use: `status <> 'issued'` is added whenever the filter only admits open statuses, so the
- * partial index of open reviews (dueAt, id) serves the usual queue views in order, without a sort.
+ * Index use: `status <> 'issued'` is added whenever the filter only admits open reviews, so the
+ * partial indexes of open reviews, (dueAt, id) and (assigneeId, dueAt, id), serve the usual queue
+ * views in order, without a sort.
  */
 export function buildQueueQuery(filter: TQueueFilter): TSqlQuery {
   const values: unknown[] = [];
@@ -54,14 +55,23 @@ export function buildQueueQuery(filter: TQueueFilter): TSqlQuery {
   } else if (filter.overdue === false) {
     where.push(`NOT (r."status" IN ('pending', 'inReview') AND r."dueAt" < ${param(filter.now)})`);
   }
-  if (openOnly) where.push(`r."status" <> 'issued'::"ReviewStatus"`);
   if (filter.assigneeId !== undefined) where.push(`r."assigneeId" = ${param(filter.assigneeId)}`);
-  if (filter.unassigned) where.push(`r."assigneeId" IS NULL`);
+  if (filter.unassigned) {
+    where.push(`r."assigneeId" IS NULL`);
+    // An issued review always has its reviewer (the opinion is written by the assignee).
+    openOnly = true;
+  }
+  if (openOnly) where.push(`r."status" <> 'issued'::"ReviewStatus"`);
   if (filter.caseNumber !== undefined) where.push(`r."caseNumber" = ${param(filter.caseNumber)}`);
   if (filter.dueFrom) where.push(`r."dueAt" >= ${param(filter.dueFrom)}`);
   if (filter.dueTo) where.push(`r."dueAt" <= ${param(filter.dueTo)}`);
   if (filter.after) {
-    where.push(`(r."dueAt", r."id") > (${param(filter.after.dueAt)}, ${param(filter.after.id, '::uuid')})`);
+    // The plain range on dueAt is implied by the row comparison; it is there for the planner, which
+    // estimates a row comparison poorly and would otherwise sort instead of walking the index.
+    const dueAt = param(filter.after.dueAt);
+    where.push(
+      `r."dueAt" >= ${dueAt} AND (r."dueAt", r."id") > (${dueAt}, ${param(filter.after.id, '::uuid')})`,
+    );
   }
   const text = `SELECT ${columns} FROM "Review" r
 ${where.length > 0 ? `WHERE ${where.join('\n  AND ')}` : ''}

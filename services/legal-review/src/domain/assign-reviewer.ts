@@ -64,7 +64,12 @@ export async function assignReviewer(
       );
       return toQueueItem(reviewToQueueRow(updated), now);
     },
-    { scope: `PUT /reviews/${reviewId}/assignment`, key: idempotencyKey, principalId: actor.id, request: body },
+    {
+      scope: `PUT /reviews/${reviewId}/assignment`,
+      key: idempotencyKey,
+      principalId: actor.id,
+      request: body,
+    },
   );
   return value;
 }

@@ -13,7 +13,11 @@ export const ZDeclareRecusalBody = z.object({
   reason: ZText(2000),
 });
 export type TDeclareRecusalBody = z.infer<typeof ZDeclareRecusalBody>;
-export const ZDeclareRecusalResult = z.object({ recusal: ZRecusal, created: z.boolean(), unassigned: z.boolean() });
+export const ZDeclareRecusalResult = z.object({
+  recusal: ZRecusal,
+  created: z.boolean(),
+  unassigned: z.boolean(),
+});
 export type TDeclareRecusalResult = z.infer<typeof ZDeclareRecusalResult>;
 
 /**
@@ -67,7 +71,12 @@ export async function declareRecusal(
       );
       return { recusal: toRecusal(recusal), created: true, unassigned };
     },
-    { scope: `POST /reviews/${reviewId}/recusals`, key: idempotencyKey, principalId: actor.id, request: body },
+    {
+      scope: `POST /reviews/${reviewId}/recusals`,
+      key: idempotencyKey,
+      principalId: actor.id,
+      request: body,
+    },
   );
   return value;
 }

@@ -5,11 +5,13 @@ import {
   markOutboxFailed,
   type TClaimedMessage,
 } from '../data-access/outbox-repository';
+import { writeAudit } from '../data-access/audit-repository';
 import type { TDb } from '../data-access/prisma-client';
 import type { TRecordingClient } from '../data-access/recording-client';
 import type { TWorkflowSignaller } from '../data-access/workflow-signaller';
 import type { TEscalationPayload } from './escalate-late-materials';
 import type { TFilingPayload } from './issue-opinion';
+import { systemActor } from './review-guards';
 import type { TSignalPayload } from './workflow-signals';
 
 export interface TOutboxDeps {
@@ -34,9 +36,16 @@ export interface TOutboxDispatcher {
 }
 
 /** Backoff after the n-th failed attempt: 5 s, 10 s, 20 s … capped at 5 minutes, as the worker. */
-export const retryDelayMs = (attempts: number): number => Math.min(5 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1));
+export const retryDelayMs = (attempts: number): number =>
+  Math.min(5 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1));
 
 const leaseMs = 60_000;
+
+const deliveredAction: Record<TClaimedMessage['kind'], string> = {
+  workflowSignal: 'outbox.workflowSignalled',
+  recordingRecord: 'outbox.filedToCaseFile',
+  recordingEscalation: 'outbox.escalationRecorded',
+};
 
 async function deliver(deps: TOutboxDeps, message: TClaimedMessage): Promise<unknown> {
   switch (message.kind) {
@@ -75,19 +84,39 @@ export function createOutboxDispatcher(deps: TOutboxDeps): TOutboxDispatcher {
       const claimed = await claimOutbox(deps.db, deps.now(), leaseMs, 20);
       if (claimed.length === 0) return delivered;
       for (const message of claimed) {
+        let result: unknown;
         try {
-          const result = await deliver(deps, message);
-          await markOutboxDelivered(deps.db, message.id, deps.now(), result);
-          delivered += 1;
+          result = await deliver(deps, message);
         } catch (err) {
           const error = err instanceof Error ? err.message : String(err);
           const next = new Date(deps.now().getTime() + retryDelayMs(message.attempts));
           deps.logger.warn(
-            { outboxId: String(message.id), kind: message.kind, dedupeKey: message.dedupeKey, attempts: message.attempts, error },
+            {
+              outboxId: String(message.id),
+              kind: message.kind,
+              dedupeKey: message.dedupeKey,
+              attempts: message.attempts,
+              error,
+            },
             'outbox delivery failed; will retry',
           );
           await markOutboxFailed(deps.db, message.id, error, next);
+          continue;
         }
+        const at = deps.now();
+        await deps.db.$transaction(async (tx) => {
+          await markOutboxDelivered(tx, message.id, at, result);
+          // Who was told what, when: the signal, the case-file copy, the escalation.
+          await writeAudit(
+            tx,
+            systemActor,
+            deliveredAction[message.kind],
+            message.subject,
+            { dedupeKey: message.dedupeKey, attempts: message.attempts, result: result ?? null },
+            at,
+          );
+        });
+        delivered += 1;
       }
     }
   };

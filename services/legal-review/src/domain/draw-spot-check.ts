@@ -20,7 +20,10 @@ export const ZDrawSpotCheckBody = z
     seed: z.string().trim().min(8).max(128).optional(),
     note: z.string().trim().max(2000).optional(),
   })
-  .refine((b) => b.decidedFrom <= b.decidedTo, { path: ['decidedTo'], message: 'must not be before decidedFrom' });
+  .refine((b) => b.decidedFrom <= b.decidedTo, {
+    path: ['decidedTo'],
+    message: 'must not be before decidedFrom',
+  });
 export type TDrawSpotCheckBody = z.infer<typeof ZDrawSpotCheckBody>;
 export { ZSpotCheck };
 
@@ -73,7 +76,11 @@ export async function drawSpotCheck(
         spotCheckSubject(check.id),
         {
           seed,
-          criteria: { decidedFrom: body.decidedFrom, decidedTo: body.decidedTo, handlingUnit: body.handlingUnit ?? null },
+          criteria: {
+            decidedFrom: body.decidedFrom,
+            decidedTo: body.decidedTo,
+            handlingUnit: body.handlingUnit ?? null,
+          },
           populationSize: draw.populationSize,
           populationSha256: draw.populationSha256,
           sample: draw.sampleIds,

@@ -33,7 +33,10 @@ export async function escalateLateMaterials(deps: TDomainDeps, batch = 100): Pro
   for (const candidate of late) {
     const { value: done } = await inTransaction(deps.db, async (tx) => {
       await lockReview(tx, candidate.reviewId);
-      const request = await tx.materialRequest.findUnique({ where: { id: candidate.id }, include: { review: true } });
+      const request = await tx.materialRequest.findUnique({
+        where: { id: candidate.id },
+        include: { review: true },
+      });
       // Answered or escalated meanwhile: nothing to do.
       if (!request || request.receivedAt || request.escalatedAt) return false;
       const { review } = request;
@@ -52,7 +55,8 @@ export async function escalateLateMaterials(deps: TDomainDeps, batch = 100): Pro
       });
       const payload: TEscalationPayload = {
         caseNumber: review.caseNumber,
-        idempotencyKey: `${review.workflowId}:materials-late:${review.round}:${request.seq}`,
+        // Header values must be ASCII; case numbers are not (〔〕, 号).
+        idempotencyKey: `${encodeURIComponent(review.workflowId)}:materials-late:${review.round}:${request.seq}`,
         body,
       };
       await tx.materialRequest.update({ where: { id: request.id }, data: { escalatedAt: now } });
@@ -62,6 +66,7 @@ export async function escalateLateMaterials(deps: TDomainDeps, batch = 100): Pro
           kind: 'recordingEscalation',
           orderingKey: `materials-late:${request.id}`,
           dedupeKey: `materials-late:${request.id}`,
+          subject: reviewSubject(review.id),
           payload: payload as unknown as Record<string, unknown>,
         },
         now,

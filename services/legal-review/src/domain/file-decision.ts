@@ -60,7 +60,9 @@ export async function fileDecision(
     deps.db,
     async (tx) => {
       const existing = await tx.decisionFiling.findUnique({
-        where: { caseNumber_documentNumber: { caseNumber: body.caseNumber, documentNumber: body.documentNumber } },
+        where: {
+          caseNumber_documentNumber: { caseNumber: body.caseNumber, documentNumber: body.documentNumber },
+        },
       });
       if (existing) return { filing: toDecisionFiling(existing), created: false };
       const now = deps.now();

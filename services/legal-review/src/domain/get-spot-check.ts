@@ -8,7 +8,10 @@ export const ZSpotCheckParams = z.object({ spotCheckId: z.uuid() });
 export const ZSpotChecksQuery = z.object({ limit: ZLimit, cursor: z.string().max(300).optional() });
 export { ZSpotCheck };
 
-export async function getSpotCheck(deps: Pick<TDomainDeps, 'db'>, spotCheckId: string): Promise<TSpotCheckView> {
+export async function getSpotCheck(
+  deps: Pick<TDomainDeps, 'db'>,
+  spotCheckId: string,
+): Promise<TSpotCheckView> {
   const check = await deps.db.spotCheck.findUnique({ where: { id: spotCheckId }, include: spotCheckInclude });
   if (!check) throw new AppError('notFound', '抽查记录不存在');
   return toSpotCheck(check);

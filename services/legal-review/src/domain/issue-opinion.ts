@@ -1,5 +1,5 @@
 import { AppError } from '@sanxiang/shared';
-import { reviewOutcomeLabel, ZReviewOutcome, ZReviewPoint } from '@sanxiang/shared/src/domain';
+import { ZReviewOutcome, ZReviewPoint } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../data-access/audit-repository';
 import { enqueueOutbox } from '../data-access/outbox-repository';
@@ -7,7 +7,7 @@ import { ZCaseRecordFilingRequest, type TCaseRecordFilingRequest } from '../data
 import { inTransaction } from '../data-access/transaction';
 import type { TActor } from './actor';
 import type { TDomainDeps } from './deps';
-import { listMaterialKinds, reviewPointLabel } from './labels';
+import { findingConclusionLabel, listMaterialKinds, reviewPointLabel } from './labels';
 import { missingMaterialKinds } from './material-completeness';
 import { opinionFilingKey, renderOpinionDocument, toOpinionView } from './opinion-document';
 import { fromDateColumn } from './review-deadline';
@@ -52,7 +52,10 @@ export async function issueOpinion(
     deps.db,
     async (tx) => {
       const review = await loadReviewForUpdate(tx, reviewId);
-      const existing = await tx.opinion.findUnique({ where: { reviewId }, select: { id: true, issuedAt: true } });
+      const existing = await tx.opinion.findUnique({
+        where: { reviewId },
+        select: { id: true, issuedAt: true },
+      });
       if (existing) {
         throw new AppError(
           'conflict',
@@ -138,11 +141,18 @@ export async function issueOpinion(
       });
       await tx.review.update({
         where: { id: reviewId },
-        data: { status: 'issued', outcome: body.outcome, issuedAt: now, attentionAt: null, materialsDueAt: null },
+        data: {
+          status: 'issued',
+          outcome: body.outcome,
+          issuedAt: now,
+          attentionAt: null,
+          materialsDueAt: null,
+        },
       });
       await queueWorkflowSignal(
         tx,
         review.caseNumber,
+        review.id,
         `opinion-issued:${reviewId}`,
         {
           name: 'reviewOpinionIssued',
@@ -162,21 +172,20 @@ export async function issueOpinion(
         idempotencyKey: `legal-review:${opinionFilingKey(opinion.id)}`,
         body: ZCaseRecordFilingRequest.parse({
           kind: 'legalReviewOpinion',
-          source: { service: 'legal-review', id: opinion.id },
-          workflowId: review.workflowId,
-          round: review.round,
-          cycle: review.cycle,
-          title: `法制审核意见书（第 ${review.round} 轮）`,
-          occurredAt: now.toISOString(),
-          author: { id: actor.id, name: actor.name },
           content: {
             reviewId,
+            opinionId: opinion.id,
+            round: review.round,
             outcome: body.outcome,
-            outcomeLabel: reviewOutcomeLabel[body.outcome],
             reasons: body.reasons,
-            findings: frozen,
+            reviewPoints: frozen.map((f) => ({
+              point: f.point,
+              finding: `${findingConclusionLabel[f.conclusion]}。${f.findings}`.slice(0, 4000),
+            })),
+            reviewerId: actor.id,
+            reviewerName: actor.name,
+            issuedAt: now.toISOString(),
           },
-          document: { mediaType: 'text/plain; charset=utf-8', text: document.text, sha256: document.sha256 },
         }),
       };
       await enqueueOutbox(
@@ -185,6 +194,7 @@ export async function issueOpinion(
           kind: 'recordingRecord',
           orderingKey: opinionFilingKey(opinion.id),
           dedupeKey: opinionFilingKey(opinion.id),
+          subject: reviewSubject(reviewId),
           payload: filing as unknown as Record<string, unknown>,
         },
         now,
@@ -203,11 +213,16 @@ export async function issueOpinion(
         },
         now,
       );
-      return toOpinionView(opinion, { status: 'pending', recordId: null, filedAt: null, attempts: 0, lastError: null });
+      return toOpinionView(opinion, {
+        status: 'pending',
+        recordId: null,
+        filedAt: null,
+        attempts: 0,
+        lastError: null,
+      });
     },
     { scope: `POST /reviews/${reviewId}/opinion`, key: idempotencyKey, principalId: actor.id, request: body },
   );
   deps.afterCommit();
   return value;
 }
-

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { endOfDayInstant } from '@sanxiang/shared/src/calendar';
 import { ZCaseNumber, ZIsoDate } from '@sanxiang/shared/src/domain';
 import { listQueue } from '../data-access/review-repository';
+import type { TQueueFilter } from '../data-access/review-queue-query';
 import type { TDomainDeps } from './deps';
 import { csvOf, decodeCursor, encodeCursor, page, ZLimit, ZQueryBool } from './pagination';
 import { toQueueItem, ZReviewStatus, type TQueueItem } from './review-views';
@@ -24,17 +25,10 @@ export type TQueueQuery = z.infer<typeof ZQueueQuery>;
 
 const ZQueueCursor = z.object({ d: z.iso.datetime(), i: z.uuid() });
 
-/**
- * 审核队列: filter by status, due date, overdue, case number and assignee; sorted by due instant
- * (then id); keyset cursor. One indexed statement per page whatever the filters, no per-row queries.
- */
-export async function listReviewQueue(
-  deps: Pick<TDomainDeps, 'db' | 'now'>,
-  query: TQueueQuery,
-): Promise<{ items: TQueueItem[]; nextCursor: string | null }> {
+/** The repository filter for a parsed query (exported so the benchmark runs the very same SQL). */
+export function queueFilterFrom(query: TQueueQuery, now: Date): TQueueFilter {
   const after = decodeCursor(query.cursor, ZQueueCursor);
-  const now = deps.now();
-  const rows = await listQueue(deps.db, {
+  return {
     statuses: query.status,
     assigneeId: query.assigneeId,
     unassigned: query.unassigned,
@@ -45,7 +39,19 @@ export async function listReviewQueue(
     now,
     after: after ? { dueAt: new Date(after.d), id: after.i } : undefined,
     limit: query.limit,
-  });
+  };
+}
+
+/**
+ * 审核队列: filter by status, due date, overdue, case number and assignee; sorted by due instant
+ * (then id); keyset cursor. One indexed statement per page whatever the filters, no per-row queries.
+ */
+export async function listReviewQueue(
+  deps: Pick<TDomainDeps, 'db' | 'now'>,
+  query: TQueueQuery,
+): Promise<{ items: TQueueItem[]; nextCursor: string | null }> {
+  const now = deps.now();
+  const rows = await listQueue(deps.db, queueFilterFrom(query, now));
   return page(
     rows,
     query.limit,

@@ -6,7 +6,9 @@ import type { TSubmissionMaterialKind } from '@sanxiang/shared/src/domain';
  * report where there was one (the handler declares it). The same rule as `checkProposal`.
  */
 export function requiredMaterialKinds(hearingOrAssessmentHeld: boolean): TSubmissionMaterialKind[] {
-  return hearingOrAssessmentHeld ? [...alwaysRequiredMaterials, 'hearingOrAssessment'] : [...alwaysRequiredMaterials];
+  return hearingOrAssessmentHeld
+    ? [...alwaysRequiredMaterials, 'hearingOrAssessment']
+    : [...alwaysRequiredMaterials];
 }
 
 export function missingMaterialKinds(

@@ -78,8 +78,7 @@ export function toOpinionView(opinion: Opinion, filing: TFilingView | null): TOp
 
 export function toFilingView(
   message:
-    | { deliveredAt: Date | null; attempts: number; lastError: string | null; result: unknown }
-    | undefined,
+    { deliveredAt: Date | null; attempts: number; lastError: string | null; result: unknown } | undefined,
 ): TFilingView | null {
   if (!message) return null;
   const recordId = (message.result as { recordId?: string } | null)?.recordId ?? null;

@@ -80,6 +80,7 @@ export async function receiveMaterials(
       await queueWorkflowSignal(
         tx,
         review.caseNumber,
+        review.id,
         `materials-received:${request.id}`,
         { name: 'reviewMaterialsReceived', payload: { round: review.round, receivedAt: now.toISOString() } },
         now,

@@ -7,7 +7,12 @@ import { inTransaction } from '../data-access/transaction';
 import type { TActor } from './actor';
 import type { TDomainDeps } from './deps';
 import { dateColumn } from './review-deadline';
-import { assertAssigneeOrHead, assertNotIssued, assertNotRecused, loadReviewForUpdate } from './review-guards';
+import {
+  assertAssigneeOrHead,
+  assertNotIssued,
+  assertNotRecused,
+  loadReviewForUpdate,
+} from './review-guards';
 import { toMaterialRequest, ZMaterialRequest, type TMaterialRequestView } from './review-views';
 import { queueWorkflowSignal } from './workflow-signals';
 
@@ -75,6 +80,7 @@ export async function requestMaterials(
       await queueWorkflowSignal(
         tx,
         review.caseNumber,
+        review.id,
         `materials-requested:${request.id}`,
         {
           name: 'reviewMaterialsRequested',

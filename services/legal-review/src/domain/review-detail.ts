@@ -1,6 +1,4 @@
-import type { ZCaseOfficer } from '@sanxiang/shared/src/domain';
-import type { z } from 'zod';
-import type { TMajorCriterion } from '@sanxiang/shared/src/domain';
+import type { TCaseOfficer, TMajorCriterion } from '@sanxiang/shared/src/domain';
 import { findOutboxByDedupeKeys } from '../data-access/outbox-repository';
 import type { TDb } from '../data-access/prisma-client';
 import { missingMaterialKinds } from './material-completeness';
@@ -44,7 +42,7 @@ export async function toReviewDetails(
       workflowId: review.workflowId,
       submittedBy: review.submittedBy,
       submittedAt: review.submittedAt.toISOString(),
-      officers: review.officers as z.infer<typeof ZCaseOfficer>[],
+      officers: review.officers as TCaseOfficer[],
       hearingOrAssessmentHeld: review.hearingOrAssessmentHeld,
       majorCriteria: review.majorCriteria as TMajorCriterion[],
       summary: review.summary,

@@ -38,7 +38,9 @@ export function assertAssignee(review: Review, actor: TActor, what: string): voi
   if (review.assigneeId === actor.id) return;
   throw new AppError(
     'forbidden',
-    review.assigneeId ? `仅承办本审核的审核人员（${review.assigneeName}）可以${what}` : `本审核尚未分配，请先分配后再${what}`,
+    review.assigneeId
+      ? `仅承办本审核的审核人员（${review.assigneeName}）可以${what}`
+      : `本审核尚未分配，请先分配后再${what}`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZCaseOfficer } from '@sanxiang/shared/src/domain';
 import {
+  ZCaseOfficer,
   ZMajorCriterion,
   ZReviewOutcome,
   ZReviewPoint,
@@ -22,9 +22,6 @@ import { fromDateColumn } from './review-deadline';
 
 export const ZReviewStatus = z.enum(['pending', 'inReview', 'awaitingMaterials', 'issued']);
 export type TReviewStatus = z.infer<typeof ZReviewStatus>;
-export const openStatuses = ['pending', 'inReview', 'awaitingMaterials'] as const satisfies TReviewStatus[];
-/** Statuses in which the 10-working-day clock runs. */
-export const runningStatuses = ['pending', 'inReview'] as const satisfies TReviewStatus[];
 
 /** running: counting; paused: waiting for requested materials; stopped: opinion issued. */
 export const ZClockState = z.enum(['running', 'paused', 'stopped']);
@@ -121,7 +118,7 @@ export const ZMaterial = z.object({
   addedBy: z.string(),
   materialRequestId: z.string().nullable(),
 });
-const toMaterial = (m: ReviewMaterial) => ({
+export const toMaterial = (m: ReviewMaterial) => ({
   id: m.id,
   kind: m.kind,
   documentId: m.documentId,
@@ -171,7 +168,7 @@ export const ZFinding = z.object({
   updatedAt: z.string().optional(),
 });
 export type TFindingView = z.infer<typeof ZFinding>;
-const toFinding = (f: Finding): TFindingView => ({
+export const toFinding = (f: Finding): TFindingView => ({
   point: f.point,
   conclusion: f.conclusion,
   findings: f.findings,
@@ -309,5 +306,3 @@ export const reviewInclude = {
   opinion: true,
   disagreements: { orderBy: { raisedAt: 'asc' } },
 } as const;
-
-export { toMaterial, toFinding };

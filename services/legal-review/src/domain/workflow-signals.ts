@@ -8,6 +8,7 @@ import {
   type TReviewOpinionIssued,
 } from '@sanxiang/shared/src/contracts';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
+import { reviewSubject } from '../data-access/audit-repository';
 import { enqueueOutbox } from '../data-access/outbox-repository';
 import type { TTx } from '../data-access/transaction';
 
@@ -37,6 +38,7 @@ const schemas = {
 export async function queueWorkflowSignal(
   tx: TTx,
   caseNumber: string,
+  reviewId: string,
   dedupeKey: string,
   signal: TSignal,
   now: Date,
@@ -53,6 +55,7 @@ export async function queueWorkflowSignal(
       kind: 'workflowSignal',
       orderingKey: `signals:${caseNumber}`,
       dedupeKey,
+      subject: reviewSubject(reviewId),
       payload: payload as unknown as Record<string, unknown>,
     },
     now,

@@ -137,7 +137,9 @@ export async function verifyAuditChain(db: TDb, batchSize = 1000): Promise<TChai
         },
       });
       if (row.prevHash !== prevHash) {
-        return broken('prevHash does not match the previous entry: an entry before it was removed or altered');
+        return broken(
+          'prevHash does not match the previous entry: an entry before it was removed or altered',
+        );
       }
       const expected = chainHash(prevHash, {
         at: row.at.toISOString(),

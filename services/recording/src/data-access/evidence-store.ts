@@ -51,7 +51,15 @@ export interface TEvidenceStore {
 }
 
 /** Network failures to reach the store: answered 503, never half-registered. */
-const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'EAI_AGAIN',
+]);
 
 export function isStoreUnavailable(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string }; message?: string };
@@ -61,7 +69,9 @@ export function isStoreUnavailable(err: unknown): boolean {
 }
 
 export const storeUnavailable = (cause: unknown) =>
-  new AppError('unavailable', '证据存储服务（对象存储）暂不可用，本次操作未保存任何内容，请稍后重试', { cause });
+  new AppError('unavailable', '证据存储服务（对象存储）暂不可用，本次操作未保存任何内容，请稍后重试', {
+    cause,
+  });
 
 /** Runs a store call, turning "cannot reach the store" into a 503 AppError. */
 async function call<T>(fn: () => Promise<T>): Promise<T> {
@@ -92,17 +102,28 @@ export function createEvidenceStore(client: Client, bucket: string): TEvidenceSt
   return {
     bucket,
     async checkReady() {
-      if (!(await call(() => client.bucketExists(bucket)))) throw new Error(`bucket '${bucket}' does not exist`);
-      const lock = (await call(() => client.getObjectLockConfig(bucket) as Promise<{ objectLockEnabled?: string }>))
-        .objectLockEnabled;
-      if (lock !== 'Enabled') throw new Error(`bucket '${bucket}' has no Object Lock: evidence could be altered`);
+      if (!(await call(() => client.bucketExists(bucket))))
+        throw new Error(`bucket '${bucket}' does not exist`);
+      const lock = (
+        await call(
+          () => client.getObjectLockConfig(bucket) as unknown as Promise<{ objectLockEnabled?: string }>,
+        )
+      ).objectLockEnabled;
+      if (lock !== 'Enabled')
+        throw new Error(`bucket '${bucket}' has no Object Lock: evidence could be altered`);
     },
     beginMultipart: (key, contentType) =>
       call(() => client.initiateNewMultipartUpload(bucket, key, { 'Content-Type': contentType })),
     async uploadPart(key, uploadId, partNumber, data) {
       const res = await call(() =>
         client.uploadPart(
-          { bucketName: bucket, objectName: key, uploadID: uploadId, partNumber, headers: { 'Content-Length': data.length } },
+          {
+            bucketName: bucket,
+            objectName: key,
+            uploadID: uploadId,
+            partNumber,
+            headers: { 'Content-Length': data.length },
+          },
           data,
         ),
       );
@@ -110,7 +131,8 @@ export function createEvidenceStore(client: Client, bucket: string): TEvidenceSt
     },
     async completeMultipart(key, uploadId, etags) {
       const res = await call(() => client.completeMultipartUpload(bucket, key, uploadId, etags));
-      if (!res.versionId) throw new Error(`bucket '${bucket}' returned no version id: is versioning enabled?`);
+      if (!res.versionId)
+        throw new Error(`bucket '${bucket}' returned no version id: is versioning enabled?`);
       return res.versionId;
     },
     abortMultipart: (key, uploadId) => call(() => client.abortMultipartUpload(bucket, key, uploadId)),

@@ -67,8 +67,14 @@ export async function runIdempotent(
   }
 }
 
-async function findStored(db: TDb | TTx, idem: TIdempotencyKey, hash: string): Promise<TStoredAnswer | undefined> {
-  const row = await db.idempotentRequest.findUnique({ where: { actorId_key: { actorId: idem.actorId, key: idem.key } } });
+async function findStored(
+  db: TDb | TTx,
+  idem: TIdempotencyKey,
+  hash: string,
+): Promise<TStoredAnswer | undefined> {
+  const row = await db.idempotentRequest.findUnique({
+    where: { actorId_key: { actorId: idem.actorId, key: idem.key } },
+  });
   if (!row) return undefined;
   if (row.route !== idem.route || row.requestHash !== hash) {
     throw new AppError('unprocessable', 'Idempotency-Key 已用于内容不同的请求，请为新请求使用新的键', {

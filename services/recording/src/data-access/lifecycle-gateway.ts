@@ -15,7 +15,13 @@ export interface TLifecycleGateway {
   start(input: TCaseLifecycleInput): Promise<void>;
   signal(caseNumber: string, name: string, payload: unknown): Promise<void>;
   /** `updateId` makes a repeated request (same Idempotency-Key) get the first answer from Temporal. */
-  update<S extends z.ZodType>(caseNumber: string, name: string, payload: unknown, updateId: string, result: S): Promise<z.infer<S>>;
+  update<S extends z.ZodType>(
+    caseNumber: string,
+    name: string,
+    payload: unknown,
+    updateId: string,
+    result: S,
+  ): Promise<z.infer<S>>;
 }
 
 export interface TLifecycleGatewayOptions {
@@ -25,7 +31,11 @@ export interface TLifecycleGatewayOptions {
   timeoutMs?: number;
 }
 
-export function createLifecycleGateway({ client, taskQueue, timeoutMs = 10_000 }: TLifecycleGatewayOptions): TLifecycleGateway {
+export function createLifecycleGateway({
+  client,
+  taskQueue,
+  timeoutMs = 10_000,
+}: TLifecycleGatewayOptions): TLifecycleGateway {
   const bounded = <T>(fn: () => Promise<T>) => client.connection.withDeadline(Date.now() + timeoutMs, fn);
   return {
     async start(input) {
@@ -38,7 +48,9 @@ export function createLifecycleGateway({ client, taskQueue, timeoutMs = 10_000 }
       let raw: unknown;
       try {
         raw = await bounded(() =>
-          client.workflow.getHandle(lifecycleWorkflowId(caseNumber)).executeUpdate(name, { args: [payload], updateId }),
+          client.workflow
+            .getHandle(lifecycleWorkflowId(caseNumber))
+            .executeUpdate(name, { args: [payload], updateId }),
         );
       } catch (err) {
         throw updateError(err);
@@ -54,11 +66,14 @@ function updateError(err: unknown): AppError {
     const failure = err.cause;
     const problems = (failure.details?.[0] as { code: string; message: string }[] | undefined) ?? [];
     const extra = { workflowError: failure.type ?? 'unknown', problems };
-    if (failure.type === 'WrongStage') return new AppError('conflict', `案件当前阶段不允许此操作：${failure.message}`, { extra });
+    if (failure.type === 'WrongStage')
+      return new AppError('conflict', `案件当前阶段不允许此操作：${failure.message}`, { extra });
     return new AppError('unprocessable', `流程未接受：${failure.message}`, { extra });
   }
   if (err instanceof WorkflowNotFoundError) {
-    return new AppError('conflict', '案件流程未在运行（尚未启动或已结束），请稍后重试或联系管理员', { cause: err });
+    return new AppError('conflict', '案件流程未在运行（尚未启动或已结束），请稍后重试或联系管理员', {
+      cause: err,
+    });
   }
   return new AppError('unavailable', '流程引擎（Temporal）暂不可用，操作未执行，请稍后重试', { cause: err });
 }

@@ -13,7 +13,11 @@ export type TOutboxMessage =
   | { kind: 'start'; name: 'start'; payload: TCaseLifecycleInput }
   | { kind: 'signal'; name: string; payload: Record<string, unknown> };
 
-export async function enqueueLifecycleMessage(tx: TTx, caseId: string, message: TOutboxMessage): Promise<void> {
+export async function enqueueLifecycleMessage(
+  tx: TTx,
+  caseId: string,
+  message: TOutboxMessage,
+): Promise<void> {
   await tx.lifecycleMessage.create({
     data: { caseId, kind: message.kind, name: message.name, payload: message.payload as object },
   });
@@ -27,7 +31,11 @@ export interface TLifecycleOutbox {
   startLoop(intervalMs: number): () => void;
 }
 
-export function createLifecycleOutbox(deps: { db: TDb; gateway: TLifecycleGateway; logger: Logger }): TLifecycleOutbox {
+export function createLifecycleOutbox(deps: {
+  db: TDb;
+  gateway: TLifecycleGateway;
+  logger: Logger;
+}): TLifecycleOutbox {
   const { db, gateway, logger } = deps;
 
   const deliver = async (caseId: string) => {
@@ -39,7 +47,10 @@ export function createLifecycleOutbox(deps: { db: TDb; gateway: TLifecycleGatewa
           WHERE "caseId" = ${caseId}::uuid AND "deliveredAt" IS NULL
           ORDER BY id FOR UPDATE SKIP LOCKED`;
         if (pending.length === 0) return;
-        const file = await tx.caseFile.findUniqueOrThrow({ where: { id: caseId }, select: { caseNumber: true } });
+        const file = await tx.caseFile.findUniqueOrThrow({
+          where: { id: caseId },
+          select: { caseNumber: true },
+        });
         for (const m of pending) {
           try {
             if (m.kind === 'start') await gateway.start(m.payload as TCaseLifecycleInput);
@@ -53,8 +64,12 @@ export function createLifecycleOutbox(deps: { db: TDb; gateway: TLifecycleGatewa
             return; // keep the order: later messages wait for this one
           }
           const now = new Date();
-          await tx.lifecycleMessage.update({ where: { id: m.id }, data: { deliveredAt: now, attempts: { increment: 1 } } });
-          if (m.kind === 'start') await tx.caseFile.update({ where: { id: caseId }, data: { lifecycleStartedAt: now } });
+          await tx.lifecycleMessage.update({
+            where: { id: m.id },
+            data: { deliveredAt: now, attempts: { increment: 1 } },
+          });
+          if (m.kind === 'start')
+            await tx.caseFile.update({ where: { id: caseId }, data: { lifecycleStartedAt: now } });
         }
       },
       { timeout: 60_000, maxWait: 10_000 },
@@ -69,12 +84,17 @@ export function createLifecycleOutbox(deps: { db: TDb; gateway: TLifecycleGatewa
       take: 500,
     });
     for (const { caseId } of cases) {
-      await deliver(caseId).catch((err: unknown) => logger.error({ err, caseId }, 'lifecycle outbox delivery failed'));
+      await deliver(caseId).catch((err: unknown) =>
+        logger.error({ err, caseId }, 'lifecycle outbox delivery failed'),
+      );
     }
   };
 
   return {
-    deliver: (caseId) => deliver(caseId).catch((err: unknown) => logger.error({ err, caseId }, 'lifecycle outbox delivery failed')),
+    deliver: (caseId) =>
+      deliver(caseId).catch((err: unknown) =>
+        logger.error({ err, caseId }, 'lifecycle outbox delivery failed'),
+      ),
     deliverAll,
     startLoop(intervalMs) {
       let running = false;

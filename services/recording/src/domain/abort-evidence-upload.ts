@@ -11,7 +11,11 @@ export async function abortEvidenceUpload(deps: TRecordingDeps, ctx: TCallContex
   requireUploadOpen(upload);
   if (upload.s3UploadId) await deps.store.abortMultipart(upload.objectKey, upload.s3UploadId);
   const updated = await deps.db.$transaction(async (tx) => {
-    const row = await tx.evidenceUpload.update({ where: { id: upload.id }, data: { status: 'aborted' }, include: { parts: true } });
+    const row = await tx.evidenceUpload.update({
+      where: { id: upload.id },
+      data: { status: 'aborted' },
+      include: { parts: true },
+    });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
       action: 'evidenceUpload.aborted',

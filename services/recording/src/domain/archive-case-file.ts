@@ -16,7 +16,10 @@ export async function archiveCaseFile(deps: TRecordingDeps, ctx: TCallContext, c
   await deps.db.$transaction(async (tx) => {
     const locked = await lockCaseFile(tx, caseNumber);
     if (locked.status !== 'closed') return;
-    await tx.caseFile.update({ where: { id: file.id }, data: { status: 'archived', archivedAt: new Date(), archivedById: ctx.principal.id } });
+    await tx.caseFile.update({
+      where: { id: file.id },
+      data: { status: 'archived', archivedAt: new Date(), archivedById: ctx.principal.id },
+    });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
       action: 'caseFile.archived',

@@ -34,9 +34,13 @@ export function requireCaseOfficer(principal: TPrincipal, file: TCaseFileWithOff
 
 export function requireOpen(file: TCaseFileWithOfficers): void {
   if (file.status !== 'open') {
-    throw new AppError('conflict', `案卷 ${file.caseNumber} 已${file.status === 'archived' ? '归档' : '结案'}，不能再登记记录或上传证据`, {
-      extra: { caseStatus: file.status },
-    });
+    throw new AppError(
+      'conflict',
+      `案卷 ${file.caseNumber} 已${file.status === 'archived' ? '归档' : '结案'}，不能再登记记录或上传证据`,
+      {
+        extra: { caseStatus: file.status },
+      },
+    );
   }
 }
 
@@ -60,7 +64,11 @@ export async function requireReadAccess(
     where: { caseId: file.id, requesterId: principal.id, status: 'approved', expiresAt: { gt: new Date() } },
     orderBy: { decidedAt: 'desc' },
   });
-  const grant = grants.find((g) => g.evidenceIds.length === 0 || (evidenceId !== undefined && g.evidenceIds.includes(evidenceId)));
+  const grant = grants.find(
+    (g) => g.evidenceIds.length === 0 || (evidenceId !== undefined && g.evidenceIds.includes(evidenceId)),
+  );
   if (grant) return `accessRequest:${grant.id}`;
-  throw forbidden('超出本人权限调阅本案材料，须经负责人批准：请先提交调阅申请 (POST /cases/{caseNumber}/access-requests)');
+  throw forbidden(
+    '超出本人权限调阅本案材料，须经负责人批准：请先提交调阅申请 (POST /cases/{caseNumber}/access-requests)',
+  );
 }

@@ -21,7 +21,11 @@ export const caseFileView = (f: TCaseFileWithOfficers) => ({
   title: f.title,
   handlingUnit: f.handlingUnit,
   party: { kind: f.partyKind, name: f.partyName, idNumber: f.partyIdNumber, isMinor: f.partyIsMinor },
-  officers: f.officers.map((o) => ({ userId: o.userId, name: o.name, certificateNumber: o.certificateNumber })),
+  officers: f.officers.map((o) => ({
+    userId: o.userId,
+    name: o.name,
+    certificateNumber: o.certificateNumber,
+  })),
   status: f.status,
   stage: f.stage,
   cycle: f.cycle,

@@ -14,9 +14,22 @@ export type TCloseCaseFile = z.infer<typeof ZCloseCaseFile>;
 // Stages at which the lifecycle itself still runs a case without a decision: it must agree to close.
 const closableByUpdate: TCaseStage[] = ['investigation', 'proposal'];
 // Stages after which the lifecycle needs nothing more from the case file.
-const settled: TCaseStage[] = ['disclosure', 'published', 'withdrawn', 'expired', 'exempt', 'transferred', 'closed'];
+const settled: TCaseStage[] = [
+  'disclosure',
+  'published',
+  'withdrawn',
+  'expired',
+  'exempt',
+  'transferred',
+  'closed',
+];
 
-export async function closeCaseFile(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string, input: TCloseCaseFile) {
+export async function closeCaseFile(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TCloseCaseFile,
+) {
   const file = await loadCaseFile(deps.db, caseNumber);
   requireCaseOfficer(ctx.principal, file, '结案');
   if (file.status !== 'open') {

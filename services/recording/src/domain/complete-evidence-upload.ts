@@ -17,7 +17,10 @@ import type { TRecordingDeps } from './recording-deps';
 export async function completeEvidenceUpload(deps: TRecordingDeps, ctx: TCallContext, uploadId: string) {
   const { upload, file } = await loadUploadForOfficer(deps.db, ctx, uploadId);
   if (upload.status === 'completed' && upload.evidenceId) {
-    const evidence = await deps.db.evidence.findUniqueOrThrow({ where: { id: upload.evidenceId }, include: { lock: true } });
+    const evidence = await deps.db.evidence.findUniqueOrThrow({
+      where: { id: upload.evidenceId },
+      include: { lock: true },
+    });
     return { status: 200, body: evidenceView(evidence) };
   }
   requireUploadOpen(upload);
@@ -27,7 +30,9 @@ export async function completeEvidenceUpload(deps: TRecordingDeps, ctx: TCallCon
   const byNumber = new Map(upload.parts.map((p) => [p.partNumber, p]));
   const missing = Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !byNumber.has(n));
   if (missing.length > 0 || !upload.s3UploadId) {
-    throw new AppError('conflict', `还有 ${missing.length} 个分片未上传`, { extra: { missingParts: missing.slice(0, 1000) } });
+    throw new AppError('conflict', `还有 ${missing.length} 个分片未上传`, {
+      extra: { missingParts: missing.slice(0, 1000) },
+    });
   }
   const versionId = await deps.store.completeMultipart(
     upload.objectKey,
@@ -47,13 +52,22 @@ export async function completeEvidenceUpload(deps: TRecordingDeps, ctx: TCallCon
         action: 'evidenceUpload.failed',
         subject: `upload:${upload.id}`,
         caseId: upload.caseId,
-        details: { reason: 'hashMismatch', declared: upload.sha256, received: actual.sha256, size: actual.size },
+        details: {
+          reason: 'hashMismatch',
+          declared: upload.sha256,
+          received: actual.sha256,
+          size: actual.size,
+        },
         context: auditContext(ctx),
       });
     });
-    throw new AppError('unprocessable', '合并后文件的 SHA-256 或大小与声明的不一致，未保存；请重新创建上传任务', {
-      fields: [{ path: 'body.sha256', message: `declared ${upload.sha256}, received ${actual.sha256}` }],
-    });
+    throw new AppError(
+      'unprocessable',
+      '合并后文件的 SHA-256 或大小与声明的不一致，未保存；请重新创建上传任务',
+      {
+        fields: [{ path: 'body.sha256', message: `declared ${upload.sha256}, received ${actual.sha256}` }],
+      },
+    );
   }
   return { status: 201, body: await registerEvidence(deps, ctx, upload, versionId, file.caseNumber) };
 }

@@ -49,10 +49,18 @@ export const ZCreateEvidenceUpload = z
   })
   .superRefine((v, ctx) => {
     if (!isAllowedContentType(v.mediaKind, v.contentType)) {
-      ctx.addIssue({ code: 'custom', path: ['contentType'], message: `not an accepted type for ${v.mediaKind}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contentType'],
+        message: `not an accepted type for ${v.mediaKind}`,
+      });
     }
     if (v.interruptions.length > 0 && (v.mediaKind === 'photo' || v.mediaKind === 'document')) {
-      ctx.addIssue({ code: 'custom', path: ['interruptions'], message: 'only audio and video recordings are interrupted' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interruptions'],
+        message: 'only audio and video recordings are interrupted',
+      });
     }
   });
 export type TCreateEvidenceUpload = z.infer<typeof ZCreateEvidenceUpload>;
@@ -61,12 +69,19 @@ export type TCreateEvidenceUpload = z.infer<typeof ZCreateEvidenceUpload>;
 export const partSizeFor = (size: number, minPartSize: number) =>
   Math.max(minPartSize, Math.ceil(size / maxParts / MiB) * MiB);
 
-export async function createEvidenceUpload(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string, input: TCreateEvidenceUpload) {
+export async function createEvidenceUpload(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TCreateEvidenceUpload,
+) {
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
     const file = await lockCaseFile(tx, caseNumber);
     requireCaseOfficer(ctx.principal, file, '上传证据');
     requireOpen(file);
-    const activity = await tx.enforcementActivity.findFirst({ where: { id: input.activityId, caseId: file.id } });
+    const activity = await tx.enforcementActivity.findFirst({
+      where: { id: input.activityId, caseId: file.id },
+    });
     if (!activity) {
       throw new AppError('validation', '该执法活动不属于本案', {
         fields: [{ path: 'body.activityId', message: 'no such activity in this case' }],

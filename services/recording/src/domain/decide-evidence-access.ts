@@ -21,7 +21,12 @@ export type TAccessDecision =
   | ({ decision: 'approved' } & z.infer<typeof ZApproveAccess>)
   | ({ decision: 'refused' } & z.infer<typeof ZRefuseAccess>);
 
-export async function decideEvidenceAccess(deps: TRecordingDeps, ctx: TCallContext, requestId: string, input: TAccessDecision) {
+export async function decideEvidenceAccess(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  requestId: string,
+  input: TAccessDecision,
+) {
   return deps.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "AccessRequest" WHERE id = ${requestId}::uuid FOR UPDATE`;
     const request = await tx.accessRequest.findUnique({ where: { id: requestId } });
@@ -29,7 +34,8 @@ export async function decideEvidenceAccess(deps: TRecordingDeps, ctx: TCallConte
     if (request.requesterId === ctx.principal.id) throw forbidden('不能审批本人提交的调阅申请');
     if (request.status !== 'pending') {
       // A repeat of the same decision answers as before; a different one is a conflict.
-      if (request.status === input.decision && request.decidedById === ctx.principal.id) return accessRequestView(request);
+      if (request.status === input.decision && request.decidedById === ctx.principal.id)
+        return accessRequestView(request);
       throw new AppError('conflict', `该调阅申请已${request.status === 'approved' ? '批准' : '拒绝'}`);
     }
     const decided = await tx.accessRequest.update({

@@ -37,7 +37,12 @@ export const ZStartActivity = z.object({
 });
 export type TStartActivity = z.infer<typeof ZStartActivity>;
 
-export async function startEnforcementActivity(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string, input: TStartActivity) {
+export async function startEnforcementActivity(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TStartActivity,
+) {
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
     const file = await lockCaseFile(tx, caseNumber);
     requireCaseOfficer(ctx.principal, file, '登记执法活动');
@@ -85,11 +90,14 @@ export async function endEnforcementActivity(
     const activity = await tx.enforcementActivity.findFirst({ where: { id: activityId, caseId: file.id } });
     if (!activity) throw new AppError('notFound', '执法活动不存在或不属于本案');
     if (activity.endedAt) {
-      if (activity.endedAt.getTime() === endedAt.getTime()) return { status: 200, body: activityView(activity) };
+      if (activity.endedAt.getTime() === endedAt.getTime())
+        return { status: 200, body: activityView(activity) };
       throw new AppError('conflict', `该执法活动已于 ${activity.endedAt.toISOString()} 结束`);
     }
     if (endedAt < activity.startedAt) {
-      throw new AppError('validation', '结束时间早于开始时间', { fields: [{ path: 'body.endedAt', message: 'before startedAt' }] });
+      throw new AppError('validation', '结束时间早于开始时间', {
+        fields: [{ path: 'body.endedAt', message: 'before startedAt' }],
+      });
     }
     const updated = await tx.enforcementActivity.update({
       where: { id: activity.id },
@@ -106,7 +114,11 @@ export async function endEnforcementActivity(
     await enqueueLifecycleMessage(tx, file.id, {
       kind: 'signal',
       name: lifecycleSignals.enforcementActivityEnded,
-      payload: { activityId: activity.id, endedAt: endedAt.toISOString(), officerIds: file.officers.map((o) => o.userId) },
+      payload: {
+        activityId: activity.id,
+        endedAt: endedAt.toISOString(),
+        officerIds: file.officers.map((o) => o.userId),
+      },
     });
     return { status: 200, body: activityView(updated) };
   });

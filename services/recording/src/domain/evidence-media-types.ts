@@ -9,11 +9,19 @@ import type { TEvidenceMediaKind } from '@sanxiang/shared';
 
 type TSignature = (head: Buffer) => boolean;
 
-const at = (offset: number, ...bytes: number[]): TSignature => (h) =>
-  h.length >= offset + bytes.length && bytes.every((b, i) => h[offset + i] === b);
+const at =
+  (offset: number, ...bytes: number[]): TSignature =>
+  (h) =>
+    h.length >= offset + bytes.length && bytes.every((b, i) => h[offset + i] === b);
 const ascii = (offset: number, text: string): TSignature => at(offset, ...Buffer.from(text, 'latin1'));
-const any = (...sigs: TSignature[]): TSignature => (h) => sigs.some((s) => s(h));
-const riff = (form: string): TSignature => (h) => ascii(0, 'RIFF')(h) && ascii(8, form)(h);
+const any =
+  (...sigs: TSignature[]): TSignature =>
+  (h) =>
+    sigs.some((s) => s(h));
+const riff =
+  (form: string): TSignature =>
+  (h) =>
+    ascii(0, 'RIFF')(h) && ascii(8, form)(h);
 const isoMedia = ascii(4, 'ftyp'); // MP4, MOV, M4A, 3GP, HEIC
 const zip = at(0, 0x50, 0x4b, 0x03, 0x04); // DOCX, XLSX, OFD
 const ole = at(0, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1); // DOC, XLS
@@ -67,7 +75,8 @@ export const allowedContentTypes: Record<TEvidenceMediaKind, Record<string, TSig
 export const sniffLength = 64;
 
 /** The bare media type, lower case, without parameters (`video/mp4; codecs=…` → `video/mp4`). */
-export const bareContentType = (value: string | undefined) => (value ?? '').split(';')[0]!.trim().toLowerCase();
+export const bareContentType = (value: string | undefined) =>
+  (value ?? '').split(';')[0]!.trim().toLowerCase();
 
 export const isAllowedContentType = (kind: TEvidenceMediaKind, contentType: string) =>
   Object.hasOwn(allowedContentTypes[kind], contentType);

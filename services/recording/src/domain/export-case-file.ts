@@ -4,7 +4,14 @@ import { ZipFile } from 'yazl';
 import { recordAuditEvent } from '../data-access/audit-trail';
 import { actorOf, auditContext, type TCallContext } from './call-context';
 import { loadCaseFile, requireReadAccess } from './case-access';
-import { activityView, caseFileView, escalationView, evidenceView, recordView, stageTransitionView } from './case-file-views';
+import {
+  activityView,
+  caseFileView,
+  escalationView,
+  evidenceView,
+  recordView,
+  stageTransitionView,
+} from './case-file-views';
 import { verifyingStream } from './read-evidence';
 import type { TRecordingDeps } from './recording-deps';
 import { renderCaseFileHtml } from './render-case-file-html';
@@ -25,7 +32,11 @@ export async function exportCaseFile(deps: TRecordingDeps, ctx: TCallContext, ca
   const [records, activities, evidence, escalations, transitions] = await Promise.all([
     deps.db.caseRecord.findMany({ where: { caseId: file.id }, orderBy: { seq: 'asc' } }),
     deps.db.enforcementActivity.findMany({ where: { caseId: file.id }, orderBy: { startedAt: 'asc' } }),
-    deps.db.evidence.findMany({ where: { caseId: file.id }, orderBy: { uploadedAt: 'asc' }, include: { lock: true } }),
+    deps.db.evidence.findMany({
+      where: { caseId: file.id },
+      orderBy: { uploadedAt: 'asc' },
+      include: { lock: true },
+    }),
     deps.db.escalation.findMany({ where: { caseId: file.id }, orderBy: { at: 'asc' } }),
     deps.db.stageTransition.findMany({ where: { caseId: file.id }, orderBy: { at: 'asc' } }),
   ]);
@@ -60,9 +71,16 @@ export async function exportCaseFile(deps: TRecordingDeps, ctx: TCallContext, ca
   );
   addJsonOrText(
     'case-file.html',
-    renderCaseFileHtml({ file: caseView, records: recordViews, evidence: evidenceViews, exportedAt, exportedBy: ctx.principal.name }),
+    renderCaseFileHtml({
+      file: caseView,
+      records: recordViews,
+      evidence: evidenceViews,
+      exportedAt,
+      exportedBy: ctx.principal.name,
+    }),
   );
-  for (const r of recordViews) addJsonOrText(`records/${String(r.seq).padStart(3, '0')}-${r.kind}.json`, JSON.stringify(r, null, 2));
+  for (const r of recordViews)
+    addJsonOrText(`records/${String(r.seq).padStart(3, '0')}-${r.kind}.json`, JSON.stringify(r, null, 2));
 
   evidence.forEach((e, i) => {
     const path = evidencePath(i, e.id, e.fileName);
@@ -82,11 +100,9 @@ export async function exportCaseFile(deps: TRecordingDeps, ctx: TCallContext, ca
   });
   const manifestJson = JSON.stringify({ caseNumber, exportedAt, files: manifest }, null, 2);
   zip.addBuffer(Buffer.from(manifestJson, 'utf8'), 'manifest.json', { mtime: new Date(exportedAt) });
-  zip.addBuffer(
-    Buffer.from(manifest.map((m) => `${m.sha256}  ${m.path}\n`).join(''), 'utf8'),
-    'SHA256SUMS',
-    { mtime: new Date(exportedAt) },
-  );
+  zip.addBuffer(Buffer.from(manifest.map((m) => `${m.sha256}  ${m.path}\n`).join(''), 'utf8'), 'SHA256SUMS', {
+    mtime: new Date(exportedAt),
+  });
   zip.end();
 
   await recordAuditEvent(deps.db, {
@@ -94,7 +110,12 @@ export async function exportCaseFile(deps: TRecordingDeps, ctx: TCallContext, ca
     action: 'caseFile.exported',
     subject: `case:${file.id}`,
     caseId: file.id,
-    details: { basis, userAgent: ctx.userAgent ?? null, evidence: evidence.map((e) => e.id), records: records.length },
+    details: {
+      basis,
+      userAgent: ctx.userAgent ?? null,
+      evidence: evidence.map((e) => e.id),
+      records: records.length,
+    },
     context: auditContext(ctx),
   });
   return { fileName: `${caseNumber}-案卷.zip`, zip, stream: zip.outputStream as Readable };

@@ -35,7 +35,11 @@ export async function fileRecord(
     }
     requireOpen(file);
     await checkReferences(tx, file, record);
-    const last = await tx.caseRecord.findFirst({ where: { caseId: file.id }, orderBy: { seq: 'desc' }, select: { seq: true } });
+    const last = await tx.caseRecord.findFirst({
+      where: { caseId: file.id },
+      orderBy: { seq: 'desc' },
+      select: { seq: true },
+    });
     const correctsRecordId =
       record.kind === 'correction' ? record.content.correctsRecordId : (record.supersedesRecordId ?? null);
     const created = await tx.caseRecord.create({
@@ -64,7 +68,12 @@ export async function fileRecord(
       await enqueueLifecycleMessage(tx, file.id, {
         kind: 'signal',
         name: lifecycleSignals.decisionServed,
-        payload: { cycle: file.cycle, servedAt: record.content.servedAt, method: record.content.method, recordId: created.id },
+        payload: {
+          cycle: file.cycle,
+          servedAt: record.content.servedAt,
+          method: record.content.method,
+          recordId: created.id,
+        },
       });
     }
     return { status: 201, body: recordView(created) };
@@ -74,7 +83,12 @@ export async function fileRecord(
   return answer;
 }
 
-function authorise(ctx: TCallContext, file: TCaseFileWithOfficers, record: TRecordInput, via: 'staff' | 'internal') {
+function authorise(
+  ctx: TCallContext,
+  file: TCaseFileWithOfficers,
+  record: TRecordInput,
+  via: 'staff' | 'internal',
+) {
   const { principal } = ctx;
   if (record.kind === 'legalReviewOpinion') {
     if (via !== 'internal') throw forbidden('法制审核意见由法制审核系统归档，不能由人工登记');
@@ -96,12 +110,14 @@ async function checkReferences(tx: TTx, file: TCaseFileWithOfficers, record: TRe
     const a = await tx.enforcementActivity.findFirst({ where: { id: record.activityId, caseId: file.id } });
     if (!a) throw bad('body.activityId', '该执法活动不属于本案');
   }
-  const corrected = record.kind === 'correction' ? record.content.correctsRecordId : record.supersedesRecordId;
+  const corrected =
+    record.kind === 'correction' ? record.content.correctsRecordId : record.supersedesRecordId;
   if (corrected) {
     const original = await tx.caseRecord.findFirst({ where: { id: corrected, caseId: file.id } });
     const path = record.kind === 'correction' ? 'body.content.correctsRecordId' : 'body.supersedesRecordId';
     if (!original) throw bad(path, '被更正的记录不属于本案');
-    if (record.kind !== 'correction' && original.kind !== record.kind) throw bad(path, '重新登记的记录须与原记录种类相同');
+    if (record.kind !== 'correction' && original.kind !== record.kind)
+      throw bad(path, '重新登记的记录须与原记录种类相同');
   }
   const evidenceIds = referencedEvidenceIds(record);
   if (evidenceIds.length > 0) {

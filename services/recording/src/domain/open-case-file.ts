@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AppError, ZCaseNumber, ZCaseOfficer, ZPartyKind, forbidden, lifecycleWorkflowId } from '@sanxiang/shared';
+import {
+  AppError,
+  ZCaseNumber,
+  ZCaseOfficer,
+  ZPartyKind,
+  forbidden,
+  lifecycleWorkflowId,
+} from '@sanxiang/shared';
 import { appendAuditEvent } from '../data-access/audit-trail';
 import { runIdempotent } from '../data-access/idempotency-store';
 import { enqueueLifecycleMessage } from '../data-access/lifecycle-outbox';

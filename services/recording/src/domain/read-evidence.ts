@@ -22,13 +22,23 @@ export const ZEvidenceParams = z.object({ evidenceId: z.uuid() });
 async function authorise(deps: TRecordingDeps, ctx: TCallContext, evidenceId: string) {
   const evidence = await deps.db.evidence.findUnique({ where: { id: evidenceId }, include: { lock: true } });
   if (!evidence) throw new AppError('notFound', '证据不存在');
-  const caseRow = await deps.db.caseFile.findUniqueOrThrow({ where: { id: evidence.caseId }, select: { caseNumber: true } });
+  const caseRow = await deps.db.caseFile.findUniqueOrThrow({
+    where: { id: evidence.caseId },
+    select: { caseNumber: true },
+  });
   const file = await loadCaseFile(deps.db, caseRow.caseNumber);
   const basis = await requireReadAccess(deps.db, ctx.principal, file, evidenceId);
   return { evidence, file, basis };
 }
 
-const logAccess = (deps: TRecordingDeps, ctx: TCallContext, action: string, e: Evidence, basis: TReadBasis, extra = {}) =>
+const logAccess = (
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  action: string,
+  e: Evidence,
+  basis: TReadBasis,
+  extra = {},
+) =>
   recordAuditEvent(deps.db, {
     actor: actorOf(ctx),
     action,
@@ -49,7 +59,11 @@ export async function viewEvidence(deps: TRecordingDeps, ctx: TCallContext, evid
 export async function listEvidence(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
   const file = await loadCaseFile(deps.db, caseNumber);
   const basis = await requireReadAccess(deps.db, ctx.principal, file);
-  const rows = await deps.db.evidence.findMany({ where: { caseId: file.id }, orderBy: { uploadedAt: 'asc' }, include: { lock: true } });
+  const rows = await deps.db.evidence.findMany({
+    where: { caseId: file.id },
+    orderBy: { uploadedAt: 'asc' },
+    include: { lock: true },
+  });
   await recordAuditEvent(deps.db, {
     actor: actorOf(ctx),
     action: 'evidence.listed',
@@ -66,7 +80,11 @@ export interface TEvidenceDownload {
   stream: Readable;
 }
 
-export async function downloadEvidence(deps: TRecordingDeps, ctx: TCallContext, evidenceId: string): Promise<TEvidenceDownload> {
+export async function downloadEvidence(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  evidenceId: string,
+): Promise<TEvidenceDownload> {
   const { evidence, basis } = await authorise(deps, ctx, evidenceId);
   await verifyStoredEvidence(deps, ctx, evidence);
   await logAccess(deps, ctx, 'evidence.downloaded', evidence, basis);
@@ -77,7 +95,11 @@ export async function downloadEvidence(deps: TRecordingDeps, ctx: TCallContext, 
 }
 
 /** Refuses (409, and an audit entry) when the stored version is missing or differs from its row. */
-export async function verifyStoredEvidence(deps: TRecordingDeps, ctx: TCallContext, evidence: Evidence): Promise<void> {
+export async function verifyStoredEvidence(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  evidence: Evidence,
+): Promise<void> {
   const stat = await deps.store.statVersion(evidence.objectKey, evidence.versionId);
   const actual = stat ? await hashVersion(deps, evidence.objectKey, evidence.versionId) : undefined;
   if (actual && actual.sha256 === evidence.sha256 && actual.size === Number(evidence.size)) return;
@@ -86,7 +108,11 @@ export async function verifyStoredEvidence(deps: TRecordingDeps, ctx: TCallConte
     action: 'evidence.integrityFailed',
     subject: `evidence:${evidence.id}`,
     caseId: evidence.caseId,
-    details: { expectedSha256: evidence.sha256, actualSha256: actual?.sha256 ?? null, found: actual !== undefined },
+    details: {
+      expectedSha256: evidence.sha256,
+      actualSha256: actual?.sha256 ?? null,
+      found: actual !== undefined,
+    },
     context: auditContext(ctx),
   });
   throw new AppError(
@@ -94,7 +120,13 @@ export async function verifyStoredEvidence(deps: TRecordingDeps, ctx: TCallConte
     actual
       ? '证据文件与登记的 SHA-256 不一致，可能已被篡改或损坏，已拒绝提供并记录在审计日志中；请联系管理员核查'
       : '证据文件在存储中不存在，已拒绝提供并记录在审计日志中；请联系管理员核查',
-    { extra: { evidenceId: evidence.id, expectedSha256: evidence.sha256, actualSha256: actual?.sha256 ?? null } },
+    {
+      extra: {
+        evidenceId: evidence.id,
+        expectedSha256: evidence.sha256,
+        actualSha256: actual?.sha256 ?? null,
+      },
+    },
   );
 }
 
@@ -110,7 +142,11 @@ export function verifyingStream(sha256: string, size: number): Transform {
     },
     flush(done) {
       const actual = hash.digest('hex');
-      done(actual === sha256 && seen === size ? null : new Error(`evidence bytes do not match: expected ${sha256}, got ${actual}`));
+      done(
+        actual === sha256 && seen === size
+          ? null
+          : new Error(`evidence bytes do not match: expected ${sha256}, got ${actual}`),
+      );
     },
   });
 }

@@ -24,10 +24,18 @@ export interface TIncomingContent {
  *
  * `replayed` is true when the upload was already complete: the body was not read.
  */
-export async function receiveEvidenceContent(deps: TRecordingDeps, ctx: TCallContext, uploadId: string, content: TIncomingContent) {
+export async function receiveEvidenceContent(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  uploadId: string,
+  content: TIncomingContent,
+) {
   const { upload, file } = await loadUploadForOfficer(deps.db, ctx, uploadId);
   if (upload.status === 'completed' && upload.evidenceId) {
-    const evidence = await deps.db.evidence.findUniqueOrThrow({ where: { id: upload.evidenceId }, include: { lock: true } });
+    const evidence = await deps.db.evidence.findUniqueOrThrow({
+      where: { id: upload.evidenceId },
+      include: { lock: true },
+    });
     return { status: 200, body: evidenceView(evidence), replayed: true };
   }
   requireUploadOpen(upload);
@@ -37,7 +45,13 @@ export async function receiveEvidenceContent(deps: TRecordingDeps, ctx: TCallCon
 
   const size = Number(upload.size);
   const s3UploadId = await deps.store.beginMultipart(upload.objectKey, upload.contentType);
-  const parts = new PartUploader(deps.store, upload.objectKey, s3UploadId, upload.partSize, deps.evidence.uploadConcurrency);
+  const parts = new PartUploader(
+    deps.store,
+    upload.objectKey,
+    s3UploadId,
+    upload.partSize,
+    deps.evidence.uploadConcurrency,
+  );
   const hash = createHash('sha256');
   let received = 0;
   let head: Buffer | undefined = Buffer.alloc(0);
@@ -70,7 +84,10 @@ export async function receiveEvidenceContent(deps: TRecordingDeps, ctx: TCallCon
   } catch (err) {
     await parts.settle();
     await deps.store.abortMultipart(upload.objectKey, s3UploadId).catch((abortErr: unknown) => {
-      deps.logger.warn({ err: abortErr, uploadId }, 'could not abort a failed multipart upload; the store expires it');
+      deps.logger.warn(
+        { err: abortErr, uploadId },
+        'could not abort a failed multipart upload; the store expires it',
+      );
     });
     await noteRejected(deps, ctx, upload.id, upload.caseId, err);
     throw err;
@@ -82,9 +99,13 @@ export async function receiveEvidenceContent(deps: TRecordingDeps, ctx: TCallCon
 function checkHeaders(headers: IncomingHttpHeaders, declaredType: string, size: number) {
   const type = bareContentType(headers['content-type']);
   if (type !== declaredType) {
-    throw new AppError('unsupportedMediaType', `Content-Type 应为创建上传任务时声明的 ${declaredType}，实际为 ${type || '（无）'}`, {
-      fields: [{ path: 'headers.content-type', message: `expected ${declaredType}` }],
-    });
+    throw new AppError(
+      'unsupportedMediaType',
+      `Content-Type 应为创建上传任务时声明的 ${declaredType}，实际为 ${type || '（无）'}`,
+      {
+        fields: [{ path: 'headers.content-type', message: `expected ${declaredType}` }],
+      },
+    );
   }
   const length = headers['content-length'];
   if (length !== undefined && Number(length) !== size) {
@@ -108,7 +129,13 @@ const sizeMismatch = (size: number, how: string) =>
   });
 
 /** A refused or broken-off upload is a fact worth keeping (who tried to file what, and why not). */
-async function noteRejected(deps: TRecordingDeps, ctx: TCallContext, uploadId: string, caseId: string, err: unknown) {
+async function noteRejected(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  uploadId: string,
+  caseId: string,
+  err: unknown,
+) {
   const reason = err instanceof AppError ? err.code : 'interrupted';
   await deps.db
     .$transaction(async (tx) => {
@@ -121,5 +148,7 @@ async function noteRejected(deps: TRecordingDeps, ctx: TCallContext, uploadId: s
         context: auditContext(ctx),
       });
     })
-    .catch((auditErr: unknown) => deps.logger.warn({ err: auditErr, uploadId }, 'could not audit a failed upload'));
+    .catch((auditErr: unknown) =>
+      deps.logger.warn({ err: auditErr, uploadId }, 'could not audit a failed upload'),
+    );
 }

@@ -34,9 +34,13 @@ export async function receiveEvidencePart(
   const expected = partNumber < partCount ? upload.partSize : size - upload.partSize * (partCount - 1);
   const type = bareContentType(content.headers['content-type']);
   if (type !== 'application/octet-stream' && type !== upload.contentType) {
-    throw new AppError('unsupportedMediaType', `分片的 Content-Type 应为 application/octet-stream 或 ${upload.contentType}`, {
-      fields: [{ path: 'headers.content-type', message: 'expected application/octet-stream' }],
-    });
+    throw new AppError(
+      'unsupportedMediaType',
+      `分片的 Content-Type 应为 application/octet-stream 或 ${upload.contentType}`,
+      {
+        fields: [{ path: 'headers.content-type', message: 'expected application/octet-stream' }],
+      },
+    );
   }
   const length = content.headers['content-length'];
   if (length !== undefined && Number(length) !== expected) {
@@ -69,13 +73,22 @@ export async function receiveEvidencePart(
       fields: [{ path: 'headers.x-content-sha256', message: `received ${sha256}` }],
     });
   }
-  if (partNumber === 1 && !contentMatchesType(upload.mediaKind as TEvidenceMediaKind, upload.contentType, buffer)) {
+  if (
+    partNumber === 1 &&
+    !contentMatchesType(upload.mediaKind as TEvidenceMediaKind, upload.contentType, buffer)
+  ) {
     throw new AppError('unsupportedMediaType', `文件内容不是声明的类型 ${upload.contentType}，未保存`, {
       fields: [{ path: 'body', message: `content is not ${upload.contentType}` }],
     });
   }
 
-  const s3UploadId = await ensureMultipart(deps, upload.id, upload.objectKey, upload.contentType, upload.s3UploadId);
+  const s3UploadId = await ensureMultipart(
+    deps,
+    upload.id,
+    upload.objectKey,
+    upload.contentType,
+    upload.s3UploadId,
+  );
   const etag = await deps.store.uploadPart(upload.objectKey, s3UploadId, partNumber, buffer);
   await deps.db.$transaction(async (tx) => {
     await tx.evidenceUploadPart.upsert({
@@ -92,17 +105,32 @@ export async function receiveEvidencePart(
       context: auditContext(ctx),
     });
   });
-  const fresh = await deps.db.evidenceUpload.findUniqueOrThrow({ where: { id: upload.id }, include: { parts: true } });
+  const fresh = await deps.db.evidenceUpload.findUniqueOrThrow({
+    where: { id: upload.id },
+    include: { parts: true },
+  });
   return uploadView(fresh);
 }
 
 /** The session's multipart upload, begun by the first part to arrive (exactly one, even if concurrent). */
-async function ensureMultipart(deps: TRecordingDeps, uploadId: string, key: string, contentType: string, existing: string | null) {
+async function ensureMultipart(
+  deps: TRecordingDeps,
+  uploadId: string,
+  key: string,
+  contentType: string,
+  existing: string | null,
+) {
   if (existing) return existing;
   const begun = await deps.store.beginMultipart(key, contentType);
-  const claimed = await deps.db.evidenceUpload.updateMany({ where: { id: uploadId, s3UploadId: null }, data: { s3UploadId: begun } });
+  const claimed = await deps.db.evidenceUpload.updateMany({
+    where: { id: uploadId, s3UploadId: null },
+    data: { s3UploadId: begun },
+  });
   if (claimed.count === 1) return begun;
   await deps.store.abortMultipart(key, begun).catch(() => undefined);
-  const winner = await deps.db.evidenceUpload.findUniqueOrThrow({ where: { id: uploadId }, select: { s3UploadId: true } });
+  const winner = await deps.db.evidenceUpload.findUniqueOrThrow({
+    where: { id: uploadId },
+    select: { s3UploadId: true },
+  });
   return winner.s3UploadId!;
 }

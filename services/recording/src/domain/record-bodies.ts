@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ZCertificateNumber, ZRecordKind, ZReviewOutcome, ZReviewPoint, type TRecordKind } from '@sanxiang/shared';
+import {
+  ZCertificateNumber,
+  ZRecordKind,
+  ZReviewOutcome,
+  ZReviewPoint,
+  type TRecordKind,
+} from '@sanxiang/shared';
 import { ZInstant } from '@sanxiang/shared/src/contracts';
 
 /**
@@ -231,7 +237,13 @@ export const ZService = z.discriminatedUnion('method', [
     method: z.literal('direct'),
     ...serviceCommon,
     receiptSignedBy: ZName,
-    signerRelation: z.enum(['party', 'legalRepresentative', 'agent', 'adultFamilyMember', 'authorisedRecipient']),
+    signerRelation: z.enum([
+      'party',
+      'legalRepresentative',
+      'agent',
+      'adultFamilyMember',
+      'authorisedRecipient',
+    ]),
   }),
   // 邮寄送达: postal slip and returned receipt
   z.object({
@@ -353,7 +365,11 @@ export const recordKindLabel: Record<TRecordKind, string> = {
 
 /** Evidence ids a record refers to (checked to belong to the same case). */
 export function referencedEvidenceIds(record: TRecordInput): string[] {
-  const c = record.content as { evidenceIds?: string[]; items?: { evidenceId?: string }[]; documents?: { evidenceId?: string }[] };
+  const c = record.content as {
+    evidenceIds?: string[];
+    items?: { evidenceId?: string }[];
+    documents?: { evidenceId?: string }[];
+  };
   const ids = [
     ...(c.evidenceIds ?? []),
     ...(c.items ?? []).flatMap((i) => (i.evidenceId ? [i.evidenceId] : [])),

@@ -10,13 +10,20 @@ import type { TRecordingDeps } from './recording-deps';
  * A reminder (level 0) or escalation (1, 2) from the lifecycle, kept in the case file (append-only).
  * Idempotent twice over: by Idempotency-Key, and by its natural key (clock, level, due instant).
  */
-export async function recordEscalation(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string, input: TEscalationRequest) {
+export async function recordEscalation(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TEscalationRequest,
+) {
   if (!ctx.idempotencyKey) throw missingKey();
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
     const file = await loadCaseFile(tx, caseNumber);
     const dueAt = new Date(input.dueAt);
     const existing = await tx.escalation.findUnique({
-      where: { caseId_clockId_level_dueAt: { caseId: file.id, clockId: input.clockId, level: input.level, dueAt } },
+      where: {
+        caseId_clockId_level_dueAt: { caseId: file.id, clockId: input.clockId, level: input.level, dueAt },
+      },
     });
     if (existing) return { status: 200, body: { escalationId: existing.id } };
     const created = await tx.escalation.create({
@@ -40,10 +47,18 @@ export async function recordEscalation(deps: TRecordingDeps, ctx: TCallContext, 
       action: 'escalation.recorded',
       subject: `escalation:${created.id}`,
       caseId: file.id,
-      details: { clockId: input.clockId, level: input.level, dueAt: input.dueAt, audience: input.notified.audience },
+      details: {
+        clockId: input.clockId,
+        level: input.level,
+        dueAt: input.dueAt,
+        audience: input.notified.audience,
+      },
       context: auditContext(ctx),
     });
-    deps.logger.info({ caseNumber, clockId: input.clockId, level: input.level, notified: input.notified }, 'escalation recorded');
+    deps.logger.info(
+      { caseNumber, clockId: input.clockId, level: input.level, notified: input.notified },
+      'escalation recorded',
+    );
     return { status: 201, body: { escalationId: created.id } };
   });
 }

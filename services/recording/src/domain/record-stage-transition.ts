@@ -10,7 +10,12 @@ import { missingKey } from './record-escalation';
  * The lifecycle moved the case to another stage: the case file keeps the history (append-only) and
  * its current stage and decision cycle, so lists and rules here need no Temporal query.
  */
-export async function recordStageTransition(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string, input: TStageTransitionRequest) {
+export async function recordStageTransition(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TStageTransitionRequest,
+) {
   if (!ctx.idempotencyKey) throw missingKey();
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
     const file = await lockCaseFile(tx, caseNumber);
@@ -23,14 +28,24 @@ export async function recordStageTransition(deps: TRecordingDeps, ctx: TCallCont
       data: { ...key, cycle: input.cycle, round: input.round ?? null, note: input.note ?? null },
     });
     // Transitions may arrive out of order after retries: the latest instant decides the current stage.
-    const latest = await tx.stageTransition.findFirst({ where: { caseId: file.id }, orderBy: [{ at: 'desc' }, { receivedAt: 'desc' }] });
-    if (latest) await tx.caseFile.update({ where: { id: file.id }, data: { stage: latest.to, cycle: latest.cycle } });
+    const latest = await tx.stageTransition.findFirst({
+      where: { caseId: file.id },
+      orderBy: [{ at: 'desc' }, { receivedAt: 'desc' }],
+    });
+    if (latest)
+      await tx.caseFile.update({ where: { id: file.id }, data: { stage: latest.to, cycle: latest.cycle } });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
       action: 'stage.changed',
       subject: `case:${file.id}`,
       caseId: file.id,
-      details: { from: input.from, to: input.to, at: input.at, cycle: input.cycle, round: input.round ?? null },
+      details: {
+        from: input.from,
+        to: input.to,
+        at: input.at,
+        cycle: input.cycle,
+        round: input.round ?? null,
+      },
       context: auditContext(ctx),
     });
     return { status: 200, body: { ok: true } };

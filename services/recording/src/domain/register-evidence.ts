@@ -86,7 +86,10 @@ export async function registerEvidence(
   }
   await lockEvidence(deps, evidenceId, ctx);
   await deps.outbox.deliver(upload.caseId);
-  const evidence = await deps.db.evidence.findUniqueOrThrow({ where: { id: evidenceId }, include: { lock: true } });
+  const evidence = await deps.db.evidence.findUniqueOrThrow({
+    where: { id: evidenceId },
+    include: { lock: true },
+  });
   return evidenceView(evidence);
 }
 
@@ -104,7 +107,10 @@ export async function lockEvidence(
       retainUntil: e.retainUntil,
     });
   } catch (err) {
-    deps.logger.error({ err, evidenceId }, 'evidence registered but not locked yet; run reconcile-evidence --repair');
+    deps.logger.error(
+      { err, evidenceId },
+      'evidence registered but not locked yet; run reconcile-evidence --repair',
+    );
     return false;
   }
   await deps.db.$transaction(async (tx) => {
@@ -123,10 +129,17 @@ export async function lockEvidence(
 }
 
 /** Removes a version that never got its row (no retention yet, so the store allows it). */
-export async function removeUnregistered(deps: { store: TRecordingDeps['store']; logger: Logger }, key: string, versionId: string) {
+export async function removeUnregistered(
+  deps: { store: TRecordingDeps['store']; logger: Logger },
+  key: string,
+  versionId: string,
+) {
   try {
     await deps.store.removeVersion(key, versionId);
   } catch (err) {
-    deps.logger.error({ err, key, versionId }, 'could not remove an unregistered version; reconcile-evidence reports it');
+    deps.logger.error(
+      { err, key, versionId },
+      'could not remove an unregistered version; reconcile-evidence reports it',
+    );
   }
 }

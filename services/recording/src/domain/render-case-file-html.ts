@@ -97,7 +97,7 @@ export function renderCaseFileHtml(input: {
 <h1>行政执法案卷 ${escape(file.caseNumber)}</h1>
 <p>案由：${escape(file.title)}<br>执法承办机构：${escape(file.handlingUnit)}<br>当事人：${escape(file.party.name)}（${escape(file.party.kind)}）<br>
 执法人员：${file.officers.map((o) => `${escape(o.name)}（执法证号 ${escape(o.certificateNumber)}）`).join('、')}<br>
-立案：${escape(file.openedAt ?? '')}　状态：${escape(file.status)}　阶段：${escape(file.stage)}</p>
+立案：${escape(file.openedAt ?? '')}；状态：${escape(file.status)}；阶段：${escape(file.stage)}</p>
 <p class="meta">导出时间 ${escape(input.exportedAt)}，导出人 ${escape(input.exportedBy)}。文件哈希见 manifest.json 与 SHA256SUMS。</p>
 ${records}
 <h2>证据文件</h2><table><tr><th>文件名</th><th>类型</th><th>字节</th><th>SHA-256</th><th>上传时间</th></tr>${evidence}</table>

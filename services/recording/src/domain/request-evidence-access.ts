@@ -15,17 +15,31 @@ export const ZRequestEvidenceAccess = z.object({
 });
 export type TRequestEvidenceAccess = z.infer<typeof ZRequestEvidenceAccess>;
 
-export async function requestEvidenceAccess(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string, input: TRequestEvidenceAccess) {
+export async function requestEvidenceAccess(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TRequestEvidenceAccess,
+) {
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
     const file = await loadCaseFile(tx, caseNumber);
     const ids = [...new Set(input.evidenceIds)];
-    if (ids.length > 0 && (await tx.evidence.count({ where: { id: { in: ids }, caseId: file.id } })) !== ids.length) {
+    if (
+      ids.length > 0 &&
+      (await tx.evidence.count({ where: { id: { in: ids }, caseId: file.id } })) !== ids.length
+    ) {
       throw new AppError('validation', '申请调阅的证据不属于本案', {
         fields: [{ path: 'body.evidenceIds', message: 'not evidence of this case' }],
       });
     }
     const created = await tx.accessRequest.create({
-      data: { caseId: file.id, requesterId: ctx.principal.id, requesterName: ctx.principal.name, reason: input.reason, evidenceIds: ids },
+      data: {
+        caseId: file.id,
+        requesterId: ctx.principal.id,
+        requesterName: ctx.principal.name,
+        reason: input.reason,
+        evidenceIds: ids,
+      },
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
@@ -43,7 +57,10 @@ export async function requestEvidenceAccess(deps: TRecordingDeps, ctx: TCallCont
 export async function listAccessRequests(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
   const file = await loadCaseFile(deps.db, caseNumber);
   const rows = await deps.db.accessRequest.findMany({
-    where: { caseId: file.id, ...(ctx.principal.roles.includes('head') ? {} : { requesterId: ctx.principal.id }) },
+    where: {
+      caseId: file.id,
+      ...(ctx.principal.roles.includes('head') ? {} : { requesterId: ctx.principal.id }),
+    },
     orderBy: { requestedAt: 'desc' },
   });
   return rows.map(accessRequestView);

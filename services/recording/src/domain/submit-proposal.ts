@@ -18,7 +18,12 @@ import type { TRecordingDeps } from './recording-deps';
 export const ZSubmitProposalRequest = ZSubmitProposal.omit({ submittedBy: true, submittedAt: true });
 export type TSubmitProposalRequest = z.infer<typeof ZSubmitProposalRequest>;
 
-export async function submitProposal(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string, input: TSubmitProposalRequest) {
+export async function submitProposal(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TSubmitProposalRequest,
+) {
   const file = await loadCaseFile(deps.db, caseNumber);
   requireCaseOfficer(ctx.principal, file, '提交拟作出的决定');
   requireOpen(file);
@@ -28,9 +33,20 @@ export async function submitProposal(deps: TRecordingDeps, ctx: TCallContext, ca
   if (problems.length > 0) {
     throw new AppError('unprocessable', problems.map((p) => p.message).join('；'), { extra: { problems } });
   }
-  await requireOwnDocuments(deps.db, file, input.materials.map((m) => m.documentId), 'body.materials');
+  await requireOwnDocuments(
+    deps.db,
+    file,
+    input.materials.map((m) => m.documentId),
+    'body.materials',
+  );
   return callLifecycle(deps, ctx, file, input, 'proposal.submitted', (updateId) =>
-    deps.gateway.update(caseNumber, lifecycleUpdates.submitProposal, payload, updateId, ZSubmitProposalResult),
+    deps.gateway.update(
+      caseNumber,
+      lifecycleUpdates.submitProposal,
+      payload,
+      updateId,
+      ZSubmitProposalResult,
+    ),
   );
 }
 

@@ -20,7 +20,11 @@ export async function viewCaseFile(deps: TRecordingDeps, ctx: TCallContext, case
   const [records, activities, evidence, escalations, transitions] = await Promise.all([
     deps.db.caseRecord.findMany({ where: { caseId: file.id }, orderBy: { seq: 'asc' } }),
     deps.db.enforcementActivity.findMany({ where: { caseId: file.id }, orderBy: { startedAt: 'asc' } }),
-    deps.db.evidence.findMany({ where: { caseId: file.id }, orderBy: { uploadedAt: 'asc' }, include: { lock: true } }),
+    deps.db.evidence.findMany({
+      where: { caseId: file.id },
+      orderBy: { uploadedAt: 'asc' },
+      include: { lock: true },
+    }),
     deps.db.escalation.findMany({ where: { caseId: file.id }, orderBy: { at: 'asc' } }),
     deps.db.stageTransition.findMany({ where: { caseId: file.id }, orderBy: { at: 'asc' } }),
   ]);
@@ -45,7 +49,12 @@ export async function viewCaseFile(deps: TRecordingDeps, ctx: TCallContext, case
 export const ZListRecordsQuery = z.object({ kind: ZRecordKind.optional() });
 
 /** The records of a case, optionally of one kind, in filing order. */
-export async function listRecords(deps: TRecordingDeps, principal: TPrincipal, caseNumber: string, kind?: string) {
+export async function listRecords(
+  deps: TRecordingDeps,
+  principal: TPrincipal,
+  caseNumber: string,
+  kind?: string,
+) {
   const file = await loadCaseFile(deps.db, caseNumber);
   await requireReadAccess(deps.db, principal, file);
   const rows = await deps.db.caseRecord.findMany({

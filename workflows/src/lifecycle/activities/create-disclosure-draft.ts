@@ -15,4 +15,7 @@ export interface TCreateDisclosureDraftInput {
 export const createDisclosureDraft =
   (deps: { disclosure: TServiceClient }) =>
   async ({ idempotencyKey, request }: TCreateDisclosureDraftInput): Promise<TDisclosureDraftResponse> =>
-    deps.disclosure.post(internalPaths.disclosures(), request, { idempotencyKey, response: ZDisclosureDraftResponse });
+    deps.disclosure.post(internalPaths.disclosures(), request, {
+      idempotencyKey,
+      response: ZDisclosureDraftResponse,
+    });

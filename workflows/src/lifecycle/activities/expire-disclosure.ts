@@ -15,7 +15,11 @@ export interface TExpireDisclosureInput {
 /** Takes a publication down at the end of its period (5 years; 2 for a natural person, 003 §(六)). */
 export const expireDisclosure =
   (deps: { disclosure: TServiceClient }) =>
-  async ({ disclosureId, idempotencyKey, request }: TExpireDisclosureInput): Promise<TDisclosureExpireResponse> =>
+  async ({
+    disclosureId,
+    idempotencyKey,
+    request,
+  }: TExpireDisclosureInput): Promise<TDisclosureExpireResponse> =>
     deps.disclosure.post(internalPaths.disclosureExpire(disclosureId), request, {
       idempotencyKey,
       response: ZDisclosureExpireResponse,

@@ -15,7 +15,11 @@ export interface TPublishDisclosureInput {
 /** Publishes an approved disclosure on the public platform (事后公开). */
 export const publishDisclosure =
   (deps: { disclosure: TServiceClient }) =>
-  async ({ disclosureId, idempotencyKey, request }: TPublishDisclosureInput): Promise<TDisclosurePublishResponse> =>
+  async ({
+    disclosureId,
+    idempotencyKey,
+    request,
+  }: TPublishDisclosureInput): Promise<TDisclosurePublishResponse> =>
     deps.disclosure.post(internalPaths.disclosurePublish(disclosureId), request, {
       idempotencyKey,
       response: ZDisclosurePublishResponse,

@@ -1,4 +1,8 @@
-import { ZStageTransitionResponse, internalPaths, type TStageTransitionRequest } from '@sanxiang/shared/src/contracts';
+import {
+  ZStageTransitionResponse,
+  internalPaths,
+  type TStageTransitionRequest,
+} from '@sanxiang/shared/src/contracts';
 import type { TServiceClient } from '../../http/service-client';
 
 export interface TRecordStageTransitionInput {

@@ -15,4 +15,7 @@ export interface TSubmitLegalReviewInput {
 export const submitLegalReview =
   (deps: { legalReview: TServiceClient }) =>
   async ({ idempotencyKey, request }: TSubmitLegalReviewInput): Promise<TReviewIntakeResponse> =>
-    deps.legalReview.post(internalPaths.reviews(), request, { idempotencyKey, response: ZReviewIntakeResponse });
+    deps.legalReview.post(internalPaths.reviews(), request, {
+      idempotencyKey,
+      response: ZReviewIntakeResponse,
+    });

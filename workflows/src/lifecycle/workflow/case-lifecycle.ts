@@ -83,7 +83,10 @@ const parseUpdate = <S extends z.ZodType>(schema: S, raw: unknown, type: string)
   if (!parsed.success) {
     return reject(
       type,
-      parsed.error.issues.map((i) => ({ code: `payload.${i.path.join('.')}`, message: `${i.path.join('.')}：${i.message}` })),
+      parsed.error.issues.map((i) => ({
+        code: `payload.${i.path.join('.')}`,
+        message: `${i.path.join('.')}：${i.message}`,
+      })),
     );
   }
   return parsed.data;
@@ -115,7 +118,11 @@ export async function caseLifecycleWorkflow(
     state = carried;
   } else {
     const parsed = ZCaseLifecycleInput.safeParse(input);
-    if (!parsed.success) throw ApplicationFailure.nonRetryable(`Invalid lifecycle input: ${parsed.error.message}`, 'InvalidInput');
+    if (!parsed.success)
+      throw ApplicationFailure.nonRetryable(
+        `Invalid lifecycle input: ${parsed.error.message}`,
+        'InvalidInput',
+      );
     state = initialState({ ...parsed.data, openedAt: iso(parsed.data.openedAt) });
   }
   const { workflowId } = workflowInfo();
@@ -152,9 +159,17 @@ export async function caseLifecycleWorkflow(
       const item = state.outbox[0];
       if (!item) continue;
       if (item.type === 'escalation') {
-        await services.recordEscalation({ caseNumber, idempotencyKey: item.idempotencyKey, request: item.request });
+        await services.recordEscalation({
+          caseNumber,
+          idempotencyKey: item.idempotencyKey,
+          request: item.request,
+        });
       } else {
-        await services.recordStageTransition({ caseNumber, idempotencyKey: item.idempotencyKey, request: item.request });
+        await services.recordStageTransition({
+          caseNumber,
+          idempotencyKey: item.idempotencyKey,
+          request: item.request,
+        });
       }
       state.outbox.shift();
     }
@@ -195,7 +210,15 @@ export async function caseLifecycleWorkflow(
     const at = instantFor(clock, level);
     const notified = notifiedFor(clock, level);
     const reason = reasonFor(clock, level);
-    state.escalations.push({ clockId: clock.id, kind: clock.kind, level, notified, reason, dueAt: clock.dueAt, at });
+    state.escalations.push({
+      clockId: clock.id,
+      kind: clock.kind,
+      level,
+      notified,
+      reason,
+      dueAt: clock.dueAt,
+      at,
+    });
     if (clock.round !== undefined) {
       const round = state.rounds.find((r) => r.round === clock.round);
       if (round) round.maxLevel = Math.max(round.maxLevel, level);
@@ -280,7 +303,9 @@ export async function caseLifecycleWorkflow(
       approvedAt: c.approvedAt,
       publishedAt: c.publishedAt,
       expiresAt: c.expiresAt,
-      withdrawn: c.withdrawn ? { reason: c.withdrawn.reason, explanation: c.withdrawn.explanation, at: c.withdrawn.at } : undefined,
+      withdrawn: c.withdrawn
+        ? { reason: c.withdrawn.reason, explanation: c.withdrawn.explanation, at: c.withdrawn.at }
+        : undefined,
       expiredAt: c.expiredAt,
     })),
     escalations: state.escalations,
@@ -299,7 +324,13 @@ export async function caseLifecycleWorkflow(
     const endedAt = iso(p.endedAt);
     state.openEvidence.push({ activityId, endedAt, officerIds: p.officerIds ?? [] });
     await clocks.open(
-      { id: clockIds.evidence(activityId), kind: 'evidenceUpload', startAt: endedAt, activityId, assigneeIds: p.officerIds ?? [] },
+      {
+        id: clockIds.evidence(activityId),
+        kind: 'evidenceUpload',
+        startAt: endedAt,
+        activityId,
+        assigneeIds: p.officerIds ?? [],
+      },
       () => state.openEvidence.some((e) => e.activityId === activityId),
     );
   });
@@ -347,7 +378,10 @@ export async function caseLifecycleWorkflow(
         }
         const problems = checkProposal(p);
         if (state.major && !p.major) {
-          problems.push({ code: 'major.cannotDowngrade', message: '已按重大执法决定送审的案件不能改为一般案件' });
+          problems.push({
+            code: 'major.cannotDowngrade',
+            message: '已按重大执法决定送审的案件不能改为一般案件',
+          });
         }
         if (problems.length > 0) reject('InvalidProposal', problems);
       },
@@ -359,7 +393,8 @@ export async function caseLifecycleWorkflow(
     const p = parseSignal(ZReviewMaterialsRequested, raw, 'reviewMaterialsRequested');
     if (!p) return;
     const round = openRound();
-    if (!round || round.round !== p.round) return void log.warn('Ignoring reviewMaterialsRequested: not the open round', { round: p.round });
+    if (!round || round.round !== p.round)
+      return void log.warn('Ignoring reviewMaterialsRequested: not the open round', { round: p.round });
     round.materialRequests.push({ requestedAt: iso(p.requestedAt), dueDate: p.dueDate, missing: p.missing });
     clocks.pause(clockIds.review(round.round));
   });
@@ -370,7 +405,9 @@ export async function caseLifecycleWorkflow(
     const round = openRound();
     const last = round?.materialRequests[round.materialRequests.length - 1];
     if (!round || round.round !== p.round || !last || last.receivedAt) {
-      return void log.warn('Ignoring reviewMaterialsReceived: no open request in that round', { round: p.round });
+      return void log.warn('Ignoring reviewMaterialsReceived: no open request in that round', {
+        round: p.round,
+      });
     }
     last.receivedAt = iso(p.receivedAt);
     await ensureReviewClock(round);
@@ -380,7 +417,8 @@ export async function caseLifecycleWorkflow(
     const p = parseSignal(ZReviewOpinionIssued, raw, 'reviewOpinionIssued');
     if (!p) return;
     const round = openRound();
-    if (!round || round.round !== p.round) return void log.warn('Ignoring reviewOpinionIssued: not the open round', { round: p.round });
+    if (!round || round.round !== p.round)
+      return void log.warn('Ignoring reviewOpinionIssued: not the open round', { round: p.round });
     Object.assign(round, {
       outcome: p.outcome,
       reasons: p.reasons,
@@ -423,7 +461,10 @@ export async function caseLifecycleWorkflow(
         const problems: TProposalProblem[] = [];
         const round = currentRound();
         if (!round || round.cycle !== state.cycle || round.outcome !== 'approve') {
-          problems.push({ code: 'review.notApproved', message: '重大执法决定未经法制审核同意，不得作出决定' });
+          problems.push({
+            code: 'review.notApproved',
+            message: '重大执法决定未经法制审核同意，不得作出决定',
+          });
         }
         if (!p.collectiveDiscussionRecordId) {
           problems.push({ code: 'decision.noCollectiveDiscussion', message: '重大执法决定须附集体讨论记录' });
@@ -440,7 +481,8 @@ export async function caseLifecycleWorkflow(
     const p = parseSignal(ZDecisionServed, raw, 'decisionServed');
     if (!p) return;
     const cycle = state.cycles.find((c) => c.cycle === p.cycle);
-    if (!cycle?.decision) return void log.warn('Ignoring decisionServed: no decision in that cycle', { cycle: p.cycle });
+    if (!cycle?.decision)
+      return void log.warn('Ignoring decisionServed: no decision in that cycle', { cycle: p.cycle });
     cycle.servedAt = iso(p.servedAt);
   });
 
@@ -467,7 +509,11 @@ export async function caseLifecycleWorkflow(
     const p = parseSignal(ZDisclosureApproved, raw, 'disclosureApproved');
     if (!p) return;
     const cycle = currentCycle();
-    if (state.stage !== 'disclosure' || p.cycle !== cycle.cycle || (cycle.disclosureId && cycle.disclosureId !== p.disclosureId)) {
+    if (
+      state.stage !== 'disclosure' ||
+      p.cycle !== cycle.cycle ||
+      (cycle.disclosureId && cycle.disclosureId !== p.disclosureId)
+    ) {
       return void log.warn('Ignoring disclosureApproved: not the pending disclosure', { cycle: p.cycle });
     }
     cycle.disclosureId = p.disclosureId;
@@ -480,10 +526,20 @@ export async function caseLifecycleWorkflow(
     const p = parseSignal(ZDisclosureWithdrawn, raw, 'disclosureWithdrawn');
     if (!p) return;
     const cycle = currentCycle();
-    if (state.stage !== 'published' || expiring || p.cycle !== cycle.cycle || p.disclosureId !== cycle.disclosureId) {
+    if (
+      state.stage !== 'published' ||
+      expiring ||
+      p.cycle !== cycle.cycle ||
+      p.disclosureId !== cycle.disclosureId
+    ) {
       return void log.warn('Ignoring disclosureWithdrawn: not the current publication', { cycle: p.cycle });
     }
-    cycle.withdrawn = { reason: p.reason, explanation: p.explanation, at: iso(p.at), withdrawnBy: p.withdrawnBy };
+    cycle.withdrawn = {
+      reason: p.reason,
+      explanation: p.explanation,
+      at: iso(p.at),
+      withdrawnBy: p.withdrawnBy,
+    };
     setStage('withdrawn', `${p.reason}：${p.explanation}`);
     if (p.reason === 'toBeRedone') {
       state.cycle += 1;
@@ -504,8 +560,9 @@ export async function caseLifecycleWorkflow(
   const shouldContinueAsNew = (): boolean => workflowInfo().continueAsNewSuggested;
 
   const continueAsNewNow = async (): Promise<never> => {
-    // Handlers may be mid-activity (a clock being computed): let them finish into the state.
-    await condition(allHandlersFinished);
+    // Let handlers finish (a clock being computed) and the outbox drain: a new run starts with no
+    // activity of the old one still in flight (the carried outbox would resend it anyway).
+    await condition(() => allHandlersFinished() && state.outbox.length === 0);
     return continueAsNew<typeof caseLifecycleWorkflow>(state.input, state);
   };
 
@@ -652,7 +709,9 @@ export async function caseLifecycleWorkflow(
 
   // Closed, but records of enforcement activities may still be owed, and the outbox must be sent.
   for (;;) {
-    await condition(() => (state.openEvidence.length === 0 && state.outbox.length === 0) || shouldContinueAsNew());
+    await condition(
+      () => (state.openEvidence.length === 0 && state.outbox.length === 0) || shouldContinueAsNew(),
+    );
     if (state.openEvidence.length === 0 && state.outbox.length === 0) break;
     await continueAsNewNow();
   }

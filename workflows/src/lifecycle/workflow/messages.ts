@@ -23,17 +23,25 @@ import type { TCaseStage } from '@sanxiang/shared/src/domain';
 
 // Typed handles over the contract's names (packages/shared/src/contracts/lifecycle.ts).
 
-export const enforcementActivityEnded = defineSignal<[TEnforcementActivityEnded]>(lifecycleSignals.enforcementActivityEnded);
+export const enforcementActivityEnded = defineSignal<[TEnforcementActivityEnded]>(
+  lifecycleSignals.enforcementActivityEnded,
+);
 export const evidenceUploaded = defineSignal<[TEvidenceUploaded]>(lifecycleSignals.evidenceUploaded);
-export const reviewMaterialsRequested = defineSignal<[TReviewMaterialsRequested]>(lifecycleSignals.reviewMaterialsRequested);
-export const reviewMaterialsReceived = defineSignal<[TReviewMaterialsReceived]>(lifecycleSignals.reviewMaterialsReceived);
+export const reviewMaterialsRequested = defineSignal<[TReviewMaterialsRequested]>(
+  lifecycleSignals.reviewMaterialsRequested,
+);
+export const reviewMaterialsReceived = defineSignal<[TReviewMaterialsReceived]>(
+  lifecycleSignals.reviewMaterialsReceived,
+);
 export const reviewOpinionIssued = defineSignal<[TReviewOpinionIssued]>(lifecycleSignals.reviewOpinionIssued);
 export const decisionServed = defineSignal<[TDecisionServed]>(lifecycleSignals.decisionServed);
 export const disclosureApproved = defineSignal<[TDisclosureApproved]>(lifecycleSignals.disclosureApproved);
 export const disclosureWithdrawn = defineSignal<[TDisclosureWithdrawn]>(lifecycleSignals.disclosureWithdrawn);
 export const calendarUpdated = defineSignal<[TCalendarUpdated]>(lifecycleSignals.calendarUpdated);
 
-export const submitProposal = defineUpdate<TSubmitProposalResult, [TSubmitProposal]>(lifecycleUpdates.submitProposal);
+export const submitProposal = defineUpdate<TSubmitProposalResult, [TSubmitProposal]>(
+  lifecycleUpdates.submitProposal,
+);
 export const decisionMade = defineUpdate<TDecisionMadeResult, [TDecisionMade]>(lifecycleUpdates.decisionMade);
 export const closeCase = defineUpdate<{ stage: TCaseStage }, [TCloseCase]>(lifecycleUpdates.closeCase);
 

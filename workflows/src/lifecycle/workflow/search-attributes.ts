@@ -1,4 +1,8 @@
-import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributeUpdatePair } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  type SearchAttributeUpdatePair,
+} from '@temporalio/common';
 import { caseSearchAttributes, type TCaseSearchAttributeName } from '@sanxiang/shared/src/contracts';
 
 // Typed keys for the names and types listed once in the shared contract.
@@ -8,7 +12,10 @@ export const saDeadlineAt = defineSearchAttributeKey('DeadlineAt', SearchAttribu
 export const saOverdue = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
 export const saEscalationLevel = defineSearchAttributeKey('EscalationLevel', SearchAttributeType.INT);
 export const saMajor = defineSearchAttributeKey('Major', SearchAttributeType.BOOL);
-export const saProvisionalDeadline = defineSearchAttributeKey('ProvisionalDeadline', SearchAttributeType.BOOL);
+export const saProvisionalDeadline = defineSearchAttributeKey(
+  'ProvisionalDeadline',
+  SearchAttributeType.BOOL,
+);
 
 const keys = {
   CaseNumber: saCaseNumber,
@@ -36,9 +43,13 @@ export interface TCaseSearchValues {
 }
 
 /** The update pairs for the values that differ from `previous` (all of them when there is none). */
-export function searchAttributeUpdates(next: TCaseSearchValues, previous?: TCaseSearchValues): SearchAttributeUpdatePair[] {
+export function searchAttributeUpdates(
+  next: TCaseSearchValues,
+  previous?: TCaseSearchValues,
+): SearchAttributeUpdatePair[] {
   const pairs: SearchAttributeUpdatePair[] = [];
-  const changed = <K extends keyof TCaseSearchValues>(k: K) => previous === undefined || previous[k] !== next[k];
+  const changed = <K extends keyof TCaseSearchValues>(k: K) =>
+    previous === undefined || previous[k] !== next[k];
   if (changed('caseNumber')) pairs.push({ key: saCaseNumber, value: next.caseNumber });
   if (changed('stage')) pairs.push({ key: saStage, value: next.stage });
   if (changed('deadlineAt')) {
@@ -47,6 +58,7 @@ export function searchAttributeUpdates(next: TCaseSearchValues, previous?: TCase
   if (changed('overdue')) pairs.push({ key: saOverdue, value: next.overdue });
   if (changed('escalationLevel')) pairs.push({ key: saEscalationLevel, value: next.escalationLevel });
   if (changed('major')) pairs.push({ key: saMajor, value: next.major });
-  if (changed('provisionalDeadline')) pairs.push({ key: saProvisionalDeadline, value: next.provisionalDeadline });
+  if (changed('provisionalDeadline'))
+    pairs.push({ key: saProvisionalDeadline, value: next.provisionalDeadline });
   return pairs;
 }

@@ -7,7 +7,12 @@ import type {
   TStageTransitionRequest,
   TSubmitProposal,
 } from '@sanxiang/shared/src/contracts';
-import type { TCaseStage, TMajorCriterion, TReviewOutcome, TWithdrawalReason } from '@sanxiang/shared/src/domain';
+import type {
+  TCaseStage,
+  TMajorCriterion,
+  TReviewOutcome,
+  TWithdrawalReason,
+} from '@sanxiang/shared/src/domain';
 
 /**
  * Everything the lifecycle knows, as plain JSON: it is carried across continue-as-new as is, so
@@ -102,7 +107,13 @@ export interface TLifecycleState {
   closedReason?: string;
 }
 
-export const terminalStages: readonly TCaseStage[] = ['withdrawn', 'expired', 'exempt', 'transferred', 'closed'];
+export const terminalStages: readonly TCaseStage[] = [
+  'withdrawn',
+  'expired',
+  'exempt',
+  'transferred',
+  'closed',
+];
 
 export const initialState = (input: TCaseLifecycleInput): TLifecycleState => ({
   input,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Api } from '@sanxiang/shared';
 import { approveDisclosure, ZApproveDisclosure } from '../../domain/approve-disclosure';
 import { checkDisclosure, ZCheckDisclosure } from '../../domain/check-disclosure';

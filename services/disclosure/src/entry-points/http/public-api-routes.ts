@@ -24,7 +24,7 @@ export function registerPublicApiRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async ({ query, res }) => {
       res.set('Cache-Control', 'public, max-age=30');
-      return { body: await searchPublicDecisions(deps.db, query) };
+      return { body: await searchPublicDecisions({ pool: deps.publicReads, bigramStats: deps.bigramStats }, query) };
     },
   });
 
@@ -42,7 +42,7 @@ export function registerPublicApiRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async ({ params, res }) => {
       res.set('Cache-Control', 'public, max-age=30');
-      return { body: await getPublicDecision(deps.db, params.id) };
+      return { body: await getPublicDecision(deps.publicReads, params.id) };
     },
   });
 }

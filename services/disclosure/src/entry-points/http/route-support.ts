@@ -6,11 +6,17 @@ import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import type { Client } from '@temporalio/client';
 import type { TActor } from '../../data-access/audit-log';
 import type { TDb } from '../../data-access/prisma-client';
+import type { TBigramStats } from '../../data-access/public-decision-repository';
+import type { TPublicReadPool } from '../../data-access/public-read-pool';
 import type { TIdempotency, TUnitOfWork } from '../../data-access/unit-of-work';
 
 /** What route modules need; built once in app.ts. */
 export interface TRouteDeps {
   db: TDb;
+  /** The public platform reads through this pool only (public projections). */
+  publicReads: TPublicReadPool;
+  /** Bigram statistics for planning keyword searches (cached). */
+  bigramStats: () => Promise<TBigramStats>;
   uow: TUnitOfWork;
   temporal: Client;
   calendar: () => Promise<WorkingDayCalendar>;

@@ -1,4 +1,28 @@
 import type { Router } from 'express';
+import { getPublicCatalogueEntry, listPublicCatalogue } from '../../domain/get-public-catalogue';
 import type { TRouteDeps } from '../http/route-support';
+import { firstString, page, UUID } from './page-support';
+import { renderCatalogueEntryPage, renderCataloguePage } from './pages/catalogue-pages';
+import { renderErrorPage } from './pages/error-page';
 
-export function registerCataloguePages(_router: Router, _deps: TRouteDeps): void {}
+/** 事前公开 pages: the catalogue by section, and one entry (a procedure with its flow chart). */
+export function registerCataloguePages(router: Router, deps: TRouteDeps): void {
+  router.get(
+    '/public/catalogue',
+    page(async (_req, res) => {
+      const { items } = await listPublicCatalogue(deps.publicReads);
+      res.type('html').send(renderCataloguePage(items));
+    }),
+  );
+  router.get(
+    '/public/catalogue/:id',
+    page(async (req, res) => {
+      const id = firstString(req.params.id) ?? '';
+      if (!UUID.test(id)) {
+        res.status(404).type('html').send(renderErrorPage(404, '未找到该目录条目。'));
+        return;
+      }
+      res.type('html').send(renderCatalogueEntryPage(await getPublicCatalogueEntry(deps.publicReads, id)));
+    }),
+  );
+}

@@ -1,13 +1,12 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { z } from 'zod';
-import { isAppError } from '@sanxiang/shared';
 import { getPublicDecision } from '../../domain/get-public-decision';
 import { searchPublicDecisions, ZPublicSearchQuery } from '../../domain/search-public-decisions';
 import type { TRouteDeps } from '../http/route-support';
 import { createAuthorityList } from './authority-list';
 import { renderDecisionPage } from './pages/decision-page';
 import { renderErrorPage } from './pages/error-page';
+import { fieldErrors, firstString, page, UUID } from './page-support';
 import { renderSearchPage, type TSearchForm } from './pages/search-page';
 import { registerCataloguePages } from './catalogue-site';
 import { registerCorrectionPages } from './correction-site';
@@ -24,38 +23,13 @@ const securityHeaders = (_req: Request, res: Response, next: NextFunction) => {
   next();
 };
 
-export type TPageHandler = (req: Request, res: Response) => Promise<void>;
-
-/** Errors on a page are pages too (HTML with the status), never JSON. */
-export const page =
-  (handler: TPageHandler) =>
-  async (req: Request, res: Response): Promise<void> => {
-    try {
-      await handler(req, res);
-    } catch (err) {
-      if (isAppError(err) && err.status < 500) {
-        res.status(err.status).type('html').send(renderErrorPage(err.status, err.message));
-        return;
-      }
-      req.log?.error({ err }, 'public page failed');
-      res.status(500).type('html').send(renderErrorPage(500, '服务暂时不可用，请稍后再试。'));
-    }
-  };
-
-export const firstString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-export const fieldErrors = (error: z.ZodError) =>
-  error.issues.map((i) => ({ field: String(i.path[0] ?? 'q'), message: i.message }));
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
-
 /**
  * The public platform (公示平台), server-rendered in Simplified Chinese. Mounted before the API via
  * createServiceApp's `before`; reads only the public projections.
  */
 export function publicSite(deps: TRouteDeps): Router {
   const router = express.Router();
-  const authorities = createAuthorityList(deps.db);
+  const authorities = createAuthorityList(deps.publicReads);
   router.use('/public', securityHeaders);
   router.use('/public/assets', express.static(path.join(__dirname, 'assets'), { maxAge: '1h', index: false }));
   router.get('/', (_req, res) => res.redirect(302, '/public'));
@@ -77,7 +51,7 @@ export function publicSite(deps: TRouteDeps): Router {
         res.status(400).type('html').send(renderSearchPage({ form, authorities: list, errors: fieldErrors(parsed.error) }));
         return;
       }
-      const result = await searchPublicDecisions(deps.db, parsed.data);
+      const result = await searchPublicDecisions({ pool: deps.publicReads, bigramStats: deps.bigramStats }, parsed.data);
       res.type('html').send(renderSearchPage({ form, authorities: list, errors: [], result }));
     }),
   );
@@ -90,7 +64,7 @@ export function publicSite(deps: TRouteDeps): Router {
         res.status(404).type('html').send(renderErrorPage(404, '未找到该公示信息。'));
         return;
       }
-      res.type('html').send(renderDecisionPage(await getPublicDecision(deps.db, id)));
+      res.type('html').send(renderDecisionPage(await getPublicDecision(deps.publicReads, id)));
     }),
   );
 

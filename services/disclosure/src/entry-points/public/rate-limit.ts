@@ -21,7 +21,7 @@ export const defaultPublicRateLimit: TPublicRateLimit = {
 
 const onLimit = (req: Request, res: Response, next: NextFunction) => {
   const message = '请求过于频繁，请稍后再试';
-  if (req.path.startsWith('/api/')) return next(new AppError('rateLimited', message));
+  if (req.originalUrl.startsWith('/api/')) return next(new AppError('rateLimited', message));
   res.status(429).type('html').send(renderErrorPage(429, message));
 };
 

@@ -254,6 +254,7 @@ CREATE TABLE "OutboxMessage" (
     "kind" "OutboxKind" NOT NULL,
     "orderingKey" TEXT NOT NULL,
     "dedupeKey" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "attempts" INTEGER NOT NULL DEFAULT 0,
@@ -270,16 +271,19 @@ CREATE TABLE "OutboxMessage" (
 CREATE INDEX "AuditEvent_subject_at_idx" ON "AuditEvent"("subject", "at");
 
 -- CreateIndex
-CREATE INDEX "Review_status_dueAt_id_idx" ON "Review"("status", "dueAt", "id");
+CREATE INDEX "Review_assigneeId_dueAt_id_idx" ON "Review"("assigneeId", "dueAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Review_assigneeId_dueAt_id_idx" ON "Review"("assigneeId", "dueAt", "id");
+CREATE INDEX "Review_open_assigneeId_dueAt_id_idx" ON "Review"("assigneeId", "dueAt", "id") WHERE (status <> 'issued'::"ReviewStatus");
 
 -- CreateIndex
 CREATE INDEX "Review_dueAt_id_idx" ON "Review"("dueAt", "id");
 
 -- CreateIndex
 CREATE INDEX "Review_open_dueAt_id_idx" ON "Review"("dueAt", "id") WHERE (status <> 'issued'::"ReviewStatus");
+
+-- CreateIndex
+CREATE INDEX "Review_unassigned_dueAt_id_idx" ON "Review"("dueAt", "id") WHERE (status <> 'issued'::"ReviewStatus" AND "assigneeId" IS NULL);
 
 -- CreateIndex
 CREATE INDEX "Review_attentionAt_id_idx" ON "Review"("attentionAt", "id");

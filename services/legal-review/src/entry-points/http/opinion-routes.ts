@@ -10,7 +10,14 @@ import {
   ZResolveDisagreementBody,
 } from '../../domain/negotiate-disagreement';
 import { ZReviewIdParams } from '../../domain/schemas';
-import { actorOf, idempotencyKeyOf, office, officeAndHandlers, problem, type TRouteDeps } from './http-context';
+import {
+  actorOf,
+  idempotencyKeyOf,
+  office,
+  officeAndHandlers,
+  problem,
+  type TRouteDeps,
+} from './http-context';
 
 export function opinionRoutes(api: Api, deps: TRouteDeps): void {
   api.route({
@@ -53,10 +60,19 @@ export function opinionRoutes(api: Api, deps: TRouteDeps): void {
     tags: ['opinion'],
     access: officeAndHandlers,
     request: { params: ZReviewIdParams, body: ZRaiseDisagreementBody },
-    responses: { 201: { description: '已记录', schema: ZDisagreement }, 409: problem('尚无意见或已有未结异议') },
+    responses: {
+      201: { description: '已记录', schema: ZDisagreement },
+      409: problem('尚无意见或已有未结异议'),
+    },
     handler: async (ctx) => ({
       status: 201,
-      body: await raiseDisagreement(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, idempotencyKeyOf(ctx.req)),
+      body: await raiseDisagreement(
+        deps,
+        actorOf(ctx),
+        ctx.params.reviewId,
+        ctx.body,
+        idempotencyKeyOf(ctx.req),
+      ),
     }),
   });
 

@@ -12,7 +12,10 @@ export function reviewQueueRoutes(api: Api, deps: TRouteDeps): void {
     tags: ['queue'],
     access: office,
     request: { query: ZQueueQuery },
-    responses: { 200: { description: '一页审核事项', schema: ZPage(ZQueueItem) }, 400: problem('查询参数不合法') },
+    responses: {
+      200: { description: '一页审核事项', schema: ZPage(ZQueueItem) },
+      400: problem('查询参数不合法'),
+    },
     handler: async ({ query }) => ({ body: await listReviewQueue(deps, query) }),
   });
 

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { assignReviewer, ZAssignReviewerBody } from '../../domain/assign-reviewer';
 import { declareRecusal, ZDeclareRecusalBody, ZDeclareRecusalResult } from '../../domain/declare-recusal';
 import { getReview, listCaseRounds } from '../../domain/get-review';
-import { receiveMaterials, ZReceiveMaterialsBody, ZReceiveMaterialsParams } from '../../domain/receive-materials';
+import {
+  receiveMaterials,
+  ZReceiveMaterialsBody,
+  ZReceiveMaterialsParams,
+} from '../../domain/receive-materials';
 import {
   recordExpertConsultation,
   ZConsultation,
@@ -14,7 +18,14 @@ import { recordFindings, ZRecordFindingsBody } from '../../domain/record-finding
 import { requestMaterials, ZMaterialRequest, ZRequestMaterialsBody } from '../../domain/request-materials';
 import { ZFinding, ZQueueItem, ZReviewDetail } from '../../domain/review-views';
 import { ZReviewIdParams } from '../../domain/schemas';
-import { actorOf, idempotencyKeyOf, office, officeAndHandlers, problem, type TRouteDeps } from './http-context';
+import {
+  actorOf,
+  idempotencyKeyOf,
+  office,
+  officeAndHandlers,
+  problem,
+  type TRouteDeps,
+} from './http-context';
 
 export function reviewRoutes(api: Api, deps: TRouteDeps): void {
   api.route({
@@ -58,7 +69,13 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       409: problem('已回避或已出具意见'),
     },
     handler: async (ctx) => ({
-      body: await assignReviewer(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, idempotencyKeyOf(ctx.req)),
+      body: await assignReviewer(
+        deps,
+        actorOf(ctx),
+        ctx.params.reviewId,
+        ctx.body,
+        idempotencyKeyOf(ctx.req),
+      ),
     }),
   });
 
@@ -74,7 +91,13 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       200: { description: '此前已声明', schema: ZDeclareRecusalResult },
     },
     handler: async (ctx) => {
-      const result = await declareRecusal(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, idempotencyKeyOf(ctx.req));
+      const result = await declareRecusal(
+        deps,
+        actorOf(ctx),
+        ctx.params.reviewId,
+        ctx.body,
+        idempotencyKeyOf(ctx.req),
+      );
       return { status: result.created ? 201 : 200, body: result };
     },
   });
@@ -92,7 +115,13 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async (ctx) => ({
       status: 201,
-      body: await requestMaterials(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, idempotencyKeyOf(ctx.req)),
+      body: await requestMaterials(
+        deps,
+        actorOf(ctx),
+        ctx.params.reviewId,
+        ctx.body,
+        idempotencyKeyOf(ctx.req),
+      ),
     }),
   });
 
@@ -145,6 +174,8 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       403: problem('非承办审核人员'),
       409: problem('已回避或已出具意见'),
     },
-    handler: async (ctx) => ({ body: await recordFindings(deps, actorOf(ctx), ctx.params.reviewId, ctx.body) }),
+    handler: async (ctx) => ({
+      body: await recordFindings(deps, actorOf(ctx), ctx.params.reviewId, ctx.body),
+    }),
   });
 }

@@ -1,7 +1,12 @@
 import type { Api } from '@sanxiang/shared';
 import { drawSpotCheck, ZDrawSpotCheckBody, ZSpotCheck } from '../../domain/draw-spot-check';
 import { fileDecision, ZDecisionFiling, ZFileDecisionBody } from '../../domain/file-decision';
-import { getSpotCheck, listSpotChecks, ZSpotCheckParams, ZSpotChecksQuery } from '../../domain/get-spot-check';
+import {
+  getSpotCheck,
+  listSpotChecks,
+  ZSpotCheckParams,
+  ZSpotChecksQuery,
+} from '../../domain/get-spot-check';
 import { listDecisionFilings, ZFilingsQuery } from '../../domain/list-decision-filings';
 import {
   recordSpotCheckFinding,
@@ -86,6 +91,8 @@ export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
     access: office,
     request: { params: ZSpotCheckItemParams, body: ZRecordSpotCheckFindingBody },
     responses: { 200: { description: '已记录', schema: ZSpotCheckItem }, 404: problem('样本不存在') },
-    handler: async (ctx) => ({ body: await recordSpotCheckFinding(deps, actorOf(ctx), ctx.params, ctx.body) }),
+    handler: async (ctx) => ({
+      body: await recordSpotCheckFinding(deps, actorOf(ctx), ctx.params, ctx.body),
+    }),
   });
 }

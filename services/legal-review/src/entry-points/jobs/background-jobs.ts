@@ -39,7 +39,9 @@ export function startBackgroundJobs(
     tick();
   };
   outbox.start(options.outboxIntervalMs ?? 5_000);
-  every(options.lateMaterialsIntervalMs ?? 60_000, 'escalateLateMaterials', () => escalateLateMaterials(deps));
+  every(options.lateMaterialsIntervalMs ?? 60_000, 'escalateLateMaterials', () =>
+    escalateLateMaterials(deps),
+  );
   every(options.recomputeIntervalMs ?? 3_600_000, 'recomputeProvisionalDeadlines', () =>
     recomputeProvisionalDeadlines(deps),
   );

@@ -59,7 +59,8 @@ export function caseFileRoutes(api: Api, deps: TRecordingDeps) {
     tags,
     access: ['officer', 'head'],
     request: { params: ZCaseParams },
-    handler: async ({ req, principal, params }) => archiveCaseFile(deps, callContextOf(req, principal), params.caseNumber),
+    handler: async ({ req, principal, params }) =>
+      archiveCaseFile(deps, callContextOf(req, principal), params.caseNumber),
   });
   api.route({
     method: 'get',

@@ -72,7 +72,9 @@ export function evidenceRoutes(api: Api, deps: TRecordingDeps) {
       503: { description: '对象存储不可用' },
     },
     handler: async ({ req, res, principal, params }) =>
-      streamingBody(req, res, () => receiveEvidenceContent(deps, callContextOf(req, principal), params.uploadId, incoming(req))),
+      streamingBody(req, res, () =>
+        receiveEvidenceContent(deps, callContextOf(req, principal), params.uploadId, incoming(req)),
+      ),
   });
   api.route({
     method: 'put',
@@ -86,7 +88,13 @@ export function evidenceRoutes(api: Api, deps: TRecordingDeps) {
     },
     handler: async ({ req, res, principal, params }) =>
       streamingBody(req, res, async () => ({
-        body: await receiveEvidencePart(deps, callContextOf(req, principal), params.uploadId, params.partNumber, incoming(req)),
+        body: await receiveEvidencePart(
+          deps,
+          callContextOf(req, principal),
+          params.uploadId,
+          params.partNumber,
+          incoming(req),
+        ),
       })),
   });
   api.route({
@@ -96,7 +104,8 @@ export function evidenceRoutes(api: Api, deps: TRecordingDeps) {
     tags,
     access: ['officer'],
     request: { params: ZUploadParams },
-    handler: async ({ req, principal, params }) => completeEvidenceUpload(deps, callContextOf(req, principal), params.uploadId),
+    handler: async ({ req, principal, params }) =>
+      completeEvidenceUpload(deps, callContextOf(req, principal), params.uploadId),
   });
   api.route({
     method: 'delete',
@@ -140,7 +149,11 @@ export function evidenceRoutes(api: Api, deps: TRecordingDeps) {
     request: { params: ZEvidenceParams },
     responses: { 200: { description: '原件' }, 409: { description: '存储的文件与登记的哈希不一致' } },
     handler: async ({ req, res, principal, params }) => {
-      const { evidence, stream } = await downloadEvidence(deps, callContextOf(req, principal), params.evidenceId);
+      const { evidence, stream } = await downloadEvidence(
+        deps,
+        callContextOf(req, principal),
+        params.evidenceId,
+      );
       res.status(200).set({
         'Content-Type': evidence.contentType,
         'Content-Length': String(evidence.size),
@@ -152,7 +165,10 @@ export function evidenceRoutes(api: Api, deps: TRecordingDeps) {
       try {
         await pipeline(stream, res);
       } catch (err) {
-        deps.logger.error({ err, evidenceId: evidence.id }, 'evidence download cut: bytes did not match or the store failed');
+        deps.logger.error(
+          { err, evidenceId: evidence.id },
+          'evidence download cut: bytes did not match or the store failed',
+        );
         res.destroy();
       }
     },

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Api } from '@sanxiang/shared';
+import { dateInShanghai } from '@sanxiang/shared/src/calendar';
+import { ZCatalogueSection } from '../../domain/catalogue-content';
+import {
+  recordCatalogueClock,
+  recordCatalogueEscalation,
+  ZCatalogueClockRecord,
+  ZCatalogueEscalationRecord,
+} from '../../domain/catalogue-clock';
+import { createCatalogueEntry, ZCreateCatalogueEntry } from '../../domain/create-catalogue-entry';
+import { toDisclosureView } from '../../domain/disclosure-view';
+import { getPublicCatalogueEntry, listPublicCatalogue } from '../../domain/get-public-catalogue';
+import { getCatalogueChange, listCatalogueChanges } from '../../domain/list-catalogue-changes';
+import { registerCatalogueChange, ZRegisterCatalogueChange } from '../../domain/register-catalogue-change';
+import { roles } from '../../domain/review-policy';
+import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
+
+const today = () => dateInShanghai(new Date());
+
+/** The pre-disclosure catalogue (事前公开): entries, changes of law/functions and their clocks. */
+export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
+  api.route({
+    method: 'post',
+    path: '/catalogue/entries',
+    summary: '起草事前公开目录条目（主体、人员、职责权限、依据、程序及流程图、随机抽查事项、救济途径、监督方式）',
+    tags: ['catalogue'],
+    access: roles.edit,
+    request: { body: ZCreateCatalogueEntry },
+    responses: { 201: { description: '已起草，待提交审核' }, ...problemResponses },
+    handler: async ({ body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotencyOf(req, '/catalogue/entries', body), async (ctx) => ({
+        status: 201,
+        body: toDisclosureView(await createCatalogueEntry(ctx, body)),
+      })),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/catalogue/changes',
+    summary: '登记法律法规立改废或职能调整：受影响条目须在生效之日起 20 个工作日内更新（启动计时流程）',
+    tags: ['catalogue'],
+    access: roles.catalogueChange,
+    request: { body: ZRegisterCatalogueChange },
+    responses: { 201: { description: '已登记，计时开始' }, ...problemResponses },
+    handler: async ({ body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotencyOf(req, '/catalogue/changes', body), async (ctx) => {
+        const change = await registerCatalogueChange(ctx, body, { client: deps.temporal, taskQueue: deps.taskQueue });
+        return { status: 201, body: { id: change.id, workflowId: change.workflowId, status: change.status } };
+      }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/catalogue/changes',
+    summary: '目录变更登记及其更新期限、提醒和督办',
+    tags: ['catalogue'],
+    access: roles.read,
+    handler: async () => ({ body: await listCatalogueChanges(deps.db, today()) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/catalogue/changes/{id}',
+    summary: '一项目录变更登记：受影响条目的更新情况、期限、提醒和督办',
+    tags: ['catalogue'],
+    access: roles.read,
+    request: { params: ZIdParams },
+    handler: async ({ params }) => ({ body: await getCatalogueChange(deps.db, params.id, today()) }),
+  });
+
+  // --- called by the catalogue-update clock workflow's activities ---------------------------------
+  api.route({
+    method: 'post',
+    path: '/internal/catalogue-changes/{id}/clock',
+    summary: '记录目录更新期限（由计时流程计算）',
+    tags: ['internal'],
+    access: roles.system,
+    request: { params: ZIdParams, body: ZCatalogueClockRecord },
+    handler: async ({ params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotencyOf(req, `/internal/catalogue-changes/${params.id}/clock`, body), async (ctx) => ({
+        status: 200,
+        body: await recordCatalogueClock(ctx, params.id, body),
+      })),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/internal/catalogue-changes/{id}/escalations',
+    summary: '记录目录更新的提醒（0）或督办（1 承办机构负责人，2 机关负责人）；按级别+时刻幂等',
+    tags: ['internal'],
+    access: roles.system,
+    request: { params: ZIdParams, body: ZCatalogueEscalationRecord },
+    responses: { 201: { description: '已记录' }, 200: { description: '已存在' }, ...problemResponses },
+    handler: async ({ params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotencyOf(req, `/internal/catalogue-changes/${params.id}/escalations`, body), (ctx) =>
+        recordCatalogueEscalation(ctx, params.id, body),
+      ),
+  });
+
+  // --- public ----------------------------------------------------------------------------------
+  api.route({
+    method: 'get',
+    path: '/api/public/catalogue',
+    summary: '事前公开目录（已发布的现行版本）',
+    tags: ['public'],
+    access: 'public',
+    request: { query: z.strictObject({ section: ZCatalogueSection.optional() }) },
+    handler: async ({ query }) => ({ body: await listPublicCatalogue(deps.publicReads, query.section) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/public/catalogue/{id}',
+    summary: '事前公开目录条目',
+    tags: ['public'],
+    access: 'public',
+    request: { params: ZIdParams },
+    handler: async ({ params }) => ({ body: await getPublicCatalogueEntry(deps.publicReads, params.id) }),
+  });
+}

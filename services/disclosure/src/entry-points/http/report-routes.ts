@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { Api } from '@sanxiang/shared';
+import { annualStatisticsCsv } from '../../domain/annual-statistics-csv';
+import { designateBlacklist, ZDesignateBlacklist } from '../../domain/designate-blacklist';
+import { toDisclosureView, ZDisclosureView } from '../../domain/disclosure-view';
+import { getPublicReport, listPublicReports } from '../../domain/get-public-catalogue';
+import { computeAnnualStatistics, preparePeriodicReport, ZPrepareReport } from '../../domain/prepare-periodic-report';
+import { roles } from '../../domain/review-policy';
+import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
+
+const ZYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+/** Periodic reports (Schedules), the blacklist designation and the annual statistics export. */
+export function registerReportRoutes(api: Api, deps: TRouteDeps): void {
+  api.route({
+    method: 'post',
+    path: '/internal/reports',
+    summary: '定时任务：生成随机抽查结果、失信惩戒名单或统计年报的公示草稿（按类别+期间幂等）',
+    tags: ['internal'],
+    access: roles.system,
+    request: { body: ZPrepareReport },
+    responses: { 201: { description: '已生成草稿' }, 200: { description: '该期间已有' }, ...problemResponses },
+    handler: async ({ body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotencyOf(req, '/internal/reports', body), (ctx) => preparePeriodicReport(ctx, body)),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/disclosures/{id}/blacklist',
+    summary: '将已公示的行政处罚决定列入失信惩戒名单（季度名单据此生成）',
+    tags: ['disclosures'],
+    access: roles.blacklist,
+    request: { params: ZIdParams, body: ZDesignateBlacklist },
+    responses: { 200: { description: 'OK', schema: ZDisclosureView }, ...problemResponses },
+    handler: async ({ params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotencyOf(req, `/disclosures/${params.id}/blacklist`, body), async (ctx) => ({
+        status: 200,
+        body: toDisclosureView(await designateBlacklist(ctx, params.id, body)),
+      })),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/reports/annual-statistics',
+    summary: '统计年报数据（按决定类别、不予公开、撤下、公示及时性）',
+    tags: ['reports'],
+    access: roles.statistics,
+    request: { query: ZYearQuery },
+    handler: async ({ query }) => ({ body: await computeAnnualStatistics(deps.db, query.year) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/reports/annual-statistics.csv',
+    summary: '导出统计年报（CSV，UTF-8）',
+    tags: ['reports'],
+    access: roles.statistics,
+    request: { query: ZYearQuery },
+    responses: { 200: { description: 'CSV', contentType: 'text/csv' } },
+    handler: async ({ query, res }) => {
+      const csv = annualStatisticsCsv(await computeAnnualStatistics(deps.db, query.year));
+      res
+        .status(200)
+        .set({
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="annual-statistics-${query.year}.csv"`,
+        })
+        .send(csv);
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/public/reports',
+    summary: '已发布的随机抽查结果、失信惩戒名单和统计年报',
+    tags: ['public'],
+    access: 'public',
+    handler: async () => ({ body: await listPublicReports(deps.publicReads) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/public/reports/{id}',
+    summary: '一份已发布的报告',
+    tags: ['public'],
+    access: 'public',
+    request: { params: ZIdParams },
+    handler: async ({ params }) => ({ body: await getPublicReport(deps.publicReads, params.id) }),
+  });
+}

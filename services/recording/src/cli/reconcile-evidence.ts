@@ -1,0 +1,60 @@
+/**
+ * Compares evidence rows with the object store and reports every mismatch (see
+ * src/domain/reconcile-evidence.ts). Exit code 0 when nothing is left unresolved, 1 otherwise.
+ *
+ *   npm run -s reconcile-evidence -w @sanxiang/recording -- [--repair] [--verify-hashes] [--grace-minutes 60] [--prefix cases/]
+ *
+ * Reads DATABASE_URL and S3_* from the environment (as the service does).
+ */
+import { parseArgs } from 'node:util';
+import { defaultEvidenceSettings, type TRecordingDeps } from '../domain/recording-deps';
+import { reconcileEvidence } from '../domain/reconcile-evidence';
+import { cliDeps } from './cli-deps';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      repair: { type: 'boolean', default: false },
+      'verify-hashes': { type: 'boolean', default: false },
+      'grace-minutes': { type: 'string', default: '60' },
+      prefix: { type: 'string', default: 'cases/' },
+    },
+  });
+  const { db, store, logger } = cliDeps();
+  const noLifecycle = () => Promise.reject(new Error('not used by reconciliation'));
+  const deps: TRecordingDeps = {
+    db,
+    store,
+    logger,
+    gateway: { start: noLifecycle, signal: noLifecycle, update: noLifecycle },
+    outbox: {
+      deliver: async () => undefined,
+      deliverAll: async () => undefined,
+      startLoop: () => () => undefined,
+    },
+    evidence: defaultEvidenceSettings,
+  };
+  try {
+    const report = await reconcileEvidence(deps, {
+      repair: values.repair,
+      verifyHashes: values['verify-hashes'],
+      graceMinutes: Number(values['grace-minutes']),
+      prefix: values.prefix,
+    });
+    for (const f of report.findings) process.stdout.write(`${JSON.stringify(f)}\n`);
+    process.stdout.write(
+      `checked ${report.rows} evidence rows: ${report.findings.length} finding(s), ${report.unresolved} unresolved${values.repair ? '' : ' (run with --repair to fix what can be fixed)'}\n`,
+    );
+    return report.unresolved === 0 ? 0 : 1;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    process.stderr.write(`reconcile-evidence failed: ${err.message}\n`);
+    process.exit(2);
+  },
+);

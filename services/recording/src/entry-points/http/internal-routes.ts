@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { Api } from '@sanxiang/shared';
+import {
+  ZEscalationRequest,
+  ZEscalationResponse,
+  ZStageTransitionRequest,
+  ZStageTransitionResponse,
+} from '@sanxiang/shared/src/contracts';
+import { fileRecord } from '../../domain/file-record';
+import { ZLegalReviewOpinion } from '../../domain/record-bodies';
+import { missingKey, recordEscalation } from '../../domain/record-escalation';
+import { recordStageTransition } from '../../domain/record-stage-transition';
+import type { TRecordingDeps } from '../../domain/recording-deps';
+import { callContextOf } from './call-context';
+import { ZCaseParams } from './case-file-routes';
+
+const tags = ['内部接口 internal (role system)'];
+
+/** What the legal-review service files: only its opinion (法制审核意见, 审核办法 §15). */
+export const ZInternalRecordInput = z.object({
+  kind: z.literal('legalReviewOpinion'),
+  content: ZLegalReviewOpinion,
+});
+
+export function internalRoutes(api: Api, deps: TRecordingDeps) {
+  api.route({
+    method: 'post',
+    path: '/internal/cases/{caseNumber}/escalations',
+    summary: '流程引擎：记录提醒或督办（幂等：Idempotency-Key 与自然键）',
+    tags,
+    access: ['system'],
+    request: { params: ZCaseParams, body: ZEscalationRequest },
+    responses: {
+      201: { description: '已记录', schema: ZEscalationResponse },
+      200: { description: '重复', schema: ZEscalationResponse },
+    },
+    handler: async ({ req, principal, params, body }) =>
+      recordEscalation(deps, callContextOf(req, principal), params.caseNumber, body),
+  });
+  api.route({
+    method: 'post',
+    path: '/internal/cases/{caseNumber}/stage-transitions',
+    summary: '流程引擎：案件阶段变化',
+    tags,
+    access: ['system'],
+    request: { params: ZCaseParams, body: ZStageTransitionRequest },
+    responses: { 200: { description: '已记录', schema: ZStageTransitionResponse } },
+    handler: async ({ req, principal, params, body }) =>
+      recordStageTransition(deps, callContextOf(req, principal), params.caseNumber, body),
+  });
+  api.route({
+    method: 'post',
+    path: '/internal/cases/{caseNumber}/records',
+    summary: '法制审核系统：将法制审核意见归入案卷（幂等：Idempotency-Key 与 opinionId）',
+    tags,
+    access: ['system'],
+    request: { params: ZCaseParams, body: ZInternalRecordInput },
+    responses: { 201: { description: '已归档' }, 200: { description: '重复，返回原记录' } },
+    handler: async ({ req, principal, params, body }) => {
+      const ctx = callContextOf(req, principal);
+      if (!ctx.idempotencyKey) throw missingKey();
+      const filed = await fileRecord(deps, ctx, params.caseNumber, body, 'internal');
+      // `recordId` is what the filing service keeps (its client reads that field).
+      return {
+        status: filed.status,
+        body: { recordId: (filed.body as { id: string }).id, ...(filed.body as object) },
+      };
+    },
+  });
+}

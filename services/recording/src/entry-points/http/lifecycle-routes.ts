@@ -1,0 +1,36 @@
+import type { Api } from '@sanxiang/shared';
+import { ZRecordDecisionRequest, recordDecision } from '../../domain/record-decision';
+import type { TRecordingDeps } from '../../domain/recording-deps';
+import { ZSubmitProposalRequest, submitProposal } from '../../domain/submit-proposal';
+import { callContextOf } from './call-context';
+import { ZCaseParams } from './case-file-routes';
+
+const tags = ['案件流程 lifecycle'];
+
+export function lifecycleRoutes(api: Api, deps: TRecordingDeps) {
+  api.route({
+    method: 'post',
+    path: '/cases/{caseNumber}/proposals',
+    summary: '提交拟作出的决定（重大案件进入法制审核）',
+    tags,
+    access: ['officer'],
+    request: { params: ZCaseParams, body: ZSubmitProposalRequest },
+    responses: {
+      200: { description: '流程已接受' },
+      409: { description: '阶段不符' },
+      422: { description: '材料或条件不全' },
+    },
+    handler: async ({ req, principal, params, body }) =>
+      submitProposal(deps, callContextOf(req, principal), params.caseNumber, body),
+  });
+  api.route({
+    method: 'post',
+    path: '/cases/{caseNumber}/decisions',
+    summary: '登记已作出的执法决定（集体讨论、负责人审批之后），开始公示时限',
+    tags,
+    access: ['officer'],
+    request: { params: ZCaseParams, body: ZRecordDecisionRequest },
+    handler: async ({ req, principal, params, body }) =>
+      recordDecision(deps, callContextOf(req, principal), params.caseNumber, body),
+  });
+}

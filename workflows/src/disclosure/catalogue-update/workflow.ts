@@ -1,0 +1,132 @@
+import {
+  condition,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { TCatalogueClock, TCatalogueEscalation, TCatalogueUpdateActivities } from './activities';
+import { catalogueUpdateQueries, catalogueUpdateSignals } from '../names';
+
+export interface TCatalogueUpdateInput {
+  changeId: string;
+  title: string;
+  /** The day the law or the functions changed (YYYY-MM-DD): the count starts after it. */
+  effectiveDate: string;
+}
+
+export interface TCatalogueUpdateStatus {
+  changeId: string;
+  clock: TCatalogueClock | null;
+  /** -1 none yet, 0 reminded, 1 escalated to the unit head, 2 to the agency head. */
+  level: number;
+  completedAt: string | null;
+}
+
+export interface TCatalogueUpdateResult {
+  changeId: string;
+  completedAt: string;
+  dueAt: string;
+  onTime: boolean;
+  level: number;
+}
+
+export const catalogueChangeCompleted = defineSignal<[{ changeId: string; completedAt: string }]>(
+  catalogueUpdateSignals.catalogueChangeCompleted,
+);
+export const calendarUpdated = defineSignal<[unknown]>(catalogueUpdateSignals.calendarUpdated);
+export const catalogueUpdateStatus = defineQuery<TCatalogueUpdateStatus>(catalogueUpdateQueries.status);
+
+const acts = proxyActivities<TCatalogueUpdateActivities>({
+  startToCloseTimeout: '30 seconds',
+  // As the lifecycle's service calls: retried without limit, a service outage only delays.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const notified: Record<0 | 1 | 2, TCatalogueEscalation['notified']> = {
+  0: { audience: 'assignee', roles: ['discloser'] },
+  1: { audience: 'unitHead', roles: ['head'] },
+  2: { audience: 'agencyHead', roles: ['head'] },
+};
+const levelText: Record<0 | 1 | 2, string> = {
+  0: '即将到期，请及时办理',
+  1: '已逾期，报承办机构负责人督办',
+  2: '逾期已满 3 个工作日，报机关负责人督办',
+};
+const instantOf = (clock: TCatalogueClock, level: 0 | 1 | 2) =>
+  level === 0 ? clock.remindAt : level === 1 ? clock.escalateAt : clock.secondEscalateAt;
+
+/**
+ * The 20-working-day update clock of a registered change of law or functions (003 §(五)), with the
+ * lifecycle clocks' behaviour: a reminder to disclosure staff two working days before the due date,
+ * an escalation to the unit head at the due instant, a second one to the agency head three working
+ * days later. Every instant comes from an activity (the calendar may change; history may not). The
+ * service signals completion when every affected entry has been republished.
+ */
+export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Promise<TCatalogueUpdateResult> {
+  const { workflowId } = workflowInfo();
+  let completedAt: string | undefined;
+  let recompute = false;
+  let clock: TCatalogueClock | null = null;
+  let level = -1;
+
+  setHandler(catalogueChangeCompleted, (p) => {
+    if (p?.changeId === input.changeId && typeof p.completedAt === 'string') completedAt ??= p.completedAt;
+  });
+  setHandler(calendarUpdated, () => {
+    if (clock?.provisional) recompute = true;
+  });
+  setHandler(catalogueUpdateStatus, () => ({
+    changeId: input.changeId,
+    clock,
+    level,
+    completedAt: completedAt ?? null,
+  }));
+
+  const setClock = async () => {
+    clock = await acts.computeCatalogueClock({ effectiveDate: input.effectiveDate });
+    await acts.recordCatalogueClock({
+      changeId: input.changeId,
+      idempotencyKey: `${workflowId}:clock:${clock.dueAt}`,
+      clock,
+    });
+  };
+  await setClock();
+
+  while (completedAt === undefined && level < 2) {
+    const current: TCatalogueClock = clock!;
+    const next = (level + 1) as 0 | 1 | 2;
+    const at = instantOf(current, next);
+    const wait = Date.parse(at) - Date.now();
+    if (wait > 0) await condition(() => completedAt !== undefined || recompute, wait);
+    if (completedAt !== undefined) break;
+    if (recompute) {
+      recompute = false;
+      await setClock(); // steps already taken stay taken
+      continue;
+    }
+    await acts.recordCatalogueEscalation({
+      changeId: input.changeId,
+      idempotencyKey: `${workflowId}:escalation:${next}:${at}`,
+      escalation: {
+        level: next,
+        notified: notified[next],
+        reason: `事前公开内容应于“${input.title}”生效之日起 20 个工作日内更新（截止 ${current.dueDate}）：${levelText[next]}`,
+        dueAt: current.dueAt,
+        at,
+      },
+    });
+    level = next;
+  }
+  await condition(() => completedAt !== undefined);
+  const done = completedAt!;
+  const final: TCatalogueClock = clock!;
+  return {
+    changeId: input.changeId,
+    completedAt: done,
+    dueAt: final.dueAt,
+    onTime: Date.parse(done) <= Date.parse(final.dueAt),
+    level,
+  };
+}
