@@ -62,7 +62,11 @@ const processes: [string, TProfile][] = [
 function expectPointsAtService(address: string, where: string) {
   const url = new URL(address.includes('://') ? address : `tcp://${address}`);
   const port = Number(url.port);
-  expect({ where, host: url.hostname, port }).toEqual({ where, host: url.hostname, port: listening[url.hostname] });
+  expect({ where, host: url.hostname, port }).toEqual({
+    where,
+    host: url.hostname,
+    port: listening[url.hostname],
+  });
 }
 
 describe('docker-compose.yml', () => {
@@ -74,7 +78,8 @@ describe('docker-compose.yml', () => {
   it.each(processes)('%s points only at hosts and ports that exist in the file', (service) => {
     const env = envOf(service);
     for (const [key, value] of Object.entries(env)) {
-      if (/^(DATABASE_URL|SERVICE_URL_|S3_ENDPOINT$|TEMPORAL_ADDRESS$)/.test(key)) expectPointsAtService(value, `${service}.${key}`);
+      if (/^(DATABASE_URL|SERVICE_URL_|S3_ENDPOINT$|TEMPORAL_ADDRESS$)/.test(key))
+        expectPointsAtService(value, `${service}.${key}`);
     }
     if (env.DATABASE_URL) {
       expect(readFileSync(path.join(root, 'scripts/compose/create-databases.sql'), 'utf8')).toContain(
@@ -100,7 +105,10 @@ describe('docker-compose.yml', () => {
 
   it('has health checks on every long-running server and dependencies that exist', () => {
     for (const name of ['postgres', 'temporal', 'minio', 'disclosure', 'recording', 'legal-review']) {
-      expect({ name, healthcheck: Boolean(services[name]?.healthcheck) }).toEqual({ name, healthcheck: true });
+      expect({ name, healthcheck: Boolean(services[name]?.healthcheck) }).toEqual({
+        name,
+        healthcheck: true,
+      });
     }
     for (const [name, service] of Object.entries(services)) {
       for (const dep of Object.keys(service.depends_on ?? {})) {
@@ -111,10 +119,13 @@ describe('docker-compose.yml', () => {
 
   it('registers the same custom search attributes as the local dev server', () => {
     const command = String(services['temporal-search-attributes']?.command);
-    for (const { name, type } of caseSearchAttributes) expect(command).toContain(`--name ${name} --type ${type}`);
+    for (const { name, type } of caseSearchAttributes)
+      expect(command).toContain(`--name ${name} --type ${type}`);
   });
 
   it('refuses to start without the operator secrets', () => {
-    expect(() => interpolate(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), {})).toThrow(/AUTH_JWT_SECRET/);
+    expect(() => interpolate(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), {})).toThrow(
+      /AUTH_JWT_SECRET/,
+    );
   });
 });

@@ -94,5 +94,8 @@ it('reports a service whose database is gone as not ready, through the same path
   await database.drop();
   const result = await runHello(`${serviceUrl}/readyz`);
   expect(result.status).toBe(503);
-  expect(result.body).toMatchObject({ status: 'not ready', checks: { database: { ok: false }, temporal: { ok: true } } });
+  expect(result.body).toMatchObject({
+    status: 'not ready',
+    checks: { database: { ok: false }, temporal: { ok: true } },
+  });
 });

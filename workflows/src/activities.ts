@@ -1,3 +1,4 @@
+import { createDisclosureActivities } from './disclosure/activities';
 import { createHelloActivities } from './hello/fetch-service-health';
 import { createLifecycleActivities, type TLifecycleActivityDeps } from './lifecycle/activities';
 
@@ -9,5 +10,6 @@ export interface TActivityDeps extends TLifecycleActivityDeps {
 /** Every activity the worker registers, bound to its dependencies. */
 export const createActivities = (deps: TActivityDeps) => ({
   ...createLifecycleActivities(deps),
+  ...createDisclosureActivities(deps),
   ...createHelloActivities(deps.fetch ? { fetch: deps.fetch } : {}),
 });

@@ -14,8 +14,11 @@ async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 
+  // The worker signs its own short-lived `system` token: it needs the shared secret, a JWKS URL
+  // (verification only) is not enough.
+  if (!config.AUTH_JWT_SECRET) throw new Error('The worker needs AUTH_JWT_SECRET to sign its system token');
   const token = systemTokenSource({
-    secret: config.AUTH_JWT_SECRET ?? '',
+    secret: config.AUTH_JWT_SECRET,
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
   });

@@ -47,7 +47,9 @@ describe('loadConfig', () => {
 
   it('accepts a JWKS URL instead of a shared secret', () => {
     const { AUTH_JWT_SECRET: _omit, ...rest } = valid;
-    expect(() => loadConfig('disclosure', { ...rest, AUTH_JWKS_URL: 'https://idp.example/jwks.json' })).not.toThrow();
+    expect(() =>
+      loadConfig('disclosure', { ...rest, AUTH_JWKS_URL: 'https://idp.example/jwks.json' }),
+    ).not.toThrow();
   });
 
   it('makes a service exit with the readable message, not a stack trace', () => {

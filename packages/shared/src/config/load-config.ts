@@ -24,7 +24,9 @@ export function loadConfig<P extends TProfile>(
   const problems = result.success ? [] : describeIssues(result.error, env);
   // Cross-field rule, checked even when other fields failed so that every problem is listed at once.
   if ('AUTH_JWT_SECRET' in keys && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {
-    problems.push('AUTH_JWT_SECRET (missing): set AUTH_JWT_SECRET (local HS256) or AUTH_JWKS_URL (identity provider)');
+    problems.push(
+      'AUTH_JWT_SECRET (missing): set AUTH_JWT_SECRET (local HS256) or AUTH_JWKS_URL (identity provider)',
+    );
   }
   if (!result.success || problems.length > 0) throw new ConfigError(profile, problems);
   return result.data as TConfigOf<P>;

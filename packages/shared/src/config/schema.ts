@@ -11,21 +11,44 @@ const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ });
 
 export const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode.'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Minimum log level (pino).'),
-  LOG_FORMAT: z.enum(['json', 'pretty']).default('json').describe('`json` lines for production, `pretty` for a terminal.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Minimum log level (pino).'),
+  LOG_FORMAT: z
+    .enum(['json', 'pretty'])
+    .default('json')
+    .describe('`json` lines for production, `pretty` for a terminal.'),
 
-  HTTP_HOST: z.string().min(1).default('127.0.0.1').describe('Interface the service listens on (`0.0.0.0` in containers).'),
+  HTTP_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('Interface the service listens on (`0.0.0.0` in containers).'),
   HTTP_PORT: port.describe('Port the service listens on.'),
   DATABASE_URL: postgresUrl.describe("The service's own PostgreSQL database."),
 
-  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional().describe("HS256 secret for local tokens and the worker's machine tokens (one of this or AUTH_JWKS_URL)."),
+  AUTH_JWT_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .describe(
+      "HS256 secret for local tokens and the worker's machine tokens (one of this or AUTH_JWKS_URL).",
+    ),
   AUTH_JWKS_URL: httpUrl.optional().describe('JWKS of the identity provider that signs staff tokens.'),
   AUTH_ISSUER: z.string().min(1).default('sanxiang-local').describe('Expected `iss` of tokens.'),
   AUTH_AUDIENCE: z.string().min(1).default('sanxiang').describe('Expected `aud` of tokens.'),
 
-  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').describe('Temporal frontend, `host:port`.'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, 'must be host:port')
+    .describe('Temporal frontend, `host:port`.'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('Temporal namespace.'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('case-lifecycle').describe('Task queue of the case-lifecycle worker.'),
+  TEMPORAL_TASK_QUEUE: z
+    .string()
+    .min(1)
+    .default('case-lifecycle')
+    .describe('Task queue of the case-lifecycle worker.'),
 
   S3_ENDPOINT: httpUrl.describe('S3-compatible store with Object Lock (MinIO locally).'),
   S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region.'),
@@ -36,14 +59,26 @@ export const ZEnv = z.object({
     .positive()
     .max(36_500)
     .default(10_950)
-    .describe('Days each evidence original stays under COMPLIANCE retention (default 30 years; fractions for tests).'),
-  S3_EVIDENCE_BUCKET: z.string().min(3).default('evidence').describe('Bucket for evidence; must have Object Lock.'),
+    .describe(
+      'Days each evidence original stays under COMPLIANCE retention (default 30 years; fractions for tests).',
+    ),
+  S3_EVIDENCE_BUCKET: z
+    .string()
+    .min(3)
+    .default('evidence')
+    .describe('Bucket for evidence; must have Object Lock.'),
 
-  SERVICE_URL_DISCLOSURE: httpUrl.describe("Base URL of the disclosure service (for the worker's activities)."),
+  SERVICE_URL_DISCLOSURE: httpUrl.describe(
+    "Base URL of the disclosure service (for the worker's activities).",
+  ),
   SERVICE_URL_RECORDING: httpUrl.describe('Base URL of the recording service.'),
   SERVICE_URL_LEGAL_REVIEW: httpUrl.describe('Base URL of the legal-review service.'),
 
-  CALENDAR_DATA_DIR: z.string().min(1).default('.local/data/calendar').describe('Folder of imported holiday-calendar years (relative to the repo root).'),
+  CALENDAR_DATA_DIR: z
+    .string()
+    .min(1)
+    .default('.local/data/calendar')
+    .describe('Folder of imported holiday-calendar years (relative to the repo root).'),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 export type TEnvKey = keyof TEnv;

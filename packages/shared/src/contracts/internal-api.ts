@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZCaseStage } from '../domain/case-stages';
 import { ZDecisionKind } from '../domain/decision-kinds';
 import { ZCaseNumber, ZCaseOfficer, ZIsoDate } from '../domain/identifiers';
-import { ZMajorCriterion } from '../domain/legal-review';
+import { ZMajorCriterion, ZReviewOutcome, ZReviewPoint } from '../domain/legal-review';
 import {
   ZCaseParty,
   ZClockKind,
@@ -129,3 +129,37 @@ export const ZDisclosureExpireRequest = z.object({ workflowId: ZId, cycle: ZCycl
 export type TDisclosureExpireRequest = z.infer<typeof ZDisclosureExpireRequest>;
 export const ZDisclosureExpireResponse = z.object({ expiredAt: ZInstant });
 export type TDisclosureExpireResponse = z.infer<typeof ZDisclosureExpireResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// legal-review → recording (not called by the workflow)
+
+/**
+ * POST /internal/cases/{caseNumber}/records (recording, role system, Idempotency-Key): the
+ * legal-review office files its written opinion (法制审核意见书) into the case file. The office keeps
+ * the other copy in its own archive (审核办法 §15). Idempotent by key and by `opinionId`.
+ */
+export const ZLegalReviewOpinionRecord = z.object({
+  reviewId: z.string().trim().min(1).max(128),
+  opinionId: z.string().trim().min(1).max(128),
+  round: z.number().int().min(1),
+  outcome: ZReviewOutcome,
+  reasons: z.string().trim().min(1).max(20000),
+  reviewPoints: z
+    .array(z.object({ point: ZReviewPoint, finding: z.string().trim().min(1).max(4000) }))
+    .max(20)
+    .optional(),
+  reviewerId: z.string().trim().min(1).max(128),
+  reviewerName: z.string().trim().min(1).max(64),
+  issuedAt: ZInstant,
+  documentNumber: z.string().trim().max(100).optional(),
+});
+export type TLegalReviewOpinionRecord = z.infer<typeof ZLegalReviewOpinionRecord>;
+export const ZCaseRecordFilingRequest = z.object({
+  kind: z.literal('legalReviewOpinion'),
+  content: ZLegalReviewOpinionRecord,
+});
+export type TCaseRecordFilingRequest = z.infer<typeof ZCaseRecordFilingRequest>;
+export const ZCaseRecordFilingResponse = z.object({ recordId: z.string().min(1) });
+export type TCaseRecordFilingResponse = z.infer<typeof ZCaseRecordFilingResponse>;
+export const caseRecordsPath = (caseNumber: string) =>
+  `/internal/cases/${encodeURIComponent(caseNumber)}/records`;

@@ -8,7 +8,14 @@ import { createServiceApp } from './create-service-app';
 
 const auth = { AUTH_JWT_SECRET: 's'.repeat(40), AUTH_ISSUER: 'test', AUTH_AUDIENCE: 'sanxiang' };
 const tokenFor = (roles: ('officer' | 'reviewer' | 'head')[]) =>
-  signToken({ secret: auth.AUTH_JWT_SECRET, issuer: 'test', audience: 'sanxiang', subject: 'u1', name: '张三', roles });
+  signToken({
+    secret: auth.AUTH_JWT_SECRET,
+    issuer: 'test',
+    audience: 'sanxiang',
+    subject: 'u1',
+    name: '张三',
+    roles,
+  });
 
 function buildApp(ready = true) {
   const api = new Api(createTokenVerifier(auth));
@@ -19,7 +26,10 @@ function buildApp(ready = true) {
     access: ['officer'],
     request: {
       params: z.object({ caseId: z.string().uuid() }),
-      body: z.object({ text: z.string().min(1), officers: z.array(z.object({ name: z.string().min(1) })).min(2) }),
+      body: z.object({
+        text: z.string().min(1),
+        officers: z.array(z.object({ name: z.string().min(1) })).min(2),
+      }),
     },
     responses: { 201: { description: 'created', schema: z.object({ id: z.string() }) } },
     handler: async ({ params, body, principal }) => ({
@@ -50,7 +60,9 @@ function buildApp(ready = true) {
     title: 'test',
     logger: pino({ level: 'silent' }),
     api,
-    readiness: { database: async () => (ready ? undefined : Promise.reject(new Error('connection refused'))) },
+    readiness: {
+      database: async () => (ready ? undefined : Promise.reject(new Error('connection refused'))),
+    },
   });
 }
 
@@ -74,14 +86,21 @@ describe('Api routes', () => {
       .send({ text: '', officers: [{ name: '甲' }, { name: '' }] });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, code: 'validation', type: 'urn:sanxiang:problem:validation' });
+    expect(res.body).toMatchObject({
+      status: 400,
+      code: 'validation',
+      type: 'urn:sanxiang:problem:validation',
+    });
     // params are validated first; fix them and the body's fields are named
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['params.caseId']);
     const res2 = await request(buildApp())
       .post(`/cases/${caseId}/notes`)
       .set('authorization', `Bearer ${await tokenFor(['officer'])}`)
       .send({ text: '', officers: [{ name: '甲' }, { name: '' }] });
-    expect(res2.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.officers.1.name', 'body.text']);
+    expect(res2.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'body.officers.1.name',
+      'body.text',
+    ]);
   });
 
   it('answers 400 for malformed JSON', async () => {
@@ -97,11 +116,28 @@ describe('Api routes', () => {
   it('answers 401 without a token and for an unknown token', async () => {
     const app = buildApp();
     expect((await request(app).post(`/cases/${caseId}/notes`).send(validBody)).status).toBe(401);
-    const forged = await signToken({ secret: 'x'.repeat(40), issuer: 'test', audience: 'sanxiang', subject: 'u', name: 'n', roles: ['officer'] });
-    const res = await request(app).post(`/cases/${caseId}/notes`).set('authorization', `Bearer ${forged}`).send(validBody);
+    const forged = await signToken({
+      secret: 'x'.repeat(40),
+      issuer: 'test',
+      audience: 'sanxiang',
+      subject: 'u',
+      name: 'n',
+      roles: ['officer'],
+    });
+    const res = await request(app)
+      .post(`/cases/${caseId}/notes`)
+      .set('authorization', `Bearer ${forged}`)
+      .send(validBody);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthenticated');
-    expect((await request(app).post(`/cases/${caseId}/notes`).set('authorization', 'Bearer garbage').send(validBody)).status).toBe(401);
+    expect(
+      (
+        await request(app)
+          .post(`/cases/${caseId}/notes`)
+          .set('authorization', 'Bearer garbage')
+          .send(validBody)
+      ).status,
+    ).toBe(401);
   });
 
   it('answers 403 for the wrong role', async () => {
@@ -115,7 +151,10 @@ describe('Api routes', () => {
 
   it('maps AppError codes to statuses and hides internal errors', async () => {
     const app = buildApp();
-    expect((await request(app).get('/conflict')).body).toMatchObject({ status: 409, detail: '该轮次已有审核意见' });
+    expect((await request(app).get('/conflict')).body).toMatchObject({
+      status: 409,
+      detail: '该轮次已有审核意见',
+    });
     const boom = await request(app).get('/boom');
     expect(boom.status).toBe(500);
     expect(JSON.stringify(boom.body)).not.toContain('secret internal detail');

@@ -1,43 +1,27 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import {
+  caseRecordsPath,
   idempotencyKeyHeader,
   internalPaths,
+  ZCaseRecordFilingRequest,
+  ZCaseRecordFilingResponse,
   ZEscalationResponse,
-  ZInstant,
+  type TCaseRecordFilingRequest,
+  type TCaseRecordFilingResponse,
 } from '@sanxiang/shared/src/contracts';
 import type { TEscalationRequest } from '@sanxiang/shared/src/contracts';
-import { ZReviewOutcome, ZReviewPoint } from '@sanxiang/shared/src/domain';
 
 /**
- * The calls this service makes on the recording service (执法全过程记录), as recording defines them
- * (docs/recording.md, "The legal-review opinion"):
- *
- *   POST /internal/cases/{caseNumber}/records   (role system, Idempotency-Key required)
- *   body ZCaseRecordFilingRequest → 201 (a repeat: 200) with the record and its `recordId`
- *
- * The schema is mirrored here until it joins packages/shared/src/contracts/internal-api.ts.
+ * The calls this service makes on the recording service (执法全过程记录): filing the written opinion
+ * into the case file and recording escalations. Bodies are the shared contracts.
  */
-export const caseRecordsPath = (caseNumber: string) =>
-  `/internal/cases/${encodeURIComponent(caseNumber)}/records`;
-
-/** The written legal-review opinion (法制审核意见书), filed into the case file (审核办法 §15). */
-export const ZCaseRecordFilingRequest = z.object({
-  kind: z.literal('legalReviewOpinion'),
-  content: z.object({
-    reviewId: z.string().min(1).max(128),
-    opinionId: z.string().min(1).max(128),
-    round: z.number().int().min(1),
-    outcome: ZReviewOutcome,
-    reasons: z.string().min(1).max(20000),
-    reviewPoints: z.array(z.object({ point: ZReviewPoint, finding: z.string().min(1).max(4000) })).max(20),
-    reviewerId: z.string().min(1).max(128),
-    reviewerName: z.string().min(1).max(64),
-    issuedAt: ZInstant,
-  }),
-});
-export type TCaseRecordFilingRequest = z.infer<typeof ZCaseRecordFilingRequest>;
-export const ZCaseRecordFilingResponse = z.object({ recordId: z.string().min(1) });
-export type TCaseRecordFilingResponse = z.infer<typeof ZCaseRecordFilingResponse>;
+export {
+  caseRecordsPath,
+  ZCaseRecordFilingRequest,
+  ZCaseRecordFilingResponse,
+  type TCaseRecordFilingRequest,
+  type TCaseRecordFilingResponse,
+};
 
 export interface TRecordingClient {
   fileRecord(

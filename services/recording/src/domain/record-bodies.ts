@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  ZCertificateNumber,
-  ZRecordKind,
-  ZReviewOutcome,
-  ZReviewPoint,
-  type TRecordKind,
-} from '@sanxiang/shared';
-import { ZInstant } from '@sanxiang/shared/src/contracts';
+import { ZCertificateNumber, ZRecordKind, type TRecordKind } from '@sanxiang/shared';
+import { ZInstant, ZLegalReviewOpinionRecord } from '@sanxiang/shared/src/contracts';
 
 /**
  * The typed records of the case file (执法全过程记录, 记录规定 §9–§18, DOMAIN.md §2). Each kind has
@@ -197,21 +191,8 @@ export const ZHeadApproval = z.object({
  * 法制审核意见 (审核办法 §12, §15: one copy into the case file). Filed only by the legal-review
  * service through `POST /internal/cases/{caseNumber}/records`; `opinionId` is its natural key.
  */
-export const ZLegalReviewOpinion = z.object({
-  reviewId: ZText(128),
-  opinionId: ZText(128),
-  round: z.number().int().min(1),
-  outcome: ZReviewOutcome,
-  reasons: ZText(20000),
-  reviewPoints: z
-    .array(z.object({ point: ZReviewPoint, finding: ZText(4000) }))
-    .max(20)
-    .optional(),
-  reviewerId: ZText(128),
-  reviewerName: ZName,
-  issuedAt: ZInstant,
-  documentNumber: z.string().trim().max(100).optional(),
-});
+/** Filed by the legal-review service; the body is the shared contract both services use. */
+export const ZLegalReviewOpinion = ZLegalReviewOpinionRecord;
 
 // ---- Service (送达, §11–§12) ---------------------------------------------------------------------
 

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import { createTimeSkippingEnv } from '../../testing/time-skipping-env';
+import { computeCatalogueClockWith, type TCatalogueClock, type TCatalogueEscalation } from './activities';
+import type { TCatalogueUpdateActivities } from './activities';
+import { catalogueChangeCompleted, catalogueUpdateStatus, type TCatalogueUpdateResult } from './workflow';
+
+// The 20-working-day catalogue-update clock in Temporal's time-skipping test server, with the real
+// calendar and stubbed service calls: reminder, escalations, completion.
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let calendar: WorkingDayCalendar;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+  bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') });
+  calendar = await loadWorkingDayCalendar({});
+}, 180_000);
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+function stubs() {
+  const clocks: TCatalogueClock[] = [];
+  const escalations: (TCatalogueEscalation & { workflowTime: number })[] = [];
+  const activities: TCatalogueUpdateActivities = {
+    computeCatalogueClock: async ({ effectiveDate }) => computeCatalogueClockWith(calendar, effectiveDate),
+    recordCatalogueClock: async ({ clock }) => {
+      clocks.push(clock);
+    },
+    recordCatalogueEscalation: async ({ escalation }) => {
+      escalations.push({ ...escalation, workflowTime: Number(await env.currentTimeMs()) });
+      return { escalationId: String(escalations.length) };
+    },
+  };
+  return { clocks, escalations, activities };
+}
+
+const shanghaiToday = async () => calendar.dateInShanghai(new Date(Number(await env.currentTimeMs())));
+
+async function run<T>(activities: TCatalogueUpdateActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
+  const taskQueue = `catalogue-update-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+  return worker.runUntil(fn(taskQueue));
+}
+
+it('reminds, escalates twice, and reports a late completion', async () => {
+  const { clocks, escalations, activities } = stubs();
+  const effectiveDate = await shanghaiToday();
+  const changeId = randomUUID();
+  const result = await run(activities, async (taskQueue) => {
+    const handle = await env.client.workflow.start('catalogueUpdateWorkflow', {
+      taskQueue,
+      workflowId: `catalogue-update:${changeId}`,
+      args: [{ changeId, title: '《劳动保障监察条例》修订', effectiveDate }],
+    });
+    const expected = computeCatalogueClockWith(calendar, effectiveDate);
+    await env.sleep(Date.parse(expected.secondEscalateAt) - Number(await env.currentTimeMs()) + 60_000);
+    expect((await handle.query(catalogueUpdateStatus)).level).toBe(2);
+    await handle.signal(catalogueChangeCompleted, { changeId: 'someone-else', completedAt: new Date().toISOString() });
+    await handle.signal(catalogueChangeCompleted, { changeId, completedAt: new Date(Number(await env.currentTimeMs())).toISOString() });
+    return (await handle.result()) as TCatalogueUpdateResult;
+  });
+  const clock = computeCatalogueClockWith(calendar, effectiveDate);
+  expect(clocks).toEqual([clock]);
+  expect(clock.dueDate).toBe(calendar.addWorkingDays(effectiveDate, 20).date);
+  expect(escalations.map((e) => [e.level, e.notified.audience, e.at])).toEqual([
+    [0, 'assignee', clock.remindAt],
+    [1, 'unitHead', clock.escalateAt],
+    [2, 'agencyHead', clock.secondEscalateAt],
+  ]);
+  for (const e of escalations) expect(e.workflowTime).toBeGreaterThanOrEqual(Date.parse(e.at));
+  expect(escalations[1]!.reason).toContain('报承办机构负责人督办');
+  expect(result).toMatchObject({ changeId, level: 2, onTime: false });
+});
+
+it('stops after the reminder when the entries are updated in time', async () => {
+  const { escalations, activities } = stubs();
+  const effectiveDate = await shanghaiToday();
+  const changeId = randomUUID();
+  const clock = computeCatalogueClockWith(calendar, effectiveDate);
+  const result = await run(activities, async (taskQueue) => {
+    const handle = await env.client.workflow.start('catalogueUpdateWorkflow', {
+      taskQueue,
+      workflowId: `catalogue-update:${changeId}`,
+      args: [{ changeId, title: '职能调整', effectiveDate }],
+    });
+    await env.sleep(Date.parse(clock.remindAt) - Number(await env.currentTimeMs()) + 60_000);
+    await handle.signal(catalogueChangeCompleted, { changeId, completedAt: new Date(Number(await env.currentTimeMs())).toISOString() });
+    return (await handle.result()) as TCatalogueUpdateResult;
+  });
+  expect(escalations.map((e) => e.level)).toEqual([0]);
+  expect(result).toMatchObject({ level: 0, onTime: true });
+});
+
+it('never escalates what was done before the reminder, and catches up on a past effective date', async () => {
+  const first = stubs();
+  const changeId = randomUUID();
+  await run(first.activities, async (taskQueue) => {
+    const handle = await env.client.workflow.start('catalogueUpdateWorkflow', {
+      taskQueue,
+      workflowId: `catalogue-update:${changeId}`,
+      args: [{ changeId, title: '规章废止', effectiveDate: await shanghaiToday() }],
+    });
+    await handle.signal(catalogueChangeCompleted, { changeId, completedAt: new Date(Number(await env.currentTimeMs())).toISOString() });
+    return handle.result();
+  });
+  expect(first.escalations).toEqual([]);
+
+  const late = stubs();
+  const pastId = randomUUID();
+  await run(late.activities, async (taskQueue) => {
+    const handle = await env.client.workflow.start('catalogueUpdateWorkflow', {
+      taskQueue,
+      workflowId: `catalogue-update:${pastId}`,
+      args: [{ changeId: pastId, title: '登记迟延的修订', effectiveDate: '2026-01-05' }],
+    });
+    await env.sleep(5_000);
+    expect((await handle.query(catalogueUpdateStatus)).level).toBe(2);
+    await handle.signal(catalogueChangeCompleted, { changeId: pastId, completedAt: new Date(Number(await env.currentTimeMs())).toISOString() });
+    return handle.result();
+  });
+  expect(late.escalations.map((e) => e.level)).toEqual([0, 1, 2]);
+});
