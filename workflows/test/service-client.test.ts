@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ApplicationFailure } from '@temporalio/common';
 import { ZReviewIntakeResponse, internalPaths } from '@sanxiang/shared/src/contracts';
 import { createServiceClient } from '../src/http/service-client';
@@ -30,7 +32,7 @@ test('POSTs JSON with the bearer token and the Idempotency-Key, and parses the a
   expect(calls[0]?.url).toBe('http://legal-review.local:3002/internal/reviews');
   const headers = calls[0]?.init.headers as Record<string, string>;
   expect(headers.authorization).toBe('Bearer jwt');
-  expect(headers['Idempotency-Key']).toBe('case-lifecycle:X:review-intake:1');
+  expect(decodeURIComponent(headers['Idempotency-Key'] ?? '')).toBe('case-lifecycle:X:review-intake:1');
   expect(calls[0]?.init.body).toBe('{"a":1}');
 });
 
@@ -65,4 +67,23 @@ test('a network failure is retryable', async () => {
     .post('/p', {}, { idempotencyKey: 'k', response: ZReviewIntakeResponse })
     .catch((e: unknown) => e);
   expect((err as ApplicationFailure).type).toBe('ServiceUnreachable');
+});
+
+test('sends a key holding a Chinese case number through the real fetch, percent-encoded', async () => {
+  const received: string[] = [];
+  const server = http.createServer((req, res) => {
+    received.push(String(req.headers['idempotency-key']));
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ reviewId: 'r1', receivedAt: '2026-11-21T01:00:00.000Z' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const key = 'case-lifecycle:常人社监察〔2026〕12号:review-intake:1';
+    const client = createServiceClient({ baseUrl: `http://127.0.0.1:${port}`, token: () => 't' });
+    await client.post('/internal/reviews', {}, { idempotencyKey: key, response: ZReviewIntakeResponse });
+    expect(received.map(decodeURIComponent)).toEqual([key]);
+  } finally {
+    server.close();
+  }
 });

@@ -15,7 +15,7 @@ import readline from 'node:readline';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { deployMigrations } from '@sanxiang/prisma-migrate';
-import { loadBigramStats, runPublicSearch, type TPublicSearchFilters } from '../src/data-access/public-decision-repository';
+import { loadTokenStats, runPublicSearch, type TPublicSearchFilters } from '../src/data-access/public-decision-repository';
 import { createPublicReadPool, runOn } from '../src/data-access/public-read-pool';
 import { buildSearchText, normalizeForSearch } from '../src/domain/search-text';
 
@@ -220,8 +220,8 @@ async function load(url: string) {
   log(`  indexes rebuilt in ${((performance.now() - t1) / 1000).toFixed(0)} s`);
   await c.query('VACUUM ANALYZE "PublicDecision"');
   const size = await c.query(`SELECT pg_size_pretty(pg_total_relation_size('"PublicDecision"')) AS total,
-    pg_size_pretty(pg_relation_size('"PublicDecision_searchBigrams_idx"')) AS gin`);
-  log(`  table with indexes ${size.rows[0].total}, bigram GIN ${size.rows[0].gin}; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`);
+    pg_size_pretty(pg_relation_size('"PublicDecision_searchTokens_idx"')) AS gin`);
+  log(`  table with indexes ${size.rows[0].total}, search-token GIN ${size.rows[0].gin}; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`);
   await c.end();
 }
 
@@ -353,8 +353,8 @@ async function main() {
       });
     // The same statements the app runs (runPublicSearch), straight on node-postgres.
     const run = runOn(pool);
-    const stats = await loadBigramStats(pool);
-    log(`  bigram statistics: ${stats.frequency.size} common bigrams`);
+    const stats = await loadTokenStats(pool);
+    log(`  search-token statistics: ${stats.frequency.size} common tokens`);
     const viaSql = async (q: TQuery) => (await runPublicSearch(run, q, stats)).items.length;
 
     log('warming up…');

@@ -9,7 +9,7 @@ import {
 } from '@sanxiang/shared';
 import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { databaseReadiness, type TDb } from './data-access/prisma-client';
-import { createBigramStatsCache } from './data-access/public-decision-repository';
+import { createTokenStatsCache } from './data-access/public-decision-repository';
 import type { TPublicReadPool } from './data-access/public-read-pool';
 import { createSignalDispatcher, type TSignalDispatcher } from './data-access/signal-outbox';
 import { createUnitOfWork } from './data-access/unit-of-work';
@@ -45,7 +45,7 @@ export function createApp(deps: TAppDeps) {
   const routeDeps: TRouteDeps = {
     db: deps.db,
     publicReads: deps.publicReads,
-    bigramStats: createBigramStatsCache(deps.publicReads),
+    tokenStats: createTokenStatsCache(deps.publicReads),
     uow: createUnitOfWork({ db: deps.db, dispatcher }),
     temporal: deps.temporal.client,
     calendar: deps.calendar ?? (() => loadWorkingDayCalendar({})),

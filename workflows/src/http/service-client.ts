@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
-import { idempotencyKeyHeader } from '@sanxiang/shared/src/contracts';
+import { idempotencyKeyHeader, idempotencyKeyHeaderValue } from '@sanxiang/shared/src/contracts';
 
 /** A bearer token for the worker's machine identity (role `system`), renewed by its source. */
 export type TTokenSource = () => Promise<string> | string;
@@ -43,7 +43,7 @@ export function createServiceClient(options: TServiceClientOptions): TServiceCli
             authorization: `Bearer ${await options.token()}`,
             'content-type': 'application/json',
             accept: 'application/json',
-            [idempotencyKeyHeader]: idempotencyKey,
+            [idempotencyKeyHeader]: idempotencyKeyHeaderValue(idempotencyKey),
           },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),

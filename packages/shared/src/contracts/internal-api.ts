@@ -22,6 +22,13 @@ import {
 
 export const idempotencyKeyHeader = 'Idempotency-Key';
 
+/**
+ * The header value for a key. Keys contain workflow ids, and those contain Chinese case numbers
+ * (`case-lifecycle:常人社监察〔2026〕12号:…`); HTTP header values must be ASCII, so they are
+ * percent-encoded. Retries encode the same key the same way, so deduplication is unaffected.
+ */
+export const idempotencyKeyHeaderValue = (key: string): string => encodeURIComponent(key);
+
 export const internalPaths = {
   // recording (执法全过程记录)
   caseEscalations: (caseNumber: string) => `/internal/cases/${encodeURIComponent(caseNumber)}/escalations`,

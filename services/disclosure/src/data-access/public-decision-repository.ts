@@ -133,66 +133,72 @@ const whereOf = (conditions: Prisma.Sql[]) =>
 const pageOf = (f: TPublicSearchFilters) => Prisma.sql`LIMIT ${f.pageSize + 1} OFFSET ${(f.page - 1) * f.pageSize}`;
 
 /**
- * How common each bigram is, from the statistics ANALYZE keeps for the bigram index expression
- * (pg_stats.most_common_elems). A bigram missing from the list is rarer than every listed one.
+ * How common each search token is, from the statistics ANALYZE keeps for the token index expression
+ * (pg_stats.most_common_elems). A token missing from the list is rarer than every listed one.
  */
-export interface TBigramStats {
+export interface TTokenStats {
   frequency: Map<string, number>;
-  /** Frequency below which bigrams are not listed (the rarest listed one). */
+  /** Frequency below which tokens are not listed (the rarest listed one). */
   floor: number;
 }
 
-export const noBigramStats: TBigramStats = { frequency: new Map(), floor: 0 };
+export const noTokenStats: TTokenStats = { frequency: new Map(), floor: 0 };
 
-export async function loadBigramStats(pool: TPublicReadPool): Promise<TBigramStats> {
+export async function loadTokenStats(pool: TPublicReadPool): Promise<TTokenStats> {
   const { rows } = await pool.query<{ e: string; f: number }>(
     `SELECT u.e, u.f FROM pg_stats s,
        unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(e, f)
-     WHERE s.tablename = 'PublicDecision_searchBigrams_idx' AND u.e IS NOT NULL`,
+     WHERE s.tablename = 'PublicDecision_searchTokens_idx' AND u.e IS NOT NULL`,
   );
   const frequency = new Map(rows.map((r) => [r.e, Number(r.f)]));
   const floor = rows.length > 0 ? Math.min(...rows.map((r) => Number(r.f))) : 0;
   return { frequency, floor };
 }
 
-/** The keyword's bigrams, as `disclosure_bigrams` cuts them (code points). */
-export function keywordBigrams(keyword: string): string[] {
+/**
+ * The keyword's search tokens, as `disclosure_search_tokens` (migration) cuts texts: its bigrams
+ * (code points), and each run of 3+ digits that has a non-digit on both sides inside the keyword —
+ * only such a run must also be a whole run in any matching text.
+ */
+export function keywordTokens(keyword: string): string[] {
   const chars = Array.from(keyword);
   const out = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i += 1) out.add(chars[i]! + chars[i + 1]!);
+  for (const m of keyword.matchAll(/(?<=[^0-9])[0-9]{3,}(?=[^0-9])/gu)) out.add(`#${m[0]}`);
   return [...out];
 }
 
-/** Bigrams more common than this are left out of the index condition (they cost, and filter little). */
-const COMMON_BIGRAM = 0.25;
-/** At most this many bigrams go into the index condition: the rarest ones. */
-const INDEX_BIGRAMS = 4;
+/** Tokens more common than this are left out of the index condition (they cost, and filter little). */
+const COMMON_TOKEN = 0.25;
+/** At most this many tokens go into the index condition: the rarest ones. */
+const INDEX_TOKENS = 4;
 /** The newest-first step never looks at more rows than this. */
 const MAX_RECENT_WINDOW = 12_000;
 
 export interface TSearchPlan {
   /** Look at this many newest rows first (0: go to the index at once). */
   recentWindow: number;
-  /** Bigrams for the GIN condition (a subset: strpos() confirms every match). */
-  indexBigrams: string[];
+  /** Tokens for the GIN condition (a subset: strpos() confirms every match). */
+  indexTokens: string[];
 }
 
 /**
- * Chooses how to find a keyword. Its rarest bigram bounds how common the keyword can be: a common
+ * Chooses how to find a keyword. Its rarest token bounds how common the keyword can be: a common
  * keyword fills a page among the newest few thousand rows (step 1, cheap, index order); a rare one
- * is found through the bigram index (step 2, cost grows with the number of matches).
+ * is found through the token index (step 2, cost grows with the number of matches).
  */
-export function planKeywordSearch(keyword: string, f: TPublicSearchFilters, stats: TBigramStats): TSearchPlan {
+export function planKeywordSearch(keyword: string, f: TPublicSearchFilters, stats: TTokenStats): TSearchPlan {
   const need = f.page * f.pageSize + 1;
-  const ranked = keywordBigrams(keyword)
-    .map((g) => ({ g, freq: stats.frequency.get(g) ?? stats.floor / 2 }))
-    .sort((a, b) => a.freq - b.freq);
+  // Unlisted tokens are rarer than the rarest listed one; a whole digit run is rarer still.
+  const ranked = keywordTokens(keyword)
+    .map((g) => ({ g, run: g.startsWith('#'), freq: stats.frequency.get(g) ?? stats.floor / (g.startsWith('#') ? 10 : 2) }))
+    .sort((a, b) => a.freq - b.freq || Number(b.run) - Number(a.run));
   const bound = ranked[0]?.freq ?? 0;
   const window = bound > 0 ? Math.ceil((3 * need) / bound) : Infinity;
-  const selective = ranked.filter((r) => r.freq <= COMMON_BIGRAM);
+  const selective = ranked.filter((r) => r.freq <= COMMON_TOKEN);
   return {
     recentWindow: window <= MAX_RECENT_WINDOW ? Math.max(window, 1000) : 0,
-    indexBigrams: (selective.length > 0 ? selective : ranked.slice(0, 1)).slice(0, INDEX_BIGRAMS).map((r) => r.g),
+    indexTokens: (selective.length > 0 ? selective : ranked.slice(0, 1)).slice(0, INDEX_TOKENS).map((r) => r.g),
   };
 }
 
@@ -211,14 +217,14 @@ export function recentMatchesSql(f: TPublicSearchFilters, window: number): Prism
 }
 
 /**
- * Step 2 (and the only step without a keyword): candidates from the bigram GIN index, confirmed by
+ * Step 2 (and the only step without a keyword): candidates from the token GIN index, confirmed by
  * substring, newest first.
  */
-export function indexedMatchesSql(f: TPublicSearchFilters, indexBigrams: string[] = []): Prisma.Sql {
+export function indexedMatchesSql(f: TPublicSearchFilters, indexTokens: string[] = []): Prisma.Sql {
   const conditions = filterConditions(f, 'p');
   if (f.keyword) {
     conditions.unshift(
-      Prisma.sql`disclosure_bigrams(p."searchText") @> ${indexBigrams}::text[]`,
+      Prisma.sql`disclosure_search_tokens(p."searchText") @> ${indexTokens}::text[]`,
       Prisma.sql`strpos(p."searchText", ${f.keyword}) > 0`,
     );
   }
@@ -232,7 +238,7 @@ export type TRunSql = <R>(sql: Prisma.Sql) => Promise<R[]>;
  * count (it would cost every match of a common keyword). Shared with the benchmark, whose raw-SQL
  * baseline runs these same statements.
  */
-export async function runPublicSearch(run: TRunSql, f: TPublicSearchFilters, stats: TBigramStats = noBigramStats) {
+export async function runPublicSearch(run: TRunSql, f: TPublicSearchFilters, stats: TTokenStats = noTokenStats) {
   let rows: TPublicSearchRow[] | undefined;
   let plan: TSearchPlan | undefined;
   if (f.keyword) {
@@ -242,23 +248,23 @@ export async function runPublicSearch(run: TRunSql, f: TPublicSearchFilters, sta
       if (recent.length > f.pageSize) rows = recent;
     }
   }
-  rows ??= await run<TPublicSearchRow>(indexedMatchesSql(f, plan?.indexBigrams));
+  rows ??= await run<TPublicSearchRow>(indexedMatchesSql(f, plan?.indexTokens));
   return { items: rows.slice(0, f.pageSize), hasMore: rows.length > f.pageSize };
 }
 
-/** Bigram statistics, re-read at most every `ttlMs` (ANALYZE refreshes them as the table grows). */
-export function createBigramStatsCache(pool: TPublicReadPool, ttlMs = 10 * 60_000) {
-  let cached: { at: number; value: Promise<TBigramStats> } | undefined;
-  return (): Promise<TBigramStats> => {
+/** Token statistics, re-read at most every `ttlMs` (ANALYZE refreshes them as the table grows). */
+export function createTokenStatsCache(pool: TPublicReadPool, ttlMs = 10 * 60_000) {
+  let cached: { at: number; value: Promise<TTokenStats> } | undefined;
+  return (): Promise<TTokenStats> => {
     if (!cached || Date.now() - cached.at > ttlMs) {
-      const value = loadBigramStats(pool).catch(() => noBigramStats);
+      const value = loadTokenStats(pool).catch(() => noTokenStats);
       cached = { at: Date.now(), value };
     }
     return cached.value;
   };
 }
 
-export async function searchPublicDecisions(pool: TPublicReadPool, f: TPublicSearchFilters, stats: TBigramStats) {
+export async function searchPublicDecisions(pool: TPublicReadPool, f: TPublicSearchFilters, stats: TTokenStats) {
   return runPublicSearch(runOn(pool), f, stats);
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZDecisionKind } from '@sanxiang/shared/src/domain';
 import {
   searchPublicDecisions as runSearch,
-  type TBigramStats,
+  type TTokenStats,
   type TPublicSearchFilters,
   type TPublicSearchRow,
 } from '../data-access/public-decision-repository';
@@ -79,10 +79,10 @@ export const toSearchFilters = (q: TPublicSearchQuery): TPublicSearchFilters => 
 
 /** 公示检索: published decisions and withdrawal notices, newest decision first. */
 export async function searchPublicDecisions(
-  reads: { pool: TPublicReadPool; bigramStats: () => Promise<TBigramStats> },
+  reads: { pool: TPublicReadPool; tokenStats: () => Promise<TTokenStats> },
   q: TPublicSearchQuery,
 ) {
-  const { items, hasMore } = await runSearch(reads.pool, toSearchFilters(q), await reads.bigramStats());
+  const { items, hasMore } = await runSearch(reads.pool, toSearchFilters(q), await reads.tokenStats());
   return { items: items.map(toPublicSearchItem), page: q.page, pageSize: q.pageSize, hasMore };
 }
 

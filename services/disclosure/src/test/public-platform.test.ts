@@ -1,6 +1,6 @@
 import {
-  keywordBigrams,
-  noBigramStats,
+  keywordTokens,
+  noTokenStats,
   planKeywordSearch,
   runPublicSearch,
   type TPublicSearchFilters,
@@ -89,14 +89,19 @@ describe('public search API', () => {
 });
 
 describe('search strategy', () => {
-  it('cuts keywords into the same bigrams as the database function', async () => {
-    const { rows } = await h.publicReads.query<{ b: string[] }>('SELECT disclosure_bigrams($1) AS b', ['𠀀沈阳物流2026']);
-    expect(rows[0]!.b).toEqual(keywordBigrams('𠀀沈阳物流2026'));
-    const sep = await h.publicReads.query<{ b: string[] }>('SELECT disclosure_bigrams($1) AS b', ['华信|建材']);
-    expect(sep.rows[0]!.b).toEqual(['华信', '建材']);
+  it('cuts keywords into the same tokens as the database function', async () => {
+    const tokens = async (text: string) =>
+      (await h.publicReads.query<{ t: string[] }>('SELECT disclosure_search_tokens($1) AS t', [text])).rows[0]!.t;
+    // bigrams by code point, and bounded runs of 3+ digits
+    expect((await tokens('𠀀沈阳罚202612号')).sort()).toEqual(keywordTokens('𠀀沈阳罚202612号').sort());
+    expect(await tokens('罚202612号')).toContain('#202612');
+    // a run at the keyword's edge may continue in the text: no run token for it
+    expect(keywordTokens('202612号')).not.toContain('#202612');
+    expect(keywordTokens('罚12号')).not.toContain('#12');
+    expect(await tokens('华信|建材')).toEqual(['华信', '建材']);
   });
 
-  it('finds the same page newest-first (step 1) as through the bigram index (step 2)', async () => {
+  it('finds the same page newest-first (step 1) as through the token index (step 2)', async () => {
     const run = runOn(h.publicReads);
     // Statistics saying the keyword is common make the plan look at the newest rows first.
     const common = { frequency: new Map([['有限', 0.9], ['限公', 0.9], ['公司', 0.9]]), floor: 0.01 };
@@ -104,7 +109,7 @@ describe('search strategy', () => {
       for (const page of [1, 2, 3]) {
         const f: TPublicSearchFilters = { keyword, page, pageSize };
         expect(planKeywordSearch(keyword, f, common).recentWindow).toBeGreaterThan(0);
-        expect(await runPublicSearch(run, f, common)).toEqual(await runPublicSearch(run, f, noBigramStats));
+        expect(await runPublicSearch(run, f, common)).toEqual(await runPublicSearch(run, f, noTokenStats));
       }
     }
     const first = await runPublicSearch(run, { keyword: '有限公司', page: 1, pageSize: 1 }, common);
@@ -114,9 +119,10 @@ describe('search strategy', () => {
   it('leaves very common bigrams out of the index condition, and goes to the index for rare keywords', () => {
     const stats = { frequency: new Map([['人社', 1], ['社监', 1], ['20', 0.9], ['罚2', 0.3], ['沈人', 0.05]]), floor: 0.01 };
     const plan = planKeywordSearch('沈人社监罚2026123号', { page: 1, pageSize: 20 }, stats);
-    expect(plan.indexBigrams).toHaveLength(4);
-    expect(plan.indexBigrams).not.toContain('人社');
-    expect(plan.indexBigrams).not.toContain('20');
+    expect(plan.indexTokens).toHaveLength(4);
+    expect(plan.indexTokens[0]).toBe('#2026123'); // unlisted, so rarer than every listed token
+    expect(plan.indexTokens).not.toContain('人社');
+    expect(plan.indexTokens).not.toContain('20');
     expect(planKeywordSearch('华信建材', { page: 1, pageSize: 20 }, stats).recentWindow).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { type z } from 'zod';
 import {
   caseRecordsPath,
   idempotencyKeyHeader,
+  idempotencyKeyHeaderValue,
   internalPaths,
   ZCaseRecordFilingRequest,
   ZCaseRecordFilingResponse,
@@ -60,7 +61,7 @@ export function createRecordingClient(options: TRecordingClientOptions): TRecord
         authorization: `Bearer ${await options.token()}`,
         'content-type': 'application/json',
         accept: 'application/json',
-        [idempotencyKeyHeader]: idempotencyKey,
+        [idempotencyKeyHeader]: idempotencyKeyHeaderValue(idempotencyKey),
       },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),

@@ -61,10 +61,15 @@ describe('prepareDisclosureReportWorkflow', () => {
     };
     const taskQueue = `reports-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('../workflows'), activities });
-    const result = await worker.runUntil(
-      env.client.workflow.execute('prepareDisclosureReportWorkflow', { taskQueue, workflowId: `report-${randomUUID()}`, args: [{ kind: 'creditBlacklist' }] }),
-    );
-    const period = previousPeriod('creditBlacklist', new Date(Number(await env.currentTimeMs())));
+    const { result, startTime } = await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start('prepareDisclosureReportWorkflow', {
+        taskQueue,
+        workflowId: `report-${randomUUID()}`,
+        args: [{ kind: 'creditBlacklist' }],
+      });
+      return { result: await handle.result(), startTime: (await handle.describe()).startTime };
+    });
+    const period = previousPeriod('creditBlacklist', startTime);
     expect(calls).toEqual([{ kind: 'creditBlacklist', period, idempotencyKey: `disclosure-report:creditBlacklist:${period}` }]);
     expect(result).toEqual({ disclosureId: 'd-1', status: 'draft', created: true, period });
   }, 120_000);

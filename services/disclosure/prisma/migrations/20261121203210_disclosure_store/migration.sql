@@ -325,23 +325,29 @@ ALTER TABLE "CatalogueEscalation" ADD CONSTRAINT "CatalogueEscalation_changeId_f
 -- ---------------------------------------------------------------------------------------------
 -- Raw SQL Prisma cannot express (checked: `npm run -s db -- drift disclosure` reports no drift).
 --
--- Keyword search over Chinese text: the character bigrams of the normalised search text, indexed
--- with GIN. A keyword of n >= 2 characters can only occur in a text containing all its n-1 bigrams,
--- so `disclosure_bigrams("searchText") @> disclosure_bigrams(keyword)` finds the candidates and
--- strpos() confirms the substring. Trigram indexes (pg_trgm) cannot serve 1-2 character keywords,
--- and Chinese keywords are often two characters (罚款, 工资). `|` separates fields: no bigram spans
--- two fields. Code points, as in TypeScript's Array.from (the database encoding is UTF-8).
-CREATE FUNCTION disclosure_bigrams(t text) RETURNS text[]
+-- Keyword search over Chinese text: the search tokens of the normalised search text, indexed with
+-- GIN. Tokens are the character bigrams (a keyword of n >= 2 characters can only occur in a text
+-- containing all its n-1 bigrams) plus every maximal run of 3+ digits as `#<digits>` (a document
+-- number's digits, e.g. 2024509952 in 沈人社监罚〔2024〕509952号, are together far rarer than any of
+-- their digit pairs). `disclosure_search_tokens("searchText") @> <keyword's tokens>` finds the
+-- candidates and strpos() confirms the substring. Trigram indexes (pg_trgm) cannot serve 1-2
+-- character keywords, and Chinese keywords are often two characters (罚款, 工资). `|` separates
+-- fields: no bigram spans two fields. Characters are code points, as TypeScript's Array.from
+-- (the database encoding is UTF-8); the keyword side is cut in public-decision-repository.ts.
+CREATE FUNCTION disclosure_search_tokens(t text) RETURNS text[]
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   AS $$
     SELECT ARRAY(
       SELECT substr(t, i, 2) FROM generate_series(1, char_length(t) - 1) AS i
       WHERE strpos(substr(t, i, 2), '|') = 0
+      UNION ALL
+      SELECT '#' || m[1] FROM regexp_matches(t, '[0-9]{3,}', 'g') AS m
     )
   $$;
 
-CREATE INDEX "PublicDecision_searchBigrams_idx" ON "PublicDecision" USING GIN (disclosure_bigrams("searchText"));
+CREATE INDEX "PublicDecision_searchTokens_idx" ON "PublicDecision" USING GIN (disclosure_search_tokens("searchText"));
 
 -- The planner weighs this index against a newest-first scan from the array's most-common-elements
--- statistics; a larger sample makes that reliable for the few thousand distinct bigrams.
-ALTER INDEX "PublicDecision_searchBigrams_idx" ALTER COLUMN 1 SET STATISTICS 1000;
+-- statistics (the service reads them too, to plan keyword searches); a larger sample makes that
+-- reliable for the few thousand distinct bigrams.
+ALTER INDEX "PublicDecision_searchTokens_idx" ALTER COLUMN 1 SET STATISTICS 1000;

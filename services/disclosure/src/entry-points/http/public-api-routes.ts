@@ -24,7 +24,7 @@ export function registerPublicApiRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async ({ query, res }) => {
       res.set('Cache-Control', 'public, max-age=30');
-      return { body: await searchPublicDecisions({ pool: deps.publicReads, bigramStats: deps.bigramStats }, query) };
+      return { body: await searchPublicDecisions({ pool: deps.publicReads, tokenStats: deps.tokenStats }, query) };
     },
   });
 

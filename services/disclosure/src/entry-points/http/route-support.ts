@@ -6,7 +6,7 @@ import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import type { Client } from '@temporalio/client';
 import type { TActor } from '../../data-access/audit-log';
 import type { TDb } from '../../data-access/prisma-client';
-import type { TBigramStats } from '../../data-access/public-decision-repository';
+import type { TTokenStats } from '../../data-access/public-decision-repository';
 import type { TPublicReadPool } from '../../data-access/public-read-pool';
 import type { TIdempotency, TUnitOfWork } from '../../data-access/unit-of-work';
 
@@ -15,8 +15,8 @@ export interface TRouteDeps {
   db: TDb;
   /** The public platform reads through this pool only (public projections). */
   publicReads: TPublicReadPool;
-  /** Bigram statistics for planning keyword searches (cached). */
-  bigramStats: () => Promise<TBigramStats>;
+  /** Search-token statistics for planning keyword searches (cached). */
+  tokenStats: () => Promise<TTokenStats>;
   uow: TUnitOfWork;
   temporal: Client;
   calendar: () => Promise<WorkingDayCalendar>;

@@ -51,7 +51,7 @@ export function publicSite(deps: TRouteDeps): Router {
         res.status(400).type('html').send(renderSearchPage({ form, authorities: list, errors: fieldErrors(parsed.error) }));
         return;
       }
-      const result = await searchPublicDecisions({ pool: deps.publicReads, bigramStats: deps.bigramStats }, parsed.data);
+      const result = await searchPublicDecisions({ pool: deps.publicReads, tokenStats: deps.tokenStats }, parsed.data);
       res.type('html').send(renderSearchPage({ form, authorities: list, errors: [], result }));
     }),
   );
