@@ -15,7 +15,11 @@ import readline from 'node:readline';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { deployMigrations } from '@sanxiang/prisma-migrate';
-import { loadTokenStats, runPublicSearch, type TPublicSearchFilters } from '../src/data-access/public-decision-repository';
+import {
+  loadTokenStats,
+  runPublicSearch,
+  type TPublicSearchFilters,
+} from '../src/data-access/public-decision-repository';
 import { createPublicReadPool, runOn } from '../src/data-access/public-read-pool';
 import { buildSearchText, normalizeForSearch } from '../src/domain/search-text';
 
@@ -34,13 +38,200 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 // Vocabulary: party names, violations, law articles and decisions as labour-inspection bureaus
 // write them (cities of the seed documents and their neighbours).
 
-const cities = ['沈阳', '大连', '鞍山', '抚顺', '本溪', '丹东', '锦州', '营口', '阜新', '辽阳', '盘锦', '铁岭', '朝阳', '葫芦岛', '长春', '吉林', '四平', '常州'];
-const cityAbbr = ['沈', '大', '鞍', '抚', '本', '丹', '锦', '营', '阜', '辽', '盘', '铁', '朝', '葫', '长', '吉', '四', '常'];
-const districts = ['和平', '沈河', '铁西', '皇姑', '大东', '浑南', '中山', '西岗', '甘井子', '铁东', '立山', '新抚', '望花', '平山', '明山', '振兴', '元宝', '古塔', '凌河', '站前', '海州', '细河', '白塔', '文圣', '兴隆台', '银州', '双塔', '龙城', '连山', '南关', '船营', '天宁', '钟楼', '新北', '武进'];
-const brands = ['华信', '盛京', '浑河', '北陵', '金桥', '恒达', '鑫源', '宏远', '东方', '天成', '瑞丰', '永盛', '兴隆', '泰和', '中联', '新世纪', '龙腾', '博远', '嘉禾', '安泰', '丰华', '信达', '远航', '福满', '顺通', '宝丰', '利民', '长城', '凯旋', '汇通', '明珠', '海天', '荣昌', '万家', '和信', '广厦', '金鼎', '银河', '星辰', '正大', '诚信', '鸿运', '蓝天', '绿源', '德润', '华美', '国泰', '盛世', '百川', '鼎盛', '春华', '秋实', '聚力', '同创', '弘毅', '锦程', '合众', '光明', '晨曦', '辽河'];
-const industries = ['建材', '物流', '餐饮管理', '建筑工程', '劳务派遣', '物业管理', '纺织', '机械制造', '电子科技', '商贸', '保安服务', '家政服务', '汽车销售', '食品加工', '装饰工程', '房地产开发', '印刷', '服装', '酒店管理', '网络科技', '化工', '医药', '教育咨询', '运输', '超市', '钢结构', '环保科技', '农业开发', '文化传媒', '人力资源'];
+const cities = [
+  '沈阳',
+  '大连',
+  '鞍山',
+  '抚顺',
+  '本溪',
+  '丹东',
+  '锦州',
+  '营口',
+  '阜新',
+  '辽阳',
+  '盘锦',
+  '铁岭',
+  '朝阳',
+  '葫芦岛',
+  '长春',
+  '吉林',
+  '四平',
+  '常州',
+];
+const cityAbbr = [
+  '沈',
+  '大',
+  '鞍',
+  '抚',
+  '本',
+  '丹',
+  '锦',
+  '营',
+  '阜',
+  '辽',
+  '盘',
+  '铁',
+  '朝',
+  '葫',
+  '长',
+  '吉',
+  '四',
+  '常',
+];
+const districts = [
+  '和平',
+  '沈河',
+  '铁西',
+  '皇姑',
+  '大东',
+  '浑南',
+  '中山',
+  '西岗',
+  '甘井子',
+  '铁东',
+  '立山',
+  '新抚',
+  '望花',
+  '平山',
+  '明山',
+  '振兴',
+  '元宝',
+  '古塔',
+  '凌河',
+  '站前',
+  '海州',
+  '细河',
+  '白塔',
+  '文圣',
+  '兴隆台',
+  '银州',
+  '双塔',
+  '龙城',
+  '连山',
+  '南关',
+  '船营',
+  '天宁',
+  '钟楼',
+  '新北',
+  '武进',
+];
+const brands = [
+  '华信',
+  '盛京',
+  '浑河',
+  '北陵',
+  '金桥',
+  '恒达',
+  '鑫源',
+  '宏远',
+  '东方',
+  '天成',
+  '瑞丰',
+  '永盛',
+  '兴隆',
+  '泰和',
+  '中联',
+  '新世纪',
+  '龙腾',
+  '博远',
+  '嘉禾',
+  '安泰',
+  '丰华',
+  '信达',
+  '远航',
+  '福满',
+  '顺通',
+  '宝丰',
+  '利民',
+  '长城',
+  '凯旋',
+  '汇通',
+  '明珠',
+  '海天',
+  '荣昌',
+  '万家',
+  '和信',
+  '广厦',
+  '金鼎',
+  '银河',
+  '星辰',
+  '正大',
+  '诚信',
+  '鸿运',
+  '蓝天',
+  '绿源',
+  '德润',
+  '华美',
+  '国泰',
+  '盛世',
+  '百川',
+  '鼎盛',
+  '春华',
+  '秋实',
+  '聚力',
+  '同创',
+  '弘毅',
+  '锦程',
+  '合众',
+  '光明',
+  '晨曦',
+  '辽河',
+];
+const industries = [
+  '建材',
+  '物流',
+  '餐饮管理',
+  '建筑工程',
+  '劳务派遣',
+  '物业管理',
+  '纺织',
+  '机械制造',
+  '电子科技',
+  '商贸',
+  '保安服务',
+  '家政服务',
+  '汽车销售',
+  '食品加工',
+  '装饰工程',
+  '房地产开发',
+  '印刷',
+  '服装',
+  '酒店管理',
+  '网络科技',
+  '化工',
+  '医药',
+  '教育咨询',
+  '运输',
+  '超市',
+  '钢结构',
+  '环保科技',
+  '农业开发',
+  '文化传媒',
+  '人力资源',
+];
 const suffixes = ['有限公司', '有限公司', '有限公司', '有限责任公司', '股份有限公司', '分公司'];
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
+const surnames = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+];
 const violations = [
   "'未按规定为' || (3 + floor(random() * 80))::int || '名劳动者缴纳社会保险费'",
   "'拖欠' || (2 + floor(random() * 60))::int || '名劳动者工资共计' || (5000 + floor(random() * 900000))::int || '元'",
@@ -74,10 +265,20 @@ const evidence = [
   '当事人提出的陈述、申辩理由不成立，不予采纳。',
 ];
 const laws = [
-  '《劳动保障监察条例》第二十六条', '《劳动保障监察条例》第二十三条', '《劳动保障监察条例》第二十五条', '《劳动保障监察条例》第三十条',
-  '《中华人民共和国社会保险法》第八十四条', '《中华人民共和国社会保险法》第八十六条', '《中华人民共和国社会保险法》第八十八条',
-  '《中华人民共和国劳动合同法》第八十二条', '《中华人民共和国劳动合同法》第八十四条', '《中华人民共和国劳动合同法》第九十二条',
-  '《禁止使用童工规定》第六条', '《女职工劳动保护特别规定》第十三条', '《保障农民工工资支付条例》第五十四条', '《辽宁省劳动保障监察条例》第三十一条',
+  '《劳动保障监察条例》第二十六条',
+  '《劳动保障监察条例》第二十三条',
+  '《劳动保障监察条例》第二十五条',
+  '《劳动保障监察条例》第三十条',
+  '《中华人民共和国社会保险法》第八十四条',
+  '《中华人民共和国社会保险法》第八十六条',
+  '《中华人民共和国社会保险法》第八十八条',
+  '《中华人民共和国劳动合同法》第八十二条',
+  '《中华人民共和国劳动合同法》第八十四条',
+  '《中华人民共和国劳动合同法》第九十二条',
+  '《禁止使用童工规定》第六条',
+  '《女职工劳动保护特别规定》第十三条',
+  '《保障农民工工资支付条例》第五十四条',
+  '《辽宁省劳动保障监察条例》第三十一条',
 ];
 const decisions = [
   "'责令限期改正，并处罚款人民币' || (2000 + floor(random() * 50) * 1000)::int || '元。'",
@@ -87,10 +288,28 @@ const decisions = [
   "'处以罚款人民币' || (5000 + floor(random() * 100) * 500)::int || '元。'",
   "'责令退还骗取的社会保险金，并处骗取金额二倍的罚款。'",
 ];
-const kinds = ['penalty', 'penalty', 'penalty', 'penalty', 'penalty', 'penalty', 'handling', 'handling', 'inspection', 'licensing', 'coercion', 'confirmation', 'penalty', 'handling', 'inspection', 'other'];
+const kinds = [
+  'penalty',
+  'penalty',
+  'penalty',
+  'penalty',
+  'penalty',
+  'penalty',
+  'handling',
+  'handling',
+  'inspection',
+  'licensing',
+  'coercion',
+  'confirmation',
+  'penalty',
+  'handling',
+  'inspection',
+  'other',
+];
 const penaltyKinds = ['罚款', '警告', '罚款', '责令改正', '没收违法所得'];
 
-const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]::text[]`;
+const sqlArray = (values: string[]) =>
+  `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]::text[]`;
 const pick = (arrayExpr: string, n: number) => `(${arrayExpr})[1 + floor(random() * ${n})::int]`;
 const caseOf = (exprs: string[]) =>
   `(CASE floor(random() * ${exprs.length})::int ${exprs.map((e, i) => `WHEN ${i} THEN ${e}`).join(' ')} END)`;
@@ -147,7 +366,8 @@ FROM searchable`;
 
 async function createDatabase(): Promise<{ url: string; name: string; admin: string }> {
   const admin = process.env.SANXIANG_TEST_PG_URL ?? process.env.SANXIANG_PG_ADMIN_URL;
-  if (!admin) throw new Error('Set SANXIANG_TEST_PG_URL or SANXIANG_PG_ADMIN_URL (source .local/test/env.sh).');
+  if (!admin)
+    throw new Error('Set SANXIANG_TEST_PG_URL or SANXIANG_PG_ADMIN_URL (source .local/test/env.sh).');
   const name = `bench_disclosure_${process.pid}`;
   const c = new Client({ connectionString: admin });
   await c.connect();
@@ -181,10 +401,17 @@ async function dropDatabase(admin: string, name: string) {
 /** The migration's own index statements for PublicDecision: dropped for the load, rebuilt after. */
 function publicDecisionIndexes(kind: 'CREATE' | 'ALTER' = 'CREATE'): string[] {
   const dir = path.join(serviceDir, 'prisma/migrations');
-  const files = readdirSync(dir).filter((f) => /^\d+_/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+_/.test(f))
+    .sort();
   return files
     .flatMap((f) => readFileSync(path.join(dir, f, 'migration.sql'), 'utf8').split(';'))
-    .map((s) => s.trim().replace(/^--.*\n/gm, '').trim())
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^--.*\n/gm, '')
+        .trim(),
+    )
     .filter((s) => s.startsWith(`${kind} INDEX "PublicDecision_`));
 }
 
@@ -210,7 +437,9 @@ async function load(url: string) {
         const [from, to] = ranges[i]!;
         await w.query(generatorSql(from, to));
         done += to - from + 1;
-        log(`  generated ${done.toLocaleString('en')} rows (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+        log(
+          `  generated ${done.toLocaleString('en')} rows (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+        );
       }
       await w.end();
     }),
@@ -221,7 +450,9 @@ async function load(url: string) {
   await c.query('VACUUM ANALYZE "PublicDecision"');
   const size = await c.query(`SELECT pg_size_pretty(pg_total_relation_size('"PublicDecision"')) AS total,
     pg_size_pretty(pg_relation_size('"PublicDecision_searchTokens_idx"')) AS gin`);
-  log(`  table with indexes ${size.rows[0].total}, search-token GIN ${size.rows[0].gin}; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`);
+  log(
+    `  table with indexes ${size.rows[0].total}, search-token GIN ${size.rows[0].gin}; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`,
+  );
   await c.end();
 }
 
@@ -235,7 +466,8 @@ async function verifyIndexing(url: string) {
   await c.end();
   for (const r of rows) {
     const text = buildSearchText([r.partyName, r.documentNumber, r.content, r.penaltyKind]);
-    if (text !== r.searchText) throw new Error(`generated search text differs from the app's for ${r.documentNumber}`);
+    if (text !== r.searchText)
+      throw new Error(`generated search text differs from the app's for ${r.documentNumber}`);
   }
   log(`  indexing of ${rows.length} sampled rows matches the app's (search-text.ts)`);
 }
@@ -250,7 +482,20 @@ async function buildQueries(url: string): Promise<TQuery[]> {
     `SELECT "partyName", "documentNumber", "decisionKind" FROM "PublicDecision" TABLESAMPLE SYSTEM (0.5) WHERE "partyKind" = 'legalPerson' LIMIT 200`,
   );
   await c.end();
-  const terms = ['拖欠', '工资', '童工', '加班费', '押金', '劳务派遣', '最低工资', '劳动合同', '职工名册', '社会保险费', '骗取', '身份证'];
+  const terms = [
+    '拖欠',
+    '工资',
+    '童工',
+    '加班费',
+    '押金',
+    '劳务派遣',
+    '最低工资',
+    '劳动合同',
+    '职工名册',
+    '社会保险费',
+    '骗取',
+    '身份证',
+  ];
   const queries: TQuery[] = [];
   let seed = 7;
   const rnd = (n: number) => {
@@ -267,12 +512,14 @@ async function buildQueries(url: string): Promise<TQuery[]> {
   for (let i = 0; i < 400; i += 1) {
     const row = sample.rows[rnd(sample.rows.length)];
     const r = rnd(100);
-    if (r < 35) queries.push(q('brand+industry', brands[rnd(brands.length)]! + industries[rnd(industries.length)]!));
+    if (r < 35)
+      queries.push(q('brand+industry', brands[rnd(brands.length)]! + industries[rnd(industries.length)]!));
     else if (r < 50) queries.push(q('party name', row.partyName));
     else if (r < 65) queries.push(q('document number', row.documentNumber));
     else if (r < 85) queries.push(q('term', terms[rnd(terms.length)]!));
     else if (r < 93) queries.push(q('term+kind', terms[rnd(terms.length)]!, { decisionKind: 'penalty' }));
-    else queries.push(q('brand+dates', brands[rnd(brands.length)]!, { from: '2025-01-01', to: '2025-12-31' }));
+    else
+      queries.push(q('brand+dates', brands[rnd(brands.length)]!, { from: '2025-01-01', to: '2025-12-31' }));
   }
   return queries;
 }
@@ -288,7 +535,12 @@ const toQueryString = (f: TQuery) => {
 
 async function startServer(url: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'serve-app.ts')], {
-    env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE), NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      BENCH_DATABASE_URL: url,
+      BENCH_POOL_SIZE: String(POOL_SIZE),
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {
@@ -317,12 +569,21 @@ async function runLoad(count: number, one: (q: TQuery) => Promise<number>, queri
   );
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { p50: at(50), p95: at(95), p99: at(99), max: latencies[latencies.length - 1]!, rps: count / seconds };
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return {
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: latencies[latencies.length - 1]!,
+    rps: count / seconds,
+  };
 }
 
 async function main() {
-  log(`disclosure public search: ${ROWS.toLocaleString('en')} published decisions, ${CONCURRENCY} concurrent clients, ${REQUESTS} requests per mode`);
+  log(
+    `disclosure public search: ${ROWS.toLocaleString('en')} published decisions, ${CONCURRENCY} concurrent clients, ${REQUESTS} requests per mode`,
+  );
   const reuse = process.env.BENCH_DATABASE;
   const db = reuse ? existingDatabase(reuse) : await createDatabase();
   let server: { child: ChildProcess; port: number } | undefined;
@@ -339,16 +600,20 @@ async function main() {
     let results = 0;
     const viaHttp = (q: TQuery) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port: server!.port, path: `/api/public/decisions?${toQueryString(q)}`, agent }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${Buffer.concat(chunks).toString()}`));
-            const body = JSON.parse(Buffer.concat(chunks).toString()) as { items: unknown[] };
-            results += body.items.length;
-            resolve(body.items.length);
-          });
-        });
+        const req = http.get(
+          { host: '127.0.0.1', port: server!.port, path: `/api/public/decisions?${toQueryString(q)}`, agent },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              if (res.statusCode !== 200)
+                return reject(new Error(`HTTP ${res.statusCode}: ${Buffer.concat(chunks).toString()}`));
+              const body = JSON.parse(Buffer.concat(chunks).toString()) as { items: unknown[] };
+              results += body.items.length;
+              resolve(body.items.length);
+            });
+          },
+        );
         req.on('error', reject);
       });
     // The same statements the app runs (runPublicSearch), straight on node-postgres.
@@ -378,25 +643,38 @@ async function main() {
     const fmt = (n: number) => n.toFixed(2).padStart(8);
     log('');
     log(`                 p50 ms   p95 ms   p99 ms   max ms   req/s`);
-    log(`raw SQL        ${fmt(sql.p50)} ${fmt(sql.p95)} ${fmt(sql.p99)} ${fmt(sql.max)} ${sql.rps.toFixed(0).padStart(7)}`);
-    log(`HTTP (app)     ${fmt(web.p50)} ${fmt(web.p95)} ${fmt(web.p99)} ${fmt(web.max)} ${web.rps.toFixed(0).padStart(7)}`);
+    log(
+      `raw SQL        ${fmt(sql.p50)} ${fmt(sql.p95)} ${fmt(sql.p99)} ${fmt(sql.max)} ${sql.rps.toFixed(0).padStart(7)}`,
+    );
+    log(
+      `HTTP (app)     ${fmt(web.p50)} ${fmt(web.p95)} ${fmt(web.p99)} ${fmt(web.max)} ${web.rps.toFixed(0).padStart(7)}`,
+    );
     log(`ratio HTTP/SQL ${fmt(web.p50 / sql.p50)} ${fmt(web.p95 / sql.p95)}`);
     log('');
-    log(`target p95 < ${TARGET_P95_MS} ms over HTTP: ${web.p95 < TARGET_P95_MS ? 'met' : 'NOT met'} (${web.p95.toFixed(1)} ms)`);
-    log(`target HTTP p95 ≤ ${TARGET_RATIO}× raw SQL p95: ${web.p95 <= TARGET_RATIO * sql.p95 ? 'met' : 'NOT met'} (${(web.p95 / sql.p95).toFixed(2)}×)`);
-    log(`(${results.toLocaleString('en')} result rows returned over HTTP; pool ${POOL_SIZE} connections each)`);
+    log(
+      `target p95 < ${TARGET_P95_MS} ms over HTTP: ${web.p95 < TARGET_P95_MS ? 'met' : 'NOT met'} (${web.p95.toFixed(1)} ms)`,
+    );
+    log(
+      `target HTTP p95 ≤ ${TARGET_RATIO}× raw SQL p95: ${web.p95 <= TARGET_RATIO * sql.p95 ? 'met' : 'NOT met'} (${(web.p95 / sql.p95).toFixed(2)}×)`,
+    );
+    log(
+      `(${results.toLocaleString('en')} result rows returned over HTTP; pool ${POOL_SIZE} connections each)`,
+    );
     agent.destroy();
   } finally {
     server?.child.kill('SIGTERM');
     await pool.end();
-    if (reuse || process.env.BENCH_KEEP_DB === '1') log(`kept database ${db.name} (BENCH_DATABASE=${db.name} reuses it)`);
+    if (reuse || process.env.BENCH_KEEP_DB === '1')
+      log(`kept database ${db.name} (BENCH_DATABASE=${db.name} reuses it)`);
     else await dropDatabase(db.admin, db.name);
   }
 }
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    process.stderr.write(`benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   });
 }

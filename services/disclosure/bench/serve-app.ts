@@ -10,7 +10,10 @@ if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is required');
 const poolSize = Number(process.env.BENCH_POOL_SIZE ?? '8');
 const db = createPrismaClient(databaseUrl, { poolSize });
 // Lazy: the search never talks to Temporal.
-const temporal = createTemporalClient({ TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default' });
+const temporal = createTemporalClient({
+  TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+  TEMPORAL_NAMESPACE: 'default',
+});
 const app = createApp({
   config: {
     NODE_ENV: 'production',
@@ -36,7 +39,9 @@ const app = createApp({
 });
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();
-  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`,
+  );
 });
 server.keepAliveTimeout = 60_000;
 process.on('SIGTERM', () => {

@@ -41,7 +41,9 @@ export interface TAppDeps {
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
 export function createApp(deps: TAppDeps) {
   const api = new Api(createTokenVerifier(deps.config));
-  const dispatcher = deps.dispatcher ?? createSignalDispatcher({ db: deps.db, client: deps.temporal.client, logger: deps.logger });
+  const dispatcher =
+    deps.dispatcher ??
+    createSignalDispatcher({ db: deps.db, client: deps.temporal.client, logger: deps.logger });
   const routeDeps: TRouteDeps = {
     db: deps.db,
     publicReads: deps.publicReads,

@@ -102,7 +102,9 @@ describe('legal review signals the case workflow', () => {
     expect(svc.recordingStub.received).toHaveLength(1);
     const filed = svc.recordingStub.received[0]!;
     expect(filed.path).toBe(`/internal/cases/${caseNumber}/records`);
-    expect(filed.headers['idempotency-key']).toBe(`legal-review:file-opinion:${res.body.id}`);
+    expect(decodeURIComponent(String(filed.headers['idempotency-key']))).toBe(
+      `legal-review:file-opinion:${res.body.id}`,
+    );
     expect(filed.headers.authorization).toBe('Bearer test-system-token');
     expect(filed.body).toEqual({
       kind: 'legalReviewOpinion',
@@ -253,8 +255,8 @@ describe('legal review signals the case workflow', () => {
     await svc.outbox.runOnce();
     const escalation = svc.recordingStub.received.slice(before).find((r) => r.path.endsWith('/escalations'));
     expect(escalation?.path).toBe(`/internal/cases/${caseNumber}/escalations`);
-    expect(escalation?.headers['idempotency-key']).toBe(
-      `${encodeURIComponent(lifecycleWorkflowId(caseNumber))}:materials-late:1:1`,
+    expect(decodeURIComponent(String(escalation?.headers['idempotency-key']))).toBe(
+      `${lifecycleWorkflowId(caseNumber)}:materials-late:1:1`,
     );
     expect(escalation?.body).toMatchObject({
       workflowId: lifecycleWorkflowId(caseNumber),

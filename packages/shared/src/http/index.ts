@@ -2,3 +2,4 @@ export * from './api';
 export * from './create-service-app';
 export * from './error-handler';
 export * from './run-server';
+export * from './service-client';

@@ -28,7 +28,9 @@ export async function findDecisionByCaseCycle(tx: TTx, caseNumber: string, cycle
 }
 
 export async function getVersion(tx: TTx, disclosureId: string, version: number): Promise<DisclosureVersion> {
-  const row = await tx.disclosureVersion.findUnique({ where: { disclosureId_version: { disclosureId, version } } });
+  const row = await tx.disclosureVersion.findUnique({
+    where: { disclosureId_version: { disclosureId, version } },
+  });
   if (!row) throw new AppError('notFound', `版本 ${version} 不存在`);
   return row;
 }
@@ -84,9 +86,16 @@ export async function addReviewStep(
 
 /** Review steps of one version, oldest first. */
 export async function reviewStepsOf(tx: TTx, disclosureId: string, version: number) {
-  return tx.reviewStep.findMany({ where: { disclosureId, version }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  return tx.reviewStep.findMany({
+    where: { disclosureId, version },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+  });
 }
 
-export async function updateDisclosure(tx: TTx, id: string, data: Prisma.DisclosureUpdateInput): Promise<Disclosure> {
+export async function updateDisclosure(
+  tx: TTx,
+  id: string,
+  data: Prisma.DisclosureUpdateInput,
+): Promise<Disclosure> {
   return tx.disclosure.update({ where: { id }, data });
 }

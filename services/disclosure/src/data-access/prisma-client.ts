@@ -8,7 +8,10 @@ export type TTx = Prisma.TransactionClient;
 /** The service's one database client (Prisma over node-postgres, no native engine). */
 export function createPrismaClient(databaseUrl: string, options: { poolSize?: number } = {}): TDb {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, ...(options.poolSize ? { max: options.poolSize } : {}) }),
+    adapter: new PrismaPg({
+      connectionString: databaseUrl,
+      ...(options.poolSize ? { max: options.poolSize } : {}),
+    }),
   });
 }
 

@@ -9,12 +9,22 @@ import { runOn, type TPublicReadPool } from './public-read-pool';
  * write here; the public platform reads nothing but this table.
  */
 
-const searchFields = (c: { partyName?: string | null; documentNumber: string; content?: string | null; penaltyKind?: string | null }) =>
-  buildSearchText([c.partyName, c.documentNumber, c.content, c.penaltyKind]);
+const searchFields = (c: {
+  partyName?: string | null;
+  documentNumber: string;
+  content?: string | null;
+  penaltyKind?: string | null;
+}) => buildSearchText([c.partyName, c.documentNumber, c.content, c.penaltyKind]);
 
 export async function upsertPublishedDecision(
   tx: TTx,
-  row: { disclosureId: string; version: number; publishedAt: Date; correctedAt: Date | null; content: TPublicDecisionContent },
+  row: {
+    disclosureId: string;
+    version: number;
+    publishedAt: Date;
+    correctedAt: Date | null;
+    content: TPublicDecisionContent;
+  },
 ): Promise<void> {
   const c = row.content;
   const searchText = searchFields(c);
@@ -130,7 +140,8 @@ function filterConditions(f: TPublicSearchFilters, t: string): Prisma.Sql[] {
 }
 const whereOf = (conditions: Prisma.Sql[]) =>
   conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
-const pageOf = (f: TPublicSearchFilters) => Prisma.sql`LIMIT ${f.pageSize + 1} OFFSET ${(f.page - 1) * f.pageSize}`;
+const pageOf = (f: TPublicSearchFilters) =>
+  Prisma.sql`LIMIT ${f.pageSize + 1} OFFSET ${(f.page - 1) * f.pageSize}`;
 
 /**
  * How common each search token is, from the statistics ANALYZE keeps for the token index expression
@@ -191,14 +202,20 @@ export function planKeywordSearch(keyword: string, f: TPublicSearchFilters, stat
   const need = f.page * f.pageSize + 1;
   // Unlisted tokens are rarer than the rarest listed one; a whole digit run is rarer still.
   const ranked = keywordTokens(keyword)
-    .map((g) => ({ g, run: g.startsWith('#'), freq: stats.frequency.get(g) ?? stats.floor / (g.startsWith('#') ? 10 : 2) }))
+    .map((g) => ({
+      g,
+      run: g.startsWith('#'),
+      freq: stats.frequency.get(g) ?? stats.floor / (g.startsWith('#') ? 10 : 2),
+    }))
     .sort((a, b) => a.freq - b.freq || Number(b.run) - Number(a.run));
   const bound = ranked[0]?.freq ?? 0;
   const window = bound > 0 ? Math.ceil((3 * need) / bound) : Infinity;
   const selective = ranked.filter((r) => r.freq <= COMMON_TOKEN);
   return {
     recentWindow: window <= MAX_RECENT_WINDOW ? Math.max(window, 1000) : 0,
-    indexTokens: (selective.length > 0 ? selective : ranked.slice(0, 1)).slice(0, INDEX_TOKENS).map((r) => r.g),
+    indexTokens: (selective.length > 0 ? selective : ranked.slice(0, 1))
+      .slice(0, INDEX_TOKENS)
+      .map((r) => r.g),
   };
 }
 
@@ -238,7 +255,11 @@ export type TRunSql = <R>(sql: Prisma.Sql) => Promise<R[]>;
  * count (it would cost every match of a common keyword). Shared with the benchmark, whose raw-SQL
  * baseline runs these same statements.
  */
-export async function runPublicSearch(run: TRunSql, f: TPublicSearchFilters, stats: TTokenStats = noTokenStats) {
+export async function runPublicSearch(
+  run: TRunSql,
+  f: TPublicSearchFilters,
+  stats: TTokenStats = noTokenStats,
+) {
   let rows: TPublicSearchRow[] | undefined;
   let plan: TSearchPlan | undefined;
   if (f.keyword) {
@@ -264,7 +285,11 @@ export function createTokenStatsCache(pool: TPublicReadPool, ttlMs = 10 * 60_000
   };
 }
 
-export async function searchPublicDecisions(pool: TPublicReadPool, f: TPublicSearchFilters, stats: TTokenStats) {
+export async function searchPublicDecisions(
+  pool: TPublicReadPool,
+  f: TPublicSearchFilters,
+  stats: TTokenStats,
+) {
   return runPublicSearch(runOn(pool), f, stats);
 }
 
@@ -280,7 +305,10 @@ export interface TPublicDecisionRow extends Omit<TPublicSearchRow, 'excerpt'> {
   withdrawalExplanation: string | null;
 }
 
-export async function getPublicDecision(pool: TPublicReadPool, disclosureId: string): Promise<TPublicDecisionRow | undefined> {
+export async function getPublicDecision(
+  pool: TPublicReadPool,
+  disclosureId: string,
+): Promise<TPublicDecisionRow | undefined> {
   const { rows } = await pool.query<TPublicDecisionRow>(
     `SELECT "disclosureId", state, version, "documentNumber", "decisionKind", "issuingAuthority", "decisionDate",
             "publishedAt", "correctedAt", "partyKind", "partyName", "enforcementMethod", content, decision,

@@ -14,7 +14,9 @@ const DATE_OID = 1082;
 // `date` stays a 'YYYY-MM-DD' string (node-postgres would build a Date at local midnight).
 const publicTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === DATE_OID ? (value: string) => value : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
+    oid === DATE_OID
+      ? (value: string) => value
+      : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
 };
 
 export function createPublicReadPool(databaseUrl: string, options: { max?: number } = {}): TPublicReadPool {

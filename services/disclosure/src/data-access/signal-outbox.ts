@@ -26,14 +26,26 @@ const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** Math.mi
  * lifecycle's handlers ignore a repeat (it no longer fits the stage).
  */
 export function createSignalDispatcher(deps: { db: TDb; client: Client; logger: Logger }) {
-  const send = async (row: { id: bigint; workflowId: string; signal: string; payload: unknown; attempts: number }) => {
+  const send = async (row: {
+    id: bigint;
+    workflowId: string;
+    signal: string;
+    payload: unknown;
+    attempts: number;
+  }) => {
     try {
       await deps.client.workflow.getHandle(row.workflowId).signal(row.signal, row.payload);
-      await deps.db.signalOutbox.update({ where: { id: row.id }, data: { deliveredAt: new Date(), attempts: { increment: 1 } } });
+      await deps.db.signalOutbox.update({
+        where: { id: row.id },
+        data: { deliveredAt: new Date(), attempts: { increment: 1 } },
+      });
       return true;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      deps.logger.warn({ workflowId: row.workflowId, signal: row.signal, err: message }, 'signal not delivered; will retry');
+      deps.logger.warn(
+        { workflowId: row.workflowId, signal: row.signal, err: message },
+        'signal not delivered; will retry',
+      );
       await deps.db.signalOutbox.update({
         where: { id: row.id },
         data: {

@@ -28,14 +28,21 @@ export type TUnitOfWork = <T extends TStoredResponse>(
   command: (ctx: TCommandContext) => Promise<T>,
 ) => Promise<TStoredResponse>;
 
-const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex');
+const hash = (value: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(value ?? null))
+    .digest('hex');
 
 /**
  * Runs one command in one transaction: the state change, its audit event, its queued signals and
  * the stored answer to its Idempotency-Key commit together or not at all. A repeated key (per
  * caller) returns the first answer without acting again; the same key with another request is a 409.
  */
-export function createUnitOfWork(deps: { db: TDb; dispatcher: TSignalDispatcher; now?: () => Date }): TUnitOfWork {
+export function createUnitOfWork(deps: {
+  db: TDb;
+  dispatcher: TSignalDispatcher;
+  now?: () => Date;
+}): TUnitOfWork {
   return async (actor, idempotency, command) => {
     const queued: bigint[] = [];
     const key = idempotency?.key ? `${actor.id}:${idempotency.key}` : undefined;
@@ -60,7 +67,8 @@ export function createUnitOfWork(deps: { db: TDb; dispatcher: TSignalDispatcher;
           },
         };
         const response = await command(ctx);
-        if (key && idempotency) await storeResponse(tx, key, idempotency.scope, hash(idempotency.body), response);
+        if (key && idempotency)
+          await storeResponse(tx, key, idempotency.scope, hash(idempotency.body), response);
         return response;
       },
       { timeout: 20_000, maxWait: 10_000 },

@@ -15,7 +15,11 @@ export type TAnswerCorrectionRequest = z.infer<typeof ZAnswerCorrectionRequest>;
  * Staff answer a public correction request. "Corrected" must be true: a correction version written
  * for this request has been reviewed, approved and republished. Repeating the same answer is a no-op.
  */
-export async function answerCorrectionRequest(ctx: TCommandContext, id: string, input: TAnswerCorrectionRequest) {
+export async function answerCorrectionRequest(
+  ctx: TCommandContext,
+  id: string,
+  input: TAnswerCorrectionRequest,
+) {
   const { tx, actor, now } = ctx;
   await lockKey(tx, `correctionRequest:${id}`);
   const request = await tx.correctionRequest.findUnique({ where: { id } });
@@ -38,16 +42,29 @@ export async function answerCorrectionRequest(ctx: TCommandContext, id: string, 
   }
   const answered = await tx.correctionRequest.update({
     where: { id },
-    data: { status: 'answered', outcome: input.outcome, answer: input.answer, answeredBy: actor.id, answeredAt: now, correctionVersion },
+    data: {
+      status: 'answered',
+      outcome: input.outcome,
+      answer: input.answer,
+      answeredBy: actor.id,
+      answeredAt: now,
+      correctionVersion,
+    },
   });
   await writeAudit(tx, actor, 'correctionRequest.answered', `correctionRequest:${id}`, {
     outcome: input.outcome,
     correctionVersion,
     onTime: now.toISOString().slice(0, 10) <= request.dueDate.toISOString().slice(0, 10),
   });
-  await writeAudit(tx, actor, 'disclosure.correctionRequestAnswered', disclosureSubject(request.disclosureId), {
-    correctionRequestId: id,
-    outcome: input.outcome,
-  });
+  await writeAudit(
+    tx,
+    actor,
+    'disclosure.correctionRequestAnswered',
+    disclosureSubject(request.disclosureId),
+    {
+      correctionRequestId: id,
+      outcome: input.outcome,
+    },
+  );
   return answered;
 }

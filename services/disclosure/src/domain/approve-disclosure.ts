@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { lifecycleSignals, type TDisclosureApproved } from '@sanxiang/shared/src/contracts';
 import { AppError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../data-access/audit-log';
-import { addReviewStep, lockDisclosure, reviewStepsOf, updateDisclosure } from '../data-access/disclosure-repository';
+import {
+  addReviewStep,
+  lockDisclosure,
+  reviewStepsOf,
+  updateDisclosure,
+} from '../data-access/disclosure-repository';
 import type { TCommandContext } from '../data-access/unit-of-work';
 import { showOnPlatform } from './publication';
 import { assertStage, ZReviewBase } from './review-steps';
@@ -35,12 +40,21 @@ export async function approveDisclosure(ctx: TCommandContext, id: string, input:
   const approve = input.outcome === 'approve';
   await addReviewStep(
     tx,
-    { disclosureId: d.id, version: input.version, action: approve ? 'approve' : 'approvalReturn', note: input.note, at: now },
+    {
+      disclosureId: d.id,
+      version: input.version,
+      action: approve ? 'approve' : 'approvalReturn',
+      note: input.note,
+      at: now,
+    },
     actor,
   );
   const subject = disclosureSubject(d.id);
   if (!approve) {
-    await writeAudit(tx, actor, 'disclosure.approvalReturned', subject, { version: input.version, note: input.note ?? null });
+    await writeAudit(tx, actor, 'disclosure.approvalReturned', subject, {
+      version: input.version,
+      note: input.note ?? null,
+    });
     return updateDisclosure(tx, d.id, { reviewStage: 'editing' });
   }
 
@@ -52,7 +66,10 @@ export async function approveDisclosure(ctx: TCommandContext, id: string, input:
       approvedBy: actor.id,
       approvedAt: now,
     });
-    await writeAudit(tx, actor, 'disclosure.approved', subject, { version: input.version, note: input.note ?? null });
+    await writeAudit(tx, actor, 'disclosure.approved', subject, {
+      version: input.version,
+      note: input.note ?? null,
+    });
     if (d.workflowId && d.cycle) {
       const payload: TDisclosureApproved = {
         cycle: d.cycle,

@@ -45,14 +45,31 @@ export async function recordCatalogueClock(ctx: TCommandContext, id: string, clo
 }
 
 /** A reminder (0) or escalation (1: unit head, 2: agency head) came due: kept durably, once. */
-export async function recordCatalogueEscalation(ctx: TCommandContext, id: string, e: TCatalogueEscalationRecord) {
+export async function recordCatalogueEscalation(
+  ctx: TCommandContext,
+  id: string,
+  e: TCatalogueEscalationRecord,
+) {
   await findChange(ctx, id);
   const at = new Date(e.at);
-  const existing = await ctx.tx.catalogueEscalation.findUnique({ where: { changeId_level_at: { changeId: id, level: e.level, at } } });
+  const existing = await ctx.tx.catalogueEscalation.findUnique({
+    where: { changeId_level_at: { changeId: id, level: e.level, at } },
+  });
   if (existing) return { status: 200, body: { escalationId: String(existing.id) } };
   const row = await ctx.tx.catalogueEscalation.create({
-    data: { changeId: id, level: e.level, audience: e.notified.audience, roles: e.notified.roles, reason: e.reason, dueAt: new Date(e.dueAt), at },
+    data: {
+      changeId: id,
+      level: e.level,
+      audience: e.notified.audience,
+      roles: e.notified.roles,
+      reason: e.reason,
+      dueAt: new Date(e.dueAt),
+      at,
+    },
   });
-  await writeAudit(ctx.tx, ctx.actor, 'catalogueChange.escalated', `catalogueChange:${id}`, { level: e.level, reason: e.reason });
+  await writeAudit(ctx.tx, ctx.actor, 'catalogueChange.escalated', `catalogueChange:${id}`, {
+    level: e.level,
+    reason: e.reason,
+  });
   return { status: 201, body: { escalationId: String(row.id) } };
 }

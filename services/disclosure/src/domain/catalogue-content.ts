@@ -108,7 +108,10 @@ export const ZCatalogueEntryContent = z.discriminatedUnion('section', [
     section: z.literal('supervisionChannel'),
     title: ZText(200),
     address: ZText(300),
-    postCode: z.string().trim().regex(/^\d{6}$/u, '邮政编码应为 6 位数字'),
+    postCode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/u, '邮政编码应为 6 位数字'),
     phone: ZText(50),
     email: z.email().max(200),
     procedure: ZText(4000),

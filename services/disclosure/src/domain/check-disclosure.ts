@@ -36,13 +36,25 @@ export async function checkDisclosure(ctx: TCommandContext, id: string, input: T
   const pass = input.outcome === 'pass';
   await addReviewStep(
     tx,
-    { disclosureId: d.id, version: input.version, action: pass ? 'checkPass' : 'checkReturn', note: input.note, at: now },
+    {
+      disclosureId: d.id,
+      version: input.version,
+      action: pass ? 'checkPass' : 'checkReturn',
+      note: input.note,
+      at: now,
+    },
     actor,
   );
   const updated = await updateDisclosure(tx, d.id, { reviewStage: pass ? 'awaitingApproval' : 'editing' });
-  await writeAudit(tx, actor, pass ? 'disclosure.checked' : 'disclosure.checkReturned', disclosureSubject(d.id), {
-    version: input.version,
-    note: input.note ?? null,
-  });
+  await writeAudit(
+    tx,
+    actor,
+    pass ? 'disclosure.checked' : 'disclosure.checkReturned',
+    disclosureSubject(d.id),
+    {
+      version: input.version,
+      note: input.note ?? null,
+    },
+  );
   return updated;
 }

@@ -12,12 +12,27 @@ const phone = z
 export const ZCorrectionRequestInput = z
   .strictObject({
     decisionId: z.uuid({ error: '请从公示信息页面发起更正申请' }),
-    requesterName: z.string({ error: '请填写申请人姓名或名称' }).trim().min(1, '请填写申请人姓名或名称').max(100, '申请人名称不能超过 100 个字'),
+    requesterName: z
+      .string({ error: '请填写申请人姓名或名称' })
+      .trim()
+      .min(1, '请填写申请人姓名或名称')
+      .max(100, '申请人名称不能超过 100 个字'),
     requesterKind: z.enum(['citizen', 'organisation'], { error: '请选择申请人类型' }),
     contactPhone: z.preprocess((v) => (v === '' ? undefined : v), phone.optional()),
-    contactEmail: z.preprocess((v) => (v === '' ? undefined : v), z.email({ error: '电子邮箱格式不正确' }).max(200).optional()),
-    description: z.string({ error: '请说明哪些信息不准确' }).trim().min(10, '请说明哪些信息不准确（至少 10 个字）').max(2000, '说明不能超过 2000 个字'),
-    evidence: z.string({ error: '请提供证据' }).trim().min(10, '请列明能证明信息不准确的证据（至少 10 个字）').max(4000, '证据说明不能超过 4000 个字'),
+    contactEmail: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.email({ error: '电子邮箱格式不正确' }).max(200).optional(),
+    ),
+    description: z
+      .string({ error: '请说明哪些信息不准确' })
+      .trim()
+      .min(10, '请说明哪些信息不准确（至少 10 个字）')
+      .max(2000, '说明不能超过 2000 个字'),
+    evidence: z
+      .string({ error: '请提供证据' })
+      .trim()
+      .min(10, '请列明能证明信息不准确的证据（至少 10 个字）')
+      .max(4000, '证据说明不能超过 4000 个字'),
   })
   .refine((v) => v.contactPhone !== undefined || v.contactEmail !== undefined, {
     path: ['contactPhone'],
@@ -35,7 +50,11 @@ export const correctionOutcomeLabel = {
 
 /** Tracking numbers: 12 characters from an alphabet without look-alikes (0/O, 1/I). */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const ZTrackingNumber = z.string().trim().toUpperCase().regex(/^GZ-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/u, '受理编号格式不正确');
+export const ZTrackingNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^GZ-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/u, '受理编号格式不正确');
 
 export function newTrackingNumber(randomBytes: (n: number) => Uint8Array): string {
   const chars = Array.from(randomBytes(12), (b) => ALPHABET[b % ALPHABET.length]).join('');

@@ -4,7 +4,10 @@ import { addVersion } from '../data-access/disclosure-repository';
 import type { TCommandContext } from '../data-access/unit-of-work';
 import { catalogueEntryTitle, ZCatalogueEntryContent } from './catalogue-content';
 
-export const ZCreateCatalogueEntry = z.object({ content: ZCatalogueEntryContent, note: z.string().trim().max(2000).optional() });
+export const ZCreateCatalogueEntry = z.object({
+  content: ZCatalogueEntryContent,
+  note: z.string().trim().max(2000).optional(),
+});
 export type TCreateCatalogueEntry = z.infer<typeof ZCreateCatalogueEntry>;
 
 /**
@@ -38,6 +41,8 @@ export async function createCatalogueEntry(ctx: TCommandContext, input: TCreateC
     },
     actor,
   );
-  await writeAudit(tx, actor, 'catalogueEntry.drafted', disclosureSubject(d.id), { section: input.content.section });
+  await writeAudit(tx, actor, 'catalogueEntry.drafted', disclosureSubject(d.id), {
+    section: input.content.section,
+  });
   return d;
 }

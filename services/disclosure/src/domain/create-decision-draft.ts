@@ -28,7 +28,10 @@ export async function createDecisionDraft(
   await lockKey(tx, `decision:${req.caseNumber}:${req.cycle}`);
   const existing = await findDecisionByCaseCycle(tx, req.caseNumber, req.cycle);
   if (existing) {
-    return { status: 200, body: { disclosureId: existing.id, status: existing.status === 'exempt' ? 'exempt' : 'draft' } };
+    return {
+      status: 200,
+      body: { disclosureId: existing.id, status: existing.status === 'exempt' ? 'exempt' : 'draft' },
+    };
   }
 
   const source: TDecisionSource = {
@@ -83,12 +86,18 @@ export async function createDecisionDraft(
     },
     actor,
   );
-  await writeAudit(tx, actor, exempt ? 'disclosure.exempted' : 'disclosure.drafted', disclosureSubject(disclosure.id), {
-    caseNumber: req.caseNumber,
-    cycle: req.cycle,
-    documentNumber: req.documentNumber,
-    mode: req.disclosure.mode,
-    ...(exempt ? { reason: exempt.reason, explanation: exempt.explanation } : {}),
-  });
+  await writeAudit(
+    tx,
+    actor,
+    exempt ? 'disclosure.exempted' : 'disclosure.drafted',
+    disclosureSubject(disclosure.id),
+    {
+      caseNumber: req.caseNumber,
+      cycle: req.cycle,
+      documentNumber: req.documentNumber,
+      mode: req.disclosure.mode,
+      ...(exempt ? { reason: exempt.reason, explanation: exempt.explanation } : {}),
+    },
+  );
   return { status: 201, body: { disclosureId: disclosure.id, status: exempt ? 'exempt' : 'draft' } };
 }

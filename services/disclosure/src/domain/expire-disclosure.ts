@@ -21,7 +21,9 @@ export async function expireDisclosure(
   assertSameCase(d, req.workflowId, req.cycle);
   if (d.expiredAt) return { expiredAt: d.expiredAt.toISOString() };
   if (d.status !== 'published' && d.status !== 'withdrawn') {
-    throw new AppError('conflict', `当前状态（${d.status}）的记录未公示，无需到期撤下`, { extra: { disclosureStatus: d.status } });
+    throw new AppError('conflict', `当前状态（${d.status}）的记录未公示，无需到期撤下`, {
+      extra: { disclosureStatus: d.status },
+    });
   }
   await updateDisclosure(tx, d.id, { status: 'expired', expiredAt: now, reviewStage: null });
   await removePublicDecision(tx, d.id);

@@ -1,6 +1,10 @@
 import { AppError } from '@sanxiang/shared';
 import type { TPublicReadPool } from '../data-access/public-read-pool';
-import { catalogueSectionLabel, type TCatalogueEntryContent, type TCatalogueSection } from './catalogue-content';
+import {
+  catalogueSectionLabel,
+  type TCatalogueEntryContent,
+  type TCatalogueSection,
+} from './catalogue-content';
 
 interface TItemRow {
   disclosureId: string;
@@ -36,7 +40,10 @@ export async function listPublicCatalogue(pool: TPublicReadPool, section?: TCata
 }
 
 export async function getPublicCatalogueEntry(pool: TPublicReadPool, id: string) {
-  const { rows } = await pool.query<TItemRow>(`SELECT * FROM "PublicItem" WHERE "disclosureId" = $1 AND kind = 'catalogueEntry'`, [id]);
+  const { rows } = await pool.query<TItemRow>(
+    `SELECT * FROM "PublicItem" WHERE "disclosureId" = $1 AND kind = 'catalogueEntry'`,
+    [id],
+  );
   if (!rows[0]) throw new AppError('notFound', '未找到该目录条目');
   return itemView(rows[0]);
 }
@@ -46,12 +53,31 @@ export async function listPublicReports(pool: TPublicReadPool) {
   const { rows } = await pool.query<TItemRow>(
     `SELECT * FROM "PublicItem" WHERE kind <> 'catalogueEntry' ORDER BY "publishedAt" DESC LIMIT 500`,
   );
-  return { items: rows.map((r) => ({ id: r.disclosureId, kind: r.kind, period: r.period, title: r.title, publishedAt: r.publishedAt.toISOString() })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.disclosureId,
+      kind: r.kind,
+      period: r.period,
+      title: r.title,
+      publishedAt: r.publishedAt.toISOString(),
+    })),
+  };
 }
 
 export async function getPublicReport(pool: TPublicReadPool, id: string) {
-  const { rows } = await pool.query<TItemRow>(`SELECT * FROM "PublicItem" WHERE "disclosureId" = $1 AND kind <> 'catalogueEntry'`, [id]);
+  const { rows } = await pool.query<TItemRow>(
+    `SELECT * FROM "PublicItem" WHERE "disclosureId" = $1 AND kind <> 'catalogueEntry'`,
+    [id],
+  );
   const r = rows[0];
   if (!r) throw new AppError('notFound', '未找到该公示');
-  return { id: r.disclosureId, kind: r.kind, period: r.period, title: r.title, content: r.content, publishedAt: r.publishedAt.toISOString(), correctedAt: r.correctedAt?.toISOString() ?? null };
+  return {
+    id: r.disclosureId,
+    kind: r.kind,
+    period: r.period,
+    title: r.title,
+    content: r.content,
+    publishedAt: r.publishedAt.toISOString(),
+    correctedAt: r.correctedAt?.toISOString() ?? null,
+  };
 }

@@ -41,5 +41,7 @@ export const partyKindLabel: Record<TPartyKind, string> = {
 };
 
 /** Look up a label for a value stored as text; unknown values are shown as they are. */
-export const labelOf = <K extends string>(labels: Record<K, string>, value: string | null | undefined): string =>
-  value == null ? '' : ((labels as Record<string, string>)[value] ?? value);
+export const labelOf = <K extends string>(
+  labels: Record<K, string>,
+  value: string | null | undefined,
+): string => (value == null ? '' : ((labels as Record<string, string>)[value] ?? value));

@@ -4,12 +4,26 @@ import type { TDb } from '../data-access/prisma-client';
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 const include = {
-  entries: { include: { disclosure: { select: { title: true, catalogueSection: true, status: true, reviewStage: true } } } },
+  entries: {
+    include: {
+      disclosure: { select: { title: true, catalogueSection: true, status: true, reviewStage: true } },
+    },
+  },
   escalations: { orderBy: { at: 'asc' as const } },
 };
 
 type TChangeRow = NonNullable<Awaited<ReturnType<TDb['catalogueChange']['findFirst']>>> & {
-  entries: { disclosureId: string; updatedVersion: number | null; updatedAt: Date | null; disclosure: { title: string; catalogueSection: string | null; status: string; reviewStage: string | null } }[];
+  entries: {
+    disclosureId: string;
+    updatedVersion: number | null;
+    updatedAt: Date | null;
+    disclosure: {
+      title: string;
+      catalogueSection: string | null;
+      status: string;
+      reviewStage: string | null;
+    };
+  }[];
   escalations: { level: number; audience: string; roles: string[]; reason: string; dueAt: Date; at: Date }[];
 };
 
@@ -49,7 +63,11 @@ const view = (c: TChangeRow, today: string) => ({
 
 /** Registered changes of law or functions with their 20-working-day clocks, open ones first. */
 export async function listCatalogueChanges(db: TDb, today: string) {
-  const rows = await db.catalogueChange.findMany({ include, orderBy: [{ status: 'asc' }, { dueDate: 'asc' }, { registeredAt: 'desc' }], take: 200 });
+  const rows = await db.catalogueChange.findMany({
+    include,
+    orderBy: [{ status: 'asc' }, { dueDate: 'asc' }, { registeredAt: 'desc' }],
+    take: 200,
+  });
   return { items: rows.map((r) => view(r as TChangeRow, today)) };
 }
 

@@ -37,10 +37,16 @@ export const toCorrectionRequestView = (r: CorrectionRequest, today: string) => 
 });
 
 /** The staff queue: open requests first, earliest deadline first. */
-export async function listCorrectionRequests(db: TDb, q: z.infer<typeof ZListCorrectionRequestsQuery>, today: string) {
+export async function listCorrectionRequests(
+  db: TDb,
+  q: z.infer<typeof ZListCorrectionRequestsQuery>,
+  today: string,
+) {
   const where = {
     ...(q.status ? { status: q.status } : {}),
-    ...(q.overdue === 'true' ? { status: 'open' as const, dueDate: { lt: new Date(`${today}T00:00:00Z`) } } : {}),
+    ...(q.overdue === 'true'
+      ? { status: 'open' as const, dueDate: { lt: new Date(`${today}T00:00:00Z`) } }
+      : {}),
   };
   const [rows, total] = await Promise.all([
     db.correctionRequest.findMany({
@@ -51,7 +57,12 @@ export async function listCorrectionRequests(db: TDb, q: z.infer<typeof ZListCor
     }),
     db.correctionRequest.count({ where }),
   ]);
-  return { items: rows.map((r) => toCorrectionRequestView(r, today)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => toCorrectionRequestView(r, today)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function getCorrectionRequest(db: TDb, id: string, today: string) {

@@ -4,7 +4,9 @@ import type { TDb } from '../data-access/prisma-client';
 import { toDisclosureView } from './disclosure-view';
 
 export const ZListDisclosuresQuery = z.strictObject({
-  kind: z.enum(['decision', 'catalogueEntry', 'randomInspectionResults', 'creditBlacklist', 'annualStatistics']).optional(),
+  kind: z
+    .enum(['decision', 'catalogueEntry', 'randomInspectionResults', 'creditBlacklist', 'annualStatistics'])
+    .optional(),
   status: z.enum(['draft', 'approved', 'published', 'withdrawn', 'expired', 'exempt']).optional(),
   reviewStage: z.enum(['editing', 'awaitingCheck', 'awaitingApproval']).optional(),
   caseNumber: z.string().trim().min(1).max(64).optional(),

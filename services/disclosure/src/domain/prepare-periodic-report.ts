@@ -8,10 +8,17 @@ import type { TDb, TTx } from '../data-access/prisma-client';
 import type { TCommandContext } from '../data-access/unit-of-work';
 import { contentKinds } from './content-kinds';
 import { ZPublicDecisionContent } from './decision-content';
-import type { TAnnualStatisticsContent, TCreditBlacklistContent, TRandomInspectionResultsContent } from './report-content';
+import type {
+  TAnnualStatisticsContent,
+  TCreditBlacklistContent,
+  TRandomInspectionResultsContent,
+} from './report-content';
 
 export const ZPrepareReport = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('randomInspectionResults'), period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, 'YYYY-MM') }),
+  z.object({
+    kind: z.literal('randomInspectionResults'),
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, 'YYYY-MM'),
+  }),
   z.object({ kind: z.literal('creditBlacklist'), period: z.string().regex(/^\d{4}-Q[1-4]$/u, 'YYYY-Qn') }),
   z.object({ kind: z.literal('annualStatistics'), period: z.string().regex(/^\d{4}$/u, 'YYYY') }),
 ]);
@@ -51,7 +58,10 @@ async function publishedVersions(tx: TTx, where: Prisma.DisclosureWhereInput) {
 }
 
 /** 统计年报 figures of a year, by decision date (exemptions and withdrawals by when they happened). */
-export async function computeAnnualStatistics(db: TDb | TTx, year: number): Promise<TAnnualStatisticsContent> {
+export async function computeAnnualStatistics(
+  db: TDb | TTx,
+  year: number,
+): Promise<TAnnualStatisticsContent> {
   const { from, to } = periodRange(String(year));
   const decisions = await db.disclosure.findMany({
     where: { kind: 'decision', decisionDate: { gte: from, lt: to } },
@@ -70,11 +80,15 @@ export async function computeAnnualStatistics(db: TDb | TTx, year: number): Prom
     where: { kind: 'decision', withdrawnAt: { gte: from, lt: to } },
     select: { withdrawalReason: true },
   });
-  const expired = await db.disclosure.count({ where: { kind: 'decision', expiredAt: { gte: from, lt: to } } });
+  const expired = await db.disclosure.count({
+    where: { kind: 'decision', expiredAt: { gte: from, lt: to } },
+  });
   const corrections = await db.disclosureVersion.count({
     where: { purpose: 'correction', createdAt: { gte: from, lt: to }, disclosure: { kind: 'decision' } },
   });
-  const correctionRequests = await db.correctionRequest.count({ where: { receivedAt: { gte: from, lt: to } } });
+  const correctionRequests = await db.correctionRequest.count({
+    where: { receivedAt: { gte: from, lt: to } },
+  });
   return {
     year,
     byDecisionKind: count(decisions, (d) => d.decisionKind),
@@ -94,7 +108,10 @@ export async function computeAnnualStatistics(db: TDb | TTx, year: number): Prom
 async function buildContent(tx: TTx, input: TPrepareReport) {
   const { from, to } = periodRange(input.period);
   if (input.kind === 'randomInspectionResults') {
-    const items = await publishedVersions(tx, { randomInspection: true, decisionDate: { gte: from, lt: to } });
+    const items = await publishedVersions(tx, {
+      randomInspection: true,
+      decisionDate: { gte: from, lt: to },
+    });
     const content: TRandomInspectionResultsContent = {
       period: input.period,
       items: items.map(({ content }) => ({
@@ -131,19 +148,41 @@ async function buildContent(tx: TTx, input: TPrepareReport) {
 export async function preparePeriodicReport(ctx: TCommandContext, input: TPrepareReport) {
   const { tx, actor } = ctx;
   await lockKey(tx, `report:${input.kind}:${input.period}`);
-  const existing = await tx.disclosure.findUnique({ where: { kind_period: { kind: input.kind, period: input.period } } });
-  if (existing) return { status: 200, body: { disclosureId: existing.id, status: existing.status, created: false } };
+  const existing = await tx.disclosure.findUnique({
+    where: { kind_period: { kind: input.kind, period: input.period } },
+  });
+  if (existing)
+    return { status: 200, body: { disclosureId: existing.id, status: existing.status, created: false } };
   const content = await buildContent(tx, input);
   const kind = contentKinds[input.kind];
   const source = kind.source.parse(content);
   const d = await tx.disclosure.create({
-    data: { kind: input.kind, status: 'draft', reviewStage: 'editing', workingVersion: 1, title: kind.title(source), period: input.period },
+    data: {
+      kind: input.kind,
+      status: 'draft',
+      reviewStage: 'editing',
+      workingVersion: 1,
+      title: kind.title(source),
+      period: input.period,
+    },
   });
   await addVersion(
     tx,
-    { disclosureId: d.id, version: 1, purpose: 'initial', note: '由定时任务生成', source, redactionRules: [], publicContent: source, redactionReport: [] },
+    {
+      disclosureId: d.id,
+      version: 1,
+      purpose: 'initial',
+      note: '由定时任务生成',
+      source,
+      redactionRules: [],
+      publicContent: source,
+      redactionReport: [],
+    },
     actor,
   );
-  await writeAudit(tx, actor, 'report.prepared', disclosureSubject(d.id), { kind: input.kind, period: input.period });
+  await writeAudit(tx, actor, 'report.prepared', disclosureSubject(d.id), {
+    kind: input.kind,
+    period: input.period,
+  });
   return { status: 201, body: { disclosureId: d.id, status: d.status, created: true } };
 }

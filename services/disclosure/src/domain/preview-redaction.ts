@@ -20,7 +20,9 @@ export async function previewRedaction(db: TDb, id: string, input: TPreviewRedac
   const kind = contentKinds[d.kind];
   const base = await getVersion(db, d.id, input.version ?? d.workingVersion);
   const source = input.content ? kind.merge(base.source, input.content) : base.source;
-  const rules = (input.redactionRules ? parseRules(d.kind, input.redactionRules) : base.redactionRules) as TRedactionRule[];
+  const rules = (
+    input.redactionRules ? parseRules(d.kind, input.redactionRules) : base.redactionRules
+  ) as TRedactionRule[];
   const rendered = kind.render(source, rules);
   return { basedOnVersion: base.version, source, redactionRules: rules, ...rendered };
 }

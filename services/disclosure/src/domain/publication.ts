@@ -58,9 +58,14 @@ async function markCatalogueEntryUpdated(ctx: TCommandContext, d: Disclosure, ve
       where: { changeId_disclosureId: { changeId: entry.changeId, disclosureId: d.id } },
       data: { updatedVersion: versionNumber, updatedAt: now },
     });
-    const remaining = await tx.catalogueChangeEntry.count({ where: { changeId: entry.changeId, updatedVersion: null } });
+    const remaining = await tx.catalogueChangeEntry.count({
+      where: { changeId: entry.changeId, updatedVersion: null },
+    });
     if (remaining > 0) continue;
-    await tx.catalogueChange.update({ where: { id: entry.changeId }, data: { status: 'completed', completedAt: now } });
+    await tx.catalogueChange.update({
+      where: { id: entry.changeId },
+      data: { status: 'completed', completedAt: now },
+    });
     await writeAudit(tx, actor, 'catalogueChange.completed', `catalogueChange:${entry.changeId}`, {
       lastEntry: disclosureSubject(d.id),
       at: now.toISOString(),

@@ -37,7 +37,9 @@ export async function publishDisclosure(
   assertSameCase(d, req.workflowId, req.cycle);
   if (d.publishedAt) return { publishedAt: d.publishedAt.toISOString() };
   if (d.status !== 'approved' || d.approvedVersion === null) {
-    throw new AppError('conflict', '未经内部审核和负责人批准，不得发布', { extra: { disclosureStatus: d.status } });
+    throw new AppError('conflict', '未经内部审核和负责人批准，不得发布', {
+      extra: { disclosureStatus: d.status },
+    });
   }
   const expiresAt = addYears(now, publicationYears(d.partyKind));
   const updated = await updateDisclosure(tx, d.id, {

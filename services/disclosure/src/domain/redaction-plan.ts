@@ -12,17 +12,17 @@ export interface TRedactionPlanItem {
 const aliases: Record<string, TRedactableField> = {
   party: 'partyName',
   'party.name': 'partyName',
-  '行政相对人': 'partyName',
-  '执法方式': 'enforcementMethod',
-  '执法内容': 'content',
-  '违法事实': 'content',
-  '执法决定': 'decision',
-  '处理决定': 'decision',
-  '处罚种类': 'penaltyKind',
-  '依据': 'legalBasis',
-  '执法依据': 'legalBasis',
-  '履行方式和期限': 'performance',
-  '执法机关': 'issuingAuthority',
+  行政相对人: 'partyName',
+  执法方式: 'enforcementMethod',
+  执法内容: 'content',
+  违法事实: 'content',
+  执法决定: 'decision',
+  处理决定: 'decision',
+  处罚种类: 'penaltyKind',
+  依据: 'legalBasis',
+  执法依据: 'legalBasis',
+  履行方式和期限: 'performance',
+  执法机关: 'issuingAuthority',
 };
 
 /**

@@ -20,7 +20,7 @@ const base: TDecisionSource = {
 };
 
 describe('applyRedaction', () => {
-  it('masks ID numbers, phones, a natural person\'s name and home address by default', () => {
+  it("masks ID numbers, phones, a natural person's name and home address by default", () => {
     const { publicContent: p, report } = applyRedaction(base, defaultRedactionRules('naturalPerson'));
     expect(p.partyName).toBe('张某');
     expect(p.content).toContain('当事人张某');
@@ -45,8 +45,13 @@ describe('applyRedaction', () => {
     );
   });
 
-  it('keeps a legal person\'s name and registered address unless staff say otherwise', () => {
-    const company = { ...base, partyKind: 'legalPerson' as const, partyName: '沈阳华信建材有限公司', content: '该公司住所地沈阳市铁西区北二路88号，法定代表人王志强。' };
+  it("keeps a legal person's name and registered address unless staff say otherwise", () => {
+    const company = {
+      ...base,
+      partyKind: 'legalPerson' as const,
+      partyName: '沈阳华信建材有限公司',
+      content: '该公司住所地沈阳市铁西区北二路88号，法定代表人王志强。',
+    };
     const { publicContent: p } = applyRedaction(company, defaultRedactionRules('legalPerson'));
     expect(p.partyName).toBe('沈阳华信建材有限公司');
     expect(p.content).toBe(company.content);
@@ -58,7 +63,9 @@ describe('applyRedaction', () => {
   });
 
   it('switches a rule off per record', () => {
-    const rules = defaultRedactionRules('naturalPerson').map((r) => (r.kind === 'phoneNumber' ? { ...r, enabled: false } : r));
+    const rules = defaultRedactionRules('naturalPerson').map((r) =>
+      r.kind === 'phoneNumber' ? { ...r, enabled: false } : r,
+    );
     const { publicContent: p } = applyRedaction(base, rules);
     expect(p.content).toContain('13912345678');
     expect(p.content).not.toContain('210102198805061234');
@@ -78,22 +85,36 @@ describe('applyRedaction', () => {
   it('masks names with compound surnames and the longest name first', () => {
     expect(maskPersonName('欧阳明华')).toBe('欧阳某');
     expect(maskPersonName('张三')).toBe('张某');
-    const { publicContent: p } = applyRedaction(
-      { ...base, content: '张三丰与张三同行。' },
-      [{ kind: 'naturalPersonName', enabled: true, names: ['张三丰'] }],
-    );
+    const { publicContent: p } = applyRedaction({ ...base, content: '张三丰与张三同行。' }, [
+      { kind: 'naturalPersonName', enabled: true, names: ['张三丰'] },
+    ]);
     expect(p.content).toBe('张某与张某同行。');
   });
 });
 
 describe('planToRedactions', () => {
   it('maps the decision plan to withheld fields and refuses unknown fields', () => {
-    expect(planToRedactions({ mode: 'redact', redactions: [{ field: 'content', reason: 'tradeSecret' }, { field: '依据', reason: 'otherLaw' }] })).toEqual([
+    expect(
+      planToRedactions({
+        mode: 'redact',
+        redactions: [
+          { field: 'content', reason: 'tradeSecret' },
+          { field: '依据', reason: 'otherLaw' },
+        ],
+      }),
+    ).toEqual([
       { field: 'content', reason: 'tradeSecret' },
       { field: 'legalBasis', reason: 'otherLaw' },
     ]);
-    expect(() => planToRedactions({ mode: 'redact', redactions: [{ field: 'bankAccount', reason: 'personalPrivacy' }] })).toThrow(
-      expect.objectContaining({ status: 400, options: expect.objectContaining({ fields: [expect.objectContaining({ path: 'body.disclosure.redactions.0.field' })] }) }),
+    expect(() =>
+      planToRedactions({ mode: 'redact', redactions: [{ field: 'bankAccount', reason: 'personalPrivacy' }] }),
+    ).toThrow(
+      expect.objectContaining({
+        status: 400,
+        options: expect.objectContaining({
+          fields: [expect.objectContaining({ path: 'body.disclosure.redactions.0.field' })],
+        }),
+      }),
     );
     expect(planToRedactions({ mode: 'publish' })).toEqual([]);
   });

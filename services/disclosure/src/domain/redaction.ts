@@ -68,7 +68,10 @@ export interface TRedactionResult {
 }
 
 /** The rules a new draft starts with; staff may switch each off or add more. */
-export function defaultRedactionRules(partyKind: TPartyKind, plan: TRedactionPlanItem[] = []): TRedactionRule[] {
+export function defaultRedactionRules(
+  partyKind: TPartyKind,
+  plan: TRedactionPlanItem[] = [],
+): TRedactionRule[] {
   return [
     { kind: 'idNumber', enabled: true },
     { kind: 'phoneNumber', enabled: true },
@@ -125,7 +128,9 @@ const replaceCounting =
   (text) => {
     let count = 0;
     const out = text.replace(pattern, (...args: unknown[]) => {
-      const replaced = replacer(...(args.filter((a) => typeof a === 'string' || a === undefined) as string[]));
+      const replaced = replacer(
+        ...(args.filter((a) => typeof a === 'string' || a === undefined) as string[]),
+      );
       if (replaced !== args[0]) count += 1;
       return replaced;
     });
@@ -169,7 +174,10 @@ export function applyRedaction(source: TDecisionSource, rules: TRedactionRule[])
   };
 
   const enabled = <K extends TRedactionRule['kind']>(kind: K) =>
-    rules.find((r): r is Extract<TRedactionRule, { kind: K }> => r.kind === kind && ('enabled' in r ? r.enabled : true));
+    rules.find(
+      (r): r is Extract<TRedactionRule, { kind: K }> =>
+        r.kind === kind && ('enabled' in r ? r.enabled : true),
+    );
 
   const nameRule = enabled('naturalPersonName');
   const names = new Set<string>(nameRule?.names ?? []);
@@ -187,7 +195,8 @@ export function applyRedaction(source: TDecisionSource, rules: TRedactionRule[])
     const value = source[field];
     if (value === undefined) continue;
     const withheld = rules.find(
-      (r): r is Extract<TRedactionRule, { kind: 'withholdField' }> => r.kind === 'withholdField' && r.field === field,
+      (r): r is Extract<TRedactionRule, { kind: 'withholdField' }> =>
+        r.kind === 'withholdField' && r.field === field,
     );
     if (withheld) {
       result[field] = `【依法不予公开：${exemptionReasonLabel[withheld.reason]}】`;

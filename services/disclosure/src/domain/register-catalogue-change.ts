@@ -38,7 +38,10 @@ export async function registerCatalogueChange(
 ) {
   const { tx, actor, now } = ctx;
   const ids = [...new Set(input.entryIds)];
-  const entries = await tx.disclosure.findMany({ where: { id: { in: ids }, kind: 'catalogueEntry' }, select: { id: true } });
+  const entries = await tx.disclosure.findMany({
+    where: { id: { in: ids }, kind: 'catalogueEntry' },
+    select: { id: true },
+  });
   const found = new Set(entries.map((e) => e.id));
   const missing = ids.map((id, i) => ({ id, i })).filter((x) => !found.has(x.id));
   if (missing.length > 0) {
@@ -68,7 +71,11 @@ export async function registerCatalogueChange(
     entries: ids,
     workflowId,
   });
-  const workflowInput: TCatalogueUpdateInput = { changeId: change.id, title: input.title, effectiveDate: input.effectiveDate };
+  const workflowInput: TCatalogueUpdateInput = {
+    changeId: change.id,
+    title: input.title,
+    effectiveDate: input.effectiveDate,
+  };
   await temporal.client.workflow.start(catalogueUpdateWorkflowType, {
     taskQueue: temporal.taskQueue,
     workflowId,

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../data-access/audit-log';
-import { addVersion, getVersion, lockDisclosure, updateDisclosure } from '../data-access/disclosure-repository';
+import {
+  addVersion,
+  getVersion,
+  lockDisclosure,
+  updateDisclosure,
+} from '../data-access/disclosure-repository';
 import type { TCommandContext } from '../data-access/unit-of-work';
 import { contentKinds, parseRules } from './content-kinds';
 import type { TRedactionRule } from './redaction';
@@ -42,7 +47,9 @@ export async function reviseDisclosure(ctx: TCommandContext, id: string, input: 
   }
   const correcting = d.status === 'published';
   if (correcting && !input.note) {
-    throw new AppError('validation', '更正须说明理由', { fields: [{ path: 'body.note', message: 'required for a correction' }] });
+    throw new AppError('validation', '更正须说明理由', {
+      fields: [{ path: 'body.note', message: 'required for a correction' }],
+    });
   }
   if (input.correctionRequestId) {
     const request = await tx.correctionRequest.findUnique({ where: { id: input.correctionRequestId } });
@@ -55,7 +62,9 @@ export async function reviseDisclosure(ctx: TCommandContext, id: string, input: 
   const kind = contentKinds[d.kind];
   const base = await getVersion(tx, d.id, d.workingVersion);
   const source = input.content ? kind.merge(base.source, input.content) : base.source;
-  const rules = (input.redactionRules ? parseRules(d.kind, input.redactionRules) : base.redactionRules) as TRedactionRule[];
+  const rules = (
+    input.redactionRules ? parseRules(d.kind, input.redactionRules) : base.redactionRules
+  ) as TRedactionRule[];
   const rendered = kind.render(source, rules);
   const version = d.workingVersion + 1;
   await addVersion(
@@ -74,14 +83,29 @@ export async function reviseDisclosure(ctx: TCommandContext, id: string, input: 
     actor,
   );
   const title = kind.title(source) || d.title;
-  const updated = await updateDisclosure(tx, d.id, { workingVersion: version, reviewStage: 'editing', title });
-  await writeAudit(tx, actor, correcting ? 'disclosure.correctionDrafted' : 'disclosure.revised', disclosureSubject(d.id), {
-    version,
-    note: input.note ?? null,
-    contentChanged: input.content !== undefined,
-    rulesChanged: input.redactionRules !== undefined,
-    correctionRequestId: input.correctionRequestId ?? null,
-    at: now.toISOString(),
+  const updated = await updateDisclosure(tx, d.id, {
+    workingVersion: version,
+    reviewStage: 'editing',
+    title,
   });
-  return { disclosure: updated, version, publicContent: rendered.publicContent, redactionReport: rendered.report };
+  await writeAudit(
+    tx,
+    actor,
+    correcting ? 'disclosure.correctionDrafted' : 'disclosure.revised',
+    disclosureSubject(d.id),
+    {
+      version,
+      note: input.note ?? null,
+      contentChanged: input.content !== undefined,
+      rulesChanged: input.redactionRules !== undefined,
+      correctionRequestId: input.correctionRequestId ?? null,
+      at: now.toISOString(),
+    },
+  );
+  return {
+    disclosure: updated,
+    version,
+    publicContent: rendered.publicContent,
+    redactionReport: rendered.report,
+  };
 }

@@ -20,7 +20,10 @@ export async function submitCorrectionRequest(
   calendar: WorkingDayCalendar,
 ) {
   const { tx, actor, now } = ctx;
-  const shown = await tx.publicDecision.findUnique({ where: { disclosureId: input.decisionId }, select: { state: true, documentNumber: true } });
+  const shown = await tx.publicDecision.findUnique({
+    where: { disclosureId: input.decisionId },
+    select: { state: true, documentNumber: true },
+  });
   if (!shown || shown.state !== 'published') {
     throw new AppError('notFound', '未找到该公示信息，或该信息已撤下，无法申请更正');
   }
@@ -45,5 +48,10 @@ export async function submitCorrectionRequest(
     documentNumber: shown.documentNumber,
     dueDate: due.date,
   });
-  return { trackingNumber: request.trackingNumber, receivedAt: now.toISOString(), dueDate: due.date, documentNumber: shown.documentNumber };
+  return {
+    trackingNumber: request.trackingNumber,
+    receivedAt: now.toISOString(),
+    dueDate: due.date,
+    documentNumber: shown.documentNumber,
+  };
 }

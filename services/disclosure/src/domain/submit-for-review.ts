@@ -6,12 +6,23 @@ import { assertStage, ZReviewBase } from './review-steps';
 export const ZSubmitForReview = ZReviewBase;
 
 /** Disclosure staff submit the working version for internal review (内部审核). */
-export async function submitForReview(ctx: TCommandContext, id: string, input: { version: number; note?: string | undefined }) {
+export async function submitForReview(
+  ctx: TCommandContext,
+  id: string,
+  input: { version: number; note?: string | undefined },
+) {
   const { tx, actor, now } = ctx;
   const d = await lockDisclosure(tx, id);
   assertStage(d, 'editing', input.version);
-  await addReviewStep(tx, { disclosureId: d.id, version: input.version, action: 'submit', note: input.note, at: now }, actor);
+  await addReviewStep(
+    tx,
+    { disclosureId: d.id, version: input.version, action: 'submit', note: input.note, at: now },
+    actor,
+  );
   const updated = await updateDisclosure(tx, d.id, { reviewStage: 'awaitingCheck' });
-  await writeAudit(tx, actor, 'disclosure.submitted', disclosureSubject(d.id), { version: input.version, note: input.note ?? null });
+  await writeAudit(tx, actor, 'disclosure.submitted', disclosureSubject(d.id), {
+    version: input.version,
+    note: input.note ?? null,
+  });
   return updated;
 }

@@ -24,11 +24,17 @@ export async function withdrawDisclosure(ctx: TCommandContext, id: string, input
   const { tx, actor, now } = ctx;
   const d = await lockDisclosure(tx, id);
   if (d.kind !== 'decision') throw new AppError('conflict', '只有行政执法决定可以撤下');
-  if (d.status === 'withdrawn' && d.withdrawalReason === input.reason && d.withdrawalExplanation === input.explanation) {
+  if (
+    d.status === 'withdrawn' &&
+    d.withdrawalReason === input.reason &&
+    d.withdrawalExplanation === input.explanation
+  ) {
     return d;
   }
   if (d.status !== 'published') {
-    throw new AppError('conflict', `只有已公示的决定可以撤下（当前：${d.status}）`, { extra: { disclosureStatus: d.status } });
+    throw new AppError('conflict', `只有已公示的决定可以撤下（当前：${d.status}）`, {
+      extra: { disclosureStatus: d.status },
+    });
   }
   const updated = await updateDisclosure(tx, d.id, {
     status: 'withdrawn',
@@ -38,7 +44,11 @@ export async function withdrawDisclosure(ctx: TCommandContext, id: string, input
     withdrawalReason: input.reason,
     withdrawalExplanation: input.explanation,
   });
-  await replaceByWithdrawalNotice(tx, d.id, { withdrawnAt: now, reason: input.reason, explanation: input.explanation });
+  await replaceByWithdrawalNotice(tx, d.id, {
+    withdrawnAt: now,
+    reason: input.reason,
+    explanation: input.explanation,
+  });
   await writeAudit(tx, actor, 'disclosure.withdrawn', disclosureSubject(d.id), {
     reason: input.reason,
     explanation: input.explanation,

@@ -23,11 +23,16 @@ beforeAll(async () => {
   h = await createHarness();
   const logistics = draftRequest({ party: { kind: 'legalPerson', name: '沈阳盛京物流有限公司' } });
   ids.push(await publishDecision(h, logistics));
-  ids.push(await publishDecision(h, draftRequest({ party: { kind: 'legalPerson', name: '沈阳浑河餐饮有限公司' } })));
+  ids.push(
+    await publishDecision(h, draftRequest({ party: { kind: 'legalPerson', name: '沈阳浑河餐饮有限公司' } })),
+  );
   const withdrawn = draftRequest({ party: { kind: 'legalPerson', name: '沈阳北陵物流有限公司' } });
   ids.push(await publishDecision(h, withdrawn));
   withdrawnNumber = withdrawn.documentNumber;
-  await step(h, ids[2]!, 'withdrawal', 'discloserA', { reason: 'confirmedIllegal', explanation: '经人民法院判决确认原决定违法，现予撤下。' });
+  await step(h, ids[2]!, 'withdrawal', 'discloserA', {
+    reason: 'confirmedIllegal',
+    explanation: '经人民法院判决确认原决定违法，现予撤下。',
+  });
 
   server = await new Promise<Server>((resolve) => {
     const s = h.app.listen(0, '127.0.0.1', () => resolve(s));
@@ -77,15 +82,31 @@ it('searches by keyword and decision kind, and opens a decision', async () => {
   expect(await results.textContent()).not.toContain('浑河餐饮');
   expect(await results.textContent()).not.toContain('北陵物流');
 
-  if (process.env.DISCLOSURE_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.DISCLOSURE_SCREENSHOTS, 'search.png'), fullPage: true });
+  if (process.env.DISCLOSURE_SCREENSHOTS)
+    await page.screenshot({
+      path: path.join(process.env.DISCLOSURE_SCREENSHOTS, 'search.png'),
+      fullPage: true,
+    });
 
-  await Promise.all([page.waitForURL(`${base}/public/decisions/${ids[0]}`), results.getByRole('link', { name: /沈人社监罚/u }).first().click()]);
-  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^沈人社监罚〔2026〕\d+号$/u);
+  await Promise.all([
+    page.waitForURL(`${base}/public/decisions/${ids[0]}`),
+    results
+      .getByRole('link', { name: /沈人社监罚/u })
+      .first()
+      .click(),
+  ]);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(
+    /^沈人社监罚〔2026〕\d+号$/u,
+  );
   const main = page.getByRole('main');
   expect(await main.textContent()).toContain('沈阳盛京物流有限公司');
   expect(await main.textContent()).toContain('2101**********1234'); // the redacted ID, never the original
   expect(await main.textContent()).not.toContain('210102198805061234');
-  if (process.env.DISCLOSURE_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.DISCLOSURE_SCREENSHOTS, 'decision.png'), fullPage: true });
+  if (process.env.DISCLOSURE_SCREENSHOTS)
+    await page.screenshot({
+      path: path.join(process.env.DISCLOSURE_SCREENSHOTS, 'decision.png'),
+      fullPage: true,
+    });
   await page.close();
 });
 
@@ -96,7 +117,10 @@ it('shows a withdrawn decision as its notice, and explains a bad query', async (
   await Promise.all([page.waitForURL(/q=/u), page.getByRole('button', { name: '检索' }).click()]);
   const results = page.getByRole('region', { name: '检索结果' });
   expect(await results.getByText('已撤下').count()).toBe(1);
-  await Promise.all([page.waitForURL(`${base}/public/decisions/${ids[2]}`), results.getByRole('link', { name: withdrawnNumber }).click()]);
+  await Promise.all([
+    page.waitForURL(`${base}/public/decisions/${ids[2]}`),
+    results.getByRole('link', { name: withdrawnNumber }).click(),
+  ]);
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('行政执法决定公示信息已撤下');
   const main = (await page.getByRole('main').textContent()) ?? '';
   expect(main).toContain('经人民法院判决确认原决定违法，现予撤下。');

@@ -17,11 +17,28 @@ const published: string[] = [];
 
 beforeAll(async () => {
   h = await createHarness();
-  limited = await createHarness({ publicRateLimit: { readLimit: 3, readWindowMs: 60_000, submitLimit: 1, submitWindowMs: 60_000 } });
+  limited = await createHarness({
+    publicRateLimit: { readLimit: 3, readWindowMs: 60_000, submitLimit: 1, submitWindowMs: 60_000 },
+  });
   const variants = [
-    { decisionKind: 'penalty' as const, decisionDate: '2026-03-10', issuingAuthority: '沈阳市人力资源和社会保障局', party: '盛京物流有限公司' },
-    { decisionKind: 'penalty' as const, decisionDate: '2026-06-15', issuingAuthority: '沈阳市人力资源和社会保障局', party: '浑河餐饮管理有限公司' },
-    { decisionKind: 'licensing' as const, decisionDate: '2026-09-01', issuingAuthority: '大连市人力资源和社会保障局', party: '星海职业技能培训学校' },
+    {
+      decisionKind: 'penalty' as const,
+      decisionDate: '2026-03-10',
+      issuingAuthority: '沈阳市人力资源和社会保障局',
+      party: '盛京物流有限公司',
+    },
+    {
+      decisionKind: 'penalty' as const,
+      decisionDate: '2026-06-15',
+      issuingAuthority: '沈阳市人力资源和社会保障局',
+      party: '浑河餐饮管理有限公司',
+    },
+    {
+      decisionKind: 'licensing' as const,
+      decisionDate: '2026-09-01',
+      issuingAuthority: '大连市人力资源和社会保障局',
+      party: '星海职业技能培训学校',
+    },
   ];
   for (const v of variants) {
     const base = draftRequest();
@@ -49,9 +66,13 @@ const search = (query: Record<string, string | string[]>) => api(h).get('/api/pu
 describe('public search API', () => {
   it('filters by decision kind, authority and date range, newest decision first', async () => {
     expect((await search({})).body.items.map((i: { id: string }) => i.id)).toEqual([...published].reverse());
-    expect((await search({ kind: 'licensing' })).body.items.map((i: { id: string }) => i.id)).toEqual([published[2]]);
+    expect((await search({ kind: 'licensing' })).body.items.map((i: { id: string }) => i.id)).toEqual([
+      published[2],
+    ]);
     expect((await search({ authority: '沈阳市人力资源和社会保障局' })).body.items).toHaveLength(2);
-    expect((await search({ from: '2026-04-01', to: '2026-08-31' })).body.items.map((i: { id: string }) => i.id)).toEqual([published[1]]);
+    expect(
+      (await search({ from: '2026-04-01', to: '2026-08-31' })).body.items.map((i: { id: string }) => i.id),
+    ).toEqual([published[1]]);
     expect((await search({ q: '餐饮', kind: 'licensing' })).body.items).toEqual([]);
   });
 
@@ -91,7 +112,8 @@ describe('public search API', () => {
 describe('search strategy', () => {
   it('cuts keywords into the same tokens as the database function', async () => {
     const tokens = async (text: string) =>
-      (await h.publicReads.query<{ t: string[] }>('SELECT disclosure_search_tokens($1) AS t', [text])).rows[0]!.t;
+      (await h.publicReads.query<{ t: string[] }>('SELECT disclosure_search_tokens($1) AS t', [text]))
+        .rows[0]!.t;
     // bigrams by code point, and bounded runs of 3+ digits
     expect((await tokens('𠀀沈阳罚202612号')).sort()).toEqual(keywordTokens('𠀀沈阳罚202612号').sort());
     expect(await tokens('罚202612号')).toContain('#202612');
@@ -104,8 +126,19 @@ describe('search strategy', () => {
   it('finds the same page newest-first (step 1) as through the token index (step 2)', async () => {
     const run = runOn(h.publicReads);
     // Statistics saying the keyword is common make the plan look at the newest rows first.
-    const common = { frequency: new Map([['有限', 0.9], ['限公', 0.9], ['公司', 0.9]]), floor: 0.01 };
-    for (const [keyword, pageSize] of [['有限公司', 1], ['有限公司', 5], ['限公', 2]] as const) {
+    const common = {
+      frequency: new Map([
+        ['有限', 0.9],
+        ['限公', 0.9],
+        ['公司', 0.9],
+      ]),
+      floor: 0.01,
+    };
+    for (const [keyword, pageSize] of [
+      ['有限公司', 1],
+      ['有限公司', 5],
+      ['限公', 2],
+    ] as const) {
       for (const page of [1, 2, 3]) {
         const f: TPublicSearchFilters = { keyword, page, pageSize };
         expect(planKeywordSearch(keyword, f, common).recentWindow).toBeGreaterThan(0);
@@ -113,11 +146,23 @@ describe('search strategy', () => {
       }
     }
     const first = await runPublicSearch(run, { keyword: '有限公司', page: 1, pageSize: 1 }, common);
-    expect(first).toMatchObject({ hasMore: true, items: [expect.objectContaining({ disclosureId: published[1] })] });
+    expect(first).toMatchObject({
+      hasMore: true,
+      items: [expect.objectContaining({ disclosureId: published[1] })],
+    });
   });
 
   it('leaves very common bigrams out of the index condition, and goes to the index for rare keywords', () => {
-    const stats = { frequency: new Map([['人社', 1], ['社监', 1], ['20', 0.9], ['罚2', 0.3], ['沈人', 0.05]]), floor: 0.01 };
+    const stats = {
+      frequency: new Map([
+        ['人社', 1],
+        ['社监', 1],
+        ['20', 0.9],
+        ['罚2', 0.3],
+        ['沈人', 0.05],
+      ]),
+      floor: 0.01,
+    };
     const plan = planKeywordSearch('沈人社监罚2026123号', { page: 1, pageSize: 20 }, stats);
     expect(plan.indexTokens).toHaveLength(4);
     expect(plan.indexTokens[0]).toBe('#2026123'); // unlisted, so rarer than every listed token
@@ -178,6 +223,8 @@ describe('rate limits', () => {
     const limitedPage = await api(limited).get('/public');
     expect(limitedPage.status).toBe(429);
     expect(limitedPage.text).toContain('请求过于频繁');
-    expect((await api(limited).get('/disclosures').set('authorization', limited.auth.discloserA)).status).toBe(200);
+    expect(
+      (await api(limited).get('/disclosures').set('authorization', limited.auth.discloserA)).status,
+    ).toBe(200);
   });
 });

@@ -34,7 +34,10 @@ const publicSearch = async (params: Record<string, string>) => {
 beforeAll(async () => {
   h = await createHarness();
   const create = async (key: keyof typeof reqs) => {
-    const res = await api(h).post('/internal/disclosures').set('authorization', h.auth.system).send(reqs[key]);
+    const res = await api(h)
+      .post('/internal/disclosures')
+      .set('authorization', h.auth.system)
+      .send(reqs[key]);
     expect(res.status).toBe(201);
     return res.body.disclosureId as string;
   };
@@ -46,7 +49,10 @@ beforeAll(async () => {
   await step(h, ids.approved, 'approval', 'head', { version: 1, outcome: 'approve' });
   ids.redacted = await publishDecision(h, reqs.redacted);
   ids.withdrawn = await publishDecision(h, reqs.withdrawn);
-  await step(h, ids.withdrawn, 'withdrawal', 'head', { reason: 'toBeRedone', explanation: '原决定被要求重新作出，重新作出后另行公示。' });
+  await step(h, ids.withdrawn, 'withdrawal', 'head', {
+    reason: 'toBeRedone',
+    explanation: '原决定被要求重新作出，重新作出后另行公示。',
+  });
   ids.expired = await publishDecision(h, reqs.expired);
 }, 120_000);
 
@@ -58,11 +64,21 @@ describe('exemption (不予公开)', () => {
     expect(detail.body).toMatchObject({
       status: 'exempt',
       reviewStage: null,
-      exemption: { reason: 'tradeSecret', explanation: '案件主要事实涉及商业秘密', recordedBy: 'system:worker' },
+      exemption: {
+        reason: 'tradeSecret',
+        explanation: '案件主要事实涉及商业秘密',
+        recordedBy: 'system:worker',
+      },
     });
-    const repeat = await api(h).post('/internal/disclosures').set('authorization', h.auth.system).send(reqs.exempt);
+    const repeat = await api(h)
+      .post('/internal/disclosures')
+      .set('authorization', h.auth.system)
+      .send(reqs.exempt);
     expect(repeat.body).toEqual({ disclosureId: ids.exempt, status: 'exempt' });
-    const submit = await api(h).post(`/disclosures/${ids.exempt}/submit`).set('authorization', h.auth.discloserA).send({ version: 1 });
+    const submit = await api(h)
+      .post(`/disclosures/${ids.exempt}/submit`)
+      .set('authorization', h.auth.discloserA)
+      .send({ version: 1 });
     expect(submit.status).toBe(409);
     const publish = await api(h)
       .post(`/internal/disclosures/${ids.exempt}/publish`)
@@ -71,7 +87,10 @@ describe('exemption (不予公开)', () => {
     expect(publish.status).toBe(409);
     const audit = await api(h).get(`/disclosures/${ids.exempt}/audit`).set('authorization', h.auth.head);
     expect(audit.body.events).toEqual([
-      expect.objectContaining({ action: 'disclosure.exempted', details: expect.objectContaining({ reason: 'tradeSecret' }) }),
+      expect.objectContaining({
+        action: 'disclosure.exempted',
+        details: expect.objectContaining({ reason: 'tradeSecret' }),
+      }),
     ]);
   });
 
@@ -79,21 +98,36 @@ describe('exemption (不予公开)', () => {
     const res = await api(h)
       .post('/internal/disclosures')
       .set('authorization', h.auth.system)
-      .send(draftRequest({ disclosure: { mode: 'redact', redactions: [{ field: 'bankAccount', reason: 'personalPrivacy' }] } }));
+      .send(
+        draftRequest({
+          disclosure: { mode: 'redact', redactions: [{ field: 'bankAccount', reason: 'personalPrivacy' }] },
+        }),
+      );
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'body.disclosure.redactions.0.field' })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: 'body.disclosure.redactions.0.field' }),
+    ]);
   });
 });
 
 describe('expiry (公示期满撤下)', () => {
   it('takes a published decision off the platform, once, and keeps it internally', async () => {
     const body = { workflowId: reqs.expired.workflowId, cycle: 1, expiresAt: '2031-11-21T00:00:00Z' };
-    const wrong = await api(h).post(`/internal/disclosures/${ids.expired}/expire`).set('authorization', h.auth.system).send({ ...body, workflowId: 'case-lifecycle:other' });
+    const wrong = await api(h)
+      .post(`/internal/disclosures/${ids.expired}/expire`)
+      .set('authorization', h.auth.system)
+      .send({ ...body, workflowId: 'case-lifecycle:other' });
     expect(wrong.status).toBe(409);
     expect((await api(h).get(`/api/public/decisions/${ids.expired}`)).status).toBe(200);
-    const first = await api(h).post(`/internal/disclosures/${ids.expired}/expire`).set('authorization', h.auth.system).send(body);
+    const first = await api(h)
+      .post(`/internal/disclosures/${ids.expired}/expire`)
+      .set('authorization', h.auth.system)
+      .send(body);
     expect(first.status).toBe(200);
-    const again = await api(h).post(`/internal/disclosures/${ids.expired}/expire`).set('authorization', h.auth.system).send(body);
+    const again = await api(h)
+      .post(`/internal/disclosures/${ids.expired}/expire`)
+      .set('authorization', h.auth.system)
+      .send(body);
     expect(again.body.expiredAt).toBe(first.body.expiredAt);
     expect((await api(h).get(`/api/public/decisions/${ids.expired}`)).status).toBe(404);
     const staff = await api(h).get(`/disclosures/${ids.expired}`).set('authorization', h.auth.discloserA);
@@ -103,7 +137,8 @@ describe('expiry (公示期满撤下)', () => {
 
   it('counts 2 years for a natural person, and refuses to expire what was never published', async () => {
     const staff = await api(h).get(`/disclosures/${ids.redacted}`).set('authorization', h.auth.discloserA);
-    const years = new Date(staff.body.expiresAt).getUTCFullYear() - new Date(staff.body.publishedAt).getUTCFullYear();
+    const years =
+      new Date(staff.body.expiresAt).getUTCFullYear() - new Date(staff.body.publishedAt).getUTCFullYear();
     expect(years).toBe(2);
     const res = await api(h)
       .post(`/internal/disclosures/${ids.draft}/expire`)
@@ -140,7 +175,11 @@ describe('what the public can reach', () => {
 
   it('shows only the redacted version: withheld content and masked names are not reachable', async () => {
     const res = await api(h).get(`/api/public/decisions/${ids.redacted}`);
-    expect(res.body).toMatchObject({ partyName: '赵某', content: '【依法不予公开：涉及商业秘密】', decision: '责令赵某限期补缴社会保险费。' });
+    expect(res.body).toMatchObject({
+      partyName: '赵某',
+      content: '【依法不予公开：涉及商业秘密】',
+      decision: '责令赵某限期补缴社会保险费。',
+    });
     const page = await api(h).get(`/public/decisions/${ids.redacted}`);
     for (const text of [JSON.stringify(res.body), page.text]) {
       expect(text).not.toContain('赵公示');
@@ -154,9 +193,22 @@ describe('what the public can reach', () => {
   it('shows a withdrawn decision as its notice only', async () => {
     const res = await api(h).get(`/api/public/decisions/${ids.withdrawn}`);
     expect(Object.keys(res.body).sort()).toEqual(
-      ['decisionDate', 'decisionKind', 'decisionKindLabel', 'documentNumber', 'id', 'issuingAuthority', 'publishedAt', 'state', 'withdrawal'].sort(),
+      [
+        'decisionDate',
+        'decisionKind',
+        'decisionKindLabel',
+        'documentNumber',
+        'id',
+        'issuingAuthority',
+        'publishedAt',
+        'state',
+        'withdrawal',
+      ].sort(),
     );
-    expect(res.body.withdrawal).toMatchObject({ reason: 'toBeRedone', reasonLabel: '原行政执法决定被要求重新作出' });
+    expect(res.body.withdrawal).toMatchObject({
+      reason: 'toBeRedone',
+      reasonLabel: '原行政执法决定被要求重新作出',
+    });
     const page = await api(h).get(`/public/decisions/${ids.withdrawn}`);
     expect(page.text).toContain('原决定被要求重新作出，重新作出后另行公示。');
     expect(page.text).not.toContain('撤下标记');
@@ -166,6 +218,8 @@ describe('what the public can reach', () => {
   it('does not serve staff or internal endpoints without the staff roles', async () => {
     expect((await api(h).get(`/disclosures/${ids.draft}`)).status).toBe(401);
     expect((await api(h).get('/disclosures')).status).toBe(401);
-    expect((await api(h).get(`/disclosures/${ids.draft}`).set('authorization', h.auth.officer)).status).toBe(403);
+    expect((await api(h).get(`/disclosures/${ids.draft}`).set('authorization', h.auth.officer)).status).toBe(
+      403,
+    );
   });
 });

@@ -1,4 +1,12 @@
-import { api, createHarness, draftRequest, ID_NUMBER, publishDecision, step, type THarness } from './support/harness';
+import {
+  api,
+  createHarness,
+  draftRequest,
+  ID_NUMBER,
+  publishDecision,
+  step,
+  type THarness,
+} from './support/harness';
 
 // What the Schedules' workflows ask for (POST /internal/reports): drafts of the monthly
 // random-inspection results, the quarterly credit blacklist and the annual statistics, from
@@ -23,13 +31,22 @@ beforeAll(async () => {
   await api(h)
     .post('/internal/disclosures')
     .set('authorization', h.auth.system)
-    .send(draftRequest({ decisionDate: '2026-03-01', disclosure: { mode: 'exempt', reason: 'minorParty', explanation: '当事人为未成年人' } }));
-  await step(h, penalty, 'withdrawal', 'head', { reason: 'revoked', explanation: '原决定经复议被撤销，现予撤下。' });
+    .send(
+      draftRequest({
+        decisionDate: '2026-03-01',
+        disclosure: { mode: 'exempt', reason: 'minorParty', explanation: '当事人为未成年人' },
+      }),
+    );
+  await step(h, penalty, 'withdrawal', 'head', {
+    reason: 'revoked',
+    explanation: '原决定经复议被撤销，现予撤下。',
+  });
 }, 120_000);
 
 afterAll(async () => h?.close());
 
-const prepare = (body: object) => api(h).post('/internal/reports').set('authorization', h.auth.system).send(body);
+const prepare = (body: object) =>
+  api(h).post('/internal/reports').set('authorization', h.auth.system).send(body);
 
 it('prepares the month’s random-inspection results from the public versions, once', async () => {
   expect((await prepare({ kind: 'randomInspectionResults', period: '2026-13' })).status).toBe(400);
@@ -40,8 +57,14 @@ it('prepares the month’s random-inspection results from the public versions, o
   expect(again.status).toBe(200);
   expect(again.body).toMatchObject({ disclosureId: first.body.disclosureId, created: false });
 
-  const detail = await api(h).get(`/disclosures/${first.body.disclosureId}`).set('authorization', h.auth.discloserA);
-  expect(detail.body).toMatchObject({ kind: 'randomInspectionResults', period: '2026-10', title: '随机抽查结果公示（2026-10）' });
+  const detail = await api(h)
+    .get(`/disclosures/${first.body.disclosureId}`)
+    .set('authorization', h.auth.discloserA);
+  expect(detail.body).toMatchObject({
+    kind: 'randomInspectionResults',
+    period: '2026-10',
+    title: '随机抽查结果公示（2026-10）',
+  });
   const items = detail.body.versions[0].publicContent.items;
   expect(items).toEqual([expect.objectContaining({ partyName: '孙某', decisionDate: '2026-10-15' })]);
   expect(JSON.stringify(detail.body.versions[0])).not.toContain(ID_NUMBER);
@@ -52,7 +75,9 @@ it('prepares the month’s random-inspection results from the public versions, o
   await step(h, id, 'submit', 'discloserA', { version: 1 });
   await step(h, id, 'check', 'reviewer', { version: 1, outcome: 'pass' });
   await step(h, id, 'approval', 'head', { version: 1, outcome: 'approve' });
-  expect((await api(h).get('/api/public/reports')).body.items).toEqual([expect.objectContaining({ id, kind: 'randomInspectionResults', period: '2026-10' })]);
+  expect((await api(h).get('/api/public/reports')).body.items).toEqual([
+    expect.objectContaining({ id, kind: 'randomInspectionResults', period: '2026-10' }),
+  ]);
   const page = await api(h).get(`/public/reports/${id}`);
   expect(page.status).toBe(200);
   expect(page.text).toContain('<caption>2026-10 随机抽查结果</caption>');
@@ -60,24 +85,49 @@ it('prepares the month’s random-inspection results from the public versions, o
 });
 
 it('lists blacklisted penalty decisions of the quarter', async () => {
-  const other = await publishDecision(h, draftRequest({ party: { kind: 'legalPerson', name: '沈阳恒达劳务派遣有限公司' } }));
-  expect((await api(h).post(`/disclosures/${inspected}/blacklist`).set('authorization', h.auth.discloserA).send({ basis: '拒不支付劳动报酬' })).status).toBe(409);
-  expect((await api(h).post(`/disclosures/${other}/blacklist`).set('authorization', h.auth.head).send({ basis: '拒不支付劳动报酬，情节严重' })).status).toBe(403);
-  const res = await api(h).post(`/disclosures/${other}/blacklist`).set('authorization', h.auth.discloserA).send({ basis: '拒不支付劳动报酬，情节严重' });
+  const other = await publishDecision(
+    h,
+    draftRequest({ party: { kind: 'legalPerson', name: '沈阳恒达劳务派遣有限公司' } }),
+  );
+  expect(
+    (
+      await api(h)
+        .post(`/disclosures/${inspected}/blacklist`)
+        .set('authorization', h.auth.discloserA)
+        .send({ basis: '拒不支付劳动报酬' })
+    ).status,
+  ).toBe(409);
+  expect(
+    (
+      await api(h)
+        .post(`/disclosures/${other}/blacklist`)
+        .set('authorization', h.auth.head)
+        .send({ basis: '拒不支付劳动报酬，情节严重' })
+    ).status,
+  ).toBe(403);
+  const res = await api(h)
+    .post(`/disclosures/${other}/blacklist`)
+    .set('authorization', h.auth.discloserA)
+    .send({ basis: '拒不支付劳动报酬，情节严重' });
   expect(res.status).toBe(200);
   expect(res.body.blacklist).toMatchObject({ basis: '拒不支付劳动报酬，情节严重' });
 
   const quarter = `${new Date().getUTCFullYear()}-Q${Math.floor(new Date(Date.now() + 8 * 3600_000).getUTCMonth() / 3) + 1}`;
   const prepared = await prepare({ kind: 'creditBlacklist', period: quarter });
   expect(prepared.status).toBe(201);
-  const detail = await api(h).get(`/disclosures/${prepared.body.disclosureId}`).set('authorization', h.auth.discloserA);
+  const detail = await api(h)
+    .get(`/disclosures/${prepared.body.disclosureId}`)
+    .set('authorization', h.auth.discloserA);
   expect(detail.body.versions[0].publicContent.items).toEqual([
     expect.objectContaining({ partyName: '沈阳恒达劳务派遣有限公司', basis: '拒不支付劳动报酬，情节严重' }),
   ]);
 });
 
 it('computes the annual statistics, as a draft and as CSV', async () => {
-  const stats = await api(h).get('/reports/annual-statistics').query({ year: 2026 }).set('authorization', h.auth.reviewer);
+  const stats = await api(h)
+    .get('/reports/annual-statistics')
+    .query({ year: 2026 })
+    .set('authorization', h.auth.reviewer);
   expect(stats.status).toBe(200);
   expect(stats.body).toMatchObject({
     year: 2026,
@@ -90,7 +140,10 @@ it('computes the annual statistics, as a draft and as CSV', async () => {
   expect(stats.body.published).toBe(3);
   expect(stats.body.publishedOnTime + stats.body.publishedLate).toBe(3);
 
-  const csv = await api(h).get('/reports/annual-statistics.csv').query({ year: 2026 }).set('authorization', h.auth.head);
+  const csv = await api(h)
+    .get('/reports/annual-statistics.csv')
+    .query({ year: 2026 })
+    .set('authorization', h.auth.head);
   expect(csv.status).toBe(200);
   expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
   expect(csv.headers['content-disposition']).toContain('annual-statistics-2026.csv');
@@ -98,12 +151,32 @@ it('computes the annual statistics, as a draft and as CSV', async () => {
   expect(csv.text).toContain('按决定类别,行政处罚,3\r\n');
   expect(csv.text).toContain('不予公开,行政相对人是未成年人,1\r\n');
   expect(csv.text).toContain('撤下,原行政执法决定被依法撤销,1\r\n');
-  expect((await api(h).get('/reports/annual-statistics.csv').query({ year: 2026 }).set('authorization', h.auth.officer)).status).toBe(403);
-  expect((await api(h).get('/reports/annual-statistics.csv').query({ year: 'last' }).set('authorization', h.auth.head)).status).toBe(400);
+  expect(
+    (
+      await api(h)
+        .get('/reports/annual-statistics.csv')
+        .query({ year: 2026 })
+        .set('authorization', h.auth.officer)
+    ).status,
+  ).toBe(403);
+  expect(
+    (
+      await api(h)
+        .get('/reports/annual-statistics.csv')
+        .query({ year: 'last' })
+        .set('authorization', h.auth.head)
+    ).status,
+  ).toBe(400);
 
   const prepared = await prepare({ kind: 'annualStatistics', period: '2026' });
   expect(prepared.status).toBe(201);
-  const detail = await api(h).get(`/disclosures/${prepared.body.disclosureId}`).set('authorization', h.auth.head);
-  expect(detail.body).toMatchObject({ title: '2026 年度行政执法统计年报', status: 'draft', reviewStage: 'editing' });
+  const detail = await api(h)
+    .get(`/disclosures/${prepared.body.disclosureId}`)
+    .set('authorization', h.auth.head);
+  expect(detail.body).toMatchObject({
+    title: '2026 年度行政执法统计年报',
+    status: 'draft',
+    reviewStage: 'editing',
+  });
   expect(detail.body.versions[0].source).toMatchObject({ year: 2026, exempt: 1, withdrawn: 1 });
 });

@@ -1,8 +1,7 @@
 import { type z } from 'zod';
+import { createServiceClient } from '@sanxiang/shared';
 import {
   caseRecordsPath,
-  idempotencyKeyHeader,
-  idempotencyKeyHeaderValue,
   internalPaths,
   ZCaseRecordFilingRequest,
   ZCaseRecordFilingResponse,
@@ -44,39 +43,16 @@ export interface TRecordingClientOptions {
   timeoutMs?: number;
 }
 
-/** Any failure throws; the outbox dispatcher records it and retries with backoff. */
+/** Any failure throws (ServiceCallError); the outbox dispatcher records it and retries with backoff. */
 export function createRecordingClient(options: TRecordingClientOptions): TRecordingClient {
-  const baseUrl = options.baseUrl.replace(/\/+$/u, '');
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  const post = async <S extends z.ZodType>(
-    path: string,
-    body: unknown,
-    idempotencyKey: string,
-    response: S,
-  ): Promise<z.infer<S>> => {
-    const url = `${baseUrl}${path}`;
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${await options.token()}`,
-        'content-type': 'application/json',
-        accept: 'application/json',
-        [idempotencyKeyHeader]: idempotencyKeyHeaderValue(idempotencyKey),
-      },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`POST ${url} → ${res.status}: ${text.slice(0, 500)}`);
-    const parsed = response.safeParse(text === '' ? {} : JSON.parse(text));
-    if (!parsed.success)
-      throw new Error(`POST ${url} → ${res.status}: unexpected answer: ${text.slice(0, 200)}`);
-    return parsed.data;
-  };
+  const client = createServiceClient(options);
   return {
-    fileRecord: (caseNumber, body, key) =>
-      post(caseRecordsPath(caseNumber), body, key, ZCaseRecordFilingResponse),
-    postEscalation: (caseNumber, body, key) =>
-      post(internalPaths.caseEscalations(caseNumber), body, key, ZEscalationResponse),
+    fileRecord: (caseNumber, body, idempotencyKey) =>
+      client.post(caseRecordsPath(caseNumber), body, { idempotencyKey, response: ZCaseRecordFilingResponse }),
+    postEscalation: (caseNumber, body, idempotencyKey) =>
+      client.post(internalPaths.caseEscalations(caseNumber), body, {
+        idempotencyKey,
+        response: ZEscalationResponse,
+      }),
   };
 }

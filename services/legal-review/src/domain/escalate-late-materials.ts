@@ -56,7 +56,7 @@ export async function escalateLateMaterials(deps: TDomainDeps, batch = 100): Pro
       const payload: TEscalationPayload = {
         caseNumber: review.caseNumber,
         // Header values must be ASCII; case numbers are not (〔〕, 号).
-        idempotencyKey: `${encodeURIComponent(review.workflowId)}:materials-late:${review.round}:${request.seq}`,
+        idempotencyKey: `${review.workflowId}:materials-late:${review.round}:${request.seq}`,
         body,
       };
       await tx.materialRequest.update({ where: { id: request.id }, data: { escalatedAt: now } });

@@ -42,9 +42,17 @@ function stubs() {
 
 const shanghaiToday = async () => calendar.dateInShanghai(new Date(Number(await env.currentTimeMs())));
 
-async function run<T>(activities: TCatalogueUpdateActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
+async function run<T>(
+  activities: TCatalogueUpdateActivities,
+  fn: (taskQueue: string) => Promise<T>,
+): Promise<T> {
   const taskQueue = `catalogue-update-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities,
+  });
   return worker.runUntil(fn(taskQueue));
 }
 
@@ -61,8 +69,14 @@ it('reminds, escalates twice, and reports a late completion', async () => {
     const expected = computeCatalogueClockWith(calendar, effectiveDate);
     await env.sleep(Date.parse(expected.secondEscalateAt) - Number(await env.currentTimeMs()) + 60_000);
     expect((await handle.query(catalogueUpdateStatus)).level).toBe(2);
-    await handle.signal(catalogueChangeCompleted, { changeId: 'someone-else', completedAt: new Date().toISOString() });
-    await handle.signal(catalogueChangeCompleted, { changeId, completedAt: new Date(Number(await env.currentTimeMs())).toISOString() });
+    await handle.signal(catalogueChangeCompleted, {
+      changeId: 'someone-else',
+      completedAt: new Date().toISOString(),
+    });
+    await handle.signal(catalogueChangeCompleted, {
+      changeId,
+      completedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+    });
     return (await handle.result()) as TCatalogueUpdateResult;
   });
   const clock = computeCatalogueClockWith(calendar, effectiveDate);
@@ -90,7 +104,10 @@ it('stops after the reminder when the entries are updated in time', async () => 
       args: [{ changeId, title: '职能调整', effectiveDate }],
     });
     await env.sleep(Date.parse(clock.remindAt) - Number(await env.currentTimeMs()) + 60_000);
-    await handle.signal(catalogueChangeCompleted, { changeId, completedAt: new Date(Number(await env.currentTimeMs())).toISOString() });
+    await handle.signal(catalogueChangeCompleted, {
+      changeId,
+      completedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+    });
     return (await handle.result()) as TCatalogueUpdateResult;
   });
   expect(escalations.map((e) => e.level)).toEqual([0]);
@@ -106,7 +123,10 @@ it('never escalates what was done before the reminder, and catches up on a past 
       workflowId: `catalogue-update:${changeId}`,
       args: [{ changeId, title: '规章废止', effectiveDate: await shanghaiToday() }],
     });
-    await handle.signal(catalogueChangeCompleted, { changeId, completedAt: new Date(Number(await env.currentTimeMs())).toISOString() });
+    await handle.signal(catalogueChangeCompleted, {
+      changeId,
+      completedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+    });
     return handle.result();
   });
   expect(first.escalations).toEqual([]);
@@ -121,7 +141,10 @@ it('never escalates what was done before the reminder, and catches up on a past 
     });
     await env.sleep(5_000);
     expect((await handle.query(catalogueUpdateStatus)).level).toBe(2);
-    await handle.signal(catalogueChangeCompleted, { changeId: pastId, completedAt: new Date(Number(await env.currentTimeMs())).toISOString() });
+    await handle.signal(catalogueChangeCompleted, {
+      changeId: pastId,
+      completedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+    });
     return handle.result();
   });
   expect(late.escalations.map((e) => e.level)).toEqual([0, 1, 2]);

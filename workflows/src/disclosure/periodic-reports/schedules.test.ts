@@ -17,25 +17,38 @@ describe('ensureDisclosureSchedules', () => {
 
   beforeAll(async () => {
     const address = process.env.TEMPORAL_ADDRESS;
-    if (!address) throw new Error('TEMPORAL_ADDRESS is not set: run with the test stack (source .local/test/env.sh)');
+    if (!address)
+      throw new Error('TEMPORAL_ADDRESS is not set: run with the test stack (source .local/test/env.sh)');
     connection = await Connection.connect({ address });
     client = new Client({ connection });
   });
 
   afterAll(async () => {
-    for (const s of disclosureSchedules) await client.schedule.getHandle(`${prefix}${s.scheduleId}`).delete().catch(() => undefined);
+    for (const s of disclosureSchedules)
+      await client.schedule
+        .getHandle(`${prefix}${s.scheduleId}`)
+        .delete()
+        .catch(() => undefined);
     await connection?.close();
   });
 
   it('creates the three Schedules in Beijing time, and is safe to repeat', async () => {
     const ids = await ensureDisclosureSchedules(client, 'disclosure-test', prefix);
     expect(await ensureDisclosureSchedules(client, 'disclosure-test', prefix)).toEqual(ids);
-    const [monthly, quarterly, yearly] = await Promise.all(ids.map((id) => client.schedule.getHandle(id).describe()));
+    const [monthly, quarterly, yearly] = await Promise.all(
+      ids.map((id) => client.schedule.getHandle(id).describe()),
+    );
     for (const d of [monthly, quarterly, yearly]) {
       expect(d!.spec.timezone).toBe('Asia/Shanghai');
-      expect(d!.action).toMatchObject({ type: 'startWorkflow', workflowType: 'prepareDisclosureReportWorkflow', taskQueue: 'disclosure-test' });
+      expect(d!.action).toMatchObject({
+        type: 'startWorkflow',
+        workflowType: 'prepareDisclosureReportWorkflow',
+        taskQueue: 'disclosure-test',
+      });
     }
-    expect(monthly!.action.type === 'startWorkflow' && monthly!.action.args).toEqual([{ kind: 'randomInspectionResults' }]);
+    expect(monthly!.action.type === 'startWorkflow' && monthly!.action.args).toEqual([
+      { kind: 'randomInspectionResults' },
+    ]);
     const next = (d: typeof monthly) => d!.info.nextActionTimes.map((t) => t.toISOString());
     // 1st of each month / quarter at 08:00 Beijing (00:00 UTC); 2 January for the yearbook.
     expect(next(monthly).every((t) => /-01T00:00:00.000Z$/u.test(t))).toBe(true);
@@ -60,7 +73,12 @@ describe('prepareDisclosureReportWorkflow', () => {
       },
     };
     const taskQueue = `reports-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('../workflows'), activities });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../workflows'),
+      activities,
+    });
     const { result, startTime } = await worker.runUntil(async () => {
       const handle = await env.client.workflow.start('prepareDisclosureReportWorkflow', {
         taskQueue,
@@ -70,7 +88,9 @@ describe('prepareDisclosureReportWorkflow', () => {
       return { result: await handle.result(), startTime: (await handle.describe()).startTime };
     });
     const period = previousPeriod('creditBlacklist', startTime);
-    expect(calls).toEqual([{ kind: 'creditBlacklist', period, idempotencyKey: `disclosure-report:creditBlacklist:${period}` }]);
+    expect(calls).toEqual([
+      { kind: 'creditBlacklist', period, idempotencyKey: `disclosure-report:creditBlacklist:${period}` },
+    ]);
     expect(result).toEqual({ disclosureId: 'd-1', status: 'draft', created: true, period });
   }, 120_000);
 });

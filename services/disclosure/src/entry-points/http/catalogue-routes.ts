@@ -23,7 +23,8 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
   api.route({
     method: 'post',
     path: '/catalogue/entries',
-    summary: '起草事前公开目录条目（主体、人员、职责权限、依据、程序及流程图、随机抽查事项、救济途径、监督方式）',
+    summary:
+      '起草事前公开目录条目（主体、人员、职责权限、依据、程序及流程图、随机抽查事项、救济途径、监督方式）',
     tags: ['catalogue'],
     access: roles.edit,
     request: { body: ZCreateCatalogueEntry },
@@ -45,7 +46,10 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     responses: { 201: { description: '已登记，计时开始' }, ...problemResponses },
     handler: async ({ body, principal, req }) =>
       deps.uow(actorOf(principal, req), idempotencyOf(req, '/catalogue/changes', body), async (ctx) => {
-        const change = await registerCatalogueChange(ctx, body, { client: deps.temporal, taskQueue: deps.taskQueue });
+        const change = await registerCatalogueChange(ctx, body, {
+          client: deps.temporal,
+          taskQueue: deps.taskQueue,
+        });
         return { status: 201, body: { id: change.id, workflowId: change.workflowId, status: change.status } };
       }),
   });
@@ -78,10 +82,14 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.system,
     request: { params: ZIdParams, body: ZCatalogueClockRecord },
     handler: async ({ params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, `/internal/catalogue-changes/${params.id}/clock`, body), async (ctx) => ({
-        status: 200,
-        body: await recordCatalogueClock(ctx, params.id, body),
-      })),
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/internal/catalogue-changes/${params.id}/clock`, body),
+        async (ctx) => ({
+          status: 200,
+          body: await recordCatalogueClock(ctx, params.id, body),
+        }),
+      ),
   });
 
   api.route({
@@ -93,8 +101,10 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     request: { params: ZIdParams, body: ZCatalogueEscalationRecord },
     responses: { 201: { description: '已记录' }, 200: { description: '已存在' }, ...problemResponses },
     handler: async ({ params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, `/internal/catalogue-changes/${params.id}/escalations`, body), (ctx) =>
-        recordCatalogueEscalation(ctx, params.id, body),
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/internal/catalogue-changes/${params.id}/escalations`, body),
+        (ctx) => recordCatalogueEscalation(ctx, params.id, body),
       ),
   });
 

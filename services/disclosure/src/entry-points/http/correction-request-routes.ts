@@ -50,7 +50,9 @@ export function registerCorrectionRequestRoutes(api: Api, deps: TRouteDeps): voi
     tags: ['public'],
     access: 'public',
     request: { params: z.object({ trackingNumber: ZTrackingNumber }) },
-    handler: async ({ params }) => ({ body: await getCorrectionRequestStatus(deps.db, params.trackingNumber) }),
+    handler: async ({ params }) => ({
+      body: await getCorrectionRequestStatus(deps.db, params.trackingNumber),
+    }),
   });
 
   api.route({
@@ -82,9 +84,13 @@ export function registerCorrectionRequestRoutes(api: Api, deps: TRouteDeps): voi
     request: { params: ZIdParams, body: ZAnswerCorrectionRequest },
     responses: { 200: { description: '已答复' }, ...problemResponses },
     handler: async ({ params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, `/correction-requests/${params.id}/answer`, body), async (ctx) => ({
-        status: 200,
-        body: toCorrectionRequestView(await answerCorrectionRequest(ctx, params.id, body), today()),
-      })),
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/correction-requests/${params.id}/answer`, body),
+        async (ctx) => ({
+          status: 200,
+          body: toCorrectionRequestView(await answerCorrectionRequest(ctx, params.id, body), today()),
+        }),
+      ),
   });
 }

@@ -66,18 +66,22 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     request: { params: ZIdParams, body: ZReviseDisclosure },
     responses: { 201: { description: '新版本已保存' }, ...problemResponses },
     handler: async ({ params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, `/disclosures/${params.id}/versions`, body), async (ctx) => {
-        const r = await reviseDisclosure(ctx, params.id, body);
-        return {
-          status: 201,
-          body: {
-            disclosure: toDisclosureView(r.disclosure),
-            version: r.version,
-            publicContent: r.publicContent,
-            redactionReport: r.redactionReport,
-          },
-        };
-      }),
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/disclosures/${params.id}/versions`, body),
+        async (ctx) => {
+          const r = await reviseDisclosure(ctx, params.id, body);
+          return {
+            status: 201,
+            body: {
+              disclosure: toDisclosureView(r.disclosure),
+              version: r.version,
+              publicContent: r.publicContent,
+              redactionReport: r.redactionReport,
+            },
+          };
+        },
+      ),
   });
 
   const transition = <S extends z.ZodType>(
@@ -85,7 +89,11 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     summary: string,
     access: (typeof roles)[keyof typeof roles],
     schema: S,
-    run: (ctx: Parameters<typeof submitForReview>[0], id: string, body: z.infer<S>) => Promise<Parameters<typeof toDisclosureView>[0]>,
+    run: (
+      ctx: Parameters<typeof submitForReview>[0],
+      id: string,
+      body: z.infer<S>,
+    ) => Promise<Parameters<typeof toDisclosureView>[0]>,
   ) =>
     api.route({
       method: 'post',
@@ -96,14 +104,36 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
       request: { params: ZIdParams, body: schema },
       responses: { 200: { description: 'OK', schema: ZDisclosureView }, ...problemResponses },
       handler: async ({ params, body, principal, req }) =>
-        deps.uow(actorOf(principal, req), idempotencyOf(req, `/disclosures/${params.id}/${path}`, body), async (ctx) => ({
-          status: 200,
-          body: toDisclosureView(await run(ctx, params.id, body as z.infer<S>)),
-        })),
+        deps.uow(
+          actorOf(principal, req),
+          idempotencyOf(req, `/disclosures/${params.id}/${path}`, body),
+          async (ctx) => ({
+            status: 200,
+            body: toDisclosureView(await run(ctx, params.id, body as z.infer<S>)),
+          }),
+        ),
     });
 
   transition('submit', '提交内部审核', roles.submit, ZSubmitForReview, submitForReview);
-  transition('check', '审核（通过或退回修改）；审核人不能是起草人或提交人', roles.check, ZCheckDisclosure, checkDisclosure);
-  transition('approval', '负责人批准（或退回）；批准后由案件流程发布，更正与目录则即时发布', roles.approve, ZApproveDisclosure, approveDisclosure);
-  transition('withdrawal', '撤下已公示的决定并公开说明（撤销、确认违法、重新作出）', roles.withdraw, ZWithdrawDisclosure, withdrawDisclosure);
+  transition(
+    'check',
+    '审核（通过或退回修改）；审核人不能是起草人或提交人',
+    roles.check,
+    ZCheckDisclosure,
+    checkDisclosure,
+  );
+  transition(
+    'approval',
+    '负责人批准（或退回）；批准后由案件流程发布，更正与目录则即时发布',
+    roles.approve,
+    ZApproveDisclosure,
+    approveDisclosure,
+  );
+  transition(
+    'withdrawal',
+    '撤下已公示的决定并公开说明（撤销、确认违法、重新作出）',
+    roles.withdraw,
+    ZWithdrawDisclosure,
+    withdrawDisclosure,
+  );
 }

@@ -42,10 +42,14 @@ export function registerInternalDisclosureRoutes(api: Api, deps: TRouteDeps): vo
     request: { params: ZIdParams, body: ZDisclosurePublishRequest },
     responses: { 200: { description: '已发布', schema: ZDisclosurePublishResponse }, ...problemResponses },
     handler: async ({ params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, `/internal/disclosures/${params.id}/publish`, body), async (ctx) => ({
-        status: 200,
-        body: await publishDisclosure(ctx, params.id, body),
-      })),
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/internal/disclosures/${params.id}/publish`, body),
+        async (ctx) => ({
+          status: 200,
+          body: await publishDisclosure(ctx, params.id, body),
+        }),
+      ),
   });
 
   api.route({
@@ -57,9 +61,13 @@ export function registerInternalDisclosureRoutes(api: Api, deps: TRouteDeps): vo
     request: { params: ZIdParams, body: ZDisclosureExpireRequest },
     responses: { 200: { description: '已撤下', schema: ZDisclosureExpireResponse }, ...problemResponses },
     handler: async ({ params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, `/internal/disclosures/${params.id}/expire`, body), async (ctx) => ({
-        status: 200,
-        body: await expireDisclosure(ctx, params.id, body),
-      })),
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/internal/disclosures/${params.id}/expire`, body),
+        async (ctx) => ({
+          status: 200,
+          body: await expireDisclosure(ctx, params.id, body),
+        }),
+      ),
   });
 }

@@ -1,6 +1,10 @@
 import type { Api } from '@sanxiang/shared';
 import { getPublicDecision, ZPublicDecisionView } from '../../domain/get-public-decision';
-import { searchPublicDecisions, ZPublicSearchQuery, ZPublicSearchResult } from '../../domain/search-public-decisions';
+import {
+  searchPublicDecisions,
+  ZPublicSearchQuery,
+  ZPublicSearchResult,
+} from '../../domain/search-public-decisions';
 import { ZIdParams, type TRouteDeps } from './route-support';
 
 const tags = ['public'];
@@ -24,7 +28,9 @@ export function registerPublicApiRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async ({ query, res }) => {
       res.set('Cache-Control', 'public, max-age=30');
-      return { body: await searchPublicDecisions({ pool: deps.publicReads, tokenStats: deps.tokenStats }, query) };
+      return {
+        body: await searchPublicDecisions({ pool: deps.publicReads, tokenStats: deps.tokenStats }, query),
+      };
     },
   });
 

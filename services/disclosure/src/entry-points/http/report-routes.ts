@@ -4,7 +4,11 @@ import { annualStatisticsCsv } from '../../domain/annual-statistics-csv';
 import { designateBlacklist, ZDesignateBlacklist } from '../../domain/designate-blacklist';
 import { toDisclosureView, ZDisclosureView } from '../../domain/disclosure-view';
 import { getPublicReport, listPublicReports } from '../../domain/get-public-catalogue';
-import { computeAnnualStatistics, preparePeriodicReport, ZPrepareReport } from '../../domain/prepare-periodic-report';
+import {
+  computeAnnualStatistics,
+  preparePeriodicReport,
+  ZPrepareReport,
+} from '../../domain/prepare-periodic-report';
 import { roles } from '../../domain/review-policy';
 import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
@@ -19,9 +23,15 @@ export function registerReportRoutes(api: Api, deps: TRouteDeps): void {
     tags: ['internal'],
     access: roles.system,
     request: { body: ZPrepareReport },
-    responses: { 201: { description: '已生成草稿' }, 200: { description: '该期间已有' }, ...problemResponses },
+    responses: {
+      201: { description: '已生成草稿' },
+      200: { description: '该期间已有' },
+      ...problemResponses,
+    },
     handler: async ({ body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, '/internal/reports', body), (ctx) => preparePeriodicReport(ctx, body)),
+      deps.uow(actorOf(principal, req), idempotencyOf(req, '/internal/reports', body), (ctx) =>
+        preparePeriodicReport(ctx, body),
+      ),
   });
 
   api.route({
@@ -33,10 +43,14 @@ export function registerReportRoutes(api: Api, deps: TRouteDeps): void {
     request: { params: ZIdParams, body: ZDesignateBlacklist },
     responses: { 200: { description: 'OK', schema: ZDisclosureView }, ...problemResponses },
     handler: async ({ params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, `/disclosures/${params.id}/blacklist`, body), async (ctx) => ({
-        status: 200,
-        body: toDisclosureView(await designateBlacklist(ctx, params.id, body)),
-      })),
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/disclosures/${params.id}/blacklist`, body),
+        async (ctx) => ({
+          status: 200,
+          body: toDisclosureView(await designateBlacklist(ctx, params.id, body)),
+        }),
+      ),
   });
 
   api.route({

@@ -6,10 +6,23 @@ import { getCorrectionRequestStatus } from '../../domain/list-correction-request
 import { submitCorrectionRequest } from '../../domain/submit-correction-request';
 import { publicActor } from '../http/correction-request-routes';
 import type { TRouteDeps } from '../http/route-support';
-import { renderCorrectionForm, renderCorrectionReceipt, renderCorrectionStatus, type TCorrectionFormModel } from './pages/correction-pages';
+import {
+  renderCorrectionForm,
+  renderCorrectionReceipt,
+  renderCorrectionStatus,
+  type TCorrectionFormModel,
+} from './pages/correction-pages';
 import { fieldErrors, firstString, page, UUID } from './page-support';
 
-const formFields = ['decisionId', 'requesterName', 'requesterKind', 'contactPhone', 'contactEmail', 'description', 'evidence'] as const;
+const formFields = [
+  'decisionId',
+  'requesterName',
+  'requesterKind',
+  'contactPhone',
+  'contactEmail',
+  'description',
+  'evidence',
+] as const;
 
 /** The correction request form (更正申请) and the status page, as plain HTML forms. */
 export function registerCorrectionPages(router: Router, deps: TRouteDeps): void {
@@ -17,7 +30,9 @@ export function registerCorrectionPages(router: Router, deps: TRouteDeps): void 
     if (!id || !UUID.test(id)) return undefined;
     try {
       const d = await getPublicDecision(deps.publicReads, id);
-      return d.state === 'published' ? { id: d.id, documentNumber: d.documentNumber, issuingAuthority: d.issuingAuthority } : undefined;
+      return d.state === 'published'
+        ? { id: d.id, documentNumber: d.documentNumber, issuingAuthority: d.issuingAuthority }
+        : undefined;
     } catch (err) {
       if (isAppError(err) && err.status === 404) return undefined;
       throw err;
@@ -42,7 +57,10 @@ export function registerCorrectionPages(router: Router, deps: TRouteDeps): void 
       const parsed = ZCorrectionRequestInput.safeParse(values);
       if (!decision || !parsed.success) {
         const errors = parsed.success ? [] : fieldErrors(parsed.error);
-        res.status(decision ? 400 : 404).type('html').send(renderCorrectionForm({ decision, values, errors }));
+        res
+          .status(decision ? 400 : 404)
+          .type('html')
+          .send(renderCorrectionForm({ decision, values, errors }));
         return;
       }
       const calendar = await deps.calendar();
@@ -50,7 +68,10 @@ export function registerCorrectionPages(router: Router, deps: TRouteDeps): void 
         status: 201,
         body: await submitCorrectionRequest(ctx, parsed.data, calendar),
       }));
-      res.status(201).type('html').send(renderCorrectionReceipt(result.body as Parameters<typeof renderCorrectionReceipt>[0]));
+      res
+        .status(201)
+        .type('html')
+        .send(renderCorrectionReceipt(result.body as Parameters<typeof renderCorrectionReceipt>[0]));
     }),
   );
 
@@ -64,7 +85,15 @@ export function registerCorrectionPages(router: Router, deps: TRouteDeps): void 
       }
       const parsed = ZTrackingNumber.safeParse(raw);
       if (!parsed.success) {
-        res.status(400).type('html').send(renderCorrectionStatus({ trackingNumber: raw, error: '受理编号格式不正确，应形如 GZ-ABCD-EFGH-JKLM' }));
+        res
+          .status(400)
+          .type('html')
+          .send(
+            renderCorrectionStatus({
+              trackingNumber: raw,
+              error: '受理编号格式不正确，应形如 GZ-ABCD-EFGH-JKLM',
+            }),
+          );
         return;
       }
       try {
@@ -72,7 +101,10 @@ export function registerCorrectionPages(router: Router, deps: TRouteDeps): void 
         res.type('html').send(renderCorrectionStatus({ trackingNumber: parsed.data, status }));
       } catch (err) {
         if (!isAppError(err) || err.status !== 404) throw err;
-        res.status(404).type('html').send(renderCorrectionStatus({ trackingNumber: parsed.data, error: err.message }));
+        res
+          .status(404)
+          .type('html')
+          .send(renderCorrectionStatus({ trackingNumber: parsed.data, error: err.message }));
       }
     }),
   );

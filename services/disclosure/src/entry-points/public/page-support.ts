@@ -27,4 +27,3 @@ export const fieldErrors = (error: z.ZodError) =>
   error.issues.map((i) => ({ field: String(i.path[0] ?? 'q'), message: i.message }));
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
-

@@ -31,7 +31,10 @@ export function publicSite(deps: TRouteDeps): Router {
   const router = express.Router();
   const authorities = createAuthorityList(deps.publicReads);
   router.use('/public', securityHeaders);
-  router.use('/public/assets', express.static(path.join(__dirname, 'assets'), { maxAge: '1h', index: false }));
+  router.use(
+    '/public/assets',
+    express.static(path.join(__dirname, 'assets'), { maxAge: '1h', index: false }),
+  );
   router.get('/', (_req, res) => res.redirect(302, '/public'));
 
   router.get(
@@ -48,10 +51,16 @@ export function publicSite(deps: TRouteDeps): Router {
       const parsed = ZPublicSearchQuery.safeParse(raw);
       const list = await authorities();
       if (!parsed.success) {
-        res.status(400).type('html').send(renderSearchPage({ form, authorities: list, errors: fieldErrors(parsed.error) }));
+        res
+          .status(400)
+          .type('html')
+          .send(renderSearchPage({ form, authorities: list, errors: fieldErrors(parsed.error) }));
         return;
       }
-      const result = await searchPublicDecisions({ pool: deps.publicReads, tokenStats: deps.tokenStats }, parsed.data);
+      const result = await searchPublicDecisions(
+        { pool: deps.publicReads, tokenStats: deps.tokenStats },
+        parsed.data,
+      );
       res.type('html').send(renderSearchPage({ form, authorities: list, errors: [], result }));
     }),
   );

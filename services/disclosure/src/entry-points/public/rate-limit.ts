@@ -35,8 +35,16 @@ export function publicRateLimiter(options: TPublicRateLimit = defaultPublicRateL
   const router = express.Router();
   router.post(
     ['/public/corrections', '/api/public/correction-requests'],
-    rateLimit({ ...common, windowMs: options.submitWindowMs, limit: options.submitLimit, identifier: 'submit' }),
+    rateLimit({
+      ...common,
+      windowMs: options.submitWindowMs,
+      limit: options.submitLimit,
+      identifier: 'submit',
+    }),
   );
-  router.use(['/public', '/api/public'], rateLimit({ ...common, windowMs: options.readWindowMs, limit: options.readLimit, identifier: 'read' }));
+  router.use(
+    ['/public', '/api/public'],
+    rateLimit({ ...common, windowMs: options.readWindowMs, limit: options.readLimit, identifier: 'read' }),
+  );
   return router;
 }

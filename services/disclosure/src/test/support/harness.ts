@@ -5,7 +5,14 @@ import request from 'supertest';
 import { createLogger } from '@sanxiang/shared';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import type { TDisclosureDraftRequest } from '@sanxiang/shared/src/contracts';
-import { bearer, createTestDatabase, testAuthConfig, testStack, type TTestDatabase, type TTestUser } from '@sanxiang/testing';
+import {
+  bearer,
+  createTestDatabase,
+  testAuthConfig,
+  testStack,
+  type TTestDatabase,
+  type TTestUser,
+} from '@sanxiang/testing';
 import { createApp, type TAppDeps } from '../../app';
 import { createPrismaClient, type TDb } from '../../data-access/prisma-client';
 import { createPublicReadPool, type TPublicReadPool } from '../../data-access/public-read-pool';
@@ -62,7 +69,12 @@ export async function createHarness(
     publicReads,
     temporal: { client, connection },
     logger: createLogger({ name: 'disclosure-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    publicRateLimit: options.publicRateLimit ?? { readLimit: 10_000, readWindowMs: 60_000, submitLimit: 1000, submitWindowMs: 60_000 },
+    publicRateLimit: options.publicRateLimit ?? {
+      readLimit: 10_000,
+      readWindowMs: 60_000,
+      submitLimit: 1000,
+      submitWindowMs: 60_000,
+    },
     ...options.extra,
   });
   const auth = Object.fromEntries(
@@ -123,9 +135,13 @@ export function draftRequest(overrides: Partial<TDisclosureDraftRequest> = {}): 
 export const api = (h: THarness) => request(h.app);
 
 /** Drives a draft through internal review and the workflow's publish call; returns its id. */
-export async function publishDecision(h: THarness, req: TDisclosureDraftRequest = draftRequest()): Promise<string> {
+export async function publishDecision(
+  h: THarness,
+  req: TDisclosureDraftRequest = draftRequest(),
+): Promise<string> {
   const created = await api(h).post('/internal/disclosures').set('authorization', h.auth.system).send(req);
-  if (created.status !== 201) throw new Error(`draft failed: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`draft failed: ${created.status} ${JSON.stringify(created.body)}`);
   const id = created.body.disclosureId as string;
   await step(h, id, 'submit', 'discloserA', { version: 1 });
   await step(h, id, 'check', 'reviewer', { version: 1, outcome: 'pass' });
@@ -134,12 +150,14 @@ export async function publishDecision(h: THarness, req: TDisclosureDraftRequest 
     .post(`/internal/disclosures/${id}/publish`)
     .set('authorization', h.auth.system)
     .send({ workflowId: req.workflowId, cycle: req.cycle });
-  if (published.status !== 200) throw new Error(`publish failed: ${published.status} ${JSON.stringify(published.body)}`);
+  if (published.status !== 200)
+    throw new Error(`publish failed: ${published.status} ${JSON.stringify(published.body)}`);
   return id;
 }
 
 export async function step(h: THarness, id: string, action: string, who: TUserKey, body: object) {
   const res = await api(h).post(`/disclosures/${id}/${action}`).set('authorization', h.auth[who]).send(body);
-  if (res.status !== 200) throw new Error(`${action} by ${who} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`${action} by ${who} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { status: string; reviewStage: string | null };
 }

@@ -26,12 +26,19 @@ export async function startProbeWorker(taskQueue: string) {
 }
 
 export async function startProbe(client: Client, taskQueue: string, workflowId: string) {
-  const handle = await client.workflow.start('probeWorkflow', { taskQueue, workflowId, workflowExecutionTimeout: '10 minutes' });
+  const handle = await client.workflow.start('probeWorkflow', {
+    taskQueue,
+    workflowId,
+    workflowExecutionTimeout: '10 minutes',
+  });
   return {
     handle,
     signals: () => handle.query<TReceivedSignal[]>('receivedSignals'),
     /** Polls until `predicate` holds on the received signals (signals are delivered asynchronously). */
-    async waitFor(predicate: (s: TReceivedSignal[]) => boolean, timeoutMs = 15_000): Promise<TReceivedSignal[]> {
+    async waitFor(
+      predicate: (s: TReceivedSignal[]) => boolean,
+      timeoutMs = 15_000,
+    ): Promise<TReceivedSignal[]> {
       const until = Date.now() + timeoutMs;
       for (;;) {
         const s = await handle.query<TReceivedSignal[]>('receivedSignals');

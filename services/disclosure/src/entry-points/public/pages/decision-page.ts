@@ -10,44 +10,67 @@ export function renderDecisionPage(d: TPublicDecisionView): string {
     return layout(
       { title: `已撤下：${d.documentNumber}`, current: 'search' },
       html`<h1>行政执法决定公示信息已撤下</h1>
-<section class="notice" aria-labelledby="withdrawal-heading">
-  <h2 id="withdrawal-heading">撤下说明</h2>
-  <dl class="facts">
-    <dt>决定书文号</dt><dd>${d.documentNumber}</dd>
-    <dt>执法机关</dt><dd>${d.issuingAuthority}</dd>
-    <dt>决定类别</dt><dd>${d.decisionKindLabel}</dd>
-    <dt>撤下日期</dt><dd>${dateText(d.withdrawal.at)}</dd>
-    <dt>撤下原因</dt><dd>${d.withdrawal.reasonLabel}</dd>
-  </dl>
-  <h3>说明</h3>
-  ${multiline(d.withdrawal.explanation)}
-</section>
-<p><a href="/public">返回公示检索</a></p>`,
+        <section class="notice" aria-labelledby="withdrawal-heading">
+          <h2 id="withdrawal-heading">撤下说明</h2>
+          <dl class="facts">
+            <dt>决定书文号</dt>
+            <dd>${d.documentNumber}</dd>
+            <dt>执法机关</dt>
+            <dd>${d.issuingAuthority}</dd>
+            <dt>决定类别</dt>
+            <dd>${d.decisionKindLabel}</dd>
+            <dt>撤下日期</dt>
+            <dd>${dateText(d.withdrawal.at)}</dd>
+            <dt>撤下原因</dt>
+            <dd>${d.withdrawal.reasonLabel}</dd>
+          </dl>
+          <h3>说明</h3>
+          ${multiline(d.withdrawal.explanation)}
+        </section>
+        <p><a href="/public">返回公示检索</a></p>`,
     );
   }
   return layout(
     { title: d.documentNumber, current: 'search' },
     html`<h1>${d.documentNumber}</h1>
-<p class="meta">${d.decisionKindLabel} · ${d.issuingAuthority} · 公示日期 ${dateText(d.publishedAt)}${
-      d.correctedAt ? html` · <strong>已于 ${dateText(d.correctedAt)} 更正</strong>` : ''
-    }</p>
-<section aria-labelledby="decision-heading">
-  <h2 id="decision-heading" class="visually-hidden">公示内容</h2>
-  <dl class="record">
-    <dt>行政相对人</dt><dd>${d.partyName}（${d.partyKindLabel}）</dd>
-    <dt>决定书文号</dt><dd>${d.documentNumber}</dd>
-    <dt>决定类别</dt><dd>${d.decisionKindLabel}</dd>
-    <dt>执法方式</dt><dd>${d.enforcementMethod}</dd>
-    <dt>执法内容</dt><dd>${multiline(d.content)}</dd>
-    <dt>执法决定</dt><dd>${multiline(d.decision)}</dd>
-    ${d.penaltyKind ? html`<dt>处罚种类</dt><dd>${d.penaltyKind}</dd>` : ''}
-    <dt>执法依据</dt><dd>${multiline(d.legalBasis)}</dd>
-    <dt>履行方式和期限</dt><dd>${multiline(d.performance)}</dd>
-    <dt>执法机关</dt><dd>${d.issuingAuthority}</dd>
-    <dt>决定日期</dt><dd>${d.decisionDate}</dd>
-  </dl>
-</section>
-<p>认为公示信息不准确的，可<a href="/public/corrections/new?decisionId=${d.id}">申请更正</a>。</p>
-<p><a href="/public">返回公示检索</a></p>`,
+      <p class="meta">
+        ${d.decisionKindLabel} · ${d.issuingAuthority} · 公示日期
+        ${dateText(d.publishedAt)}${
+          d.correctedAt ? html` · <strong>已于 ${dateText(d.correctedAt)} 更正</strong>` : ''
+        }
+      </p>
+      <section aria-labelledby="decision-heading">
+        <h2 id="decision-heading" class="visually-hidden">公示内容</h2>
+        <dl class="record">
+          <dt>行政相对人</dt>
+          <dd>${d.partyName}（${d.partyKindLabel}）</dd>
+          <dt>决定书文号</dt>
+          <dd>${d.documentNumber}</dd>
+          <dt>决定类别</dt>
+          <dd>${d.decisionKindLabel}</dd>
+          <dt>执法方式</dt>
+          <dd>${d.enforcementMethod}</dd>
+          <dt>执法内容</dt>
+          <dd>${multiline(d.content)}</dd>
+          <dt>执法决定</dt>
+          <dd>${multiline(d.decision)}</dd>
+          ${
+            d.penaltyKind
+              ? html`<dt>处罚种类</dt>
+                  <dd>${d.penaltyKind}</dd>`
+              : ''
+          }
+          <dt>执法依据</dt>
+          <dd>${multiline(d.legalBasis)}</dd>
+          <dt>履行方式和期限</dt>
+          <dd>${multiline(d.performance)}</dd>
+          <dt>执法机关</dt>
+          <dd>${d.issuingAuthority}</dd>
+          <dt>决定日期</dt>
+          <dd>${d.decisionDate}</dd>
+        </dl>
+      </section>
+      <p>认为公示信息不准确的，可<a href="/public/corrections/new?decisionId=${d.id}">申请更正</a>。</p>
+      <p><a href="/public">返回公示检索</a></p>`,
   );
 }

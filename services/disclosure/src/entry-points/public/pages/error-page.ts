@@ -14,8 +14,16 @@ export function renderErrorPage(status: number, message: string, details: string
   return layout(
     { title },
     html`<h1>${title}</h1>
-<div class="notice" role="alert"><p>${message}</p>
-${details.length > 0 ? html`<ul>${details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}</div>
-<p><a href="/public">返回公示检索</a></p>`,
+      <div class="notice" role="alert">
+        <p>${message}</p>
+        ${
+          details.length > 0
+            ? html`<ul>
+                ${details.map((d) => html`<li>${d}</li>`)}
+              </ul>`
+            : ''
+        }
+      </div>
+      <p><a href="/public">返回公示检索</a></p>`,
   );
 }

@@ -20,33 +20,37 @@ const nav: { key: NonNullable<TLayoutOptions['current']>; href: string; label: s
  */
 export function layout(options: TLayoutOptions, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} - 行政执法信息公示平台</title>
-${options.description ? html`<meta name="description" content="${options.description}">` : ''}
-<link rel="stylesheet" href="/public/assets/site.css">
-</head>
-<body>
-<a class="skip-link" href="#main">跳到主要内容</a>
-<header class="site-header">
-  <p class="site-name"><a href="/public">行政执法信息公示平台</a></p>
-  <nav aria-label="主导航">
-    <ul>
-      ${nav.map(
-        (n) => html`<li><a href="${n.href}"${n.key === options.current ? html` aria-current="page"` : ''}>${n.label}</a></li>`,
-      )}
-    </ul>
-  </nav>
-</header>
-<main id="main" tabindex="-1">
-${body}
-</main>
-<footer class="site-footer">
-  <p>依据《行政执法公示办法》公开。公示信息不准确的，可<a href="/public/corrections/new">申请更正</a>。</p>
-</footer>
-</body>
-</html>
-`.value;
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${options.title} - 行政执法信息公示平台</title>
+        ${options.description ? html`<meta name="description" content="${options.description}" />` : ''}
+        <link rel="stylesheet" href="/public/assets/site.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">跳到主要内容</a>
+        <header class="site-header">
+          <p class="site-name"><a href="/public">行政执法信息公示平台</a></p>
+          <nav aria-label="主导航">
+            <ul>
+              ${nav.map(
+                (n) =>
+                  html`<li>
+                    <a href="${n.href}" ${n.key === options.current ? html` aria-current="page"` : ''}
+                      >${n.label}</a
+                    >
+                  </li>`,
+              )}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex="-1">${body}</main>
+        <footer class="site-footer">
+          <p>
+            依据《行政执法公示办法》公开。公示信息不准确的，可<a href="/public/corrections/new">申请更正</a>。
+          </p>
+        </footer>
+      </body>
+    </html> `.value;
 }

@@ -1,0 +1,262 @@
+/* eslint-disable no-restricted-imports -- The end-to-end test composes each service exactly as its
+   main.ts does, and the services' entry points (src/index.ts) export only createApp and
+   createPrismaClient: the evidence store, legal-review's domain deps, recording client and
+   background jobs, and disclosure's public read pool and signal dispatcher are reachable only by
+   their paths. Suggested: export a `composeService(config)` from each service's index.ts that
+   main.ts and this file both use. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import {
+  createLogger,
+  createTemporalClient,
+  lifecycleWorkflowId,
+  systemTokenSource,
+  type TConfigOf,
+} from '@sanxiang/shared';
+import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
+import { createTestDatabase, testAuthConfig, testStack, type TTestDatabase } from '@sanxiang/testing';
+import { createActivities } from '@sanxiang/workflows/src/activities';
+import { createServiceClient } from '@sanxiang/workflows/src/http/service-client';
+// recording
+import { buildRecordingDeps, createApp as createRecordingApp } from '@sanxiang/recording/src/app';
+import { createEvidenceStore, createS3Client } from '@sanxiang/recording/src/data-access/evidence-store';
+import { createPrismaClient as createRecordingDb } from '@sanxiang/recording/src/data-access/prisma-client';
+// legal-review
+import {
+  createApp as createLegalReviewApp,
+  createDomainDeps,
+} from '@sanxiang/legal-review/src/app';
+import { createCalendarSource } from '@sanxiang/legal-review/src/data-access/calendar-source';
+import { createPrismaClient as createLegalReviewDb } from '@sanxiang/legal-review/src/data-access/prisma-client';
+import { createRecordingClient } from '@sanxiang/legal-review/src/data-access/recording-client';
+import { startBackgroundJobs } from '@sanxiang/legal-review/src/entry-points/jobs/background-jobs';
+// disclosure
+import { createApp as createDisclosureApp } from '@sanxiang/disclosure/src/app';
+import { createPrismaClient as createDisclosureDb } from '@sanxiang/disclosure/src/data-access/prisma-client';
+import { createPublicReadPool } from '@sanxiang/disclosure/src/data-access/public-read-pool';
+import { createSignalDispatcher } from '@sanxiang/disclosure/src/data-access/signal-outbox';
+
+/**
+ * The whole system in this process, against the real test stack: each service on a fresh, migrated
+ * database, built with the same dependencies and background loops as its main.ts, listening on a
+ * free port; and the real worker (the real workflow bundle and activities, HTTP clients to the three
+ * services with a system token) on a task queue of its own, which the services use to start and
+ * signal lifecycles. Nothing is stubbed.
+ */
+export interface TInProcessSystem {
+  urls: { recording: string; legalReview: string; disclosure: string };
+  taskQueue: string;
+  /** A Temporal client for assertions (status query, search attributes). */
+  temporal: ReturnType<typeof createTemporalClient>;
+  /** Terminates the lifecycles of these cases (they wait for years once published). */
+  terminateCases(caseNumbers: string[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Evidence is locked this long in the test MinIO (10 minutes), as recording's own tests do. */
+export const testRetentionDays = 10 / (24 * 60);
+
+const silentBundlerLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
+
+async function listen(app: Express): Promise<{ server: Server; url: string }> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+const close = (server: Server | undefined) =>
+  new Promise<void>((resolve) => {
+    if (!server) return resolve();
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+export async function startInProcessSystem(): Promise<TInProcessSystem> {
+  const stack = testStack();
+  const taskQueue = `e2e-${randomUUID()}`;
+  const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
+  const logger = (name: string) => createLogger({ name, level: logLevel });
+  const common = {
+    NODE_ENV: 'test' as const,
+    LOG_LEVEL: 'silent' as const,
+    LOG_FORMAT: 'json' as const,
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: 0,
+    ...testAuthConfig(),
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+  };
+  const calendarDir = resolveCalendarDataDir({ CALENDAR_DATA_DIR: '.local/test/calendar' });
+  const token = systemTokenSource({
+    secret: stack.authSecret,
+    issuer: common.AUTH_ISSUER,
+    audience: common.AUTH_AUDIENCE,
+  });
+
+  const stops: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch {
+        // keep stopping the rest
+      }
+    }
+  };
+
+  try {
+    const [recordingDb, legalReviewDb, disclosureDb] = await Promise.all([
+      createTestDatabase('recording'),
+      createTestDatabase('legal-review'),
+      createTestDatabase('disclosure'),
+    ]);
+    const databases: TTestDatabase[] = [recordingDb, legalReviewDb, disclosureDb];
+    stops.push(async () => {
+      await Promise.all(databases.map((d) => d.drop()));
+    });
+
+    // ---- recording (services/recording/src/main.ts) ----------------------------------------
+    const s3Settings = {
+      S3_ENDPOINT: stack.s3.endpoint,
+      S3_REGION: stack.s3.region,
+      S3_ACCESS_KEY: stack.s3.accessKey,
+      S3_SECRET_KEY: stack.s3.secretKey,
+      S3_EVIDENCE_BUCKET: stack.s3.bucket,
+    };
+    const recordingConfig: TConfigOf<'recording'> = {
+      ...common,
+      DATABASE_URL: recordingDb.url,
+      ...s3Settings,
+      EVIDENCE_RETENTION_DAYS: testRetentionDays,
+    };
+    const recording = {
+      config: recordingConfig,
+      db: createRecordingDb(recordingDb.url),
+      temporal: createTemporalClient(recordingConfig),
+      logger: logger('recording'),
+      store: createEvidenceStore(createS3Client(recordingConfig), recordingConfig.S3_EVIDENCE_BUCKET),
+      evidence: { retentionDays: recordingConfig.EVIDENCE_RETENTION_DAYS },
+    };
+    stops.push(async () => {
+      await recording.db.$disconnect();
+      await recording.temporal.connection.close();
+    });
+    const recordingApp = createRecordingApp(recording);
+    const stopRecordingOutbox = buildRecordingDeps(recording).outbox.startLoop(15_000);
+    stops.push(stopRecordingOutbox);
+    const recordingServer = await listen(recordingApp);
+    stops.push(() => close(recordingServer.server));
+
+    // ---- legal-review (services/legal-review/src/main.ts) ----------------------------------
+    const legalReviewConfig: TConfigOf<'legal-review'> = {
+      ...common,
+      DATABASE_URL: legalReviewDb.url,
+      SERVICE_URL_RECORDING: recordingServer.url,
+      CALENDAR_DATA_DIR: calendarDir,
+    };
+    const legalReview = {
+      config: legalReviewConfig,
+      db: createLegalReviewDb(legalReviewDb.url),
+      temporal: createTemporalClient(legalReviewConfig),
+      logger: logger('legal-review'),
+      calendar: createCalendarSource({ importedDir: resolveCalendarDataDir(legalReviewConfig) }),
+      recording: createRecordingClient({ baseUrl: legalReviewConfig.SERVICE_URL_RECORDING, token }),
+    };
+    stops.push(async () => {
+      await legalReview.db.$disconnect();
+      await legalReview.temporal.connection.close();
+    });
+    const built = createDomainDeps(legalReview);
+    const legalReviewApp = createLegalReviewApp(legalReview, built);
+    const jobs = startBackgroundJobs(built.domain, built.outbox);
+    stops.push(() => jobs.stop());
+    const legalReviewServer = await listen(legalReviewApp);
+    stops.push(() => close(legalReviewServer.server));
+
+    // ---- disclosure (services/disclosure/src/main.ts) --------------------------------------
+    const disclosureConfig: TConfigOf<'disclosure'> = { ...common, DATABASE_URL: disclosureDb.url };
+    const disclosure = {
+      db: createDisclosureDb(disclosureDb.url),
+      publicReads: createPublicReadPool(disclosureDb.url),
+      temporal: createTemporalClient(disclosureConfig),
+    };
+    stops.push(async () => {
+      await disclosure.db.$disconnect();
+      await disclosure.publicReads.end();
+      await disclosure.temporal.connection.close();
+    });
+    const dispatcher = createSignalDispatcher({
+      db: disclosure.db,
+      client: disclosure.temporal.client,
+      logger: logger('disclosure'),
+    });
+    stops.push(dispatcher.start());
+    const disclosureApp = createDisclosureApp({
+      config: disclosureConfig,
+      ...disclosure,
+      logger: logger('disclosure'),
+      dispatcher,
+      calendar: () => loadWorkingDayCalendar({ importedDir: calendarDir }),
+    });
+    const disclosureServer = await listen(disclosureApp);
+    stops.push(() => close(disclosureServer.server));
+
+    // ---- the worker (workflows/src/worker/main.ts) -----------------------------------------
+    const client = (baseUrl: string) => createServiceClient({ baseUrl, token });
+    const workflowBundle = {
+      code: (
+        await bundleWorkflowCode({
+          workflowsPath: require.resolve('@sanxiang/workflows/src/workflows'),
+          logger: silentBundlerLogger,
+        })
+      ).code,
+    };
+    const workerConnection = await NativeConnection.connect({ address: stack.temporalAddress });
+    stops.push(() => workerConnection.close());
+    const worker = await Worker.create({
+      connection: workerConnection,
+      namespace: 'default',
+      taskQueue,
+      workflowBundle,
+      activities: createActivities({
+        recording: client(recordingServer.url),
+        legalReview: client(legalReviewServer.url),
+        disclosure: client(disclosureServer.url),
+        calendar: () => loadWorkingDayCalendar({ importedDir: calendarDir }),
+      }),
+      maxCachedWorkflows: 200,
+      shutdownGraceTime: '5 seconds',
+    });
+    const running = worker.run();
+    stops.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    });
+
+    const temporal = createTemporalClient(common);
+    stops.push(() => temporal.connection.close());
+
+    return {
+      urls: { recording: recordingServer.url, legalReview: legalReviewServer.url, disclosure: disclosureServer.url },
+      taskQueue,
+      temporal,
+      async terminateCases(caseNumbers) {
+        for (const caseNumber of caseNumbers) {
+          await temporal.client.workflow
+            .getHandle(lifecycleWorkflowId(caseNumber))
+            .terminate('end-to-end test finished')
+            .catch(() => undefined);
+        }
+      },
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,622 @@
+/**
+ * Benchmark: the case-lifecycle workflow on a real Temporal server (the test stack's dev server).
+ *
+ *   cd /work/main && source .local/test/env.sh
+ *   node --expose-gc --import tsx workflows/bench/lifecycles.ts [--lifecycles 1000] [--open 10000]
+ *   (or `npm run bench -- lifecycle`)
+ *
+ * 1. Throughput — drives `--lifecycles` lifecycles to completion and as many baseline workflows
+ *    (baseline-workflow.ts: the same messages, activities and continue-as-new, no domain), in
+ *    interleaved rounds on one worker, `--concurrency` in flight. Path, per lifecycle (non-major):
+ *      start → submitProposal (update) → decisionMade (update) → disclosureApproved (signal)
+ *      → [publish, continue-as-new] → disclosureWithdrawn 'revoked' (signal) → completed 'withdrawn'.
+ *    Target: lifecycles/s ≥ ½ × baseline/s.
+ * 2. Memory — starts `--open` lifecycles and leaves each in `disclosure`, waiting on the 7-working-day
+ *    disclosure clock (timers days ahead), then reports the worker process's resident memory.
+ *    Target: < 1 GiB, with maxCachedWorkflows as shipped in workflows/src/worker/main.ts (or --max-cached).
+ *
+ * The worker is a child process (worker.ts): the real workflow bundle, real computeClock over the
+ * real calendar, instant stubs for the service activities. Every workflow runs on a task queue of
+ * its own for this run; whatever is still open at the end is terminated (batch terminate by task queue).
+ * Missed targets are reported, not turned into a non-zero exit; broken runs (errors) are.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import {
+  Client,
+  Connection,
+  WorkflowContinuedAsNewError,
+  type WorkflowHandleWithFirstExecutionRunId,
+} from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import type { WorkerStatus } from '@temporalio/worker';
+import {
+  lifecycleSignals,
+  lifecycleUpdates,
+  type TCaseLifecycleInput,
+  type TDecisionMade,
+  type TDisclosureApproved,
+  type TDisclosureWithdrawn,
+  type TSubmitProposal,
+} from '@sanxiang/shared/src/contracts';
+import { dateInShanghai } from '@sanxiang/shared/src/calendar';
+import { startCaseLifecycle } from '../src/lifecycle/start-case-lifecycle';
+import type { TActivityCounts } from './bench-activities';
+import { benchDisclosureId } from './bench-activities';
+
+// ---- options -------------------------------------------------------------------------------------
+
+const { values: args } = parseArgs({
+  options: {
+    lifecycles: { type: 'string', default: '1000' },
+    open: { type: 'string', default: '10000' },
+    concurrency: { type: 'string', default: '100' },
+    rounds: { type: 'string', default: '4' },
+    warmup: { type: 'string', default: '50' },
+    'max-cached': { type: 'string' },
+  },
+});
+const intArg = (name: keyof typeof args): number => {
+  const n = Number(args[name]);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
+  return n;
+};
+const LIFECYCLES = intArg('lifecycles');
+const OPEN = intArg('open');
+const CONCURRENCY = Math.max(1, intArg('concurrency'));
+const ROUNDS = Math.max(1, intArg('rounds'));
+const WARMUP = intArg('warmup');
+
+const WORKER_MAIN = path.resolve(__dirname, '../src/worker/main.ts');
+/** The shipped worker's maxCachedWorkflows, read from its source so the bench measures what ships. */
+function shippedMaxCached(): number {
+  const m = /maxCachedWorkflows:\s*([\d_]+)/.exec(readFileSync(WORKER_MAIN, 'utf8'));
+  if (!m?.[1]) throw new Error(`no literal maxCachedWorkflows in ${WORKER_MAIN}: pass --max-cached`);
+  return Number(m[1].replace(/_/g, ''));
+}
+const MAX_CACHED = args['max-cached'] !== undefined ? intArg('max-cached') : shippedMaxCached();
+const MAX_CACHED_SOURCE = args['max-cached'] !== undefined ? '--max-cached' : 'workflows/src/worker/main.ts';
+
+const TARGET_RATIO = 0.5;
+const TARGET_RSS_BYTES = 1024 ** 3;
+
+/** Activities per bench lifecycle (and no-ops per baseline), checked against the worker's counts. */
+const EXPECTED_ACTIVITIES: TActivityCounts = {
+  recordStageTransition: 4, // →decision, →disclosure, →published, →withdrawn
+  computeClock: 1, // disclosure:1 clock
+  createDisclosureDraft: 1,
+  publishDisclosure: 1,
+};
+const ACTIVITIES_PER_LIFECYCLE = Object.values(EXPECTED_ACTIVITIES).reduce((a, b) => a + b, 0);
+
+const runTag = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+
+// ---- small helpers -------------------------------------------------------------------------------
+
+const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+};
+const loadavg = (): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/** VmRSS / VmHWM of a process, in bytes (Linux /proc). */
+function procMemory(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
+}
+
+/** User + system CPU seconds a process used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+function procCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime (fields 14, 15)
+}
+
+/** Runs `task(i)` for i in [0, n) with at most `limit` in flight; returns per-task ms and failures. */
+async function pool(
+  n: number,
+  limit: number,
+  task: (i: number) => Promise<void>,
+  onProgress?: (done: number) => void,
+): Promise<{ latencies: number[]; errors: unknown[] }> {
+  const latencies: number[] = [];
+  const errors: unknown[] = [];
+  let next = 0;
+  let done = 0;
+  const lane = async (): Promise<void> => {
+    while (next < n) {
+      const i = next++;
+      const t0 = performance.now();
+      try {
+        await task(i);
+        latencies.push(performance.now() - t0);
+      } catch (err) {
+        errors.push(err);
+      }
+      done += 1;
+      onProgress?.(done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, n) }, lane));
+  return { latencies, errors };
+}
+
+// ---- the worker child ------------------------------------------------------------------------------
+
+interface TWorkerReport {
+  worker: WorkerStatus;
+  activities: TActivityCounts;
+  memory: NodeJS.MemoryUsage;
+}
+
+class BenchWorker {
+  private constructor(
+    readonly child: ChildProcess,
+    readonly pid: number,
+    private readonly exited: Promise<number | null>,
+  ) {}
+
+  static async start(taskQueue: string, bundle: 'lifecycle' | 'with-baseline'): Promise<BenchWorker> {
+    const child = fork(
+      path.join(__dirname, 'worker.ts'),
+      ['--task-queue', taskQueue, '--max-cached', String(MAX_CACHED), '--bundle', bundle],
+      { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const ready = new Promise<number>((resolve, reject) => {
+      child.on('message', (m: { type?: string; pid?: number }) => {
+        if (m.type === 'ready' && m.pid) resolve(m.pid);
+      });
+      void exited.then((code) => reject(new Error(`bench worker exited (${code}) before it was ready`)));
+    });
+    return new BenchWorker(child, await ready, exited);
+  }
+
+  private request<T>(type: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const onMessage = (m: { type?: string }) => {
+        if (m.type !== type) return;
+        this.child.off('message', onMessage);
+        resolve(m as T);
+      };
+      this.child.on('message', onMessage);
+      if (!this.child.send({ type })) reject(new Error('bench worker is gone'));
+    });
+  }
+
+  status = (): Promise<TWorkerReport> => this.request<TWorkerReport>('status');
+  gc = (): Promise<unknown> => this.request('gc');
+  memory = () => procMemory(this.pid);
+  cpuSeconds = () => procCpuSeconds(this.pid);
+
+  /** Waits until no workflow activation or activity has been in flight for `quietMs`. */
+  async settle(until: (r: TWorkerReport) => boolean, quietMs = 3000, timeoutMs = 600_000): Promise<TWorkerReport> {
+    const deadline = Date.now() + timeoutMs;
+    let quietSince: number | undefined;
+    for (;;) {
+      const r = await this.status();
+      const busy = r.worker.numInFlightWorkflowActivations > 0 || r.worker.numInFlightActivities > 0;
+      if (!busy && until(r)) {
+        quietSince ??= Date.now();
+        if (Date.now() - quietSince >= quietMs) return r;
+      } else {
+        quietSince = undefined;
+      }
+      if (Date.now() > deadline) throw new Error('the bench worker did not settle in time');
+      await sleep(250);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.connected) this.child.send({ type: 'shutdown' });
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+// ---- payloads (the same for the lifecycle and the baseline) ------------------------------------------
+
+const decisionDate = dateInShanghai(new Date().toISOString()); // today: the clock's timers are days ahead
+
+const proposal = (): TSubmitProposal => ({
+  submittedBy: 'officer-1',
+  submittedAt: new Date().toISOString(),
+  officers: [
+    { userId: 'officer-1', name: '王强', certificateNumber: '21010020001' },
+    { userId: 'officer-2', name: '李娜', certificateNumber: '21010020002' },
+  ],
+  decisionKind: 'penalty',
+  summary: '责令支付拖欠工资并处罚款',
+  major: false,
+  majorCriteria: [],
+  hearingOrAssessmentHeld: false,
+  materials: [],
+});
+
+const decision = (): TDecisionMade => ({
+  recordedBy: 'officer-1',
+  decisionDate,
+  documentNumber: '常人社监罚〔2026〕8号',
+  decisionKind: 'penalty',
+  publication: {
+    enforcementMethod: '劳动保障监察',
+    content: '拖欠 12 名劳动者工资共计 36 万元',
+    decision: '责令限期支付并处罚款 2 万元',
+    penaltyKind: '罚款',
+    legalBasis: '《劳动保障监察条例》第二十六条',
+    performance: '自收到决定书之日起 15 日内缴纳',
+    issuingAuthority: '某市人力资源和社会保障局',
+  },
+  disclosure: { mode: 'publish' },
+});
+
+const approval = (caseNumber: string): TDisclosureApproved => ({
+  cycle: 1,
+  disclosureId: benchDisclosureId(caseNumber, 1),
+  approvedBy: 'head-1',
+  approvedAt: new Date().toISOString(),
+});
+
+const withdrawal = (caseNumber: string): TDisclosureWithdrawn => ({
+  cycle: 1,
+  disclosureId: benchDisclosureId(caseNumber, 1),
+  reason: 'revoked',
+  explanation: '原处罚决定已被依法撤销',
+  withdrawnBy: 'discloser-1',
+  at: new Date().toISOString(),
+});
+
+const caseInput = (caseNumber: string): TCaseLifecycleInput => ({
+  caseNumber,
+  title: '拖欠劳动者工资案',
+  party: { kind: 'legalPerson', name: '某某建筑工程有限公司' },
+  openedBy: 'officer-1',
+  openedAt: new Date().toISOString(),
+});
+
+// ---- driving -------------------------------------------------------------------------------------
+
+type TKind = 'lifecycle' | 'baseline';
+
+/** Starts one workflow of `kind` and brings it to `disclosure` (both updates answered). */
+async function startToDisclosure(client: Client, taskQueue: string, kind: TKind, caseNumber: string) {
+  const handle =
+    kind === 'lifecycle'
+      ? (await startCaseLifecycle(client, caseInput(caseNumber), { taskQueue })).handle
+      : await client.workflow.start('benchBaselineWorkflow', {
+          workflowId: `bench-baseline:${caseNumber}`,
+          taskQueue,
+          args: [{ caseNumber }],
+          workflowIdConflictPolicy: 'FAIL',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+  const r1 = await handle.executeUpdate<{ stage: string }, [TSubmitProposal]>(lifecycleUpdates.submitProposal, {
+    args: [proposal()],
+  });
+  const r2 = await handle.executeUpdate<{ stage: string }, [TDecisionMade]>(lifecycleUpdates.decisionMade, {
+    args: [decision()],
+  });
+  if (r1.stage !== 'decision' || r2.stage !== 'disclosure') {
+    throw new Error(`${handle.workflowId}: unexpected stages ${r1.stage} → ${r2.stage}`);
+  }
+  return handle;
+}
+
+/** One whole lifecycle (or baseline), start to completion, driven as the services would. */
+async function driveToCompletion(client: Client, taskQueue: string, kind: TKind, caseNumber: string) {
+  const handle = await startToDisclosure(client, taskQueue, kind, caseNumber);
+  await handle.signal<[TDisclosureApproved]>(lifecycleSignals.disclosureApproved, approval(caseNumber));
+  // Published → continue-as-new: the withdrawal is only accepted once published, i.e. in the new run.
+  // startCaseLifecycle types its handle plainly; it is the one client.workflow.start returned.
+  const firstRunId = (handle as Partial<WorkflowHandleWithFirstExecutionRunId>).firstExecutionRunId;
+  if (!firstRunId) throw new Error(`${handle.workflowId}: no first run id on the start handle`);
+  let newRunId: string;
+  try {
+    await client.workflow.result(handle.workflowId, firstRunId, { followRuns: false });
+    throw new Error(`${handle.workflowId}: first run completed without continuing as new`);
+  } catch (err) {
+    if (!(err instanceof WorkflowContinuedAsNewError)) throw err;
+    newRunId = err.newExecutionRunId;
+  }
+  const latest = client.workflow.getHandle(handle.workflowId, newRunId);
+  await latest.signal<[TDisclosureWithdrawn]>(lifecycleSignals.disclosureWithdrawn, withdrawal(caseNumber));
+  const result = (await client.workflow.result(handle.workflowId, newRunId, { followRuns: false })) as {
+    stage?: string;
+  };
+  if (result.stage !== 'withdrawn') throw new Error(`${handle.workflowId}: ended in ${String(result.stage)}`);
+}
+
+const describeError = (err: unknown): string =>
+  err instanceof Error ? `${err.name}: ${err.message}${err.cause ? ` (cause: ${String(err.cause)})` : ''}` : String(err);
+
+// ---- cleanup -------------------------------------------------------------------------------------
+
+/** Terminates every open run on `taskQueue` (batch terminate; one by one for whatever it missed). */
+async function terminateOpen(client: Client, taskQueue: string): Promise<void> {
+  const query = `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`;
+  const open = (await client.workflow.count(query)).count;
+  if (open === 0) return;
+  const t0 = performance.now();
+  const jobId = `bench-cleanup-${randomUUID()}`;
+  try {
+    await client.workflowService.startBatchOperation({
+      namespace,
+      jobId,
+      visibilityQuery: query,
+      reason: 'lifecycle benchmark cleanup',
+      terminationOperation: { identity: 'workflows/bench/lifecycles.ts' },
+      maxOperationsPerSecond: 500,
+    });
+    for (;;) {
+      await sleep(1000);
+      const d = await client.workflowService.describeBatchOperation({ namespace, jobId });
+      if (d.state !== temporal.api.enums.v1.BatchOperationState.BATCH_OPERATION_STATE_RUNNING) break;
+    }
+  } catch (err) {
+    console.log(`  batch terminate failed (${describeError(err)}); terminating one by one`);
+  }
+  // Visibility trails the batch a little: re-list and terminate stragglers individually.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const ids: string[] = [];
+    for await (const w of client.workflow.list({ query })) ids.push(w.workflowId);
+    if (ids.length === 0) break;
+    await pool(ids.length, 20, async (i) => {
+      await client.workflow
+        .getHandle(ids[i]!)
+        .terminate('lifecycle benchmark cleanup')
+        .catch(() => undefined);
+    });
+    await sleep(1000);
+  }
+  const left = (await client.workflow.count(query)).count;
+  console.log(
+    `  cleanup: terminated ${open - left} open run(s) on ${taskQueue} in ${secs(performance.now() - t0)}` +
+      (left > 0 ? `; ${left} STILL OPEN (query: ${query})` : ''),
+  );
+}
+
+// ---- phase 1: throughput ----------------------------------------------------------------------------
+
+interface TThroughput {
+  lifecycleRate: number;
+  baselineRate: number;
+}
+
+async function throughput(client: Client, taskQueue: string): Promise<TThroughput | undefined> {
+  console.log(
+    `\n== Throughput: ${LIFECYCLES} lifecycles and ${LIFECYCLES} baselines to completion, ` +
+      `${ROUNDS} interleaved rounds, ${CONCURRENCY} in flight ==`,
+  );
+  const worker = await BenchWorker.start(taskQueue, 'with-baseline');
+  let seq = 0;
+  const caseNumber = (kind: TKind) => `BENCH-${runTag}-${kind === 'lifecycle' ? 'L' : 'B'}${++seq}`;
+  const errors: unknown[] = [];
+  try {
+    // Warm-up (not counted): JIT, the bundle's first contexts, connections.
+    for (const kind of ['lifecycle', 'baseline'] as const) {
+      const r = await pool(WARMUP, CONCURRENCY, () => driveToCompletion(client, taskQueue, kind, caseNumber(kind)));
+      errors.push(...r.errors);
+    }
+    await worker.settle(() => true, 1000);
+
+    const totals: Record<TKind, { n: number; ms: number; cpu: number; latencies: number[]; activities: TActivityCounts }> =
+      {
+        lifecycle: { n: 0, ms: 0, cpu: 0, latencies: [], activities: {} },
+        baseline: { n: 0, ms: 0, cpu: 0, latencies: [], activities: {} },
+      };
+    const perRound = Math.ceil(LIFECYCLES / ROUNDS);
+    for (let round = 0; round < ROUNDS; round++) {
+      const n = Math.min(perRound, LIFECYCLES - round * perRound);
+      if (n <= 0) break;
+      // ABBA order: each kind goes first in half the rounds.
+      const order: TKind[] = round % 2 === 0 ? ['lifecycle', 'baseline'] : ['baseline', 'lifecycle'];
+      const line: string[] = [];
+      for (const kind of order) {
+        const before = (await worker.status()).activities;
+        const cpu0 = worker.cpuSeconds();
+        const t0 = performance.now();
+        const r = await pool(n, CONCURRENCY, () => driveToCompletion(client, taskQueue, kind, caseNumber(kind)));
+        const ms = performance.now() - t0;
+        // The last activity completes before its workflow does, so the counts are final here.
+        const after = await worker.settle(() => true, 500);
+        const cpu = worker.cpuSeconds() - cpu0;
+        const t = totals[kind];
+        t.n += r.latencies.length;
+        t.ms += ms;
+        t.cpu += cpu;
+        t.latencies.push(...r.latencies);
+        for (const [name, count] of Object.entries(after.activities)) {
+          t.activities[name] = (t.activities[name] ?? 0) + count - (before[name] ?? 0);
+        }
+        errors.push(...r.errors);
+        line.push(`${kind} ${(r.latencies.length / (ms / 1000)).toFixed(1)}/s`);
+      }
+      console.log(`  round ${round + 1}/${ROUNDS} (${n} each): ${line.join(', ')}  [load ${loadavg()}]`);
+    }
+
+    if (errors.length > 0) {
+      console.log(`  ${errors.length} FAILED; first: ${describeError(errors[0])}`);
+      process.exitCode = 1;
+    }
+    const rate = (k: TKind) => totals[k].n / (totals[k].ms / 1000);
+    const fmt = (k: TKind) => {
+      const t = totals[k];
+      return (
+        `  ${k.padEnd(9)} ${String(t.n).padStart(5)} done in ${secs(t.ms).padStart(7)}: ` +
+        `${rate(k).toFixed(1).padStart(6)}/s; latency p50 ${secs(percentile(t.latencies, 50))}, ` +
+        `p95 ${secs(percentile(t.latencies, 95))}; worker CPU ${((t.cpu / Math.max(1, t.n)) * 1000).toFixed(1)} ms each`
+      );
+    };
+    console.log(fmt('lifecycle'));
+    console.log(fmt('baseline'));
+    const life = totals.lifecycle;
+    const expected = Object.fromEntries(Object.entries(EXPECTED_ACTIVITIES).map(([k, v]) => [k, v * life.n]));
+    const mismatch = Object.keys({ ...expected, ...life.activities }).filter(
+      (k) => (expected[k] ?? 0) !== (life.activities[k] ?? 0),
+    );
+    console.log(
+      `  activities per lifecycle: ${Object.entries(life.activities)
+        .map(([k, v]) => `${k} ${(v / Math.max(1, life.n)).toFixed(2)}`)
+        .join(', ')}; per baseline: benchNoop ${((totals.baseline.activities.benchNoop ?? 0) / Math.max(1, totals.baseline.n)).toFixed(2)}` +
+        (mismatch.length ? `  (UNEXPECTED: ${mismatch.join(', ')})` : ''),
+    );
+    if (mismatch.length) process.exitCode = 1;
+    return { lifecycleRate: rate('lifecycle'), baselineRate: rate('baseline') };
+  } finally {
+    await worker.stop();
+  }
+}
+
+// ---- phase 2: memory with many open lifecycles --------------------------------------------------------
+
+interface TMemory {
+  open: number;
+  idleBefore: number;
+  rss: number;
+  rssAfterGc: number;
+  hwm: number;
+  cached: number;
+}
+
+async function memory(client: Client, taskQueue: string): Promise<TMemory | undefined> {
+  console.log(
+    `\n== Memory: ${OPEN} lifecycles left open in 'disclosure' (clock running), maxCachedWorkflows ${MAX_CACHED} ==`,
+  );
+  const worker = await BenchWorker.start(taskQueue, 'lifecycle');
+  try {
+    await sleep(3000);
+    const idle = worker.memory();
+    console.log(`  worker pid ${worker.pid}, ready and idle: RSS ${mib(idle.rss)} (peak so far ${mib(idle.hwm)}, bundling included)`);
+    const t0 = performance.now();
+    let nextReport = 0.1;
+    let peakSampled = idle.rss;
+    const r = await pool(
+      OPEN,
+      CONCURRENCY,
+      async (i) => {
+        await startToDisclosure(client, taskQueue, 'lifecycle', `BENCH-${runTag}-M${i + 1}`);
+      },
+      (done) => {
+        peakSampled = Math.max(peakSampled, worker.memory().rss);
+        if (done / OPEN >= nextReport) {
+          nextReport += 0.1;
+          console.log(
+            `  ${String(done).padStart(6)} started (${(done / ((performance.now() - t0) / 1000)).toFixed(1)}/s), ` +
+              `worker RSS ${mib(worker.memory().rss)}  [load ${loadavg()}]`,
+          );
+        }
+      },
+    );
+    if (r.errors.length > 0) {
+      console.log(`  ${r.errors.length} FAILED to start; first: ${describeError(r.errors[0])}`);
+      process.exitCode = 1;
+    }
+    const started = r.latencies.length;
+    // Idle: every draft activity done and nothing in flight for a while (the last task acknowledged).
+    const settled = await worker.settle((s) => (s.activities.createDisclosureDraft ?? 0) >= started, 5000);
+    const openNow = (await client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`)).count;
+    await sleep(10_000);
+    const rest = worker.memory();
+    const status = await worker.status();
+    await worker.gc();
+    const afterGc = worker.memory();
+    console.log(
+      `  ${started} started in ${secs(performance.now() - t0)}; ${openNow} open on the server; ` +
+        `${settled.activities.computeClock ?? 0} clocks computed, ${settled.activities.createDisclosureDraft ?? 0} drafts, ` +
+        `${settled.activities.recordEscalation ?? 0} escalations; ${status.worker.numCachedWorkflows} runs cached`,
+    );
+    console.log(
+      `  worker RSS: idle before ${mib(idle.rss)}; with ${started} open, idle ${mib(rest.rss)} ` +
+        `(after a forced GC ${mib(afterGc.rss)}); peak ${mib(rest.hwm)} (sampled during starts ${mib(peakSampled)}); ` +
+        `V8 heap used ${mib(status.memory.heapUsed)} of ${mib(status.memory.heapTotal)}`,
+    );
+    return {
+      open: started,
+      idleBefore: idle.rss,
+      rss: rest.rss,
+      rssAfterGc: afterGc.rss,
+      hwm: rest.hwm,
+      cached: status.worker.numCachedWorkflows,
+    };
+  } finally {
+    await worker.stop();
+  }
+}
+
+// ---- main ----------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (!address) throw new Error('TEMPORAL_ADDRESS is not set: source .local/test/env.sh');
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace });
+  const system = await connection.workflowService.getSystemInfo({});
+  const tqThroughput = `bench-lifecycle-${runTag}-throughput`;
+  const tqMemory = `bench-lifecycle-${runTag}-memory`;
+  const loadStart = loadavg();
+  console.log(
+    `Lifecycle benchmark — Temporal ${system.serverVersion} at ${address} (namespace ${namespace}); ` +
+      `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ` +
+      `Node ${process.version}; load average ${loadStart}`,
+  );
+  console.log(
+    `Path per lifecycle: start → submitProposal (update) → decisionMade (update) → disclosureApproved (signal) → ` +
+      `publish + continue-as-new → disclosureWithdrawn 'revoked' (signal) → completed; ` +
+      `2 updates, 2 signals, ${ACTIVITIES_PER_LIFECYCLE} activities, 2 runs. maxCachedWorkflows ${MAX_CACHED} (${MAX_CACHED_SOURCE}).`,
+  );
+
+  let tput: TThroughput | undefined;
+  let mem: TMemory | undefined;
+  // Ctrl-C also stops the worker child (same process group): clean up what this run left open.
+  process.once('SIGINT', () => {
+    console.log('\ninterrupted: terminating what this run left open');
+    void (async () => {
+      for (const tq of [tqThroughput, tqMemory]) await terminateOpen(client, tq).catch(() => undefined);
+      process.exit(130);
+    })();
+  });
+  try {
+    if (LIFECYCLES > 0) tput = await throughput(client, tqThroughput);
+    if (OPEN > 0) mem = await memory(client, tqMemory);
+  } finally {
+    for (const tq of [tqThroughput, tqMemory]) await terminateOpen(client, tq);
+    await connection.close();
+  }
+
+  console.log(`\n== Results (load average ${loadStart} at start, ${loadavg()} at end; ${os.cpus().length} cores, shared) ==`);
+  if (tput) {
+    const ratio = tput.lifecycleRate / tput.baselineRate;
+    console.log(
+      `  throughput: lifecycle ${tput.lifecycleRate.toFixed(1)}/s, baseline ${tput.baselineRate.toFixed(1)}/s, ` +
+        `ratio ${ratio.toFixed(2)} — target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`,
+    );
+  }
+  if (mem) {
+    const worst = Math.max(mem.rss, mem.hwm);
+    console.log(
+      `  memory: ${mem.open} open lifecycles, worker RSS ${mib(mem.rss)} idle (${mib(mem.rssAfterGc)} after GC), ` +
+        `peak ${mib(mem.hwm)}, ${mem.cached} runs cached (maxCachedWorkflows ${MAX_CACHED}); ` +
+        `${((worst / TARGET_RSS_BYTES) * 100).toFixed(0)}% of 1 GiB at peak — target < 1 GiB: ${worst < TARGET_RSS_BYTES ? 'met' : 'NOT met'}`,
+    );
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`lifecycle benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exitCode = 1;
+});
