@@ -4,6 +4,7 @@
 # against the real servers, workflow tests in the time-skipping environment, replay tests).
 # Ends with one line "N passed, N failed". Extra arguments go to jest (e.g. a path filter).
 source "$(dirname "$0")/lib/common.sh"
+started_at=$SECONDS
 load_stack test
 export NODE_ENV=test LOG_FORMAT=json LOG_LEVEL=${LOG_LEVEL:-warn}
 
@@ -15,11 +16,12 @@ export SANXIANG_TEST_PG_URL="$SANXIANG_PG_ADMIN_URL"
 [ "${KEEP_STACK:-}" = 1 ] || trap 'bash "$ROOT/scripts/stack/down.sh" test >/dev/null' EXIT
 
 passed=0 failed=0 failures=()
-check() { # check <name> <command...>: one pass/fail line per check
-  local name=$1; shift
+check() { # check <name> <command...>: one pass/fail line per check, with its duration
+  local name=$1 t0=$SECONDS; shift
   step "$name"
-  if "$@"; then ok "$name"; passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
+  if "$@"; then ok "$name ($((SECONDS - t0)) s)"; passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
 }
+info "provisioning and test stack ready after $((SECONDS - started_at)) s"
 cd "$ROOT"
 check "format (prettier)" prettier --check --log-level warn .
 check "lint (eslint)" eslint --max-warnings=0 .
@@ -43,5 +45,6 @@ fi
 
 echo
 [ ${#failures[@]} -eq 0 ] || printf 'failed checks: %s\n' "${failures[*]}"
+info "npm test took $((SECONDS - started_at)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -10,7 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import pino from 'pino';
 import { createApp, createPrismaClient, type TDb } from '@sanxiang/legal-review';
-import { createTestDatabase, testAuthConfig, testStack, type TTestDatabase } from '@sanxiang/testing';
+import { createTestDatabase, testStack, type TTestDatabase, testConfig } from '@sanxiang/testing';
 import { createHelloActivities } from '@sanxiang/workflows/src/hello/fetch-service-health';
 import { helloWorkflow } from '@sanxiang/workflows/src/hello/workflow';
 
@@ -28,20 +28,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: stack.temporalAddress });
   client = new Client({ connection });
   const app = createApp({
-    config: {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      LOG_FORMAT: 'json',
-      HTTP_HOST: '127.0.0.1',
-      HTTP_PORT: 0,
-      DATABASE_URL: database.url,
-      ...testAuthConfig(),
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: 'case-lifecycle',
-      SERVICE_URL_RECORDING: 'http://127.0.0.1:9',
-      CALENDAR_DATA_DIR: '.local/test/calendar',
-    },
+    config: testConfig('legal-review', { DATABASE_URL: database.url }),
     db,
     temporal: { client, connection },
     logger: pino({ level: 'silent' }),

@@ -46,6 +46,7 @@ export interface TEvidenceView {
   fileName: string;
   size: number;
   sha256: string;
+  description: string | null;
   uploadedAt: string;
   retention: { mode: string; retainUntil: string | null; locked: boolean };
 }
@@ -177,13 +178,19 @@ export interface TOpenCase {
   caseNumber: string;
   title: string;
   handlingUnit: string;
-  party: { kind: 'naturalPerson' | 'legalPerson' | 'otherOrganisation'; name: string; idNumber?: string; isMinor?: boolean };
+  party: {
+    kind: 'naturalPerson' | 'legalPerson' | 'otherOrganisation';
+    name: string;
+    idNumber?: string;
+    isMinor?: boolean;
+  };
   officers: { userId: string; name: string; certificateNumber: string }[];
 }
 
 /** 立案: the case file is created and its lifecycle workflow started. */
 export const openCase = async (api: TStaffApi, as: TStaffUser, body: TOpenCase, key?: string) =>
-  (await api.call<TCaseFileView>('recording', 'POST', '/cases', { as, json: body, idempotencyKey: key })).body;
+  (await api.call<TCaseFileView>('recording', 'POST', '/cases', { as, json: body, idempotencyKey: key }))
+    .body;
 
 /** The case file with records, activities, evidence, escalations and stages; undefined if none. */
 export const getCaseFile = (api: TStaffApi, as: TStaffUser, caseNumber: string) =>
@@ -198,7 +205,8 @@ export const listRecords = async (api: TStaffApi, as: TStaffUser, caseNumber: st
   ).body;
 
 export interface TStartActivity {
-  kind: 'siteInspection' | 'interview' | 'sampling' | 'evidencePreservation' | 'service' | 'hearing' | 'other';
+  kind:
+    'siteInspection' | 'interview' | 'sampling' | 'evidencePreservation' | 'service' | 'hearing' | 'other';
   title: string;
   place?: string;
   startedAt: string;
@@ -230,11 +238,16 @@ export const endActivity = async (
   key?: string,
 ) =>
   (
-    await api.call<TActivityView>('recording', 'POST', `/cases/${enc(caseNumber)}/activities/${activityId}/end`, {
-      as,
-      json: { endedAt },
-      idempotencyKey: key,
-    })
+    await api.call<TActivityView>(
+      'recording',
+      'POST',
+      `/cases/${enc(caseNumber)}/activities/${activityId}/end`,
+      {
+        as,
+        json: { endedAt },
+        idempotencyKey: key,
+      },
+    )
   ).body;
 
 export interface TEvidenceFile {
@@ -283,17 +296,29 @@ export async function uploadEvidence(
       },
     },
   );
-  const sent = await api.call<TEvidenceView>('recording', 'PUT', `/evidence-uploads/${declared.body.uploadId}/content`, {
-    as,
-    bytes: { data: file.data, contentType: file.contentType },
-  });
+  const sent = await api.call<TEvidenceView>(
+    'recording',
+    'PUT',
+    `/evidence-uploads/${declared.body.uploadId}/content`,
+    {
+      as,
+      bytes: { data: file.data, contentType: file.contentType },
+    },
+  );
   return sent.body;
 }
 
 /** The original as stored, hash-verified by the service (`X-Evidence-SHA256`). */
 export async function downloadEvidence(api: TStaffApi, as: TStaffUser, evidenceId: string) {
-  const res = await api.call<Buffer>('recording', 'GET', `/evidence/${evidenceId}/content`, { as, binary: true });
-  return { data: res.body, sha256: res.headers.get('x-evidence-sha256'), contentType: res.headers.get('content-type') };
+  const res = await api.call<Buffer>('recording', 'GET', `/evidence/${evidenceId}/content`, {
+    as,
+    binary: true,
+  });
+  return {
+    data: res.body,
+    sha256: res.headers.get('x-evidence-sha256'),
+    contentType: res.headers.get('content-type'),
+  };
 }
 
 /** Files a typed record (`{ kind, content, activityId? }`, docs/recording.md §Records). */
@@ -359,7 +384,8 @@ export const waitForCaseStage = (
   eventually(
     async () => {
       const file = await getCaseFile(api, as, caseNumber);
-      if (file?.stage !== stage) throw new Error(`case file stage is ${file?.stage ?? 'absent'}, want ${stage}`);
+      if (file?.stage !== stage)
+        throw new Error(`case file stage is ${file?.stage ?? 'absent'}, want ${stage}`);
       return file;
     },
     { timeoutMs, what: `${caseNumber} at stage ${stage}` },
@@ -417,9 +443,18 @@ export interface TFinding {
   findings: string;
 }
 
-export const recordFindings = async (api: TStaffApi, as: TStaffUser, reviewId: string, findings: TFinding[]) =>
-  (await api.call<TFinding[]>('legalReview', 'PUT', `/reviews/${reviewId}/findings`, { as, json: { findings } }))
-    .body;
+export const recordFindings = async (
+  api: TStaffApi,
+  as: TStaffUser,
+  reviewId: string,
+  findings: TFinding[],
+) =>
+  (
+    await api.call<TFinding[]>('legalReview', 'PUT', `/reviews/${reviewId}/findings`, {
+      as,
+      json: { findings },
+    })
+  ).body;
 
 export const issueOpinion = async (
   api: TStaffApi,
@@ -444,11 +479,16 @@ export const requestMaterials = async (
   key?: string,
 ) =>
   (
-    await api.call<{ id: string; dueDate: string }>('legalReview', 'POST', `/reviews/${reviewId}/material-requests`, {
-      as,
-      json: body,
-      idempotencyKey: key,
-    })
+    await api.call<{ id: string; dueDate: string }>(
+      'legalReview',
+      'POST',
+      `/reviews/${reviewId}/material-requests`,
+      {
+        as,
+        json: body,
+        idempotencyKey: key,
+      },
+    )
   ).body;
 
 // ---- disclosure (公示) -------------------------------------------------------------------------
@@ -475,7 +515,9 @@ export const waitForDisclosure = (
 ) =>
   eventually(
     async () => {
-      const d = (await listDisclosures(api, as, { caseNumber, kind: 'decision' })).find((x) => x.cycle === cycle);
+      const d = (await listDisclosures(api, as, { caseNumber, kind: 'decision' })).find(
+        (x) => x.cycle === cycle,
+      );
       if (!d) throw new Error(`no disclosure of cycle ${cycle} yet`);
       return d;
     },
@@ -483,8 +525,11 @@ export const waitForDisclosure = (
   );
 
 export const getDisclosure = async (api: TStaffApi, as: TStaffUser, id: string) =>
-  (await api.call<TDisclosureView & { versions?: unknown[] }>('disclosure', 'GET', `/disclosures/${id}`, { as }))
-    .body;
+  (
+    await api.call<TDisclosureView & { versions?: unknown[] }>('disclosure', 'GET', `/disclosures/${id}`, {
+      as,
+    })
+  ).body;
 
 /** One internal-review step on a version: submit (discloser), check (reviewer), approval (head). */
 export const disclosureStep = async (
@@ -519,7 +564,14 @@ export async function passInternalReview(
     d = await disclosureStep(api, who.discloser, d.id, 'submit', { version }, key(`submit:${version}`));
   }
   if (d.reviewStage === 'awaitingCheck') {
-    d = await disclosureStep(api, who.checker, d.id, 'check', { version, outcome: 'pass' }, key(`check:${version}`));
+    d = await disclosureStep(
+      api,
+      who.checker,
+      d.id,
+      'check',
+      { version, outcome: 'pass' },
+      key(`check:${version}`),
+    );
   }
   if (d.reviewStage === 'awaitingApproval') {
     d = await disclosureStep(
@@ -557,8 +609,13 @@ export const createCatalogueEntry = async (
   content: { section: string } & Record<string, unknown>,
   key?: string,
 ) =>
-  (await api.call<TDisclosureView>('disclosure', 'POST', '/catalogue/entries', { as, json: { content }, idempotencyKey: key }))
-    .body;
+  (
+    await api.call<TDisclosureView>('disclosure', 'POST', '/catalogue/entries', {
+      as,
+      json: { content },
+      idempotencyKey: key,
+    })
+  ).body;
 
 // ---- the public platform (公示平台, no token) ---------------------------------------------------
 
@@ -567,9 +624,14 @@ export const searchPublicDecisions = async (
   query: { q?: string; kind?: string; authority?: string; from?: string; to?: string; page?: number },
 ) =>
   (
-    await api.call<{ items: TPublicSearchItem[]; hasMore: boolean }>('disclosure', 'GET', '/api/public/decisions', {
-      query,
-    })
+    await api.call<{ items: TPublicSearchItem[]; hasMore: boolean }>(
+      'disclosure',
+      'GET',
+      '/api/public/decisions',
+      {
+        query,
+      },
+    )
   ).body;
 
 export const getPublicDecision = async (api: TStaffApi, id: string) =>

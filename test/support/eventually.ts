@@ -12,7 +12,10 @@ export interface TEventuallyOptions {
   what?: string;
 }
 
-export async function eventually<T>(check: () => Promise<T> | T, options: TEventuallyOptions = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T> | T,
+  options: TEventuallyOptions = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const intervalMs = options.intervalMs ?? 150;
   const deadline = Date.now() + timeoutMs;

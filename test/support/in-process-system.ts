@@ -9,26 +9,18 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
-import {
-  createLogger,
-  createTemporalClient,
-  lifecycleWorkflowId,
-  systemTokenSource,
-  type TConfigOf,
-} from '@sanxiang/shared';
+import { createLogger, createTemporalClient, lifecycleWorkflowId, systemTokenSource } from '@sanxiang/shared';
 import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
-import { createTestDatabase, testAuthConfig, testStack, type TTestDatabase } from '@sanxiang/testing';
+import { createTestDatabase, testConfig, testStack, type TTestDatabase } from '@sanxiang/testing';
 import { createActivities } from '@sanxiang/workflows/src/activities';
+import { ensureDisclosureSchedules } from '@sanxiang/workflows/src/disclosure';
 import { createServiceClient } from '@sanxiang/workflows/src/http/service-client';
 // recording
 import { buildRecordingDeps, createApp as createRecordingApp } from '@sanxiang/recording/src/app';
 import { createEvidenceStore, createS3Client } from '@sanxiang/recording/src/data-access/evidence-store';
 import { createPrismaClient as createRecordingDb } from '@sanxiang/recording/src/data-access/prisma-client';
 // legal-review
-import {
-  createApp as createLegalReviewApp,
-  createDomainDeps,
-} from '@sanxiang/legal-review/src/app';
+import { createApp as createLegalReviewApp, createDomainDeps } from '@sanxiang/legal-review/src/app';
 import { createCalendarSource } from '@sanxiang/legal-review/src/data-access/calendar-source';
 import { createPrismaClient as createLegalReviewDb } from '@sanxiang/legal-review/src/data-access/prisma-client';
 import { createRecordingClient } from '@sanxiang/legal-review/src/data-access/recording-client';
@@ -80,22 +72,19 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
   const taskQueue = `e2e-${randomUUID()}`;
   const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
   const logger = (name: string) => createLogger({ name, level: logLevel });
-  const common = {
-    NODE_ENV: 'test' as const,
-    LOG_LEVEL: 'silent' as const,
-    LOG_FORMAT: 'json' as const,
-    HTTP_HOST: '127.0.0.1',
-    HTTP_PORT: 0,
-    ...testAuthConfig(),
-    TEMPORAL_ADDRESS: stack.temporalAddress,
-    TEMPORAL_NAMESPACE: 'default',
+  // Each process's config is parsed by the real loader from the test stack's environment, with
+  // this run's databases, URLs and task queue on top (HTTP_PORT 0: a free port).
+  const workerConfig = testConfig('worker', {
     TEMPORAL_TASK_QUEUE: taskQueue,
-  };
-  const calendarDir = resolveCalendarDataDir({ CALENDAR_DATA_DIR: '.local/test/calendar' });
+    SERVICE_URL_DISCLOSURE: 'http://127.0.0.1:9',
+    SERVICE_URL_RECORDING: 'http://127.0.0.1:9',
+    SERVICE_URL_LEGAL_REVIEW: 'http://127.0.0.1:9',
+  });
+  const calendarDir = resolveCalendarDataDir(workerConfig);
   const token = systemTokenSource({
     secret: stack.authSecret,
-    issuer: common.AUTH_ISSUER,
-    audience: common.AUTH_AUDIENCE,
+    issuer: workerConfig.AUTH_ISSUER,
+    audience: workerConfig.AUTH_AUDIENCE,
   });
 
   const stops: (() => Promise<void> | void)[] = [];
@@ -121,19 +110,11 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
     });
 
     // ---- recording (services/recording/src/main.ts) ----------------------------------------
-    const s3Settings = {
-      S3_ENDPOINT: stack.s3.endpoint,
-      S3_REGION: stack.s3.region,
-      S3_ACCESS_KEY: stack.s3.accessKey,
-      S3_SECRET_KEY: stack.s3.secretKey,
-      S3_EVIDENCE_BUCKET: stack.s3.bucket,
-    };
-    const recordingConfig: TConfigOf<'recording'> = {
-      ...common,
+    const recordingConfig = testConfig('recording', {
       DATABASE_URL: recordingDb.url,
-      ...s3Settings,
-      EVIDENCE_RETENTION_DAYS: testRetentionDays,
-    };
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      EVIDENCE_RETENTION_DAYS: String(testRetentionDays),
+    });
     const recording = {
       config: recordingConfig,
       db: createRecordingDb(recordingDb.url),
@@ -153,12 +134,11 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
     stops.push(() => close(recordingServer.server));
 
     // ---- legal-review (services/legal-review/src/main.ts) ----------------------------------
-    const legalReviewConfig: TConfigOf<'legal-review'> = {
-      ...common,
+    const legalReviewConfig = testConfig('legal-review', {
       DATABASE_URL: legalReviewDb.url,
+      TEMPORAL_TASK_QUEUE: taskQueue,
       SERVICE_URL_RECORDING: recordingServer.url,
-      CALENDAR_DATA_DIR: calendarDir,
-    };
+    });
     const legalReview = {
       config: legalReviewConfig,
       db: createLegalReviewDb(legalReviewDb.url),
@@ -179,7 +159,10 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
     stops.push(() => close(legalReviewServer.server));
 
     // ---- disclosure (services/disclosure/src/main.ts) --------------------------------------
-    const disclosureConfig: TConfigOf<'disclosure'> = { ...common, DATABASE_URL: disclosureDb.url };
+    const disclosureConfig = testConfig('disclosure', {
+      DATABASE_URL: disclosureDb.url,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+    });
     const disclosure = {
       db: createDisclosureDb(disclosureDb.url),
       publicReads: createPublicReadPool(disclosureDb.url),
@@ -201,7 +184,7 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
       ...disclosure,
       logger: logger('disclosure'),
       dispatcher,
-      calendar: () => loadWorkingDayCalendar({ importedDir: calendarDir }),
+      calendar: () => loadWorkingDayCalendar({ importedDir: resolveCalendarDataDir(disclosureConfig) }),
     });
     const disclosureServer = await listen(disclosureApp);
     stops.push(() => close(disclosureServer.server));
@@ -216,11 +199,19 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
         })
       ).code,
     };
-    const workerConnection = await NativeConnection.connect({ address: stack.temporalAddress });
+    const temporal = createTemporalClient(workerConfig);
+    stops.push(() => temporal.connection.close());
+    const workerConnection = await NativeConnection.connect({ address: workerConfig.TEMPORAL_ADDRESS });
     stops.push(() => workerConnection.close());
+    // As main.ts: the disclosure Schedules, on this run's task queue. Schedule ids are global on
+    // the shared server, so this run's get a prefix and are deleted again.
+    const scheduleIds = await ensureDisclosureSchedules(temporal.client, taskQueue, `${taskQueue}:`);
+    stops.push(async () => {
+      for (const id of scheduleIds) await temporal.client.schedule.getHandle(id).delete();
+    });
     const worker = await Worker.create({
       connection: workerConnection,
-      namespace: 'default',
+      namespace: workerConfig.TEMPORAL_NAMESPACE,
       taskQueue,
       workflowBundle,
       activities: createActivities({
@@ -238,11 +229,12 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
       await running;
     });
 
-    const temporal = createTemporalClient(common);
-    stops.push(() => temporal.connection.close());
-
     return {
-      urls: { recording: recordingServer.url, legalReview: legalReviewServer.url, disclosure: disclosureServer.url },
+      urls: {
+        recording: recordingServer.url,
+        legalReview: legalReviewServer.url,
+        disclosure: disclosureServer.url,
+      },
       taskQueue,
       temporal,
       async terminateCases(caseNumbers) {

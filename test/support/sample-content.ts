@@ -42,7 +42,14 @@ export interface TCaseStory {
   /** Present for a major case (重大执法决定): the criteria and the hearing held. */
   major?: {
     criteria: TMajorCriterion[];
-    hearing: { heldAt: string; place: string; presiding: string; clerk: string; minutes: string; findings: string };
+    hearing: {
+      heldAt: string;
+      place: string;
+      presiding: string;
+      clerk: string;
+      minutes: string;
+      findings: string;
+    };
   };
 }
 
@@ -77,7 +84,11 @@ export const certificateShown = (story: TCaseStory, activityId: string): TRecord
 });
 
 /** 现场检查笔录, signed by the party's representative, with the site photos. */
-export const siteInspection = (story: TCaseStory, activityId: string, evidenceIds: string[]): TRecordInput => ({
+export const siteInspection = (
+  story: TCaseStory,
+  activityId: string,
+  evidenceIds: string[],
+): TRecordInput => ({
   kind: 'siteInspection',
   activityId,
   content: {
@@ -142,7 +153,11 @@ export const evidenceList = (
 });
 
 /** 权利告知 (陈述、申辩, and for a major penalty 听证) and what the party answered. */
-export const rightsNotification = (story: TCaseStory, notifiedAt: string, documentNumber: string): TRecordInput => ({
+export const rightsNotification = (
+  story: TCaseStory,
+  notifiedAt: string,
+  documentNumber: string,
+): TRecordInput => ({
   kind: 'rightsNotification',
   content: {
     notifiedAt,
@@ -221,7 +236,11 @@ export const decisionServed = (story: TCaseStory, servedAt: string): TRecordInpu
   kind: 'service',
   content: {
     method: 'direct',
-    document: { kind: 'decision', title: '行政处理（处罚）决定书', documentNumber: story.decision.documentNumber },
+    document: {
+      kind: 'decision',
+      title: '行政处理（处罚）决定书',
+      documentNumber: story.decision.documentNumber,
+    },
     servedAt,
     servedBy: story.officers.map((o) => o.name),
     recipient: story.representative.name,

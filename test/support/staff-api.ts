@@ -77,9 +77,12 @@ export class ServiceUnreachableError extends Error {
     readonly url: string,
     cause: unknown,
   ) {
-    super(`${service} is not reachable at ${url}: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `${service} is not reachable at ${url}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
   }
 }
 
@@ -97,12 +100,14 @@ export function createStaffApi(options: TStaffApiOptions) {
   ): Promise<TApiResponse<T>> {
     const query = Object.entries(o.query ?? {}).filter(([, v]) => v !== undefined);
     const qs =
-      query.length > 0 ? `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)])).toString()}` : '';
+      query.length > 0
+        ? `?${new URLSearchParams(query.map(([k, v]): [string, string] => [k, String(v)])).toString()}`
+        : '';
     const url = `${base(service)}${path}${qs}`;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (o.as) headers.authorization = await options.authorization(o.as);
     if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
-    let body: BodyInit | undefined;
+    let body: string | Uint8Array | undefined;
     if (o.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(o.json);

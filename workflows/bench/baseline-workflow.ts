@@ -1,4 +1,5 @@
-// Workflow code (bundled into the sandbox): no Node built-ins, no I/O.
+// Workflow code (bundled into the sandbox, on its own: the baseline worker's whole bundle): no Node
+// built-ins, no I/O, and no imports beyond @temporalio/workflow.
 import {
   condition,
   continueAsNew,
@@ -7,18 +8,29 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import { lifecycleSignals, lifecycleUpdates } from '@sanxiang/shared/src/contracts';
 
-const { benchNoop } = proxyActivities<{ benchNoop(step: string): Promise<void> }>({
+const { benchNoop } = proxyActivities<{ benchNoop(step: string, caseNumber: string): Promise<void> }>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
+/**
+ * The lifecycle's message names, spelled out: importing them from the shared contracts would pull
+ * zod and every contract schema into this bundle, which is exactly the weight a baseline must not
+ * carry. The driver checks they equal `lifecycleSignals` / `lifecycleUpdates`.
+ */
+export const baselineMessageNames = {
+  submitProposal: 'submitProposal',
+  decisionMade: 'decisionMade',
+  disclosureApproved: 'disclosureApproved',
+  disclosureWithdrawn: 'disclosureWithdrawn',
+} as const;
+
 // Same message names (and, from the driver, the same payloads) as the lifecycle; nothing is parsed.
-const submitProposal = defineUpdate<{ stage: string }, [unknown]>(lifecycleUpdates.submitProposal);
-const decisionMade = defineUpdate<{ stage: string }, [unknown]>(lifecycleUpdates.decisionMade);
-const disclosureApproved = defineSignal<[unknown]>(lifecycleSignals.disclosureApproved);
-const disclosureWithdrawn = defineSignal<[unknown]>(lifecycleSignals.disclosureWithdrawn);
+const submitProposal = defineUpdate<{ stage: string }, [unknown]>(baselineMessageNames.submitProposal);
+const decisionMade = defineUpdate<{ stage: string }, [unknown]>(baselineMessageNames.decisionMade);
+const disclosureApproved = defineSignal<[unknown]>(baselineMessageNames.disclosureApproved);
+const disclosureWithdrawn = defineSignal<[unknown]>(baselineMessageNames.disclosureWithdrawn);
 
 export interface TBaselineCarried {
   published: true;
@@ -52,18 +64,18 @@ export async function benchBaselineWorkflow(
       approved = true;
     });
     await condition(() => stage === 'decision');
-    await benchNoop('transition:decision');
+    await benchNoop('transition:decision', input.caseNumber);
     await condition(() => stage === 'disclosure');
     await Promise.all([
-      benchNoop('transition:disclosure'),
+      benchNoop('transition:disclosure', input.caseNumber),
       (async () => {
-        await benchNoop('clock');
-        await benchNoop('draft');
+        await benchNoop('clock', input.caseNumber);
+        await benchNoop('draft', input.caseNumber);
       })(),
     ]);
     await condition(() => approved);
-    await benchNoop('publish');
-    await benchNoop('transition:published');
+    await benchNoop('publish', input.caseNumber);
+    await benchNoop('transition:published', input.caseNumber);
     return continueAsNew<typeof benchBaselineWorkflow>(input, { published: true });
   }
   let withdrawn = false;
@@ -71,6 +83,6 @@ export async function benchBaselineWorkflow(
     withdrawn = true;
   });
   await condition(() => withdrawn);
-  await benchNoop('transition:withdrawn');
+  await benchNoop('transition:withdrawn', input.caseNumber);
   return { caseNumber: input.caseNumber, stage: 'withdrawn' };
 }

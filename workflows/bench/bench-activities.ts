@@ -14,7 +14,11 @@ export type TActivityCounts = Record<string, number>;
  *   services;
  * - `benchNoop` is the baseline workflow's no-op activity.
  */
-export function createBenchActivities(calendar: () => Promise<WorkingDayCalendar> | WorkingDayCalendar) {
+export function createBenchActivities(
+  calendar: () => Promise<WorkingDayCalendar> | WorkingDayCalendar,
+  /** The disclosure draft exists (what lets the disclosure service approve it): tells the driver. */
+  onDraft: (caseNumber: string) => void,
+) {
   const counts: TActivityCounts = {};
   const count = (name: string): void => {
     counts[name] = (counts[name] ?? 0) + 1;
@@ -40,6 +44,7 @@ export function createBenchActivities(calendar: () => Promise<WorkingDayCalendar
     },
     async createDisclosureDraft({ request }) {
       count('createDisclosureDraft');
+      onDraft(request.caseNumber);
       return {
         // The driver sends disclosureApproved / disclosureWithdrawn with this same id.
         disclosureId: benchDisclosureId(request.caseNumber, request.cycle),
@@ -58,8 +63,9 @@ export function createBenchActivities(calendar: () => Promise<WorkingDayCalendar
 
   const activities = {
     ...lifecycle,
-    async benchNoop(_step: string): Promise<void> {
+    async benchNoop(step: string, caseNumber: string): Promise<void> {
       count('benchNoop');
+      if (step === 'draft') onDraft(caseNumber);
     },
   };
   return { activities, counts };

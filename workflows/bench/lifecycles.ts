@@ -48,6 +48,7 @@ import { dateInShanghai } from '@sanxiang/shared/src/calendar';
 import { startCaseLifecycle } from '../src/lifecycle/start-case-lifecycle';
 import type { TActivityCounts } from './bench-activities';
 import { benchDisclosureId } from './bench-activities';
+import { baselineMessageNames } from './baseline-workflow';
 
 // ---- options -------------------------------------------------------------------------------------
 
@@ -59,6 +60,10 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '4' },
     warmup: { type: 'string', default: '50' },
     'max-cached': { type: 'string' },
+    /** Extra Node/V8 flags for the worker child, e.g. '--max-old-space-size=512' (experiments). */
+    'worker-node-options': { type: 'string', default: '' },
+    /** The memory phase stops starting lifecycles once the worker's RSS passes this (shared machine). */
+    'rss-limit-mib': { type: 'string', default: '4096' },
   },
 });
 const intArg = (name: keyof typeof args): number => {
@@ -71,6 +76,8 @@ const OPEN = intArg('open');
 const CONCURRENCY = Math.max(1, intArg('concurrency'));
 const ROUNDS = Math.max(1, intArg('rounds'));
 const WARMUP = intArg('warmup');
+const RSS_LIMIT_BYTES = intArg('rss-limit-mib') * 1024 ** 2;
+const WORKER_NODE_OPTIONS = (args['worker-node-options'] ?? '').split(/\s+/).filter(Boolean);
 
 const WORKER_MAIN = path.resolve(__dirname, '../src/worker/main.ts');
 /** The shipped worker's maxCachedWorkflows, read from its source so the bench measures what ships. */
@@ -115,7 +122,8 @@ const loadavg = (): string =>
 /** VmRSS / VmHWM of a process, in bytes (Linux /proc). */
 function procMemory(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  const kb = (field: string): number =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
 }
 
@@ -124,6 +132,23 @@ function procCpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime (fields 14, 15)
+}
+
+/**
+ * The test stack's Temporal server process, when it can be identified (its pid file next to the
+ * stack, serving TEMPORAL_ADDRESS's port), to report its CPU time per lifecycle too.
+ */
+function temporalServerPid(address: string): number | undefined {
+  try {
+    const pid = Number(
+      readFileSync(path.resolve(__dirname, '../../.local/test/run/temporal.pid'), 'utf8').trim(),
+    );
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const port = address.split(':').pop();
+    return cmdline.includes('--port') && cmdline[cmdline.indexOf('--port') + 1] === port ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs `task(i)` for i in [0, n) with at most `limit` in flight; returns per-task ms and failures. */
@@ -164,17 +189,46 @@ interface TWorkerReport {
 }
 
 class BenchWorker {
+  /** Drafts created (case numbers) that nobody waits for yet, and waiters for drafts to come. */
+  private readonly drafts = new Set<string>();
+  private readonly draftWaiters = new Map<string, () => void>();
+
   private constructor(
     readonly child: ChildProcess,
     readonly pid: number,
     private readonly exited: Promise<number | null>,
-  ) {}
+  ) {
+    child.on('message', (m: { type?: string; caseNumber?: string }) => {
+      if (m.type !== 'draft' || !m.caseNumber) return;
+      const waiter = this.draftWaiters.get(m.caseNumber);
+      if (waiter) {
+        this.draftWaiters.delete(m.caseNumber);
+        waiter();
+      } else {
+        this.drafts.add(m.caseNumber);
+      }
+    });
+  }
 
-  static async start(taskQueue: string, bundle: 'lifecycle' | 'with-baseline'): Promise<BenchWorker> {
+  /** Resolves once the worker created the case's disclosure draft (the disclosure service has it). */
+  draftCreated(caseNumber: string): Promise<void> {
+    if (this.drafts.delete(caseNumber)) return Promise.resolve();
+    return new Promise((resolve) => this.draftWaiters.set(caseNumber, resolve));
+  }
+
+  /** Forget drafts nobody waits for (the memory phase does not approve). */
+  forgetDrafts(): void {
+    this.drafts.clear();
+  }
+
+  static async start(taskQueue: string, bundle: 'lifecycle' | 'baseline'): Promise<BenchWorker> {
     const child = fork(
       path.join(__dirname, 'worker.ts'),
       ['--task-queue', taskQueue, '--max-cached', String(MAX_CACHED), '--bundle', bundle],
-      { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+      {
+        execArgv: ['--expose-gc', ...WORKER_NODE_OPTIONS, '--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
     );
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const ready = new Promise<number>((resolve, reject) => {
@@ -204,7 +258,11 @@ class BenchWorker {
   cpuSeconds = () => procCpuSeconds(this.pid);
 
   /** Waits until no workflow activation or activity has been in flight for `quietMs`. */
-  async settle(until: (r: TWorkerReport) => boolean, quietMs = 3000, timeoutMs = 600_000): Promise<TWorkerReport> {
+  async settle(
+    until: (r: TWorkerReport) => boolean,
+    quietMs = 3000,
+    timeoutMs = 600_000,
+  ): Promise<TWorkerReport> {
     const deadline = Date.now() + timeoutMs;
     let quietSince: number | undefined;
     for (;;) {
@@ -305,9 +363,12 @@ async function startToDisclosure(client: Client, taskQueue: string, kind: TKind,
           workflowIdConflictPolicy: 'FAIL',
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
         });
-  const r1 = await handle.executeUpdate<{ stage: string }, [TSubmitProposal]>(lifecycleUpdates.submitProposal, {
-    args: [proposal()],
-  });
+  const r1 = await handle.executeUpdate<{ stage: string }, [TSubmitProposal]>(
+    lifecycleUpdates.submitProposal,
+    {
+      args: [proposal()],
+    },
+  );
   const r2 = await handle.executeUpdate<{ stage: string }, [TDecisionMade]>(lifecycleUpdates.decisionMade, {
     args: [decision()],
   });
@@ -318,8 +379,17 @@ async function startToDisclosure(client: Client, taskQueue: string, kind: TKind,
 }
 
 /** One whole lifecycle (or baseline), start to completion, driven as the services would. */
-async function driveToCompletion(client: Client, taskQueue: string, kind: TKind, caseNumber: string) {
+async function driveToCompletion(
+  client: Client,
+  worker: BenchWorker,
+  taskQueue: string,
+  kind: TKind,
+  caseNumber: string,
+) {
+  const draft = worker.draftCreated(caseNumber);
   const handle = await startToDisclosure(client, taskQueue, kind, caseNumber);
+  // The disclosure service approves a draft it has: wait for the draft activity to have run.
+  await draft;
   await handle.signal<[TDisclosureApproved]>(lifecycleSignals.disclosureApproved, approval(caseNumber));
   // Published → continue-as-new: the withdrawal is only accepted once published, i.e. in the new run.
   // startCaseLifecycle types its handle plainly; it is the one client.workflow.start returned.
@@ -342,7 +412,12 @@ async function driveToCompletion(client: Client, taskQueue: string, kind: TKind,
 }
 
 const describeError = (err: unknown): string =>
-  err instanceof Error ? `${err.name}: ${err.message}${err.cause ? ` (cause: ${String(err.cause)})` : ''}` : String(err);
+  err instanceof Error
+    ? `${err.name}: ${err.message}${err.cause ? ` (cause: ${String(err.cause)})` : ''}`
+    : String(err);
+
+/** A task the memory phase did not run (RSS limit reached). */
+class Skipped extends Error {}
 
 // ---- cleanup -------------------------------------------------------------------------------------
 
@@ -397,48 +472,85 @@ interface TThroughput {
   baselineRate: number;
 }
 
-async function throughput(client: Client, taskQueue: string): Promise<TThroughput | undefined> {
+interface TTotals {
+  n: number;
+  ms: number;
+  workerCpu: number;
+  serverCpu: number;
+  driverCpu: number;
+  latencies: number[];
+  activities: TActivityCounts;
+}
+
+/**
+ * Two workers built the same way (worker.ts, same options), one per kind, each on its own task
+ * queue: the lifecycle worker runs the real bundle (workflows/src/workflows.ts), the baseline worker
+ * a bundle of the baseline alone — in one bundle the baseline would pay for evaluating the whole
+ * real bundle (zod, contracts) in every workflow sandbox. Only one kind is driven at a time; the
+ * other worker idles on its long poll.
+ */
+async function throughput(client: Client, tag: string, serverPid: number | undefined): Promise<TThroughput> {
   console.log(
     `\n== Throughput: ${LIFECYCLES} lifecycles and ${LIFECYCLES} baselines to completion, ` +
       `${ROUNDS} interleaved rounds, ${CONCURRENCY} in flight ==`,
   );
-  const worker = await BenchWorker.start(taskQueue, 'with-baseline');
+  for (const [k, v] of Object.entries(baselineMessageNames)) {
+    const real = { ...lifecycleSignals, ...lifecycleUpdates } as Record<string, string>;
+    if (real[k] !== v)
+      throw new Error(`baseline message ${k} is '${v}', the lifecycle's is '${String(real[k])}'`);
+  }
+  const queues: Record<TKind, string> = { lifecycle: `${tag}-lifecycle`, baseline: `${tag}-baseline` };
+  const workers = {} as Record<TKind, BenchWorker>;
   let seq = 0;
   const caseNumber = (kind: TKind) => `BENCH-${runTag}-${kind === 'lifecycle' ? 'L' : 'B'}${++seq}`;
+  const drive = (kind: TKind) => () =>
+    driveToCompletion(client, workers[kind], queues[kind], kind, caseNumber(kind));
   const errors: unknown[] = [];
   try {
-    // Warm-up (not counted): JIT, the bundle's first contexts, connections.
+    workers.lifecycle = await BenchWorker.start(queues.lifecycle, 'lifecycle');
+    workers.baseline = await BenchWorker.start(queues.baseline, 'baseline');
+    // Warm-up (not counted): JIT, first sandboxes, connections.
     for (const kind of ['lifecycle', 'baseline'] as const) {
-      const r = await pool(WARMUP, CONCURRENCY, () => driveToCompletion(client, taskQueue, kind, caseNumber(kind)));
-      errors.push(...r.errors);
+      errors.push(...(await pool(WARMUP, CONCURRENCY, drive(kind))).errors);
+      await workers[kind].settle(() => true, 1000);
     }
-    await worker.settle(() => true, 1000);
 
-    const totals: Record<TKind, { n: number; ms: number; cpu: number; latencies: number[]; activities: TActivityCounts }> =
-      {
-        lifecycle: { n: 0, ms: 0, cpu: 0, latencies: [], activities: {} },
-        baseline: { n: 0, ms: 0, cpu: 0, latencies: [], activities: {} },
-      };
+    const empty = (): TTotals => ({
+      n: 0,
+      ms: 0,
+      workerCpu: 0,
+      serverCpu: 0,
+      driverCpu: 0,
+      latencies: [],
+      activities: {},
+    });
+    const totals: Record<TKind, TTotals> = { lifecycle: empty(), baseline: empty() };
     const perRound = Math.ceil(LIFECYCLES / ROUNDS);
     for (let round = 0; round < ROUNDS; round++) {
       const n = Math.min(perRound, LIFECYCLES - round * perRound);
       if (n <= 0) break;
-      // ABBA order: each kind goes first in half the rounds.
+      // Alternating order: each kind goes first in half the rounds.
       const order: TKind[] = round % 2 === 0 ? ['lifecycle', 'baseline'] : ['baseline', 'lifecycle'];
       const line: string[] = [];
       for (const kind of order) {
+        const worker = workers[kind];
         const before = (await worker.status()).activities;
         const cpu0 = worker.cpuSeconds();
+        const server0 = serverPid ? procCpuSeconds(serverPid) : NaN;
+        const driver0 = process.cpuUsage();
         const t0 = performance.now();
-        const r = await pool(n, CONCURRENCY, () => driveToCompletion(client, taskQueue, kind, caseNumber(kind)));
+        const r = await pool(n, CONCURRENCY, drive(kind));
         const ms = performance.now() - t0;
-        // The last activity completes before its workflow does, so the counts are final here.
+        const driverUsage = process.cpuUsage(driver0);
+        const serverCpu = serverPid ? procCpuSeconds(serverPid) - server0 : NaN;
+        // Every activity completes before its workflow does: the counts are final once idle.
         const after = await worker.settle(() => true, 500);
-        const cpu = worker.cpuSeconds() - cpu0;
         const t = totals[kind];
         t.n += r.latencies.length;
         t.ms += ms;
-        t.cpu += cpu;
+        t.workerCpu += worker.cpuSeconds() - cpu0;
+        t.serverCpu += serverCpu;
+        t.driverCpu += (driverUsage.user + driverUsage.system) / 1e6;
         t.latencies.push(...r.latencies);
         for (const [name, count] of Object.entries(after.activities)) {
           t.activities[name] = (t.activities[name] ?? 0) + count - (before[name] ?? 0);
@@ -453,32 +565,36 @@ async function throughput(client: Client, taskQueue: string): Promise<TThroughpu
       console.log(`  ${errors.length} FAILED; first: ${describeError(errors[0])}`);
       process.exitCode = 1;
     }
+    const perEach = (seconds: number, n: number) =>
+      Number.isNaN(seconds) ? 'n/a' : `${((seconds / Math.max(1, n)) * 1000).toFixed(0)} ms`;
     const rate = (k: TKind) => totals[k].n / (totals[k].ms / 1000);
-    const fmt = (k: TKind) => {
+    for (const k of ['lifecycle', 'baseline'] as const) {
       const t = totals[k];
-      return (
+      console.log(
         `  ${k.padEnd(9)} ${String(t.n).padStart(5)} done in ${secs(t.ms).padStart(7)}: ` +
-        `${rate(k).toFixed(1).padStart(6)}/s; latency p50 ${secs(percentile(t.latencies, 50))}, ` +
-        `p95 ${secs(percentile(t.latencies, 95))}; worker CPU ${((t.cpu / Math.max(1, t.n)) * 1000).toFixed(1)} ms each`
+          `${rate(k).toFixed(1).padStart(6)}/s; latency p50 ${secs(percentile(t.latencies, 50))}, ` +
+          `p95 ${secs(percentile(t.latencies, 95))}; CPU each: worker ${perEach(t.workerCpu, t.n)}, ` +
+          `Temporal server ${perEach(t.serverCpu, t.n)}, driver ${perEach(t.driverCpu, t.n)}`,
       );
+    }
+    const perRun = (t: TTotals, expected: TActivityCounts) => {
+      const names = Object.keys({ ...expected, ...t.activities });
+      const bad = names.filter((k) => (expected[k] ?? 0) * t.n !== (t.activities[k] ?? 0));
+      const text = names
+        .map((k) => `${k} ${((t.activities[k] ?? 0) / Math.max(1, t.n)).toFixed(2)}`)
+        .join(', ');
+      return { text, bad };
     };
-    console.log(fmt('lifecycle'));
-    console.log(fmt('baseline'));
-    const life = totals.lifecycle;
-    const expected = Object.fromEntries(Object.entries(EXPECTED_ACTIVITIES).map(([k, v]) => [k, v * life.n]));
-    const mismatch = Object.keys({ ...expected, ...life.activities }).filter(
-      (k) => (expected[k] ?? 0) !== (life.activities[k] ?? 0),
-    );
+    const life = perRun(totals.lifecycle, EXPECTED_ACTIVITIES);
+    const base = perRun(totals.baseline, { benchNoop: ACTIVITIES_PER_LIFECYCLE });
     console.log(
-      `  activities per lifecycle: ${Object.entries(life.activities)
-        .map(([k, v]) => `${k} ${(v / Math.max(1, life.n)).toFixed(2)}`)
-        .join(', ')}; per baseline: benchNoop ${((totals.baseline.activities.benchNoop ?? 0) / Math.max(1, totals.baseline.n)).toFixed(2)}` +
-        (mismatch.length ? `  (UNEXPECTED: ${mismatch.join(', ')})` : ''),
+      `  activities per lifecycle: ${life.text}; per baseline: ${base.text}` +
+        (life.bad.length + base.bad.length ? `  (UNEXPECTED: ${[...life.bad, ...base.bad].join(', ')})` : ''),
     );
-    if (mismatch.length) process.exitCode = 1;
+    if (life.bad.length + base.bad.length) process.exitCode = 1;
     return { lifecycleRate: rate('lifecycle'), baselineRate: rate('baseline') };
   } finally {
-    await worker.stop();
+    await Promise.all(Object.values(workers).map((w) => w.stop()));
   }
 }
 
@@ -501,18 +617,29 @@ async function memory(client: Client, taskQueue: string): Promise<TMemory | unde
   try {
     await sleep(3000);
     const idle = worker.memory();
-    console.log(`  worker pid ${worker.pid}, ready and idle: RSS ${mib(idle.rss)} (peak so far ${mib(idle.hwm)}, bundling included)`);
+    console.log(
+      `  worker pid ${worker.pid}, ready and idle: RSS ${mib(idle.rss)} (peak so far ${mib(idle.hwm)}, bundling included)`,
+    );
     const t0 = performance.now();
     let nextReport = 0.1;
     let peakSampled = idle.rss;
+    let stoppedAt: number | undefined;
     const r = await pool(
       OPEN,
       CONCURRENCY,
       async (i) => {
+        if (stoppedAt !== undefined) throw new Skipped();
         await startToDisclosure(client, taskQueue, 'lifecycle', `BENCH-${runTag}-M${i + 1}`);
       },
       (done) => {
-        peakSampled = Math.max(peakSampled, worker.memory().rss);
+        const rssNow = worker.memory().rss;
+        peakSampled = Math.max(peakSampled, rssNow);
+        if (stoppedAt === undefined && rssNow > RSS_LIMIT_BYTES) {
+          stoppedAt = done;
+          console.log(
+            `  worker RSS ${mib(rssNow)} passed --rss-limit-mib: no more starts (machine is shared)`,
+          );
+        }
         if (done / OPEN >= nextReport) {
           nextReport += 0.1;
           console.log(
@@ -522,14 +649,19 @@ async function memory(client: Client, taskQueue: string): Promise<TMemory | unde
         }
       },
     );
-    if (r.errors.length > 0) {
-      console.log(`  ${r.errors.length} FAILED to start; first: ${describeError(r.errors[0])}`);
+    const failures = r.errors.filter((e) => !(e instanceof Skipped));
+    if (failures.length > 0) {
+      console.log(`  ${failures.length} FAILED to start; first: ${describeError(failures[0])}`);
       process.exitCode = 1;
     }
     const started = r.latencies.length;
+    if (started < OPEN) console.log(`  only ${started} of ${OPEN} started`);
     // Idle: every draft activity done and nothing in flight for a while (the last task acknowledged).
     const settled = await worker.settle((s) => (s.activities.createDisclosureDraft ?? 0) >= started, 5000);
-    const openNow = (await client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`)).count;
+    worker.forgetDrafts();
+    const openNow = (
+      await client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`)
+    ).count;
     await sleep(10_000);
     const rest = worker.memory();
     const status = await worker.status();
@@ -566,8 +698,9 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace });
   const system = await connection.workflowService.getSystemInfo({});
-  const tqThroughput = `bench-lifecycle-${runTag}-throughput`;
+  const tqThroughput = `bench-lifecycle-${runTag}-throughput`; // + '-lifecycle' / '-baseline'
   const tqMemory = `bench-lifecycle-${runTag}-memory`;
+  const queues = [`${tqThroughput}-lifecycle`, `${tqThroughput}-baseline`, tqMemory];
   const loadStart = loadavg();
   console.log(
     `Lifecycle benchmark — Temporal ${system.serverVersion} at ${address} (namespace ${namespace}); ` +
@@ -586,19 +719,21 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => {
     console.log('\ninterrupted: terminating what this run left open');
     void (async () => {
-      for (const tq of [tqThroughput, tqMemory]) await terminateOpen(client, tq).catch(() => undefined);
+      for (const tq of queues) await terminateOpen(client, tq).catch(() => undefined);
       process.exit(130);
     })();
   });
   try {
-    if (LIFECYCLES > 0) tput = await throughput(client, tqThroughput);
+    if (LIFECYCLES > 0) tput = await throughput(client, tqThroughput, temporalServerPid(address));
     if (OPEN > 0) mem = await memory(client, tqMemory);
   } finally {
-    for (const tq of [tqThroughput, tqMemory]) await terminateOpen(client, tq);
+    for (const tq of queues) await terminateOpen(client, tq);
     await connection.close();
   }
 
-  console.log(`\n== Results (load average ${loadStart} at start, ${loadavg()} at end; ${os.cpus().length} cores, shared) ==`);
+  console.log(
+    `\n== Results (load average ${loadStart} at start, ${loadavg()} at end; ${os.cpus().length} cores, shared) ==`,
+  );
   if (tput) {
     const ratio = tput.lifecycleRate / tput.baselineRate;
     console.log(
@@ -617,6 +752,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`lifecycle benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  console.error(
+    `lifecycle benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+  );
   process.exitCode = 1;
 });

@@ -4,14 +4,15 @@
  * at start, one NativeConnection, the same worker options — except that the service activities
  * are instant stubs (bench-activities.ts). Talks to the driver over IPC:
  *   → { type: 'ready', pid, taskQueue, maxCachedWorkflows }
+ *   → { type: 'draft', caseNumber } when a disclosure draft was created (the driver then approves it)
  *   ← { type: 'status' } → { type: 'status', worker: WorkerStatus, activities, memory }
  *   ← { type: 'gc' }     → { type: 'gc' } after a full collection (needs --expose-gc)
  *   ← { type: 'shutdown' } → exits once the worker has shut down
  *
- * Args: --task-queue <name> --max-cached <n> --bundle lifecycle|with-baseline
+ * Args: --task-queue <name> --max-cached <n> --bundle lifecycle|baseline
  */
 import { parseArgs } from 'node:util';
-import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { createBenchActivities } from './bench-activities';
 
@@ -28,21 +29,37 @@ const send = (message: unknown): void => {
 };
 
 async function main(): Promise<void> {
+  // The SDK's own INFO lines (worker state changes) would drown the bench's output.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const taskQueue = values['task-queue'];
   const maxCachedWorkflows = Number(values['max-cached']);
-  if (!taskQueue || !Number.isInteger(maxCachedWorkflows)) throw new Error('--task-queue and --max-cached are required');
+  if (!taskQueue || !Number.isInteger(maxCachedWorkflows))
+    throw new Error('--task-queue and --max-cached are required');
   const address = process.env.TEMPORAL_ADDRESS;
   if (!address) throw new Error('TEMPORAL_ADDRESS is not set (source .local/test/env.sh)');
+  // The real bundle entry, unchanged; or the baseline alone (its bundle carries nothing else).
   const workflowsPath =
-    values.bundle === 'with-baseline' ? require.resolve('./workflows') : require.resolve('../src/workflows');
+    values.bundle === 'baseline'
+      ? require.resolve('./baseline-workflow')
+      : require.resolve('../src/workflows');
 
   const importedDir = resolveCalendarDataDir(process.env);
-  const { activities, counts } = createBenchActivities(() => loadWorkingDayCalendar({ importedDir }));
+  const { activities, counts } = createBenchActivities(
+    () => loadWorkingDayCalendar({ importedDir }),
+    (caseNumber) => send({ type: 'draft', caseNumber }),
+  );
   const workflowBundle = {
     code: (
       await bundleWorkflowCode({
         workflowsPath,
-        logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: (m: string) => console.error(m) },
+        logger: {
+          log() {},
+          trace() {},
+          debug() {},
+          info() {},
+          warn() {},
+          error: (m: string) => console.error(m),
+        },
       })
     ).code,
   };
@@ -60,7 +77,12 @@ async function main(): Promise<void> {
 
   process.on('message', (message: { type?: string }) => {
     if (message.type === 'status') {
-      send({ type: 'status', worker: worker.getStatus(), activities: { ...counts }, memory: process.memoryUsage() });
+      send({
+        type: 'status',
+        worker: worker.getStatus(),
+        activities: { ...counts },
+        memory: process.memoryUsage(),
+      });
     } else if (message.type === 'gc') {
       (globalThis as { gc?: () => void }).gc?.();
       send({ type: 'gc' });
@@ -84,7 +106,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    process.stderr.write(`bench worker failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `bench worker failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -1,3 +1,4 @@
 export * from './test-stack';
 export * from './test-database';
 export * from './tokens';
+export * from './test-config';

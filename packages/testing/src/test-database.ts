@@ -33,7 +33,10 @@ export async function createTestDatabase(service: TServiceName): Promise<TTestDa
   return {
     url: url.toString(),
     name,
-    drop: () => withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 

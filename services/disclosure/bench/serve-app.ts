@@ -1,3 +1,4 @@
+import { testConfig } from '@sanxiang/testing';
 // The disclosure app as its own process for the benchmark (so that the load generator does not
 // share its event loop): prints `{"port":N}` on stdout once listening; stops on SIGTERM.
 import { createLogger, createTemporalClient } from '@sanxiang/shared';
@@ -15,21 +16,15 @@ const temporal = createTemporalClient({
   TEMPORAL_NAMESPACE: 'default',
 });
 const app = createApp({
-  config: {
+  config: testConfig('disclosure', {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    LOG_FORMAT: 'json',
-    HTTP_HOST: '127.0.0.1',
-    HTTP_PORT: 0,
     DATABASE_URL: databaseUrl,
     AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
-    AUTH_JWKS_URL: undefined,
     AUTH_ISSUER: 'bench',
     AUTH_AUDIENCE: 'bench',
-    TEMPORAL_ADDRESS: '127.0.0.1:7233',
-    TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: 'bench',
-  },
+  }),
   db,
   publicReads: createPublicReadPool(databaseUrl, { max: poolSize }),
   temporal,

@@ -12,7 +12,7 @@ async function main() {
   const publicReads = createPublicReadPool(config.DATABASE_URL);
   const temporal = createTemporalClient(config);
   // Imported holiday years live where the CLI writes them (CALENDAR_DATA_DIR, as for the worker).
-  const importedDir = resolveCalendarDataDir({ CALENDAR_DATA_DIR: process.env.CALENDAR_DATA_DIR });
+  const importedDir = resolveCalendarDataDir(config);
   const dispatcher = createSignalDispatcher({ db, client: temporal.client, logger });
   const stopOutbox = dispatcher.start();
   const app = createApp({

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, createTemporalClient, type TConfigOf, type TRole } from '@sanxiang/shared';
+import { createLogger, createTemporalClient, type TRole } from '@sanxiang/shared';
 import type { TReviewIntakeRequest } from '@sanxiang/shared/src/contracts';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
-import { bearer, createTestDatabase, testAuthConfig, testStack, type TTestDatabase } from '@sanxiang/testing';
+import { bearer, createTestDatabase, testStack, type TTestDatabase, testConfig } from '@sanxiang/testing';
 import request from 'supertest';
 import { createApp, createDomainDeps, type TAppDeps } from '../src/app';
 import type { TCalendarSource } from '../src/data-access/calendar-source';
@@ -149,20 +149,10 @@ export async function startTestService(options: { calendar?: TCalendarSource } =
   });
   const recordingStub = await startRecordingStub();
   const clock = testClock();
-  const config: TConfigOf<'legal-review'> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    LOG_FORMAT: 'json',
-    HTTP_HOST: '127.0.0.1',
-    HTTP_PORT: 0,
+  const config = testConfig('legal-review', {
     DATABASE_URL: database.url,
-    TEMPORAL_ADDRESS: stack.temporalAddress,
-    TEMPORAL_NAMESPACE: 'default',
-    TEMPORAL_TASK_QUEUE: 'case-lifecycle',
     SERVICE_URL_RECORDING: recordingStub.url,
-    CALENDAR_DATA_DIR: '.local/test/calendar',
-    ...testAuthConfig(),
-  };
+  });
   const deps: TAppDeps = {
     config,
     db,

@@ -1,7 +1,9 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createLogger, systemTokenSource } from '@sanxiang/shared';
 import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { createActivities } from '../activities';
+import { ensureDisclosureSchedules } from '../disclosure';
 import { createServiceClient } from '../http/service-client';
 import { loadWorkerConfig } from './config';
 
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
   });
-  const client = (baseUrl: string) => createServiceClient({ baseUrl, token });
+  const serviceClient = (baseUrl: string) => createServiceClient({ baseUrl, token });
   const importedDir = resolveCalendarDataDir(config);
 
   // Bundled once at start: every workflow (re)load in this process uses the same code.
@@ -31,15 +33,23 @@ async function main(): Promise<void> {
   };
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  // The disclosure Schedules (random-inspection results, quarterly blacklist, annual statistics):
+  // created if missing, left alone if present, so every worker start may call it.
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  await ensureDisclosureSchedules(
+    new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }),
+    config.TEMPORAL_TASK_QUEUE,
+  );
+  await clientConnection.close();
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
     activities: createActivities({
-      recording: client(config.SERVICE_URL_RECORDING),
-      legalReview: client(config.SERVICE_URL_LEGAL_REVIEW),
-      disclosure: client(config.SERVICE_URL_DISCLOSURE),
+      recording: serviceClient(config.SERVICE_URL_RECORDING),
+      legalReview: serviceClient(config.SERVICE_URL_LEGAL_REVIEW),
+      disclosure: serviceClient(config.SERVICE_URL_DISCLOSURE),
       // Read per computation (a few small files), so an imported holiday year counts at once.
       calendar: () => loadWorkingDayCalendar({ importedDir }),
     }),

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * needs (see `profiles`); `loadConfig` validates exactly those and reports every problem at once.
  * The README's configuration table is checked against this file by a test.
  */
-const port = z.coerce.number().int().min(1).max(65535);
+// 0 lets the operating system choose a free port (tests).
+const port = z.coerce.number().int().min(0).max(65535);
 const httpUrl = z.url({ protocol: /^https?$/ });
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ });
 
@@ -92,7 +93,7 @@ const serviceUrls = ['SERVICE_URL_DISCLOSURE', 'SERVICE_URL_RECORDING', 'SERVICE
 
 /** Which variables each process reads. */
 export const profiles = {
-  disclosure: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal],
+  disclosure: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal, 'CALENDAR_DATA_DIR'],
   recording: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal, ...s3, 'EVIDENCE_RETENTION_DAYS'],
   'legal-review': [
     ...logging,

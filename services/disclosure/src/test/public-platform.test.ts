@@ -200,8 +200,8 @@ describe('public pages', () => {
 
   it('offer the authorities and decision kinds as choices', async () => {
     const res = await api(h).get('/public');
-    expect(res.text).toContain('<option value="大连市人力资源和社会保障局">');
-    expect(res.text).toContain('<option value="licensing">行政许可</option>');
+    expect(res.text).toMatch(/<option value="大连市人力资源和社会保障局"\s*>/u);
+    expect(res.text).toMatch(/<option value="licensing"\s*>\s*行政许可\s*<\/option>/u);
   });
 
   it('answer an unknown decision with an HTML 404', async () => {
@@ -209,6 +209,31 @@ describe('public pages', () => {
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain('未找到');
+  });
+});
+
+describe('API description', () => {
+  it('documents every route with its roles in the OpenAPI document', async () => {
+    const res = await api(h).get('/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = Object.keys(res.body.paths);
+    for (const p of [
+      '/internal/disclosures',
+      '/internal/disclosures/{id}/publish',
+      '/internal/disclosures/{id}/expire',
+      '/disclosures/{id}/approval',
+      '/disclosures/{id}/withdrawal',
+      '/api/public/decisions',
+      '/api/public/correction-requests',
+      '/correction-requests/{id}/answer',
+      '/catalogue/changes',
+      '/internal/reports',
+      '/reports/annual-statistics.csv',
+    ]) {
+      expect(paths).toContain(p);
+    }
+    expect(res.body.paths['/disclosures/{id}/approval'].post.description).toBe('角色: head');
+    expect(res.body.paths['/api/public/decisions'].get.security).toBeUndefined();
   });
 });
 

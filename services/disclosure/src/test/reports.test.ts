@@ -80,7 +80,7 @@ it('prepares the month’s random-inspection results from the public versions, o
   ]);
   const page = await api(h).get(`/public/reports/${id}`);
   expect(page.status).toBe(200);
-  expect(page.text).toContain('<caption>2026-10 随机抽查结果</caption>');
+  expect(page.text).toMatch(/<caption>\s*2026-10 随机抽查结果\s*<\/caption>/u);
   expect(page.text).toContain('孙某');
 });
 

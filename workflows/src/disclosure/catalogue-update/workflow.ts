@@ -4,8 +4,10 @@ import {
   defineSignal,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { saDeadlineAt, saProvisionalDeadline } from '../../lifecycle/workflow/search-attributes';
 import type { TCatalogueClock, TCatalogueEscalation, TCatalogueUpdateActivities } from './activities';
 import { catalogueUpdateQueries, catalogueUpdateSignals } from '../names';
 
@@ -86,6 +88,11 @@ export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Pro
 
   const setClock = async () => {
     clock = await acts.computeCatalogueClock({ effectiveDate: input.effectiveDate });
+    // Visible in the Temporal UI, and how `calendar import` finds the runs to signal.
+    upsertSearchAttributes([
+      { key: saProvisionalDeadline, value: clock.provisional },
+      { key: saDeadlineAt, value: new Date(clock.dueAt) },
+    ]);
     await acts.recordCatalogueClock({
       changeId: input.changeId,
       idempotencyKey: `${workflowId}:clock:${clock.dueAt}`,

@@ -31,7 +31,9 @@ it('signals running workflows with provisional deadlines, and only those', async
       const firm = await start(false);
       // Visibility is eventually consistent: wait until the list query sees the new run.
       for (let i = 0; i < 100; i++) {
-        const seen = await client.workflow.count(`ProvisionalDeadline = true AND WorkflowId = "${provisional.workflowId}"`);
+        const seen = await client.workflow.count(
+          `ProvisionalDeadline = true AND WorkflowId = "${provisional.workflowId}"`,
+        );
         if (seen.count > 0) break;
         await new Promise((r) => setTimeout(r, 100));
       }

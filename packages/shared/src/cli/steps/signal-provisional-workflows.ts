@@ -16,9 +16,13 @@ export const signalProvisionalWorkflows: TPostImportStep = {
     const payload: TCalendarUpdated = { years: [imported.year], at: new Date().toISOString() };
     try {
       let signalled = 0;
-      const running = client.workflow.list({ query: 'ProvisionalDeadline = true AND ExecutionStatus = "Running"' });
+      const running = client.workflow.list({
+        query: 'ProvisionalDeadline = true AND ExecutionStatus = "Running"',
+      });
       for await (const execution of running) {
-        await client.workflow.getHandle(execution.workflowId).signal(lifecycleSignals.calendarUpdated, payload);
+        await client.workflow
+          .getHandle(execution.workflowId)
+          .signal(lifecycleSignals.calendarUpdated, payload);
         signalled += 1;
       }
       ctx.out(`已通知 ${signalled} 个含临时期限的流程按 ${imported.year} 年数据重新计算期限`);

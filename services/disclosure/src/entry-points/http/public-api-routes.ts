@@ -27,7 +27,7 @@ export function registerPublicApiRoutes(api: Api, deps: TRouteDeps): void {
       429: { description: '请求过于频繁' },
     },
     handler: async ({ query, res }) => {
-      res.set('Cache-Control', 'public, max-age=30');
+      res.set('Cache-Control', 'no-cache'); // a withdrawal must show at once: revalidate every time
       return {
         body: await searchPublicDecisions({ pool: deps.publicReads, tokenStats: deps.tokenStats }, query),
       };
@@ -47,7 +47,7 @@ export function registerPublicApiRoutes(api: Api, deps: TRouteDeps): void {
       429: { description: '请求过于频繁' },
     },
     handler: async ({ params, res }) => {
-      res.set('Cache-Control', 'public, max-age=30');
+      res.set('Cache-Control', 'no-cache'); // a withdrawal must show at once: revalidate every time
       return { body: await getPublicDecision(deps.publicReads, params.id) };
     },
   });

@@ -8,10 +8,10 @@ import type { TDisclosureDraftRequest } from '@sanxiang/shared/src/contracts';
 import {
   bearer,
   createTestDatabase,
-  testAuthConfig,
   testStack,
   type TTestDatabase,
   type TTestUser,
+  testConfig,
 } from '@sanxiang/testing';
 import { createApp, type TAppDeps } from '../../app';
 import { createPrismaClient, type TDb } from '../../data-access/prisma-client';
@@ -53,18 +53,7 @@ export async function createHarness(
   const client = new Client({ connection, namespace: 'default' });
   const taskQueue = `disclosure-test-${randomUUID()}`;
   const app = createApp({
-    config: {
-      ...testAuthConfig(),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      LOG_FORMAT: 'json',
-      HTTP_HOST: '127.0.0.1',
-      HTTP_PORT: 0,
-      DATABASE_URL: database.url,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: taskQueue,
-    },
+    config: testConfig('disclosure', { DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue }),
     db,
     publicReads,
     temporal: { client, connection },

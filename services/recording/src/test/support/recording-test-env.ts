@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import request from 'supertest';
-import { createLogger, createTemporalClient, lifecycleWorkflowId, type TConfigOf } from '@sanxiang/shared';
-import { bearer, createTestDatabase, testAuthConfig, testStack, type TTestUser } from '@sanxiang/testing';
+import { createLogger, createTemporalClient, lifecycleWorkflowId } from '@sanxiang/shared';
+import { bearer, createTestDatabase, testStack, type TTestUser, testConfig } from '@sanxiang/testing';
 import { createApp, type TAppDeps } from '../../app';
 import { createEvidenceStore, createS3Client, type TEvidenceStore } from '../../data-access/evidence-store';
 import { createPrismaClient } from '../../data-access/prisma-client';
@@ -73,20 +73,11 @@ export async function startRecordingTestEnv(
   };
   const s3 = createS3Client(s3Settings);
   const store = createEvidenceStore(s3, stack.s3.bucket);
-  const config: TConfigOf<'recording'> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    LOG_FORMAT: 'json',
-    HTTP_HOST: '127.0.0.1',
-    HTTP_PORT: 0 as never,
+  const config = testConfig('recording', {
     DATABASE_URL: database.url,
-    ...testAuthConfig(),
-    TEMPORAL_ADDRESS: stack.temporalAddress,
-    TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: taskQueue,
-    ...s3Settings,
-    EVIDENCE_RETENTION_DAYS: 1 / 24,
-  };
+    EVIDENCE_RETENTION_DAYS: String(1 / 24),
+  });
   const logger = createLogger({ name: 'recording-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const deps: TAppDeps = {
     config,

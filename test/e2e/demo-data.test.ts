@@ -1,0 +1,101 @@
+/**
+ * The demo loader of `npm start` (scripts/demo) against the whole system in this process: it loads
+ * every case to its stage through the real APIs and the real worker, and a second run creates
+ * nothing. Case numbers get a suffix (workflow ids are global on the shared Temporal server).
+ */
+import { randomUUID } from 'node:crypto';
+import { loadWorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import { bearer } from '@sanxiang/testing';
+import { loadDemoData, renameDemoCases } from '../../scripts/demo/demo-loader';
+import { users } from '../../scripts/demo/demo-data';
+import {
+  getCaseFile,
+  listDisclosures,
+  listReviews,
+  searchPublicDecisions,
+  getPublicDecision,
+} from '../support/case-steps';
+import { startInProcessSystem, type TInProcessSystem } from '../support/in-process-system';
+import { createStaffApi, type TStaffApi } from '../support/staff-api';
+
+jest.setTimeout(150_000);
+
+const suffix = `T${randomUUID().slice(0, 6)}`;
+const cases = renameDemoCases(suffix);
+const numberOf = (n: number) =>
+  cases.find((c) => c.story.caseNumber.includes(`〔2026〕${n}-`))!.story.caseNumber;
+
+let system: TInProcessSystem;
+let api: TStaffApi;
+
+beforeAll(async () => {
+  system = await startInProcessSystem();
+  api = createStaffApi({ baseUrls: system.urls, authorization: (user) => bearer(user) });
+}, 90_000);
+
+afterAll(async () => {
+  await system?.terminateCases(cases.map((c) => c.story.caseNumber));
+  await system?.stop();
+});
+
+it('loads the demo cases to their stages, and a second run finds everything and creates nothing', async () => {
+  const calendar = await loadWorkingDayCalendar({});
+  const first: string[] = [];
+  const loaded = await loadDemoData({ api, calendar, cases, log: (l) => first.push(l) });
+  expect(loaded.created).toBeGreaterThan(30);
+  expect(loaded.published.map((p) => p.caseNumber)).toEqual([numberOf(101), numberOf(105)]);
+
+  const stages = await Promise.all(
+    cases.map(async (c) => {
+      const f = await getCaseFile(api, users.unitHead, c.story.caseNumber);
+      return [c.target, f?.stage, f?.cycle];
+    }),
+  );
+  expect(stages).toEqual([
+    ['published', 'published', 1],
+    ['inLegalReview', 'legalReview', 1],
+    ['materialsRequested', 'legalReview', 1],
+    ['exempt', 'exempt', 1],
+    ['published', 'published', 1],
+    ['withdrawnToBeRedone', 'proposal', 2],
+  ]);
+  expect((await listReviews(api, users.officeHead, numberOf(102)))[0]).toMatchObject({
+    status: 'inReview',
+    assignee: { id: users.reviewerLiu.id },
+  });
+  expect((await listReviews(api, users.officeHead, numberOf(103)))[0]).toMatchObject({
+    status: 'awaitingMaterials',
+    clock: 'paused',
+  });
+  expect((await listDisclosures(api, users.discloser, { caseNumber: numberOf(104) }))[0]).toMatchObject({
+    status: 'exempt',
+  });
+  expect((await listDisclosures(api, users.discloser, { caseNumber: numberOf(106) }))[0]).toMatchObject({
+    status: 'withdrawn',
+  });
+  expect(
+    (await listDisclosures(api, users.discloser, { kind: 'catalogueEntry' })).map((d) => d.status),
+  ).toEqual(['published', 'published', 'published', 'published']);
+
+  // The natural person is 王某 on the platform; ID, address and phone are masked.
+  const [hit] = (await searchPublicDecisions(api, { q: '职业中介' })).items;
+  expect(hit).toMatchObject({ partyName: '王某', state: 'published' });
+  const record = await getPublicDecision(api, hit!.id);
+  expect(JSON.stringify(record)).not.toMatch(/320402199001017818|15061234567|龙锦路|王建国/u);
+  // The withdrawn decision is found by its document number only, and shows only its notice.
+  const redone = cases.find((c) => c.target === 'withdrawnToBeRedone')!.story;
+  expect((await searchPublicDecisions(api, { q: '恒泰物业' })).items).toEqual([]);
+  const [withdrawn] = (await searchPublicDecisions(api, { q: redone.decision.documentNumber })).items;
+  expect(withdrawn).toMatchObject({ state: 'withdrawn', documentNumber: redone.decision.documentNumber });
+  expect(await getPublicDecision(api, withdrawn!.id)).toMatchObject({
+    state: 'withdrawn',
+    withdrawal: { reason: 'toBeRedone' },
+  });
+
+  const second: string[] = [];
+  const again = await loadDemoData({ api, calendar, cases, log: (l) => second.push(l) });
+  expect(second.filter((l) => l.startsWith('  + '))).toEqual([]);
+  expect(again.created).toBe(0);
+  expect(again.found).toBeGreaterThan(30);
+  expect(again.published).toEqual(loaded.published);
+});
