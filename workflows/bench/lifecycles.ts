@@ -62,6 +62,8 @@ const { values: args } = parseArgs({
     'max-cached': { type: 'string' },
     /** Extra Node/V8 flags for the worker child, e.g. '--max-old-space-size=512' (experiments). */
     'worker-node-options': { type: 'string', default: '' },
+    /** Experiment: modules the lifecycle worker's bundle preloads (bundleWorkflowCode preloadModules). */
+    'worker-preload': { type: 'string', default: '' },
     /** The memory phase stops starting lifecycles once the worker's RSS passes this (shared machine). */
     'rss-limit-mib': { type: 'string', default: '4096' },
   },
@@ -224,7 +226,10 @@ class BenchWorker {
   static async start(taskQueue: string, bundle: 'lifecycle' | 'baseline'): Promise<BenchWorker> {
     const child = fork(
       path.join(__dirname, 'worker.ts'),
-      ['--task-queue', taskQueue, '--max-cached', String(MAX_CACHED), '--bundle', bundle],
+      [
+        ...['--task-queue', taskQueue, '--max-cached', String(MAX_CACHED), '--bundle', bundle],
+        ...(bundle === 'lifecycle' && args['worker-preload'] ? ['--preload', args['worker-preload']] : []),
+      ],
       {
         execArgv: ['--expose-gc', ...WORKER_NODE_OPTIONS, '--import', 'tsx'],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -4,3 +4,4 @@ export * from './decision-kinds';
 export * from './legal-review';
 export * from './records';
 export * from './identifiers';
+export * from './labels';

@@ -325,24 +325,6 @@ void _allKindsCovered;
 void ZRecordKind;
 
 /** Staff-facing names of the record kinds (案卷 display, export). */
-export const recordKindLabel: Record<TRecordKind, string> = {
-  certificateShown: '出示执法证件记录',
-  interview: '询问笔录',
-  siteInspection: '现场检查笔录',
-  evidenceList: '证据材料清单',
-  hearing: '听证笔录及听证报告',
-  rightsNotification: '权利告知及陈述申辩记录',
-  evidencePreservation: '证据先行登记保存记录',
-  refusalToCooperate: '拒绝配合调查记录',
-  handlerOpinion: '承办人意见',
-  collectiveDiscussion: '集体讨论记录',
-  headApproval: '负责人审批意见',
-  legalReviewOpinion: '法制审核意见',
-  service: '送达记录',
-  performance: '执行决定履行情况记录',
-  courtEnforcement: '申请法院强制执行材料',
-  correction: '更正记录',
-};
 
 /** Evidence ids a record refers to (checked to belong to the same case). */
 export function referencedEvidenceIds(record: TRecordInput): string[] {
@@ -358,3 +340,6 @@ export function referencedEvidenceIds(record: TRecordInput): string[] {
   ];
   return [...new Set(ids)];
 }
+
+// Labels of the shared vocabulary live with it (one wording for every service).
+export { recordKindLabel } from '@sanxiang/shared/src/domain';

@@ -1,0 +1,87 @@
+import type { TDecisionKind, TExemptionReason, TPartyKind, TWithdrawalReason } from './decision-kinds';
+import type { TMajorCriterion, TReviewPoint, TSubmissionMaterialKind } from './legal-review';
+import type { TRecordKind } from './records';
+
+/** Staff- and public-facing Chinese names of the shared vocabulary: one wording for every service. */
+
+export const decisionKindLabel: Record<TDecisionKind, string> = {
+  penalty: '行政处罚',
+  licensing: '行政许可',
+  coercion: '行政强制',
+  inspection: '行政检查',
+  confirmation: '行政确认',
+  handling: '行政处理',
+  other: '其他',
+};
+
+export const exemptionReasonLabel: Record<TExemptionReason, string> = {
+  minorParty: '行政相对人是未成年人',
+  stateSecret: '涉及国家秘密',
+  tradeSecret: '涉及商业秘密',
+  personalPrivacy: '涉及个人隐私',
+  securityOrStability: '公开后可能危及国家安全、公共安全、经济安全和社会稳定',
+  obstructsEnforcement: '可能妨害正常执法活动',
+  superiorRuling: '上级部门认为不适宜公开',
+  otherLaw: '法律、法规、规章另有规定',
+};
+
+export const withdrawalReasonLabel: Record<TWithdrawalReason, string> = {
+  revoked: '原行政执法决定被依法撤销',
+  confirmedIllegal: '原行政执法决定被确认违法',
+  toBeRedone: '原行政执法决定被要求重新作出',
+};
+
+export const partyKindLabel: Record<TPartyKind, string> = {
+  naturalPerson: '自然人',
+  legalPerson: '法人',
+  otherOrganisation: '其他组织',
+};
+
+export const majorCriterionLabel: Record<TMajorCriterion, string> = {
+  majorPublicInterest: '涉及重大国家利益或公共利益',
+  majorSocialImpact: '可能造成重大社会影响或引发社会风险',
+  majorRightsAffected: '直接关系当事人或他人重大权益',
+  afterHearing: '经听证程序作出',
+  complexLegalRelations: '案情疑难复杂，涉及多个法律关系',
+  requiredByLaw: '法律、法规、规章规定应当审核',
+};
+
+export const materialKindLabel: Record<TSubmissionMaterialKind, string> = {
+  investigationReport: '调查终结报告',
+  proposedDecision: '拟作出决定及情况说明',
+  draftDecisionDocument: '行政执法决定书代拟稿',
+  evidence: '相关证据材料',
+  hearingOrAssessment: '听证笔录或评估报告',
+  otherMaterials: '其他材料',
+};
+
+export const reviewPointLabel: Record<TReviewPoint, string> = {
+  lawfulSubjectAndPowers: '执法主体是否合法，是否超越本机关职权范围或者滥用职权',
+  certifiedOfficers: '执法人员是否具备执法资格，是否存在无证执法、一人执法现象',
+  lawfulProcedure: '程序是否合法',
+  factsAndEvidence: '案件主要事实是否清楚，证据是否确凿、充分',
+  lawAndDiscretion: '适用法律是否准确、运用自由裁量权是否适当',
+  documentsComplete: '行政执法文书是否完备、规范',
+  audioVisualRecorded: '应当进行音像记录的有无完整、全面记载',
+  possibleCrime: '违法行为是否涉嫌犯罪需要移送司法机关',
+  other: '其他应当审核的内容',
+};
+
+export const recordKindLabel: Record<TRecordKind, string> = {
+  certificateShown: '出示执法证件记录',
+  interview: '询问笔录',
+  siteInspection: '现场检查笔录',
+  evidenceList: '证据材料清单',
+  hearing: '听证笔录及听证报告',
+  rightsNotification: '权利告知及陈述申辩记录',
+  evidencePreservation: '证据先行登记保存记录',
+  refusalToCooperate: '拒绝配合调查记录',
+  handlerOpinion: '承办人意见',
+  collectiveDiscussion: '集体讨论记录',
+  headApproval: '负责人审批意见',
+  legalReviewOpinion: '法制审核意见',
+  service: '送达记录',
+  performance: '执行决定履行情况记录',
+  courtEnforcement: '申请法院强制执行材料',
+  correction: '更正记录',
+};
