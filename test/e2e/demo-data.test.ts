@@ -38,10 +38,22 @@ afterAll(async () => {
   await system?.stop();
 });
 
+/** On failure, the loader's lines so far say where it stopped. */
+async function withLog<T>(lines: string[], run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof Error) err.message = `${err.message}\n--- demo loader output ---\n${lines.join('\n')}`;
+    throw err;
+  }
+}
+
 it('loads the demo cases to their stages, and a second run finds everything and creates nothing', async () => {
   const calendar = await loadWorkingDayCalendar({});
   const first: string[] = [];
-  const loaded = await loadDemoData({ api, calendar, cases, log: (l) => first.push(l) });
+  const loaded = await withLog(first, () =>
+    loadDemoData({ api, calendar, cases, log: (l) => first.push(l) }),
+  );
   expect(loaded.created).toBeGreaterThan(30);
   expect(loaded.published.map((p) => p.caseNumber)).toEqual([numberOf(101), numberOf(105)]);
 
@@ -93,7 +105,9 @@ it('loads the demo cases to their stages, and a second run finds everything and 
   });
 
   const second: string[] = [];
-  const again = await loadDemoData({ api, calendar, cases, log: (l) => second.push(l) });
+  const again = await withLog(second, () =>
+    loadDemoData({ api, calendar, cases, log: (l) => second.push(l) }),
+  );
   expect(second.filter((l) => l.startsWith('  + '))).toEqual([]);
   expect(again.created).toBe(0);
   expect(again.found).toBeGreaterThan(30);

@@ -74,6 +74,8 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
   const logger = (name: string) => createLogger({ name, level: logLevel });
   // Each process's config is parsed by the real loader from the test stack's environment, with
   // this run's databases, URLs and task queue on top (HTTP_PORT 0: a free port).
+  // The worker's service URLs are known only once the apps listen: placeholders here, the real
+  // ones go to its service clients below.
   const workerConfig = testConfig('worker', {
     TEMPORAL_TASK_QUEUE: taskQueue,
     SERVICE_URL_DISCLOSURE: 'http://127.0.0.1:9',

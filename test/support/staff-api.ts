@@ -69,6 +69,13 @@ function describeBody(body: unknown): string {
   return String(body).slice(0, 800);
 }
 
+/** `fetch failed (ECONNREFUSED)`: undici hides the reason one level down. */
+function describeCause(cause: unknown): string {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const inner = cause instanceof Error ? (cause.cause as { code?: unknown } | undefined) : undefined;
+  return typeof inner?.code === 'string' ? `${message} (${inner.code})` : message;
+}
+
 /** A service could not be reached at all (connection refused, DNS, timeout). */
 export class ServiceUnreachableError extends Error {
   override readonly name = 'ServiceUnreachableError';
@@ -77,12 +84,7 @@ export class ServiceUnreachableError extends Error {
     readonly url: string,
     cause: unknown,
   ) {
-    super(
-      `${service} is not reachable at ${url}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      {
-        cause,
-      },
-    );
+    super(`${service} is not reachable at ${url}: ${describeCause(cause)}`, { cause });
   }
 }
 
