@@ -67,7 +67,8 @@ export default tseslint.config(
               .flatMap((m) => [m, `node:${m}`])
               .map((name) => ({
                 name,
-                message: 'Workflow code runs in a deterministic sandbox: no Node built-ins. Do I/O in an activity.',
+                message:
+                  'Workflow code runs in a deterministic sandbox: no Node built-ins. Do I/O in an activity.',
               })),
             ...ioModules.map((name) => ({
               name,
@@ -78,7 +79,8 @@ export default tseslint.config(
             deepImport,
             {
               regex: '^(@prisma/|@sanxiang/shared/src/(?!(domain|contracts)(/|$)))',
-              message: 'Workflow code may use only @sanxiang/shared/src/{domain,contracts}. Do I/O in an activity.',
+              message:
+                'Workflow code may use only @sanxiang/shared/src/{domain,contracts}. Do I/O in an activity.',
             },
           ],
         },

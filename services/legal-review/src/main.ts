@@ -17,17 +17,16 @@ async function main() {
   const logger = createLogger({ name: 'legal-review', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const db = createPrismaClient(config.DATABASE_URL);
   const temporal = createTemporalClient(config);
-  const recording =
-    config.AUTH_JWT_SECRET
-      ? createRecordingClient({
-          baseUrl: config.SERVICE_URL_RECORDING,
-          token: systemTokenSource({
-            secret: config.AUTH_JWT_SECRET,
-            issuer: config.AUTH_ISSUER,
-            audience: config.AUTH_AUDIENCE,
-          }),
-        })
-      : undefined;
+  const recording = config.AUTH_JWT_SECRET
+    ? createRecordingClient({
+        baseUrl: config.SERVICE_URL_RECORDING,
+        token: systemTokenSource({
+          secret: config.AUTH_JWT_SECRET,
+          issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
+        }),
+      })
+    : undefined;
   // Machine tokens are HS256: without the shared secret (JWKS-only setups) filing waits for an operator.
   if (!recording) logger.warn('AUTH_JWT_SECRET unset: opinions wait to be filed into the case file');
   const deps = {

@@ -9,7 +9,14 @@ async function main() {
   const db = createPrismaClient(config.DATABASE_URL);
   const temporal = createTemporalClient(config);
   const store = createEvidenceStore(createS3Client(config), config.S3_EVIDENCE_BUCKET);
-  const deps = { config, db, temporal, logger, store, evidence: { retentionDays: config.EVIDENCE_RETENTION_DAYS } };
+  const deps = {
+    config,
+    db,
+    temporal,
+    logger,
+    store,
+    evidence: { retentionDays: config.EVIDENCE_RETENTION_DAYS },
+  };
   const app = createApp(deps);
   // Lifecycle messages that could not be delivered at once (Temporal down) are retried from here.
   const stopOutbox = buildRecordingDeps(deps).outbox.startLoop(15_000);
