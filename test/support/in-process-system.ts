@@ -1,9 +1,3 @@
-/* eslint-disable no-restricted-imports -- The end-to-end test composes each service exactly as its
-   main.ts does, and the services' entry points (src/index.ts) export only createApp and
-   createPrismaClient: the evidence store, legal-review's domain deps, recording client and
-   background jobs, and disclosure's public read pool and signal dispatcher are reachable only by
-   their paths. Suggested: export a `composeService(config)` from each service's index.ts that
-   main.ts and this file both use. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -15,21 +9,9 @@ import { createTestDatabase, testConfig, testStack, type TTestDatabase } from '@
 import { createActivities } from '@sanxiang/workflows/src/activities';
 import { ensureDisclosureSchedules } from '@sanxiang/workflows/src/disclosure';
 import { createServiceClient } from '@sanxiang/workflows/src/http/service-client';
-// recording
-import { buildRecordingDeps, createApp as createRecordingApp } from '@sanxiang/recording/src/app';
-import { createEvidenceStore, createS3Client } from '@sanxiang/recording/src/data-access/evidence-store';
-import { createPrismaClient as createRecordingDb } from '@sanxiang/recording/src/data-access/prisma-client';
-// legal-review
-import { createApp as createLegalReviewApp, createDomainDeps } from '@sanxiang/legal-review/src/app';
-import { createCalendarSource } from '@sanxiang/legal-review/src/data-access/calendar-source';
-import { createPrismaClient as createLegalReviewDb } from '@sanxiang/legal-review/src/data-access/prisma-client';
-import { createRecordingClient } from '@sanxiang/legal-review/src/data-access/recording-client';
-import { startBackgroundJobs } from '@sanxiang/legal-review/src/entry-points/jobs/background-jobs';
-// disclosure
-import { createApp as createDisclosureApp } from '@sanxiang/disclosure/src/app';
-import { createPrismaClient as createDisclosureDb } from '@sanxiang/disclosure/src/data-access/prisma-client';
-import { createPublicReadPool } from '@sanxiang/disclosure/src/data-access/public-read-pool';
-import { createSignalDispatcher } from '@sanxiang/disclosure/src/data-access/signal-outbox';
+import { composeService as composeDisclosure } from '@sanxiang/disclosure';
+import { composeService as composeLegalReview } from '@sanxiang/legal-review';
+import { composeService as composeRecording, type TComposedService } from '@sanxiang/recording';
 
 /**
  * The whole system in this process, against the real test stack: each service on a fresh, migrated
@@ -111,85 +93,51 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
       await Promise.all(databases.map((d) => d.drop()));
     });
 
-    // ---- recording (services/recording/src/main.ts) ----------------------------------------
-    const recordingConfig = testConfig('recording', {
-      DATABASE_URL: recordingDb.url,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      EVIDENCE_RETENTION_DAYS: String(testRetentionDays),
-    });
-    const recording = {
-      config: recordingConfig,
-      db: createRecordingDb(recordingDb.url),
-      temporal: createTemporalClient(recordingConfig),
-      logger: logger('recording'),
-      store: createEvidenceStore(createS3Client(recordingConfig), recordingConfig.S3_EVIDENCE_BUCKET),
-      evidence: { retentionDays: recordingConfig.EVIDENCE_RETENTION_DAYS },
+    // Each service is composed by its own composeService, as its main.ts does, and started the same
+    // way: background loops running, listening (here on a free port of 127.0.0.1).
+    const startService = async (service: TComposedService) => {
+      stops.push(() => service.close());
+      stops.push(service.startBackground());
+      const listening = await listen(service.app);
+      stops.push(() => close(listening.server));
+      return listening;
     };
-    stops.push(async () => {
-      await recording.db.$disconnect();
-      await recording.temporal.connection.close();
-    });
-    const recordingApp = createRecordingApp(recording);
-    const stopRecordingOutbox = buildRecordingDeps(recording).outbox.startLoop(15_000);
-    stops.push(stopRecordingOutbox);
-    const recordingServer = await listen(recordingApp);
-    stops.push(() => close(recordingServer.server));
+
+    // ---- recording (services/recording/src/main.ts) ----------------------------------------
+    const recordingServer = await startService(
+      composeRecording(
+        testConfig('recording', {
+          DATABASE_URL: recordingDb.url,
+          TEMPORAL_TASK_QUEUE: taskQueue,
+          EVIDENCE_RETENTION_DAYS: String(testRetentionDays),
+        }),
+        { logger: logger('recording') },
+      ),
+    );
 
     // ---- legal-review (services/legal-review/src/main.ts) ----------------------------------
-    const legalReviewConfig = testConfig('legal-review', {
-      DATABASE_URL: legalReviewDb.url,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      SERVICE_URL_RECORDING: recordingServer.url,
-    });
-    const legalReview = {
-      config: legalReviewConfig,
-      db: createLegalReviewDb(legalReviewDb.url),
-      temporal: createTemporalClient(legalReviewConfig),
-      logger: logger('legal-review'),
-      calendar: createCalendarSource({ importedDir: resolveCalendarDataDir(legalReviewConfig) }),
-      recording: createRecordingClient({ baseUrl: legalReviewConfig.SERVICE_URL_RECORDING, token }),
-    };
-    stops.push(async () => {
-      await legalReview.db.$disconnect();
-      await legalReview.temporal.connection.close();
-    });
-    const built = createDomainDeps(legalReview);
-    const legalReviewApp = createLegalReviewApp(legalReview, built);
-    const jobs = startBackgroundJobs(built.domain, built.outbox);
-    stops.push(() => jobs.stop());
-    const legalReviewServer = await listen(legalReviewApp);
-    stops.push(() => close(legalReviewServer.server));
+    // Composed once recording listens: its recording client goes to the in-process server.
+    const legalReviewServer = await startService(
+      composeLegalReview(
+        testConfig('legal-review', {
+          DATABASE_URL: legalReviewDb.url,
+          TEMPORAL_TASK_QUEUE: taskQueue,
+          SERVICE_URL_RECORDING: recordingServer.url,
+        }),
+        { logger: logger('legal-review') },
+      ),
+    );
 
     // ---- disclosure (services/disclosure/src/main.ts) --------------------------------------
-    const disclosureConfig = testConfig('disclosure', {
-      DATABASE_URL: disclosureDb.url,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-    });
-    const disclosure = {
-      db: createDisclosureDb(disclosureDb.url),
-      publicReads: createPublicReadPool(disclosureDb.url),
-      temporal: createTemporalClient(disclosureConfig),
-    };
-    stops.push(async () => {
-      await disclosure.db.$disconnect();
-      await disclosure.publicReads.end();
-      await disclosure.temporal.connection.close();
-    });
-    const dispatcher = createSignalDispatcher({
-      db: disclosure.db,
-      client: disclosure.temporal.client,
-      logger: logger('disclosure'),
-    });
-    stops.push(dispatcher.start());
-    const disclosureApp = createDisclosureApp({
-      config: disclosureConfig,
-      ...disclosure,
-      logger: logger('disclosure'),
-      dispatcher,
-      calendar: () => loadWorkingDayCalendar({ importedDir: resolveCalendarDataDir(disclosureConfig) }),
-    });
-    const disclosureServer = await listen(disclosureApp);
-    stops.push(() => close(disclosureServer.server));
+    const disclosureServer = await startService(
+      composeDisclosure(
+        testConfig('disclosure', {
+          DATABASE_URL: disclosureDb.url,
+          TEMPORAL_TASK_QUEUE: taskQueue,
+        }),
+        { logger: logger('disclosure') },
+      ),
+    );
 
     // ---- the worker (workflows/src/worker/main.ts) -----------------------------------------
     const client = (baseUrl: string) => createServiceClient({ baseUrl, token });

@@ -4,21 +4,28 @@
  *   cd /work/main && source .local/test/env.sh
  *   node --expose-gc --import tsx workflows/bench/lifecycles.ts [--lifecycles 1000] [--open 10000]
  *   (or `npm run bench -- lifecycle`)
+ *   Other options: --concurrency 100 (in flight), --rounds 4, --warmup 50, --max-cached <n>
+ *   (default: the literal in workflows/src/worker/main.ts), --worker-node-options=<flags> (e.g.
+ *   --worker-node-options=--max-old-space-size=400), --rss-limit-mib 4096 (safety stop).
+ *   --lifecycles 0 or --open 0 skips that phase.
  *
  * 1. Throughput — drives `--lifecycles` lifecycles to completion and as many baseline workflows
- *    (baseline-workflow.ts: the same messages, activities and continue-as-new, no domain), in
- *    interleaved rounds on one worker, `--concurrency` in flight. Path, per lifecycle (non-major):
- *      start → submitProposal (update) → decisionMade (update) → disclosureApproved (signal)
- *      → [publish, continue-as-new] → disclosureWithdrawn 'revoked' (signal) → completed 'withdrawn'.
+ *    (baseline-workflow.ts: the same messages, 7 no-op activities at the same points, the same
+ *    continue-as-new, no domain), in alternating rounds, `--concurrency` in flight. Path per
+ *    lifecycle (non-major):
+ *      start → submitProposal (update) → decisionMade (update) → [draft created] → disclosureApproved
+ *      (signal) → [publish, continue-as-new] → disclosureWithdrawn 'revoked' (signal) → completed.
  *    Target: lifecycles/s ≥ ½ × baseline/s.
- * 2. Memory — starts `--open` lifecycles and leaves each in `disclosure`, waiting on the 7-working-day
- *    disclosure clock (timers days ahead), then reports the worker process's resident memory.
- *    Target: < 1 GiB, with maxCachedWorkflows as shipped in workflows/src/worker/main.ts (or --max-cached).
+ * 2. Memory — starts `--open` lifecycles and leaves each in `disclosure`, waiting on the
+ *    7-working-day disclosure clock (timers days ahead), then reports the worker process's RSS.
+ *    Target: < 1 GiB.
  *
- * The worker is a child process (worker.ts): the real workflow bundle, real computeClock over the
- * real calendar, instant stubs for the service activities. Every workflow runs on a task queue of
- * its own for this run; whatever is still open at the end is terminated (batch terminate by task queue).
- * Missed targets are reported, not turned into a non-zero exit; broken runs (errors) are.
+ * Workers are child processes (worker.ts), built like workflows/src/worker/main.ts: the real bundle
+ * (workflows/src/workflows.ts; the baseline's worker bundles the baseline alone), the real
+ * computeClock over the real calendar, instant stubs for the service activities. Each phase and
+ * kind has a task queue of its own for this run; whatever is still open at the end is terminated
+ * (batch terminate by task queue). Missed targets are reported, not turned into a non-zero exit;
+ * broken runs (failed lifecycles, unexpected activity counts) are.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -62,8 +69,6 @@ const { values: args } = parseArgs({
     'max-cached': { type: 'string' },
     /** Extra Node/V8 flags for the worker child, e.g. '--max-old-space-size=512' (experiments). */
     'worker-node-options': { type: 'string', default: '' },
-    /** Experiment: modules the lifecycle worker's bundle preloads (bundleWorkflowCode preloadModules). */
-    'worker-preload': { type: 'string', default: '' },
     /** The memory phase stops starting lifecycles once the worker's RSS passes this (shared machine). */
     'rss-limit-mib': { type: 'string', default: '4096' },
   },
@@ -226,10 +231,7 @@ class BenchWorker {
   static async start(taskQueue: string, bundle: 'lifecycle' | 'baseline'): Promise<BenchWorker> {
     const child = fork(
       path.join(__dirname, 'worker.ts'),
-      [
-        ...['--task-queue', taskQueue, '--max-cached', String(MAX_CACHED), '--bundle', bundle],
-        ...(bundle === 'lifecycle' && args['worker-preload'] ? ['--preload', args['worker-preload']] : []),
-      ],
+      ['--task-queue', taskQueue, '--max-cached', String(MAX_CACHED), '--bundle', bundle],
       {
         execArgv: ['--expose-gc', ...WORKER_NODE_OPTIONS, '--import', 'tsx'],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -475,6 +477,9 @@ async function terminateOpen(client: Client, taskQueue: string): Promise<void> {
 interface TThroughput {
   lifecycleRate: number;
   baselineRate: number;
+  /** Worker + server + driver CPU seconds per lifecycle / per baseline (NaN without the server's pid). */
+  lifecycleCpu: number;
+  baselineCpu: number;
 }
 
 interface TTotals {
@@ -597,7 +602,13 @@ async function throughput(client: Client, tag: string, serverPid: number | undef
         (life.bad.length + base.bad.length ? `  (UNEXPECTED: ${[...life.bad, ...base.bad].join(', ')})` : ''),
     );
     if (life.bad.length + base.bad.length) process.exitCode = 1;
-    return { lifecycleRate: rate('lifecycle'), baselineRate: rate('baseline') };
+    const cpuEach = (t: TTotals) => (t.workerCpu + t.serverCpu + t.driverCpu) / Math.max(1, t.n);
+    return {
+      lifecycleRate: rate('lifecycle'),
+      baselineRate: rate('baseline'),
+      lifecycleCpu: cpuEach(totals.lifecycle),
+      baselineCpu: cpuEach(totals.baseline),
+    };
   } finally {
     await Promise.all(Object.values(workers).map((w) => w.stop()));
   }
@@ -715,7 +726,10 @@ async function main(): Promise<void> {
   console.log(
     `Path per lifecycle: start → submitProposal (update) → decisionMade (update) → disclosureApproved (signal) → ` +
       `publish + continue-as-new → disclosureWithdrawn 'revoked' (signal) → completed; ` +
-      `2 updates, 2 signals, ${ACTIVITIES_PER_LIFECYCLE} activities, 2 runs. maxCachedWorkflows ${MAX_CACHED} (${MAX_CACHED_SOURCE}).`,
+      `2 updates, 2 signals, ${ACTIVITIES_PER_LIFECYCLE} activities, 2 runs. maxCachedWorkflows ${MAX_CACHED} (${MAX_CACHED_SOURCE})` +
+      (WORKER_NODE_OPTIONS.length
+        ? `; worker Node options ${WORKER_NODE_OPTIONS.join(' ')}.`
+        : '; worker Node options: none.'),
   );
 
   let tput: TThroughput | undefined;
@@ -745,6 +759,13 @@ async function main(): Promise<void> {
       `  throughput: lifecycle ${tput.lifecycleRate.toFixed(1)}/s, baseline ${tput.baselineRate.toFixed(1)}/s, ` +
         `ratio ${ratio.toFixed(2)} — target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`,
     );
+    if (!Number.isNaN(tput.lifecycleCpu)) {
+      // Less sensitive to the neighbours' load than wall-clock rates: what each costs the machine.
+      console.log(
+        `  CPU per run (worker + Temporal server + driver): lifecycle ${(tput.lifecycleCpu * 1000).toFixed(0)} ms, ` +
+          `baseline ${(tput.baselineCpu * 1000).toFixed(0)} ms; CPU-bound rate ratio ${(tput.baselineCpu / tput.lifecycleCpu).toFixed(2)}`,
+      );
+    }
   }
   if (mem) {
     const worst = Math.max(mem.rss, mem.hwm);

@@ -9,7 +9,7 @@
  *   ← { type: 'gc' }     → { type: 'gc' } after a full collection (needs --expose-gc)
  *   ← { type: 'shutdown' } → exits once the worker has shut down
  *
- * Args: --task-queue <name> --max-cached <n> --bundle lifecycle|baseline [--preload m1,m2]
+ * Args: --task-queue <name> --max-cached <n> --bundle lifecycle|baseline
  */
 import { parseArgs } from 'node:util';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
@@ -21,7 +21,6 @@ const { values } = parseArgs({
     'task-queue': { type: 'string' },
     'max-cached': { type: 'string' },
     bundle: { type: 'string', default: 'lifecycle' },
-    preload: { type: 'string', default: '' },
   },
 });
 
@@ -53,8 +52,6 @@ async function main(): Promise<void> {
     code: (
       await bundleWorkflowCode({
         workflowsPath,
-        // Experiment only (--worker-preload): modules evaluated once and shared by every sandbox.
-        preloadModules: (values.preload ?? '').split(',').filter(Boolean),
         logger: {
           log() {},
           trace() {},

@@ -52,8 +52,8 @@ export function buildRecordingDeps(deps: TAppDeps): TRecordingDeps {
 }
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
-export function createApp(deps: TAppDeps) {
-  const recording = buildRecordingDeps(deps);
+/** `recording` is passed in when the caller also needs it (main.ts runs its outbox loop). */
+export function createApp(deps: TAppDeps, recording: TRecordingDeps = buildRecordingDeps(deps)) {
   const api = new Api(createTokenVerifier(deps.config));
   caseFileRoutes(api, recording);
   recordRoutes(api, recording);

@@ -1,34 +1,18 @@
-import { createLogger, createTemporalClient, loadConfigOrExit, runServer } from '@sanxiang/shared';
-import { buildRecordingDeps, createApp } from './app';
-import { createEvidenceStore, createS3Client } from './data-access/evidence-store';
-import { createPrismaClient } from './data-access/prisma-client';
+import { loadConfigOrExit, runServer } from '@sanxiang/shared';
+import { composeService } from './compose-service';
 
 async function main() {
   const config = loadConfigOrExit('recording');
-  const logger = createLogger({ name: 'recording', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const db = createPrismaClient(config.DATABASE_URL);
-  const temporal = createTemporalClient(config);
-  const store = createEvidenceStore(createS3Client(config), config.S3_EVIDENCE_BUCKET);
-  const deps = {
-    config,
-    db,
-    temporal,
-    logger,
-    store,
-    evidence: { retentionDays: config.EVIDENCE_RETENTION_DAYS },
-  };
-  const app = createApp(deps);
-  // Lifecycle messages that could not be delivered at once (Temporal down) are retried from here.
-  const stopOutbox = buildRecordingDeps(deps).outbox.startLoop(15_000);
+  const service = composeService(config);
+  const stopBackground = service.startBackground();
   await runServer({
-    app,
+    app: service.app,
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
-    logger,
+    logger: service.logger,
     onShutdown: async () => {
-      stopOutbox();
-      await db.$disconnect();
-      await temporal.connection.close();
+      await stopBackground();
+      await service.close();
     },
   });
 }

@@ -1,0 +1,58 @@
+import type { Express } from 'express';
+import { createLogger, createTemporalClient, type Logger, type TConfigOf } from '@sanxiang/shared';
+import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
+import { createApp } from './app';
+import { createPrismaClient } from './data-access/prisma-client';
+import { createPublicReadPool } from './data-access/public-read-pool';
+import { createSignalDispatcher } from './data-access/signal-outbox';
+
+/** What tests may set beyond the config; main.ts passes none. */
+export interface TComposeServiceOverrides {
+  /** Defaults to a logger from LOG_LEVEL / LOG_FORMAT. */
+  logger?: Logger;
+}
+
+export interface TComposedService {
+  app: Express;
+  /** The service's logger (main.ts gives it to runServer). */
+  logger: Logger;
+  /** Starts the background loops (the signal outbox); returns the function that stops them. */
+  startBackground(): () => Promise<void> | void;
+  /** Releases the database client, the public read pool and the Temporal connection. */
+  close(): Promise<void>;
+}
+
+/** The service wired from its config, as main.ts runs it (and the end-to-end harness builds it). */
+export function composeService(
+  config: TConfigOf<'disclosure'>,
+  overrides: TComposeServiceOverrides = {},
+): TComposedService {
+  const logger =
+    overrides.logger ??
+    createLogger({ name: 'disclosure', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const db = createPrismaClient(config.DATABASE_URL);
+  const publicReads = createPublicReadPool(config.DATABASE_URL);
+  const temporal = createTemporalClient(config);
+  // Imported holiday years live where the CLI writes them (CALENDAR_DATA_DIR, as for the worker).
+  const importedDir = resolveCalendarDataDir(config);
+  const dispatcher = createSignalDispatcher({ db, client: temporal.client, logger });
+  const app = createApp({
+    config,
+    db,
+    publicReads,
+    temporal,
+    logger,
+    dispatcher,
+    calendar: () => loadWorkingDayCalendar({ importedDir }),
+  });
+  return {
+    app,
+    logger,
+    startBackground: () => dispatcher.start(),
+    async close() {
+      await db.$disconnect();
+      await publicReads.end();
+      await temporal.connection.close();
+    },
+  };
+}

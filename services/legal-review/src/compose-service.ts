@@ -1,0 +1,76 @@
+import type { Express } from 'express';
+import {
+  createLogger,
+  createTemporalClient,
+  type Logger,
+  systemTokenSource,
+  type TConfigOf,
+} from '@sanxiang/shared';
+import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
+import { createApp, createDomainDeps, type TAppDeps } from './app';
+import { createCalendarSource } from './data-access/calendar-source';
+import { createPrismaClient } from './data-access/prisma-client';
+import { createRecordingClient } from './data-access/recording-client';
+import { startBackgroundJobs } from './entry-points/jobs/background-jobs';
+
+/** What tests may set beyond the config; main.ts passes none. */
+export interface TComposeServiceOverrides {
+  /** Defaults to a logger from LOG_LEVEL / LOG_FORMAT. */
+  logger?: Logger;
+}
+
+export interface TComposedService {
+  app: Express;
+  /** The service's logger (main.ts gives it to runServer). */
+  logger: Logger;
+  /** Starts the background jobs (outbox delivery and the rest); returns the function that stops them. */
+  startBackground(): () => Promise<void> | void;
+  /** Releases the database client and the Temporal connection. */
+  close(): Promise<void>;
+}
+
+/** The service wired from its config, as main.ts runs it (and the end-to-end harness builds it). */
+export function composeService(
+  config: TConfigOf<'legal-review'>,
+  overrides: TComposeServiceOverrides = {},
+): TComposedService {
+  const logger =
+    overrides.logger ??
+    createLogger({ name: 'legal-review', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const db = createPrismaClient(config.DATABASE_URL);
+  const temporal = createTemporalClient(config);
+  const recording = config.AUTH_JWT_SECRET
+    ? createRecordingClient({
+        baseUrl: config.SERVICE_URL_RECORDING,
+        token: systemTokenSource({
+          secret: config.AUTH_JWT_SECRET,
+          issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
+        }),
+      })
+    : undefined;
+  // Machine tokens are HS256: without the shared secret (JWKS-only setups) filing waits for an operator.
+  if (!recording) logger.warn('AUTH_JWT_SECRET unset: opinions wait to be filed into the case file');
+  const deps: TAppDeps = {
+    config,
+    db,
+    temporal,
+    logger,
+    calendar: createCalendarSource({ importedDir: resolveCalendarDataDir(config) }),
+    ...(recording ? { recording } : {}),
+  };
+  const built = createDomainDeps(deps);
+  const app = createApp(deps, built);
+  return {
+    app,
+    logger,
+    startBackground() {
+      const jobs = startBackgroundJobs(built.domain, built.outbox);
+      return () => jobs.stop();
+    },
+    async close() {
+      await db.$disconnect();
+      await temporal.connection.close();
+    },
+  };
+}
