@@ -13,9 +13,10 @@ fi
 need java "Install a JDK 11+ (Debian: openjdk-17-jdk-headless)."
 need mvn "Install Maven (Debian: maven)."
 info "resolving io.temporal:temporal-test-server:$TEMPORAL_TEST_SERVER_VERSION with Maven"
-mvn -q -B -f "$(dirname "$0")/temporal-test-server/pom.xml" \
+mvn -q -B -Dstyle.color=never -f "$(dirname "$0")/temporal-test-server/pom.xml" \
   -Dtemporal.version="$TEMPORAL_TEST_SERVER_VERSION" -Dmaven.repo.local="$LOCAL/m2" \
-  dependency:build-classpath -Dmdep.outputFile="$dir/classpath.txt" >/dev/null
+  dependency:build-classpath -Dmdep.outputFile="$dir/classpath.txt" >"$dir/maven.log" 2>&1 ||
+  { tail -n 20 "$dir/maven.log" >&2; die "Maven could not resolve the test server (log: .local/temporal-test-server/maven.log)"; }
 [ -s "$dir/classpath.txt" ] || die "Maven produced no classpath for the test server"
 # Class-data sharing archive: the SDK kills a server that is not up within 5 s, and the JVM's class
 # loading is the slow part on two busy cores. Build it once here.

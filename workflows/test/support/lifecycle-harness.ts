@@ -39,11 +39,18 @@ export interface THarness {
  * One time-skipping server, one workflow bundle and one worker per test file (beforeAll), with
  * stubbed services and the shipped calendar. Tests use distinct case numbers.
  */
-export async function startHarness(taskQueue: string): Promise<THarness> {
+/** The workflow bundle, built once per test file and shared by its harnesses. */
+export const bundleLifecycleWorkflows = async (): Promise<string> =>
+  (await bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger }))
+    .code;
+
+export async function startHarness(taskQueue: string, bundleCode?: string): Promise<THarness> {
   // Settled, not Promise.all: a failed server start must not leave the bundler running past teardown.
   const [envResult, bundleResult, calendarResult] = await Promise.allSettled([
     createTimeSkippingEnv(),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger }),
+    bundleCode !== undefined
+      ? Promise.resolve({ code: bundleCode })
+      : bundleLifecycleWorkflows().then((code) => ({ code })),
     loadWorkingDayCalendar(),
   ]);
   if (envResult.status === 'rejected') throw envResult.reason;
