@@ -38,6 +38,7 @@ import {
   Client,
   Connection,
   WorkflowContinuedAsNewError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   type WorkflowHandleWithFirstExecutionRunId,
 } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
@@ -358,6 +359,9 @@ const caseInput = (caseNumber: string): TCaseLifecycleInput => ({
 
 type TKind = 'lifecycle' | 'baseline';
 
+/** Update calls retried after an RPC deadline (reported: a sign of an overloaded machine). */
+let rpcRetries = 0;
+
 /** Starts one workflow of `kind` and brings it to `disclosure` (both updates answered). */
 async function startToDisclosure(client: Client, taskQueue: string, kind: TKind, caseNumber: string) {
   const handle =
@@ -370,15 +374,22 @@ async function startToDisclosure(client: Client, taskQueue: string, kind: TKind,
           workflowIdConflictPolicy: 'FAIL',
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
         });
-  const r1 = await handle.executeUpdate<{ stage: string }, [TSubmitProposal]>(
-    lifecycleUpdates.submitProposal,
-    {
-      args: [proposal()],
-    },
-  );
-  const r2 = await handle.executeUpdate<{ stage: string }, [TDecisionMade]>(lifecycleUpdates.decisionMade, {
-    args: [decision()],
-  });
+  // A fixed update id: a retry after an RPC deadline (busy machine) is deduplicated by the server.
+  const update = async <A>(name: string, arg: A): Promise<{ stage: string }> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await handle.executeUpdate<{ stage: string }, [A]>(name, {
+          args: [arg],
+          updateId: `${handle.workflowId}:${name}`,
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || attempt >= 5) throw err;
+        rpcRetries += 1;
+      }
+    }
+  };
+  const r1 = await update(lifecycleUpdates.submitProposal, proposal());
+  const r2 = await update(lifecycleUpdates.decisionMade, decision());
   if (r1.stage !== 'decision' || r2.stage !== 'disclosure') {
     throw new Error(`${handle.workflowId}: unexpected stages ${r1.stage} → ${r2.stage}`);
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { recordAuditEvent } from '../data-access/audit-trail';
+import { loadCaseFileContents } from '../data-access/case-file-contents';
 import { actorOf, auditContext, type TCallContext } from './call-context';
 import { loadCaseFile, requireReadAccess } from './case-access';
 import {
@@ -29,17 +30,10 @@ import { renderCaseFileHtml } from './render-case-file-html';
 export async function exportCaseFile(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
   const file = await loadCaseFile(deps.db, caseNumber);
   const basis = await requireReadAccess(deps.db, ctx.principal, file);
-  const [records, activities, evidence, escalations, transitions] = await Promise.all([
-    deps.db.caseRecord.findMany({ where: { caseId: file.id }, orderBy: { seq: 'asc' } }),
-    deps.db.enforcementActivity.findMany({ where: { caseId: file.id }, orderBy: { startedAt: 'asc' } }),
-    deps.db.evidence.findMany({
-      where: { caseId: file.id },
-      orderBy: { uploadedAt: 'asc' },
-      include: { lock: true },
-    }),
-    deps.db.escalation.findMany({ where: { caseId: file.id }, orderBy: { at: 'asc' } }),
-    deps.db.stageTransition.findMany({ where: { caseId: file.id }, orderBy: { at: 'asc' } }),
-  ]);
+  const { records, activities, evidence, escalations, transitions } = await loadCaseFileContents(
+    deps.db,
+    file.id,
+  );
   const exportedAt = new Date().toISOString();
   const caseView = caseFileView(file);
   const recordViews = records.map(recordView);

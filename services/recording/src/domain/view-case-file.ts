@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZRecordKind, type TPrincipal } from '@sanxiang/shared';
 import { recordAuditEvent } from '../data-access/audit-trail';
+import { loadCaseFileContents } from '../data-access/case-file-contents';
 import { actorOf, auditContext, type TCallContext } from './call-context';
 import { loadCaseFile, requireReadAccess } from './case-access';
 import {
@@ -17,17 +18,10 @@ import type { TRecordingDeps } from './recording-deps';
 export async function viewCaseFile(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
   const file = await loadCaseFile(deps.db, caseNumber);
   const basis = await requireReadAccess(deps.db, ctx.principal, file);
-  const [records, activities, evidence, escalations, transitions] = await Promise.all([
-    deps.db.caseRecord.findMany({ where: { caseId: file.id }, orderBy: { seq: 'asc' } }),
-    deps.db.enforcementActivity.findMany({ where: { caseId: file.id }, orderBy: { startedAt: 'asc' } }),
-    deps.db.evidence.findMany({
-      where: { caseId: file.id },
-      orderBy: { uploadedAt: 'asc' },
-      include: { lock: true },
-    }),
-    deps.db.escalation.findMany({ where: { caseId: file.id }, orderBy: { at: 'asc' } }),
-    deps.db.stageTransition.findMany({ where: { caseId: file.id }, orderBy: { at: 'asc' } }),
-  ]);
+  const { records, activities, evidence, escalations, transitions } = await loadCaseFileContents(
+    deps.db,
+    file.id,
+  );
   await recordAuditEvent(deps.db, {
     actor: actorOf(ctx),
     action: 'caseFile.viewed',
