@@ -761,6 +761,7 @@ async function main(): Promise<void> {
     await connection.close();
   }
 
+  if (rpcRetries > 0) console.log(`\n(${rpcRetries} update call(s) retried after an RPC deadline)`);
   console.log(
     `\n== Results (load average ${loadStart} at start, ${loadavg()} at end; ${os.cpus().length} cores, shared) ==`,
   );

@@ -53,10 +53,13 @@ async function main(): Promise<void> {
       // Read per computation (a few small files), so an imported holiday year counts at once.
       calendar: () => loadWorkingDayCalendar({ importedDir }),
     }),
-    // Lifecycles wait for weeks between events, so a cached one is rarely reused soon; 200 keeps
-    // memory small (each cached run holds its state and timers) while a burst of signals to the same
-    // few cases avoids replays. The SDK default (~45% of heap) would suit busier workflows.
-    maxCachedWorkflows: 200,
+    // Lifecycles wait for weeks between events, so a cached one is rarely reused soon; 50 still lets
+    // a burst of signals to the same few cases avoid replays. Measured (workflows/bench, 10,000 open
+    // lifecycles, docs/benchmarks.md): each cached run costs ~2 MiB in the workflow thread (every
+    // sandbox evaluates the bundle's modules, zod schemas included), and V8 lets that thread's heap
+    // grow to a multiple of its live size before collecting — 200 peaked at 1.6 GiB RSS, 50 stays
+    // under 1 GiB. The SDK default (~45% of heap) would suit busier workflows.
+    maxCachedWorkflows: 50,
     shutdownGraceTime: '10 seconds',
   });
   logger.info(
