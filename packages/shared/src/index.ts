@@ -5,3 +5,4 @@ export * from './auth';
 export * from './domain';
 export * from './http';
 export * from './temporal';
+export * from './format';
