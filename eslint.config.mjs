@@ -31,11 +31,12 @@ const ioModules = [
 
 /**
  * Packages are imported by their entry points. The exceptions are the public subpaths that stay free
- * of I/O so that workflow code can use them (shared domain, contracts, calendar) and the workflows
+ * of I/O so that workflow code can use them (shared domain, contracts, calendar, clocks, format) and the workflows
  * package, whose folders are its entry points (one per workflow family).
  */
 const deepImport = {
-  regex: '^@sanxiang/(?!(shared/src/(domain|contracts|calendar)|workflows/src)(/|$))[^/]+/src(/|$)',
+  regex:
+    '^@sanxiang/(?!(shared/src/(domain|contracts|calendar|clocks|format)|workflows/src)(/|$))[^/]+/src(/|$)',
   message: 'Import a package by its entry point, not its internals.',
 };
 
@@ -78,9 +79,9 @@ export default tseslint.config(
           patterns: [
             deepImport,
             {
-              regex: '^(@prisma/|@sanxiang/shared/src/(?!(domain|contracts)(/|$)))',
+              regex: '^(@prisma/|@sanxiang/shared/src/(?!(domain|contracts|clocks|format)(/|$)))',
               message:
-                'Workflow code may use only @sanxiang/shared/src/{domain,contracts}. Do I/O in an activity.',
+                'Workflow code may use only @sanxiang/shared/src/{domain,contracts,clocks,format}. Do I/O in an activity.',
             },
           ],
         },

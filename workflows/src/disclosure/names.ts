@@ -1,3 +1,5 @@
+import { workingDaysOf } from '@sanxiang/shared/src/clocks';
+
 /**
  * Names shared by the disclosure service and the disclosure workflows (no Temporal import, so both
  * sides use them). The service keeps the same strings in services/disclosure/src/domain/
@@ -15,7 +17,7 @@ export const catalogueUpdateSignals = {
 export const catalogueUpdateQueries = { status: 'status' } as const;
 
 /** 20 working days from the effective date of the change (003 §(五)). */
-export const CATALOGUE_UPDATE_WORKING_DAYS = 20;
+export const CATALOGUE_UPDATE_WORKING_DAYS = workingDaysOf('catalogueUpdate');
 
 export const prepareDisclosureReportWorkflowType = 'prepareDisclosureReportWorkflow';
 export const disclosureReportKinds = [

@@ -1,3 +1,5 @@
+import { workingDaysOf } from '@sanxiang/shared/src/clocks';
+
 /**
  * Names shared with the catalogue-update clock workflow (workflows/src/disclosure): the service
  * signals it when every affected entry has been republished.
@@ -9,4 +11,4 @@ export const catalogueSignals = {
 export const catalogueUpdateWorkflowType = 'catalogueUpdateWorkflow';
 export const catalogueUpdateWorkflowId = (changeId: string) => `catalogue-update:${changeId}`;
 /** Statutory period: 20 working days from the effective date (003 §(五)). */
-export const CATALOGUE_UPDATE_WORKING_DAYS = 20;
+export const CATALOGUE_UPDATE_WORKING_DAYS = workingDaysOf('catalogueUpdate');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { workingDaysOf } from '@sanxiang/shared/src/clocks';
 
-/** Handling period of a public correction request: "及时处理" (003 §(七), 004 §17) set at 10 working days. */
-export const CORRECTION_HANDLING_WORKING_DAYS = 10;
+/** Handling period of a public correction request: "及时处理" (003 §(七), 004 §17), from the clock table. */
+export const CORRECTION_HANDLING_WORKING_DAYS = workingDaysOf('correctionRequest');
 
 const phone = z
   .string()

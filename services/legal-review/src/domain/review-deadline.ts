@@ -1,14 +1,8 @@
-import { computeDeadline, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import { computeClockInstants, workingDaysOf } from '@sanxiang/shared/src/clocks';
 
 /** 审核办法 §9: the review is completed within 10 working days of receiving the materials. */
-export const reviewWorkingDays = 10;
-
-/**
- * The workflow reminds 2 working days before the due date, at 09:00 Beijing time
- * (workflows/src/lifecycle/activities/compute-clock.ts, `reminderLeadDays.legalReview`). The overdue
- * list shows a review as "due soon" from that same instant, so both sides agree.
- */
-export const reminderLeadWorkingDays = 2;
+export const reviewWorkingDays = workingDaysOf('legalReview');
 
 export interface TReviewDeadline {
   dueDate: string;
@@ -19,19 +13,18 @@ export interface TReviewDeadline {
 
 /**
  * The 10-working-day deadline counted from `startAt` (intake, or the receipt of requested
- * materials: the count restarts there, as in the workflow). Same calendar, same rule, same instants
- * as the workflow's `legalReview` clock.
+ * materials: the count restarts there, as in the workflow). The same function and clock table
+ * (`packages/shared/src/clocks`, kind `legalReview`) as the workflow's clock, so the overdue list
+ * shows a review as "due soon" from the instant the workflow reminds, and overdue from the instant
+ * it escalates.
  */
 export function computeReviewDeadline(calendar: WorkingDayCalendar, startAt: Date): TReviewDeadline {
-  const due = computeDeadline(calendar, { start: startAt, workingDays: reviewWorkingDays });
-  const remind = calendar.subtractWorkingDays(due.dueDate, reminderLeadWorkingDays);
-  const remindAt = new Date(`${remind.date}T09:00:00+08:00`);
+  const clock = computeClockInstants(calendar, 'legalReview', startAt);
   return {
-    dueDate: due.dueDate,
-    dueAt: new Date(due.dueAt),
-    // Never before the start (as the workflow's clock).
-    remindAt: remindAt < startAt ? startAt : remindAt,
-    provisional: due.provisional || remind.provisional,
+    dueDate: clock.dueDate,
+    dueAt: new Date(clock.dueAt),
+    remindAt: new Date(clock.remindAt),
+    provisional: clock.provisional,
   };
 }
 

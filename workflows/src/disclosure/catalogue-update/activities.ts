@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import { computeClockInstants } from '@sanxiang/shared/src/clocks';
+import type { TRole } from '@sanxiang/shared/src/domain';
 import type { TServiceClient } from '../../http/service-client';
-import { CATALOGUE_UPDATE_WORKING_DAYS, disclosureInternalPaths } from '../names';
+import { disclosureInternalPaths } from '../names';
 
 export interface TCatalogueClock {
   dueDate: string;
@@ -19,7 +21,7 @@ export interface TCatalogueClock {
 
 export interface TCatalogueEscalation {
   level: 0 | 1 | 2;
-  notified: { audience: 'assignee' | 'unitHead' | 'agencyHead'; roles: ('discloser' | 'head')[] };
+  notified: { audience: 'assignee' | 'unitHead' | 'agencyHead'; roles: TRole[] };
   reason: string;
   dueAt: string;
   at: string;
@@ -30,27 +32,12 @@ export interface TCatalogueUpdateActivityDeps {
   calendar: () => Promise<WorkingDayCalendar> | WorkingDayCalendar;
 }
 
-const REMINDER_LEAD_DAYS = 2; // as the lifecycle's disclosure and review clocks
-const SECOND_ESCALATION_AFTER_DAYS = 3;
-const atNineInShanghai = (date: string) => new Date(`${date}T09:00:00+08:00`).toISOString();
-
-/** The clock's instants from the working-day calendar (DOMAIN.md §5); the effective date is not counted. */
+/** The clock's instants by the one clock table (`catalogueUpdate`); the effective date is not counted. */
 export function computeCatalogueClockWith(
   calendar: WorkingDayCalendar,
   effectiveDate: string,
 ): TCatalogueClock {
-  const due = calendar.addWorkingDays(effectiveDate, CATALOGUE_UPDATE_WORKING_DAYS);
-  const remind = calendar.subtractWorkingDays(due.date, REMINDER_LEAD_DAYS);
-  const second = calendar.addWorkingDays(due.date, SECOND_ESCALATION_AFTER_DAYS);
-  const dueAt = calendar.endOfDayInstant(due.date);
-  return {
-    dueDate: due.date,
-    dueAt,
-    remindAt: atNineInShanghai(remind.date),
-    escalateAt: dueAt,
-    secondEscalateAt: calendar.endOfDayInstant(second.date),
-    provisional: due.provisional || remind.provisional || second.provisional,
-  };
+  return computeClockInstants(calendar, 'catalogueUpdate', effectiveDate);
 }
 
 const ZOk = z.object({ ok: z.literal(true) });

@@ -7,9 +7,10 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { clockRules, escalationText, levelAudience, type TClockLevel } from '@sanxiang/shared/src/clocks';
 import { saDeadlineAt, saProvisionalDeadline } from '../../lifecycle/workflow/search-attributes';
 import type { TCatalogueClock, TCatalogueEscalation, TCatalogueUpdateActivities } from './activities';
-import { catalogueUpdateQueries, catalogueUpdateSignals } from '../names';
+import { CATALOGUE_UPDATE_WORKING_DAYS, catalogueUpdateQueries, catalogueUpdateSignals } from '../names';
 
 export interface TCatalogueUpdateInput {
   changeId: string;
@@ -46,17 +47,11 @@ const acts = proxyActivities<TCatalogueUpdateActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-const notified: Record<0 | 1 | 2, TCatalogueEscalation['notified']> = {
-  0: { audience: 'assignee', roles: ['discloser'] },
-  1: { audience: 'unitHead', roles: ['head'] },
-  2: { audience: 'agencyHead', roles: ['head'] },
-};
-const levelText: Record<0 | 1 | 2, string> = {
-  0: '即将到期，请及时办理',
-  1: '已逾期，报承办机构负责人督办',
-  2: '逾期已满 3 个工作日，报机关负责人督办',
-};
-const instantOf = (clock: TCatalogueClock, level: 0 | 1 | 2) =>
+const notified = (level: TClockLevel): TCatalogueEscalation['notified'] => ({
+  audience: levelAudience[level],
+  roles: [level === 0 ? clockRules.catalogueUpdate.assignee.role : 'head'],
+});
+const instantOf = (clock: TCatalogueClock, level: TClockLevel) =>
   level === 0 ? clock.remindAt : level === 1 ? clock.escalateAt : clock.secondEscalateAt;
 
 /**
@@ -103,7 +98,7 @@ export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Pro
 
   while (completedAt === undefined && level < 2) {
     const current: TCatalogueClock = clock!;
-    const next = (level + 1) as 0 | 1 | 2;
+    const next = (level + 1) as TClockLevel;
     const at = instantOf(current, next);
     const wait = Date.parse(at) - Date.now();
     if (wait > 0) await condition(() => completedAt !== undefined || recompute, wait);
@@ -118,8 +113,8 @@ export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Pro
       idempotencyKey: `${workflowId}:escalation:${next}:${at}`,
       escalation: {
         level: next,
-        notified: notified[next],
-        reason: `事前公开内容应于“${input.title}”生效之日起 20 个工作日内更新（截止 ${current.dueDate}）：${levelText[next]}`,
+        notified: notified(next),
+        reason: `事前公开内容应于“${input.title}”生效之日起 ${CATALOGUE_UPDATE_WORKING_DAYS} 个工作日内更新（截止 ${current.dueDate}）：${escalationText[next]}`,
         dueAt: current.dueAt,
         at,
       },

@@ -1,18 +1,24 @@
 import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
+import {
+  clockRules,
+  escalationText,
+  levelAudience,
+  workingDaysOf,
+  type TClockLevel,
+} from '@sanxiang/shared/src/clocks';
 import type { TClockKind, TEscalationNotified } from '@sanxiang/shared/src/contracts';
-import type { TRole } from '@sanxiang/shared/src/domain';
 import type { TComputeClockInput, TComputedClock } from '../activities';
 import type { TClockState, TLifecycleState } from './state';
 
-/** Statutory periods in working days (DOMAIN.md §1–§3). */
+/** Statutory periods in working days, from the one clock table (packages/shared/src/clocks). */
 export const clockWorkingDays: Record<TClockKind, number> = {
-  evidenceUpload: 2, // 记录规定 §16
-  legalReview: 10, // 审核办法 §9
-  disclosure: 7, // 000 §17, 003 §(六), 004 §12
-  randomInspectionDisclosure: 20, // 000 §17
+  evidenceUpload: workingDaysOf('evidenceUpload'),
+  legalReview: workingDaysOf('legalReview'),
+  disclosure: workingDaysOf('disclosure'),
+  randomInspectionDisclosure: workingDaysOf('randomInspectionDisclosure'),
 };
 
-export type TLevel = 0 | 1 | 2;
+export type TLevel = TClockLevel;
 
 export const clockIds = {
   evidence: (activityId: string) => `evidenceUpload:${activityId}`,
@@ -20,35 +26,34 @@ export const clockIds = {
   disclosure: (cycle: number) => `disclosure:${cycle}`,
 };
 
-export const instantFor = (clock: TClockState, level: TLevel): string =>
-  level === 0 ? clock.remindAt : level === 1 ? clock.escalateAt : clock.secondEscalateAt;
+/** The instant a level fires at: reminder, escalation (the due instant), second escalation. */
+export const instantOf = (
+  clock: { remindAt: string; escalateAt: string; secondEscalateAt: string },
+  level: TLevel,
+): string => (level === 0 ? clock.remindAt : level === 1 ? clock.escalateAt : clock.secondEscalateAt);
 
-const assigneeRole: Record<TClockKind, TRole> = {
-  evidenceUpload: 'officer',
-  legalReview: 'reviewer',
-  disclosure: 'discloser',
-  randomInspectionDisclosure: 'discloser',
-};
+export const instantFor = (clock: TClockState, level: TLevel): string => instantOf(clock, level);
 
 /** Level 0 reminds whoever does the work; 1 goes to the head of their unit; 2 to the agency head. */
 export const notifiedFor = (clock: TClockState, level: TLevel): TEscalationNotified =>
   level === 0
-    ? { audience: 'assignee', roles: [assigneeRole[clock.kind]], userIds: clock.assigneeIds }
-    : { audience: level === 1 ? 'unitHead' : 'agencyHead', roles: ['head'], userIds: [] };
+    ? {
+        audience: levelAudience[0],
+        roles: [clockRules[clock.kind].assignee.role],
+        userIds: clock.assigneeIds,
+      }
+    : { audience: levelAudience[level], roles: ['head'], userIds: [] };
 
-const levelText: Record<TLevel, string> = {
-  0: '即将到期，请及时办理',
-  1: '已逾期，报承办机构负责人督办',
-  2: '逾期已满 3 个工作日，报机关负责人督办',
-};
+export const levelText = escalationText;
 
 /** Staff-facing (Chinese) reason stored with the escalation. */
 export const reasonFor = (clock: TClockState, level: TLevel): string => {
+  const days = (kind: TClockKind) => clockWorkingDays[kind];
   const subject: Record<TClockKind, string> = {
-    evidenceUpload: `执法活动 ${clock.activityId ?? ''} 的执法记录应于活动结束后 2 个工作日内上传`,
-    legalReview: `法制审核第 ${clock.round ?? ''} 轮应于收到完整送审材料后 10 个工作日内完成`,
-    disclosure: `执法决定（第 ${clock.cycle ?? ''} 次）应于作出之日起 7 个工作日内公示`,
-    randomInspectionDisclosure: `随机抽查结果应于抽查结束后 20 个工作日内公示`,
+    evidenceUpload: `执法活动 ${clock.activityId ?? ''} 的执法记录应于活动结束后 ${days('evidenceUpload')} 个工作日内上传`,
+    legalReview: `法制审核第 ${clock.round ?? ''} 轮应于收到完整送审材料后 ${days('legalReview')} 个工作日内完成`,
+    disclosure: `执法决定（第 ${clock.cycle ?? ''} 次）应于作出之日起 ${days('disclosure')} 个工作日内公示`,
+    randomInspectionDisclosure: `随机抽查结果应于抽查结束后 ${days('randomInspectionDisclosure')} 个工作日内公示`,
   };
   return `${subject[clock.kind]}（截止 ${clock.dueDate}）：${levelText[level]}`;
 };

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, loadWorkingDayCalendar } from '../calendar';
+import { clockRuleKinds, clockRules, computeClockInstants, clockTableIn, renderClockTable } from '.';
+
+test('docs/lifecycle.md shows the clock table as the code defines it', () => {
+  const doc = readFileSync(path.join(REPO_ROOT, 'docs', 'lifecycle.md'), 'utf8');
+  // On a difference: paste renderClockTable() between the markers.
+  expect(clockTableIn(doc)).toBe(renderClockTable());
+});
+
+test('every clock kind has a rule; counted clocks remind and escalate twice', () => {
+  expect(Object.keys(clockRules).sort()).toEqual([...clockRuleKinds].sort());
+  for (const kind of clockRuleKinds) {
+    const rule = clockRules[kind];
+    if (rule.workingDays === null) continue;
+    expect(rule.reminderLeadDays).toBeLessThan(rule.workingDays);
+    expect(rule.secondEscalationAfterDays).toBe(3);
+  }
+});
+
+test('a clock started on a date: catalogue update, 20 working days, reminder at 09:00 Beijing', async () => {
+  const calendar = await loadWorkingDayCalendar();
+  // Effective Thu 1 Oct 2026 (National Day, 1–7 Oct off; 10 Oct Sat a make-up day).
+  // 8 1, 9 2, 10 3, 12–16 4–8, 19–23 9–13, 26–30 14–18, 2 Nov 19, 3 Nov 20.
+  expect(computeClockInstants(calendar, 'catalogueUpdate', '2026-10-01')).toEqual({
+    dueDate: '2026-11-03',
+    dueAt: '2026-11-03T16:00:00.000Z',
+    remindAt: '2026-10-30T01:00:00.000Z',
+    escalateAt: '2026-11-03T16:00:00.000Z',
+    secondEscalateAt: '2026-11-06T16:00:00.000Z',
+    provisional: false,
+  });
+});
+
+test('a person-set clock has no working days to count', async () => {
+  const calendar = await loadWorkingDayCalendar();
+  expect(() => computeClockInstants(calendar, 'reviewMaterials', '2026-10-01')).toThrow(/set by a person/u);
+});
