@@ -51,7 +51,9 @@ const allowed = [
   "import { sleep } from '@temporalio/workflow';",
   "import { ZRole } from '@sanxiang/shared/src/domain';",
   "import { lifecycleSignals } from '@sanxiang/shared/src/contracts/lifecycle';",
-  'export const used = [sleep, ZRole, lifecycleSignals];',
+  "import { clockRules } from '@sanxiang/shared/src/clocks';",
+  "import { formatDate } from '@sanxiang/shared/src/format';",
+  'export const used = [sleep, ZRole, lifecycleSignals, clockRules, formatDate];',
 ].join('\n');
 
 describe('lint rules for workflow files', () => {
