@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib/common.sh"
 load_stack dev
 
-services=(disclosure:3001 recording:3002 legal-review:3003)
+services=(disclosure:3001 recording:3002 legal-review:3003 directory:3004)
 for entry in "${services[@]}"; do
   port=${entry#*:}
   port_in_use "$port" && die "port $port (${entry%%:*} service) is already in use; stop whatever holds it (is another 'npm start' running?)"
@@ -61,8 +61,9 @@ cat <<EOT
   Disclosure service     http://127.0.0.1:3001   API docs http://127.0.0.1:3001/docs   public platform http://127.0.0.1:3001/
   Recording service      http://127.0.0.1:3002   API docs http://127.0.0.1:3002/docs
   Legal-review service   http://127.0.0.1:3003   API docs http://127.0.0.1:3003/docs
+  Directory service      http://127.0.0.1:3004   API docs http://127.0.0.1:3004/docs   (people, units, certificates)
   MinIO console          http://127.0.0.1:$MINIO_CONSOLE_PORT   (user $S3_ACCESS_KEY)
-  PostgreSQL             127.0.0.1:$PG_PORT  (databases sanxiang_disclosure, sanxiang_recording, sanxiang_legal_review)
+  PostgreSQL             127.0.0.1:$PG_PORT  (databases sanxiang_disclosure, sanxiang_recording, sanxiang_legal_review, sanxiang_directory)
 
   Tokens for the APIs:   source .local/dev/env.sh && npm run -s token -- --roles officer --name 张三 --cert 32010012345
 

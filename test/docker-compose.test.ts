@@ -50,12 +50,14 @@ const listening: Record<string, number> = {
   disclosure: Number(envOf('disclosure').HTTP_PORT),
   recording: Number(envOf('recording').HTTP_PORT),
   'legal-review': Number(envOf('legal-review').HTTP_PORT),
+  directory: Number(envOf('directory').HTTP_PORT),
 };
 
 const processes: [string, TProfile][] = [
   ['disclosure', 'disclosure'],
   ['recording', 'recording'],
   ['legal-review', 'legal-review'],
+  ['directory', 'directory'],
   ['worker', 'worker'],
 ];
 
@@ -97,14 +99,22 @@ describe('docker-compose.yml', () => {
 
   it('migrates every service database the services use', () => {
     const migrate = envOf('migrate');
-    for (const service of ['disclosure', 'recording', 'legal-review']) {
+    for (const service of ['disclosure', 'recording', 'legal-review', 'directory']) {
       const key = `DATABASE_URL_${service.toUpperCase().replace('-', '_')}`;
       expect(migrate[key]).toBe(envOf(service).DATABASE_URL);
     }
   });
 
   it('has health checks on every long-running server and dependencies that exist', () => {
-    for (const name of ['postgres', 'temporal', 'minio', 'disclosure', 'recording', 'legal-review']) {
+    for (const name of [
+      'postgres',
+      'temporal',
+      'minio',
+      'disclosure',
+      'recording',
+      'legal-review',
+      'directory',
+    ]) {
       expect({ name, healthcheck: Boolean(services[name]?.healthcheck) }).toEqual({
         name,
         healthcheck: true,

@@ -3,3 +3,4 @@
 CREATE DATABASE sanxiang_disclosure OWNER sanxiang;
 CREATE DATABASE sanxiang_recording OWNER sanxiang;
 CREATE DATABASE sanxiang_legal_review OWNER sanxiang;
+CREATE DATABASE sanxiang_directory OWNER sanxiang;

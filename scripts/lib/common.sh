@@ -84,10 +84,12 @@ export S3_EVIDENCE_BUCKET=evidence
 export DATABASE_URL_DISCLOSURE=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_disclosure
 export DATABASE_URL_RECORDING=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_recording
 export DATABASE_URL_LEGAL_REVIEW=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_legal_review
+export DATABASE_URL_DIRECTORY=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_directory
 export SANXIANG_PG_ADMIN_URL=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/postgres
 export SERVICE_URL_DISCLOSURE=http://127.0.0.1:3001
 export SERVICE_URL_RECORDING=http://127.0.0.1:3002
 export SERVICE_URL_LEGAL_REVIEW=http://127.0.0.1:3003
+export SERVICE_URL_DIRECTORY=http://127.0.0.1:3004
 export CALENDAR_DATA_DIR=$STACK_DIR/calendar
 export TEMPORAL_TEST_SERVER_PATH=$BIN/temporal-test-server
 EOT

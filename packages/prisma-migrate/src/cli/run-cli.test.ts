@@ -68,7 +68,7 @@ describe('npm run -s db -- <command>', () => {
     const result = await cli(['deploy-all']);
     expect(result.code).toBe(1);
     expect(result.err).toContain('set DATABASE_URL_RECORDING');
-    expect(result.out).toContain('deploy-all: failed in disclosure, recording, legal-review');
+    expect(result.out).toContain('deploy-all: failed in disclosure, recording, legal-review, directory');
   });
 
   test('usage errors exit 2', async () => {

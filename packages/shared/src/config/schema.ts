@@ -104,6 +104,7 @@ export const profiles = {
     'SERVICE_URL_RECORDING',
     'CALENDAR_DATA_DIR',
   ],
+  directory: [...logging, ...http, 'DATABASE_URL', ...auth],
   worker: [...logging, ...auth, ...temporal, ...serviceUrls, 'CALENDAR_DATA_DIR'],
   cli: [...logging, ...auth, ...temporal, 'CALENDAR_DATA_DIR'],
 } as const satisfies Record<string, readonly TEnvKey[]>;

@@ -1,3 +1,4 @@
 export * from './lifecycle';
 export * from './internal-api';
 export * from './search-attributes';
+export * from './directory';

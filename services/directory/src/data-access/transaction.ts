@@ -1,0 +1,30 @@
+import { AppError } from '@sanxiang/shared';
+import { Prisma } from '../generated/prisma/client';
+import type { TDb } from './prisma-client';
+
+export type TTx = Prisma.TransactionClient;
+
+const isUniqueViolation = (err: unknown): err is Prisma.PrismaClientKnownRequestError =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+
+/**
+ * Run `work` in one transaction (the change and its audit event commit together). A unique
+ * violation (a login or certificate number already taken) answers 409 naming the field.
+ */
+export async function inTransaction<T>(
+  db: TDb,
+  work: (tx: TTx) => Promise<T>,
+  uniqueFields: Record<string, string> = {},
+): Promise<T> {
+  try {
+    return await db.$transaction(work, { maxWait: 5_000, timeout: 15_000 });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const target = JSON.stringify(err.meta ?? {});
+    const field = Object.keys(uniqueFields).find((f) => target.includes(f));
+    const message = field ? uniqueFields[field]! : '与已有记录重复';
+    throw new AppError('conflict', message, {
+      fields: field ? [{ path: `body.${field}`, message: 'already taken' }] : [],
+    });
+  }
+}

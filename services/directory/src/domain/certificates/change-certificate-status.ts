@@ -1,0 +1,46 @@
+import { AppError } from '@sanxiang/shared';
+import { z } from 'zod';
+import { certificateSubject, writeAudit } from '../../data-access/audit-log';
+import { findCertificate } from '../../data-access/directory-repository';
+import { inTransaction } from '../../data-access/transaction';
+import type { TActor, TDomainDeps } from '../deps';
+import { certificateView, ZCertificateStatus } from '../views';
+
+export const ZCertificateStatusBody = z
+  .object({
+    status: ZCertificateStatus,
+    /** Why (暂停 / 吊销 / 恢复): a real sentence, kept in the audit trail. */
+    reason: z.string().trim().min(4, '请说明理由（至少 4 个字）').max(500),
+  })
+  .strict();
+
+/**
+ * Suspend (暂停), revoke (吊销) or reinstate a certificate. A revoked certificate stays revoked: a
+ * new number is issued instead. The change takes effect at once, everywhere the directory is asked.
+ */
+export async function changeCertificateStatus(
+  deps: TDomainDeps,
+  actor: TActor,
+  number: string,
+  body: z.infer<typeof ZCertificateStatusBody>,
+) {
+  await inTransaction(deps.db, async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Certificate" WHERE "number" = ${number} FOR UPDATE`;
+    const before = await findCertificate(tx, number);
+    if (!before) throw new AppError('notFound', `执法证 ${number} 不存在`);
+    if (before.status === body.status) return;
+    if (before.status === 'revoked')
+      throw new AppError('conflict', `执法证 ${number} 已吊销，不能恢复或暂停；请核发新证`, {
+        fields: [{ path: 'body.status', message: 'revoked is final' }],
+      });
+    await tx.certificate.update({
+      where: { number },
+      data: { status: body.status, statusReason: body.reason },
+    });
+    await writeAudit(tx, actor, `certificate.${body.status}`, certificateSubject(number), {
+      status: { before: before.status, after: body.status },
+      reason: body.reason,
+    });
+  });
+  return certificateView((await findCertificate(deps.db, number))!);
+}

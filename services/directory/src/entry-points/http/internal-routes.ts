@@ -1,0 +1,96 @@
+import { AppError, type Api } from '@sanxiang/shared';
+import {
+  ZCertificateCheckRequest,
+  ZCertificateCheckResponse,
+  ZDirectoryPerson,
+  ZDirectoryUnit,
+  ZPublicPersonnelList,
+} from '@sanxiang/shared/src/contracts';
+import { z } from 'zod';
+import { findPerson, findPersonByLogin, findUnit } from '../../data-access/directory-repository';
+import { checkCertificates } from '../../domain/certificates/check-certificates';
+import { publicPersonnel } from '../../domain/certificates/public-personnel';
+import type { TDomainDeps } from '../../domain/deps';
+import { ZDirectoryId } from '../../domain/ids';
+import { directoryPerson, unitView } from '../../domain/views';
+import { problem } from './http-context';
+
+const system = ['system'] as const;
+
+/** What the identity provider, recording and disclosure ask of the directory (machine token). */
+export function internalRoutes(api: Api, deps: TDomainDeps): void {
+  api.route({
+    method: 'get',
+    path: '/internal/people/by-login/{login}',
+    summary: '按登录名查在职人员（身份认证服务登录时调用）',
+    tags: ['internal'],
+    access: system,
+    request: { params: z.object({ login: z.string().trim().min(1).max(64) }) },
+    responses: {
+      200: { description: '在职人员', schema: ZDirectoryPerson },
+      404: problem('无此登录名或已离职'),
+    },
+    handler: async ({ params }) => {
+      const person = await findPersonByLogin(deps.db, params.login);
+      if (!person || !person.active) throw new AppError('notFound', '无此在职人员');
+      return { body: directoryPerson(person) };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/internal/people/{personId}',
+    summary: '按 id（令牌 sub）查人员，含已离职人员（active 为 false）',
+    tags: ['internal'],
+    access: system,
+    request: { params: z.object({ personId: ZDirectoryId }) },
+    responses: { 200: { description: '人员', schema: ZDirectoryPerson }, 404: problem('人员不存在') },
+    handler: async ({ params }) => {
+      const person = await findPerson(deps.db, params.personId);
+      if (!person) throw new AppError('notFound', `人员 ${params.personId} 不存在`);
+      return { body: directoryPerson(person) };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/internal/units/{unitId}',
+    summary: '机构及其负责人、副职',
+    tags: ['internal'],
+    access: system,
+    request: { params: z.object({ unitId: ZDirectoryId }) },
+    responses: { 200: { description: '机构', schema: ZDirectoryUnit }, 404: problem('机构不存在') },
+    handler: async ({ params }) => {
+      const unit = await findUnit(deps.db, params.unitId);
+      if (!unit) throw new AppError('notFound', `机构 ${params.unitId} 不存在`);
+      return { body: unitView(unit) };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/internal/certificate-checks',
+    summary: '执法证核验：每名执法人员在该日（北京时间）是否持有覆盖该类别与区域的有效执法证，是否至少两名',
+    tags: ['internal'],
+    access: system,
+    request: { body: ZCertificateCheckRequest },
+    responses: {
+      200: { description: '逐人结论（只读，不改变任何数据）', schema: ZCertificateCheckResponse },
+      400: problem('请求不合法'),
+    },
+    handler: async ({ body }) => ({ body: await checkCertificates(deps, body) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/internal/public-personnel',
+    summary: '执法人员清单：此刻（或 at 时刻）持有效执法证的在职人员，供公示平台生成',
+    tags: ['internal'],
+    access: system,
+    request: { query: z.object({ at: z.iso.datetime({ offset: true }).optional() }) },
+    responses: { 200: { description: '清单', schema: ZPublicPersonnelList } },
+    handler: async ({ query }) => ({
+      body: await publicPersonnel(deps, query.at ? new Date(query.at) : deps.now()),
+    }),
+  });
+}
