@@ -51,6 +51,7 @@ for entry in "${services[@]}"; do
 done
 
 step "demo data"
+tsx "$ROOT/scripts/demo/load-directory-demo.ts"
 tsx "$ROOT/scripts/demo/load-demo-data.ts"
 
 cat <<EOT

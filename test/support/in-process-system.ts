@@ -9,6 +9,7 @@ import { createTestDatabase, testConfig, testStack, type TTestDatabase } from '@
 import { createActivities } from '@sanxiang/workflows/src/activities';
 import { ensureDisclosureSchedules } from '@sanxiang/workflows/src/disclosure';
 import { createServiceClient } from '@sanxiang/workflows/src/http/service-client';
+import { composeService as composeDirectory } from '@sanxiang/directory';
 import { composeService as composeDisclosure } from '@sanxiang/disclosure';
 import { composeService as composeLegalReview } from '@sanxiang/legal-review';
 import { composeService as composeRecording, type TComposedService } from '@sanxiang/recording';
@@ -21,7 +22,7 @@ import { composeService as composeRecording, type TComposedService } from '@sanx
  * signal lifecycles. Nothing is stubbed.
  */
 export interface TInProcessSystem {
-  urls: { recording: string; legalReview: string; disclosure: string };
+  urls: { recording: string; legalReview: string; disclosure: string; directory: string };
   taskQueue: string;
   /** A Temporal client for assertions (status query, search attributes). */
   temporal: ReturnType<typeof createTemporalClient>;
@@ -83,12 +84,13 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
   };
 
   try {
-    const [recordingDb, legalReviewDb, disclosureDb] = await Promise.all([
+    const [recordingDb, legalReviewDb, disclosureDb, directoryDb] = await Promise.all([
       createTestDatabase('recording'),
       createTestDatabase('legal-review'),
       createTestDatabase('disclosure'),
+      createTestDatabase('directory'),
     ]);
-    const databases: TTestDatabase[] = [recordingDb, legalReviewDb, disclosureDb];
+    const databases: TTestDatabase[] = [recordingDb, legalReviewDb, disclosureDb, directoryDb];
     stops.push(async () => {
       await Promise.all(databases.map((d) => d.drop()));
     });
@@ -102,6 +104,13 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
       stops.push(() => close(listening.server));
       return listening;
     };
+
+    // ---- directory (services/directory/src/main.ts) ----------------------------------------
+    const directoryServer = await startService(
+      composeDirectory(testConfig('directory', { DATABASE_URL: directoryDb.url }), {
+        logger: logger('directory'),
+      }),
+    );
 
     // ---- recording (services/recording/src/main.ts) ----------------------------------------
     const recordingServer = await startService(
@@ -184,6 +193,7 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
         recording: recordingServer.url,
         legalReview: legalReviewServer.url,
         disclosure: disclosureServer.url,
+        directory: directoryServer.url,
       },
       taskQueue,
       temporal,
