@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import type { Api } from './api';
+import { rejectBadBody, rejectBadRequestTarget } from './bad-input';
 import { notFoundHandler, problemHandler } from './error-handler';
 
 /** A readiness check: resolves when the dependency answers, rejects with why it does not. */
@@ -43,7 +44,8 @@ export function createServiceApp(options: TServiceAppOptions): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
-  app.use(express.json({ limit: options.jsonLimit ?? '1mb' }));
+  app.use(rejectBadRequestTarget);
+  app.use(express.json({ limit: options.jsonLimit ?? '1mb' }), rejectBadBody);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });

@@ -11,6 +11,12 @@ function normalise(err: unknown): unknown {
   if (e?.type === 'entity.too.large') return new AppError('payloadTooLarge', '请求体超过大小限制');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
     return new AppError('unsupportedMediaType', '不支持的请求编码');
+  // Other client errors of the body readers (a truncated or corrupt gzip body, a body shorter than
+  // its Content-Length): http-errors with status 400 that are safe to expose.
+  if (e?.status === 400 && (e as { expose?: boolean }).expose === true)
+    return new AppError('validation', '请求体无法读取（数据不完整或压缩数据已损坏）', {
+      fields: [{ path: 'body', message: 'unreadable body' }],
+    });
   return err;
 }
 

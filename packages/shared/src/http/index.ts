@@ -1,3 +1,4 @@
+export * from './bad-input';
 export * from './api';
 export * from './create-service-app';
 export * from './error-handler';

@@ -1,5 +1,5 @@
-import express, { type Router } from 'express';
-import { isAppError } from '@sanxiang/shared';
+import type { Router } from 'express';
+import { formBody, isAppError } from '@sanxiang/shared';
 import { ZCorrectionRequestInput, ZTrackingNumber } from '../../domain/correction-request';
 import { getPublicDecision } from '../../domain/get-public-decision';
 import { getCorrectionRequestStatus } from '../../domain/list-correction-requests';
@@ -49,7 +49,7 @@ export function registerCorrectionPages(router: Router, deps: TRouteDeps): void 
 
   router.post(
     '/public/corrections',
-    express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }),
+    ...formBody({ limit: '16kb', parameterLimit: 20 }),
     page(async (req, res) => {
       const raw = (req.body ?? {}) as Record<string, unknown>;
       const values = Object.fromEntries(formFields.map((k) => [k, firstString(raw[k])]));
