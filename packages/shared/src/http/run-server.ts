@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import { applyServerTimeouts, defaultServerTimeouts, type TServerTimeouts } from './server-timeouts';
 
 export interface TRunServerOptions {
   app: Express;
@@ -9,15 +10,26 @@ export interface TRunServerOptions {
   logger: Logger;
   /** Release resources (database pools, clients) after the server stopped taking requests. */
   onShutdown?: () => Promise<void>;
+  timeouts?: TServerTimeouts;
 }
 
 /**
- * Listen, and on SIGTERM/SIGINT stop accepting connections, let in-flight requests finish (up to
+ * Listen with explicit timeouts (server-timeouts.ts), and on SIGTERM/SIGINT stop accepting connections, let in-flight requests finish (up to
  * 10 s), release resources and exit.
  */
-export async function runServer({ app, host, port, logger, onShutdown }: TRunServerOptions): Promise<Server> {
+export async function runServer({
+  app,
+  host,
+  port,
+  logger,
+  onShutdown,
+  timeouts = defaultServerTimeouts,
+}: TRunServerOptions): Promise<Server> {
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
+    const s = applyServerTimeouts(
+      app.listen(port, host, () => resolve(s)),
+      timeouts,
+    );
     s.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') reject(new Error(`port ${port} on ${host} is already in use`));
       else reject(err);
