@@ -13,6 +13,8 @@
  * The CLI is load-demo-data.ts; test/e2e/demo-data.test.ts loads it twice into the in-process system.
  */
 import { dateInShanghai, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import { caseStageLabel } from '@sanxiang/shared/src/domain';
+import { formatDate } from '@sanxiang/shared/src/format';
 import type { TSubmissionMaterial } from '@sanxiang/shared/src/contracts';
 import {
   assignReviewer,
@@ -99,19 +101,7 @@ interface TLoadContext {
   out: TDemoOutput;
 }
 
-const stageLabel: Record<string, string> = {
-  investigation: '调查取证',
-  proposal: '拟作出决定',
-  legalReview: '法制审核',
-  decision: '决定',
-  disclosure: '公示审核',
-  published: '已公示',
-  withdrawn: '已撤下',
-  expired: '公示期满',
-  exempt: '不予公开',
-  transferred: '已移送',
-  closed: '已结案',
-};
+const stageLabel: Record<string, string> = caseStageLabel;
 const disclosureStatusLabel: Record<string, string> = {
   draft: '草稿',
   approved: '已批准，待流程发布',
@@ -254,7 +244,7 @@ async function loadCase(ctx: TLoadContext, c: TDemoCase, index: number): Promise
     evidence[f.fileName] = e;
     out.created(
       `证据 ${f.fileName}`,
-      `${size(e.size)}，已存入对象锁定存储${e.retention.retainUntil ? `（保留至 ${e.retention.retainUntil.slice(0, 10)}）` : ''}`,
+      `${size(e.size)}，已存入对象锁定存储${e.retention.retainUntil ? `（保留至 ${formatDate(e.retention.retainUntil)}）` : ''}`,
     );
   }
   const byRole = (role: TDemoFile['role']) =>
@@ -499,13 +489,13 @@ async function loadDecisionAndDisclosure(
     disclosure = await currentDisclosure(api, caseNumber);
     out.created(
       '公示',
-      `${users.discloser.name} 提交、${users.reviewerLiu.name} 审核、${users.unitHead.name} 批准，流程已发布（${disclosure.publishedAt?.slice(0, 10)}）`,
+      `${users.discloser.name} 提交、${users.reviewerLiu.name} 审核、${users.unitHead.name} 批准，流程已发布（${disclosure.publishedAt ? formatDate(disclosure.publishedAt) : ''}）`,
     );
   } else {
     out.found(
       '公示',
       `${disclosureStatusLabel[disclosure.status] ?? disclosure.status}` +
-        (disclosure.publishedAt ? `，发布于 ${disclosure.publishedAt.slice(0, 10)}` : ''),
+        (disclosure.publishedAt ? `，发布于 ${formatDate(disclosure.publishedAt)}` : ''),
     );
   }
 

@@ -40,7 +40,9 @@ export interface TAppDeps {
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
 export function createApp(deps: TAppDeps) {
-  const api = new Api(createTokenVerifier(deps.config));
+  const api = new Api(createTokenVerifier(deps.config), {
+    429: { description: '请求过于频繁（公众访问限流，见 Retry-After）' },
+  });
   const dispatcher =
     deps.dispatcher ??
     createSignalDispatcher({ db: deps.db, client: deps.temporal.client, logger: deps.logger });

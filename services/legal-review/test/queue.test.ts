@@ -150,6 +150,6 @@ describe('the review queue and the overdue list', () => {
         '/spot-checks',
       ]),
     );
-    expect(doc.paths['/reviews/{reviewId}/opinion'].post.description).toBe('角色: reviewer');
+    expect(doc.paths['/reviews/{reviewId}/opinion'].post.description).toBe('角色：法制审核人员');
   });
 });

@@ -133,6 +133,7 @@ describe('legal review signals the case workflow', () => {
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'conflict', reason: 'opinionExists' });
     expect(again.body.detail).toContain('不可更改');
+    expect(again.body.detail).toMatch(/已于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 出具审核意见/u);
     expect(await received()).toHaveLength(1);
 
     // The archive copy cannot be changed even by SQL.

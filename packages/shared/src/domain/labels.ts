@@ -1,6 +1,8 @@
 import type { TDecisionKind, TExemptionReason, TPartyKind, TWithdrawalReason } from './decision-kinds';
 import type { TMajorCriterion, TReviewPoint, TSubmissionMaterialKind } from './legal-review';
+import type { TCaseStage } from './case-stages';
 import type { TRecordKind } from './records';
+import type { TRole } from './roles';
 
 /** Staff- and public-facing Chinese names of the shared vocabulary: one wording for every service. */
 
@@ -84,4 +86,27 @@ export const recordKindLabel: Record<TRecordKind, string> = {
   performance: '执行决定履行情况记录',
   courtEnforcement: '申请法院强制执行材料',
   correction: '更正记录',
+};
+
+export const roleLabel: Record<TRole, string> = {
+  officer: '承办人员',
+  reviewer: '法制审核人员',
+  head: '负责人',
+  discloser: '公示工作人员',
+  admin: '系统管理员',
+  system: '系统服务',
+};
+
+export const caseStageLabel: Record<TCaseStage, string> = {
+  investigation: '调查取证',
+  proposal: '拟作出决定',
+  legalReview: '法制审核',
+  decision: '决定',
+  disclosure: '公示审核',
+  published: '已公示',
+  withdrawn: '已撤下',
+  expired: '公示期满撤下',
+  exempt: '不予公开',
+  transferred: '已移送',
+  closed: '已结案',
 };

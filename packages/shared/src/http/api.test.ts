@@ -146,7 +146,7 @@ describe('Api routes', () => {
       .set('authorization', `Bearer ${await tokenFor(['reviewer'])}`)
       .send(validBody);
     expect(res.status).toBe(403);
-    expect(res.body.detail).toContain('officer');
+    expect(res.body.detail).toBe('此操作需要以下角色之一：承办人员');
   });
 
   it('maps AppError codes to statuses and hides internal errors', async () => {

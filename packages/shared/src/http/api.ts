@@ -4,11 +4,20 @@ import type { Logger } from 'pino';
 import { type z } from 'zod';
 import type { TPrincipal, TVerifyToken } from '../auth';
 import type { TRole } from '../domain/roles';
-import { AppError, validationError } from '../errors';
+import { roleLabel } from '../domain/labels';
+import { AppError, errorCodes, validationError } from '../errors';
+
+/** `承办人员、法制审核人员`: roles as staff read them. */
+const roleNames = (roles: readonly TRole[]) => roles.map((r) => roleLabel[r]).join('、');
 
 type TMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type TAccess = readonly TRole[] | 'public';
 type TInfer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface TRawBody {
+  description: string;
+  contentTypes: readonly string[];
+}
 
 export interface THandlerResult {
   status?: number;
@@ -39,9 +48,16 @@ export interface TRouteDefinition<
   tags?: string[];
   /** Roles allowed to call this route, or 'public'. There is no default: every route says. */
   access: A;
-  request?: { params?: P; query?: Q; body?: B; bodyContentType?: string };
-  /** Documented responses; defaults to a bare 200. */
+  /** `rawBody`: a body read as a stream (no schema), documented as binary in the given media types. */
+  request?: { params?: P; query?: Q; body?: B; rawBody?: TRawBody };
+  /**
+   * Documented responses; defaults to a bare 200. Error statuses without a schema are documented as
+   * problem+json; 400 (when the route validates input), 401/403 (unless public) and 404 (when the
+   * path has parameters) are added to every operation that can answer them.
+   */
   responses?: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /** Defaults to one derived from method and path (`postCasesByCaseNumberEvidenceUploads`). */
+  operationId?: string;
   /** Return a result to send JSON; write to `res` yourself (HTML, streams) and return nothing. */
   handler: (ctx: TRouteContext<P, Q, B, A>) => Promise<THandlerResult | void>;
 }
@@ -54,12 +70,17 @@ export class Api {
   readonly router: Router = express.Router();
   readonly registry = new OpenAPIRegistry();
 
-  constructor(private readonly verifyToken: TVerifyToken) {
+  constructor(
+    private readonly verifyToken: TVerifyToken,
+    /** Answers every public route may give besides its own (e.g. 429 from the public rate limit). */
+    private readonly publicResponses: Record<number, { description: string }> = {},
+  ) {
     this.registry.registerComponent('securitySchemes', 'bearer', {
       type: 'http',
       scheme: 'bearer',
       bearerFormat: 'JWT',
     });
+    this.registry.registerComponent('schemas', 'Problem', problemSchema as never);
   }
 
   route<
@@ -101,7 +122,7 @@ export class Api {
     if (!match?.[1]) throw new AppError('unauthenticated', 'Authorization 头格式应为 "Bearer <token>"');
     const principal = await this.verifyToken(match[1]);
     if (access !== 'public' && !principal.roles.some((r) => access.includes(r))) {
-      throw new AppError('forbidden', `此操作需要以下角色之一: ${access.join(', ')}`);
+      throw new AppError('forbidden', `此操作需要以下角色之一：${roleNames(access)}`);
     }
     return principal;
   }
@@ -109,45 +130,124 @@ export class Api {
   private document(
     def: TRouteDefinition<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, TAccess>,
   ) {
-    const responses = Object.fromEntries(
-      Object.entries(def.responses ?? { 200: { description: 'OK' } }).map(([status, r]) => [
-        status,
-        {
-          description: r.description,
-          ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } } : {}),
-        },
-      ]),
-    );
+    const declared = def.responses ?? { 200: { description: '成功' } };
+    const validates = Boolean(def.request?.params || def.request?.query || def.request?.body);
+    const implied: Record<number, string | undefined> = {
+      ...(validates ? { 400: errorCodes.validation.title } : {}),
+      ...(def.access === 'public'
+        ? {}
+        : { 401: errorCodes.unauthenticated.title, 403: errorCodes.forbidden.title }),
+      ...(def.path.includes('{') ? { 404: errorCodes.notFound.title } : {}),
+    };
+    const common = def.access === 'public' ? this.publicResponses : {};
+    const responses = {
+      ...Object.fromEntries(
+        Object.entries(implied).map(([status, title]) => [status, { description: title ?? '' }]),
+      ),
+      ...common,
+      ...declared,
+    };
     this.registry.registerPath({
       method: def.method,
       path: def.path,
+      operationId: def.operationId ?? operationIdOf(def.method, def.path),
       summary: def.summary,
       tags: def.tags ?? [],
       ...(def.access === 'public'
-        ? {}
-        : { security: [{ bearer: [] }], description: `角色: ${def.access.join(', ')}` }),
+        ? { security: [], description: '公开接口，无需令牌。' }
+        : { security: [{ bearer: [] }], description: `角色：${roleNames(def.access)}` }),
       request: {
         ...(def.request?.params ? { params: def.request.params as never } : {}),
         ...(def.request?.query ? { query: def.request.query as never } : {}),
         ...(def.request?.body
+          ? { body: { required: true, content: { 'application/json': { schema: def.request.body } } } }
+          : {}),
+        ...(def.request?.rawBody
           ? {
               body: {
-                content: {
-                  [def.request.bodyContentType ?? 'application/json']: { schema: def.request.body },
-                },
+                required: true,
+                description: def.request.rawBody.description,
+                content: Object.fromEntries(
+                  def.request.rawBody.contentTypes.map((type) => [
+                    type,
+                    { schema: { type: 'string', format: 'binary' } as never },
+                  ]),
+                ),
               },
             }
           : {}),
       },
-      responses: {
-        ...responses,
-        ...(def.access === 'public'
-          ? {}
-          : { 401: { description: '未认证' }, 403: { description: '角色不符' } }),
-      },
+      responses: Object.fromEntries(
+        Object.entries(responses).map(([status, r]) => [
+          status,
+          documentResponse(Number(status), r as TResponseDoc),
+        ]),
+      ),
     });
   }
 }
+
+/** RFC 9457 problem details as every error answer carries them (see errors/problem.ts). */
+const problemSchema = {
+  type: 'object',
+  description: 'RFC 9457 问题详情（application/problem+json）；errors 逐项列出不合法的字段。',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string', example: 'urn:sanxiang:problem:validation' },
+    title: { type: 'string', example: errorCodes.validation.title },
+    status: { type: 'integer', example: 400 },
+    detail: { type: 'string', description: '中文说明', example: '以下字段不合法：当事人名称（不能为空）' },
+    instance: { type: 'string' },
+    code: { type: 'string', enum: Object.keys(errorCodes) },
+    requestId: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: {
+          path: { type: 'string', description: '字段路径（供程序使用）', example: 'body.party.name' },
+          message: { type: 'string', description: '中文说明', example: '当事人名称：不能为空' },
+        },
+      },
+    },
+  },
+};
+const problemRef = { $ref: '#/components/schemas/Problem' };
+
+type TResponseDoc = { description: string; schema?: z.ZodType; contentType?: string };
+
+function documentResponse(status: number, r: TResponseDoc) {
+  if (r.schema)
+    return {
+      description: r.description,
+      content: { [r.contentType ?? 'application/json']: { schema: r.schema } },
+    };
+  if (status >= 400) {
+    return {
+      description: r.description,
+      content: { 'application/problem+json': { schema: problemRef as never } },
+    };
+  }
+  return { description: r.description };
+}
+
+/** `post /cases/{caseNumber}/evidence-uploads` → `postCasesByCaseNumberEvidenceUploads`. */
+export const operationIdOf = (method: string, path: string): string =>
+  method +
+  path
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/u.exec(segment);
+      const word = param ? `by-${param[1]}` : segment;
+      return word
+        .split(/[^A-Za-z0-9]+/u)
+        .filter(Boolean)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join('');
+    })
+    .join('');
 
 function parse(where: string, schema: z.ZodType | undefined, value: unknown): never {
   if (!schema) return undefined as never;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import express, { type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -7,6 +6,7 @@ import swaggerUi from 'swagger-ui-express';
 import type { Api } from './api';
 import { rejectBadBody, rejectBadRequestTarget } from './bad-input';
 import { notFoundHandler, problemHandler } from './error-handler';
+import { buildOpenApiDocument } from './openapi-document';
 
 /** A readiness check: resolves when the dependency answers, rejects with why it does not. */
 export type TReadinessCheck = () => Promise<void>;
@@ -67,15 +67,7 @@ export function createServiceApp(options: TServiceAppOptions): Express {
       .json({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(checks) });
   });
 
-  const document = new OpenApiGeneratorV31(options.api.registry.definitions).generateDocument({
-    openapi: '3.1.0',
-    info: {
-      title: options.title,
-      version: options.version ?? '0.1.0',
-      description: options.description ?? '',
-    },
-    servers: [{ url: '/' }],
-  });
+  const document = buildOpenApiDocument(options.api, options);
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
   });

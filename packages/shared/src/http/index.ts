@@ -5,3 +5,4 @@ export * from './error-handler';
 export * from './run-server';
 export * from './server-timeouts';
 export * from './service-client';
+export * from './openapi-document';

@@ -232,8 +232,8 @@ describe('API description', () => {
     ]) {
       expect(paths).toContain(p);
     }
-    expect(res.body.paths['/disclosures/{id}/approval'].post.description).toBe('角色: head');
-    expect(res.body.paths['/api/public/decisions'].get.security).toBeUndefined();
+    expect(res.body.paths['/disclosures/{id}/approval'].post.description).toBe('角色：负责人');
+    expect(res.body.paths['/api/public/decisions'].get.security).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, formatDateTimeLong } from '@sanxiang/shared';
 import { ZReviewOutcome, ZReviewPoint } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../data-access/audit-repository';
@@ -59,7 +59,7 @@ export async function issueOpinion(
       if (existing) {
         throw new AppError(
           'conflict',
-          `第 ${review.round} 轮审核已于 ${existing.issuedAt.toISOString()} 出具审核意见，意见出具后不可更改；如需重新审核，应由承办机构补正后重新送审`,
+          `第 ${review.round} 轮审核已于 ${formatDateTimeLong(existing.issuedAt)} 出具审核意见，意见出具后不可更改；如需重新审核，应由承办机构补正后重新送审`,
           { extra: { reason: 'opinionExists', opinionId: existing.id } },
         );
       }

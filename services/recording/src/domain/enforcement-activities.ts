@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@sanxiang/shared';
+import { AppError, formatDateTimeLong } from '@sanxiang/shared';
 import { ZInstant, lifecycleSignals } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../data-access/audit-trail';
 import { runIdempotent } from '../data-access/idempotency-store';
@@ -92,7 +92,7 @@ export async function endEnforcementActivity(
     if (activity.endedAt) {
       if (activity.endedAt.getTime() === endedAt.getTime())
         return { status: 200, body: activityView(activity) };
-      throw new AppError('conflict', `该执法活动已于 ${activity.endedAt.toISOString()} 结束`);
+      throw new AppError('conflict', `该执法活动已于 ${formatDateTimeLong(activity.endedAt)} 结束`);
     }
     if (endedAt < activity.startedAt) {
       throw new AppError('validation', '结束时间早于开始时间', {

@@ -1,7 +1,12 @@
+import { formatDateTimeLong } from '@sanxiang/shared';
 import { appendAuditEvent } from '../data-access/audit-trail';
 import { hashVersion } from './complete-evidence-upload';
 import { lockEvidence } from './register-evidence';
 import type { TRecordingDeps } from './recording-deps';
+
+/** S3 Object Lock modes as staff read them. */
+const retentionModeLabel = (mode: string): string =>
+  mode === 'COMPLIANCE' ? '合规保留' : mode === 'GOVERNANCE' ? '治理保留' : `保留模式 ${mode}`;
 
 /**
  * Compares the database with the object store and reports every mismatch:
@@ -88,7 +93,7 @@ export async function reconcileEvidence(deps: TRecordingDeps, options: TReconcil
         retention.retainUntil.getTime() < e.retainUntil.getTime();
       if (weak || !e.lock) {
         const detail = weak
-          ? `对象未按登记锁定（${retention ? `${retention.mode} 至 ${retention.retainUntil.toISOString()}` : '无保留期'}）`
+          ? `对象未按登记锁定（${retention ? `${retentionModeLabel(retention.mode)}至 ${formatDateTimeLong(retention.retainUntil)}` : '无保留期'}）`
           : '已锁定但未记录';
         let repaired = false;
         if (
@@ -139,7 +144,7 @@ export async function reconcileEvidence(deps: TRecordingDeps, options: TReconcil
         key: v.key,
         versionId: v.versionId,
         detail: retention
-          ? `无登记但已锁定至 ${retention.retainUntil.toISOString()}（非本服务写入）`
+          ? `无登记但已锁定至 ${formatDateTimeLong(retention.retainUntil)}（非本服务写入）`
           : '无登记、未锁定（上传登记失败后残留）',
       },
       repaired,
@@ -170,7 +175,7 @@ export async function reconcileEvidence(deps: TRecordingDeps, options: TReconcil
         kind: 'expiredUpload',
         key: u.objectKey,
         uploadId: u.id,
-        detail: `上传任务已于 ${u.expiresAt.toISOString()} 过期`,
+        detail: `上传任务已于 ${formatDateTimeLong(u.expiresAt)} 过期`,
       },
       repaired,
     );

@@ -270,6 +270,12 @@ describe('case files', () => {
       .set('authorization', officer)
       .send({ endedAt: '2026-11-20T11:30:00+08:00' });
     expect(again.status).toBe(200);
+    const otherEnd = await request(env.app)
+      .post(`${casePath(caseNumber)}/activities/${activityId}/end`)
+      .set('authorization', officer)
+      .send({ endedAt: '2026-11-20T12:00:00+08:00' });
+    expect(otherEnd.status).toBe(409);
+    expect(otherEnd.body.detail).toBe('该执法活动已于 2026年11月20日 11:30 结束');
 
     const interviewRecord = (
       await request(env.app)

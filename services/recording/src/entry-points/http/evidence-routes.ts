@@ -8,12 +8,15 @@ import { ZCreateEvidenceUpload, createEvidenceUpload } from '../../domain/create
 import { ZEvidenceParams, downloadEvidence, listEvidence, viewEvidence } from '../../domain/read-evidence';
 import { receiveEvidenceContent, type TIncomingContent } from '../../domain/receive-evidence-content';
 import { receiveEvidencePart } from '../../domain/receive-evidence-part';
+import { allowedContentTypes } from '../../domain/evidence-media-types';
 import type { TRecordingDeps } from '../../domain/recording-deps';
 import { callContextOf, staffRoles } from './call-context';
 import { ZCaseParams } from './case-file-routes';
 
 const tags = ['证据 evidence'];
 const ZUploadParams = z.object({ uploadId: z.uuid() });
+/** Every type some kind of evidence may have: the upload's declared one is checked by the use case. */
+const evidenceContentTypes = [...new Set(Object.values(allowedContentTypes).flatMap((t) => Object.keys(t)))];
 
 /** The raw request body as a stream; not destroyed when we stop reading early (so we can answer). */
 const incoming = (req: Request): TIncomingContent => ({
@@ -61,7 +64,14 @@ export function evidenceRoutes(api: Api, deps: TRecordingDeps) {
     summary: '一次上传整个文件（流式写入对象存储，边传边算 SHA-256）；Content-Type 须为声明的类型',
     tags,
     access: ['officer'],
-    request: { params: ZUploadParams, bodyContentType: 'application/octet-stream' },
+    request: {
+      params: ZUploadParams,
+      rawBody: {
+        description:
+          '证据文件的原始字节；Content-Type 为创建上传任务时声明的类型，Content-Length 为声明的大小',
+        contentTypes: evidenceContentTypes,
+      },
+    },
     responses: {
       201: { description: '已保存、登记并锁定' },
       200: { description: '该上传已完成（重复请求）' },
@@ -84,7 +94,10 @@ export function evidenceRoutes(api: Api, deps: TRecordingDeps) {
     access: ['officer'],
     request: {
       params: ZUploadParams.extend({ partNumber: z.coerce.number().int().min(1).max(10_000) }),
-      bodyContentType: 'application/octet-stream',
+      rawBody: {
+        description: '本分片的原始字节（除最后一片外每片为 partSize 字节）；可带 X-Content-SHA256 校验',
+        contentTypes: ['application/octet-stream'],
+      },
     },
     handler: async ({ req, res, principal, params }) =>
       streamingBody(req, res, async () => ({

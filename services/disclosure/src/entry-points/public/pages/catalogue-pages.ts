@@ -1,3 +1,4 @@
+import { formatDate } from '@sanxiang/shared';
 import { decisionKindLabel } from '../../../domain/labels';
 import {
   catalogueSectionLabel,
@@ -24,7 +25,7 @@ function entryBody(c: TCatalogueEntryContent): SafeHtml {
       </dl>`;
     case 'personnel':
       return html`<dl class="record">
-        ${row('姓名', c.name)}${row('工作单位', c.unit)}${row('职务', c.post)}${row('执法证件编号', c.certificateNumber)}${row('执法类别', c.category)}${row('执法区域', c.area)}${row('有效期限', `${c.validFrom} 至 ${c.validUntil}`)}
+        ${row('姓名', c.name)}${row('工作单位', c.unit)}${row('职务', c.post)}${row('执法证件编号', c.certificateNumber)}${row('执法类别', c.category)}${row('执法区域', c.area)}${row('有效期限', `${formatDate(c.validFrom)} 至 ${formatDate(c.validUntil)}`)}
       </dl>`;
     case 'duty':
       return html`<dl class="record">
@@ -32,7 +33,7 @@ function entryBody(c: TCatalogueEntryContent): SafeHtml {
       </dl>`;
     case 'legalBasis':
       return html`<dl class="record">
-        ${row('名称', c.title)}${row('制定机关', c.issuer)}${row('文号', c.documentNumber)}${row('施行日期', c.effectiveDate)}${row('主要内容', multiline(c.summary))}
+        ${row('名称', c.title)}${row('制定机关', c.issuer)}${row('文号', c.documentNumber)}${row('施行日期', formatDate(c.effectiveDate))}${row('主要内容', multiline(c.summary))}
       </dl>`;
     case 'procedure':
       return html`<dl class="record">${row('依据', multiline(c.basis))}${row('监督', c.supervision)}</dl>
@@ -126,8 +127,7 @@ export function renderCatalogueEntryPage(e: TPublicCatalogueEntry): string {
     html`<p><a href="/public/catalogue#${e.section}">${e.sectionLabel}</a></p>
       <h1>${e.title}</h1>
       <p class="meta">
-        发布日期
-        ${e.publishedAt.slice(0, 10)}${e.updatedAt ? html` · 更新于 ${e.updatedAt.slice(0, 10)}` : ''}
+        发布日期 ${formatDate(e.publishedAt)}${e.updatedAt ? html` · 更新于 ${formatDate(e.updatedAt)}` : ''}
       </p>
       ${entryBody(e.content)}`,
   );

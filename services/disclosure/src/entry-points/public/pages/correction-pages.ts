@@ -1,3 +1,4 @@
+import { formatDate } from '@sanxiang/shared';
 import { correctionOutcomeLabel, requesterKindLabel } from '../../../domain/correction-request';
 import type { TCorrectionRequestStatus } from '../../../domain/list-correction-requests';
 import { html, multiline, type SafeHtml } from '../html';
@@ -96,7 +97,7 @@ export function renderCorrectionReceipt(r: {
     html`<h1>更正申请已受理</h1>
       <div class="notice" role="status">
         <p>受理编号：<strong>${r.trackingNumber}</strong></p>
-        <p>公示信息：${r.documentNumber}；办理期限：${r.dueDate} 前答复。</p>
+        <p>公示信息：${r.documentNumber}；办理期限：${formatDate(r.dueDate)}前答复。</p>
         <p>
           请保存受理编号，凭此<a href="/public/corrections/status?trackingNumber=${r.trackingNumber}"
             >查询办理情况和答复</a
@@ -140,9 +141,9 @@ export function renderCorrectionStatus(m: {
                 <dt>公示信息</dt>
                 <dd>${s.documentNumber ?? ''}</dd>
                 <dt>受理时间</dt>
-                <dd>${s.receivedAt.slice(0, 10)}</dd>
+                <dd>${formatDate(s.receivedAt)}</dd>
                 <dt>办理期限</dt>
-                <dd>${s.dueDate}</dd>
+                <dd>${formatDate(s.dueDate)}</dd>
                 <dt>状态</dt>
                 <dd>${s.statusLabel}</dd>
                 ${

@@ -1,8 +1,9 @@
+import { formatDate } from '@sanxiang/shared';
 import type { TPublicDecisionView } from '../../../domain/get-public-decision';
 import { html, multiline } from '../html';
 import { layout } from './layout';
 
-const dateText = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
+const dateText = (value: string | null | undefined) => (value ? formatDate(value) : '');
 
 /** A published decision, or — once withdrawn — only its withdrawal notice. */
 export function renderDecisionPage(d: TPublicDecisionView): string {
@@ -67,7 +68,7 @@ export function renderDecisionPage(d: TPublicDecisionView): string {
           <dt>执法机关</dt>
           <dd>${d.issuingAuthority}</dd>
           <dt>决定日期</dt>
-          <dd>${d.decisionDate}</dd>
+          <dd>${dateText(d.decisionDate)}</dd>
         </dl>
       </section>
       <p>认为公示信息不准确的，可<a href="/public/corrections/new?decisionId=${d.id}">申请更正</a>。</p>

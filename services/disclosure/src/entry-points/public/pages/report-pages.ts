@@ -1,3 +1,4 @@
+import { formatDate } from '@sanxiang/shared';
 import {
   decisionKindLabel,
   exemptionReasonLabel,
@@ -29,7 +30,7 @@ export function renderReportsPage(items: TReportView[]): string {
         items.length === 0
           ? html`<p>暂无。</p>`
           : html`<ul>
-              ${items.map((i) => html`<li><a href="/public/reports/${i.id}">${i.title}</a>（${i.publishedAt.slice(0, 10)} 发布）</li>`)}
+              ${items.map((i) => html`<li><a href="/public/reports/${i.id}">${i.title}</a>（${formatDate(i.publishedAt)} 发布）</li>`)}
             </ul>`
       }`,
   );
@@ -112,7 +113,7 @@ export function renderReportPage(r: TReportView): string {
   return layout(
     { title: r.title, current: 'reports' },
     html`<h1>${r.title}</h1>
-      <p class="meta">发布日期 ${r.publishedAt.slice(0, 10)}</p>
+      <p class="meta">发布日期 ${formatDate(r.publishedAt)}</p>
       ${body}`,
   );
 }

@@ -1,3 +1,4 @@
+import { formatDate } from '@sanxiang/shared';
 import { ZDecisionKind } from '@sanxiang/shared/src/domain';
 import { decisionKindLabel } from '../../../domain/labels';
 import type { TPublicSearchItem } from '../../../domain/search-public-decisions';
@@ -30,7 +31,7 @@ const fieldIds: Record<string, string> = {
   pageSize: 'q',
 };
 
-const dateText = (iso: string) => iso.slice(0, 10);
+const dateText = (value: string) => formatDate(value);
 
 function searchForm(m: TSearchPageModel): SafeHtml {
   const err = (field: string) => m.errors.find((e) => fieldIds[e.field] === field);
@@ -123,7 +124,7 @@ function results(m: TSearchPageModel): SafeHtml {
                 <dt>执法机关</dt>
                 <dd>${i.issuingAuthority}</dd>
                 <dt>决定日期</dt>
-                <dd>${i.decisionDate}</dd>
+                <dd>${dateText(i.decisionDate)}</dd>
                 ${
                   i.state === 'withdrawn' && i.withdrawnAt
                     ? html`<dt>撤下日期</dt>
