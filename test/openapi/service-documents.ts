@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createLogger } from '@sanxiang/shared';
 import { testConfig } from '@sanxiang/testing';
+import { createApp as createDirectoryApp } from '@sanxiang/directory';
 import { createApp as createDisclosureApp } from '@sanxiang/disclosure';
 import { createApp as createLegalReviewApp } from '@sanxiang/legal-review';
 import { createApp as createRecordingApp } from '@sanxiang/recording';
@@ -41,6 +42,12 @@ const apps: Record<string, () => Express> = {
       temporal: temporal(),
       logger: logger(),
       store: unused('store'),
+    }),
+  directory: () =>
+    createDirectoryApp({
+      config: testConfig('directory', { DATABASE_URL: 'postgres://unused/unused' }),
+      db: unused('db'),
+      logger: logger(),
     }),
   'legal-review': () =>
     createLegalReviewApp({
