@@ -299,6 +299,35 @@ export function checkProposal(p: TSubmitProposal): TProposalProblem[] {
   return problems;
 }
 
+/** A resubmission of a case already sent to review as major (once major, always major). */
+export function checkResubmission(p: TSubmitProposal, alreadyMajor: boolean): TProposalProblem[] {
+  return alreadyMajor && !p.major
+    ? [{ code: 'major.cannotDowngrade', message: '已按重大执法决定送审的案件不能改为一般案件' }]
+    : [];
+}
+
+/**
+ * The rules of a decision in a major case (重大执法决定, 审核办法 §§4, 12–14): only after the legal
+ * review of this decision cycle approved it, with the collective discussion and the head's approval
+ * on record. Empty array = acceptable. Not applied to a case that is not major.
+ */
+export function checkMajorDecision(
+  p: TDecisionMade,
+  review: { approvedInThisCycle: boolean },
+): TProposalProblem[] {
+  const problems: TProposalProblem[] = [];
+  if (!review.approvedInThisCycle) {
+    problems.push({ code: 'review.notApproved', message: '重大执法决定未经法制审核同意，不得作出决定' });
+  }
+  if (!p.collectiveDiscussionRecordId) {
+    problems.push({ code: 'decision.noCollectiveDiscussion', message: '重大执法决定须附集体讨论记录' });
+  }
+  if (!p.headApprovalRecordId) {
+    problems.push({ code: 'decision.noHeadApproval', message: '重大执法决定须附负责人审批记录' });
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Status query
 

@@ -1,0 +1,28 @@
+import type { Lifecycle } from './lifecycle';
+
+/**
+ * The outbox's one consumer: escalation records and stage transitions go to the recording service
+ * in order. The queue is part of the state, so nothing is lost to continue-as-new.
+ */
+export async function drainOutbox(lc: Lifecycle): Promise<void> {
+  const { services } = lc.ports;
+  for (;;) {
+    await lc.ports.condition(() => lc.state.outbox.length > 0);
+    const item = lc.state.outbox[0];
+    if (!item) continue;
+    if (item.type === 'escalation') {
+      await services.recordEscalation({
+        caseNumber: lc.caseNumber,
+        idempotencyKey: item.idempotencyKey,
+        request: item.request,
+      });
+    } else {
+      await services.recordStageTransition({
+        caseNumber: lc.caseNumber,
+        idempotencyKey: item.idempotencyKey,
+        request: item.request,
+      });
+    }
+    lc.state.outbox.shift();
+  }
+}
