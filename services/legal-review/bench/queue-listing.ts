@@ -135,6 +135,7 @@ async function main() {
         DATABASE_URL: url.toString(),
         AUTH_JWT_SECRET: secret,
         AUTH_JWKS_URL: undefined,
+        AUTH_MAX_TOKEN_AGE: 43_200,
         AUTH_ISSUER: process.env.AUTH_ISSUER ?? 'sanxiang-local',
         AUTH_AUDIENCE: process.env.AUTH_AUDIENCE ?? 'sanxiang',
         TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',

@@ -49,8 +49,15 @@ describe('loadConfig', () => {
   it('accepts a JWKS URL instead of a shared secret', () => {
     const { AUTH_JWT_SECRET: _omit, ...rest } = valid;
     expect(() =>
-      loadConfig('disclosure', { ...rest, AUTH_JWKS_URL: 'https://idp.example/jwks.json' }),
+      loadConfig('disclosure', {
+        ...rest,
+        AUTH_JWKS_URL: 'https://idp.example/jwks.json',
+        AUTH_JWKS_ISSUER: 'https://idp.example',
+      }),
     ).not.toThrow();
+    expect(() =>
+      loadConfig('disclosure', { ...rest, AUTH_JWKS_URL: 'https://idp.example/jwks.json' }),
+    ).toThrow(/AUTH_JWKS_ISSUER \(missing\)/);
   });
 
   it('makes a service exit with the readable message, not a stack trace', () => {

@@ -28,6 +28,9 @@ export function loadConfig<P extends TProfile>(
       'AUTH_JWT_SECRET (missing): set AUTH_JWT_SECRET (local HS256) or AUTH_JWKS_URL (identity provider)',
     );
   }
+  if ('AUTH_JWKS_URL' in keys && env.AUTH_JWKS_URL && !env.AUTH_JWKS_ISSUER) {
+    problems.push('AUTH_JWKS_ISSUER (missing): the issuer of the tokens AUTH_JWKS_URL verifies');
+  }
   if (!result.success || problems.length > 0) throw new ConfigError(profile, problems);
   return result.data as TConfigOf<P>;
 }

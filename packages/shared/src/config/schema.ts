@@ -36,9 +36,31 @@ export const ZEnv = z.object({
     .describe(
       "HS256 secret for local tokens and the worker's machine tokens (one of this or AUTH_JWKS_URL).",
     ),
-  AUTH_JWKS_URL: httpUrl.optional().describe('JWKS of the identity provider that signs staff tokens.'),
-  AUTH_ISSUER: z.string().min(1).default('sanxiang-local').describe('Expected `iss` of tokens.'),
+  AUTH_JWKS_URL: httpUrl
+    .optional()
+    .describe("JWKS of the identity provider that signs people's tokens (accepted beside HS256 ones)."),
+  AUTH_JWKS_ISSUER: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Expected `iss` of the identity provider's tokens (required with AUTH_JWKS_URL)."),
+  AUTH_ISSUER: z.string().min(1).default('sanxiang-local').describe('Expected `iss` of HS256 tokens.'),
   AUTH_AUDIENCE: z.string().min(1).default('sanxiang').describe('Expected `aud` of tokens.'),
+  AUTH_MAX_TOKEN_AGE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(43_200)
+    .describe('Seconds a token may live and be old (`exp` and `iat` are required); default 12 h.'),
+  AUTH_CLAIM_MAP: z
+    .string()
+    .regex(/^\s*(name|unit|roles|cert)\s*=\s*[^,=\s]+\s*(,\s*(name|unit|roles|cert)\s*=\s*[^,=\s]+\s*)*$/, {
+      message: 'must be a list like name=<claim>,unit=<claim>,roles=<claim>,cert=<claim>',
+    })
+    .optional()
+    .describe(
+      "Where the identity provider's tokens carry our claims, e.g. `name=display_name,unit=org.id,roles=realm_access.roles`.",
+    ),
 
   TEMPORAL_ADDRESS: z
     .string()
@@ -86,7 +108,15 @@ export type TEnvKey = keyof TEnv;
 
 const logging = ['NODE_ENV', 'LOG_LEVEL', 'LOG_FORMAT'] as const;
 const http = ['HTTP_HOST', 'HTTP_PORT'] as const;
-const auth = ['AUTH_JWT_SECRET', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const;
+const auth = [
+  'AUTH_JWT_SECRET',
+  'AUTH_JWKS_URL',
+  'AUTH_JWKS_ISSUER',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'AUTH_MAX_TOKEN_AGE',
+  'AUTH_CLAIM_MAP',
+] as const;
 const temporal = ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE'] as const;
 const s3 = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_EVIDENCE_BUCKET'] as const;
 const serviceUrls = ['SERVICE_URL_DISCLOSURE', 'SERVICE_URL_RECORDING', 'SERVICE_URL_LEGAL_REVIEW'] as const;
