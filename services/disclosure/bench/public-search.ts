@@ -21,7 +21,7 @@ import {
   type TPublicSearchFilters,
 } from '../src/data-access/public-decision-repository';
 import { createPublicReadPool, runOn } from '../src/data-access/public-read-pool';
-import { buildSearchText, normalizeForSearch } from '../src/domain/search-text';
+import { buildSearchText, normalizeForSearch } from '../src/domain/search/search-text';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);

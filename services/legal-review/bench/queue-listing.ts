@@ -20,7 +20,7 @@ import { Client } from 'pg';
 import { createApp } from '../src/app';
 import { createPrismaClient } from '../src/data-access/prisma-client';
 import { buildQueueQuery } from '../src/data-access/review-queue-query';
-import { queueFilterFrom, ZQueueQuery } from '../src/domain/list-review-queue';
+import { queueFilterFrom, ZQueueQuery } from '../src/domain/review/list-review-queue';
 
 const reviews = Number(process.env.BENCH_REVIEWS ?? 100_000);
 const runs = Number(process.env.BENCH_RUNS ?? 300);

@@ -12,7 +12,7 @@ import { createCalendarSource, type TCalendarSource } from './data-access/calend
 import { databaseReadiness, type TDb } from './data-access/prisma-client';
 import type { TRecordingClient } from './data-access/recording-client';
 import { temporalSignaller } from './data-access/workflow-signaller';
-import { createOutboxDispatcher, type TOutboxDispatcher } from './domain/deliver-outbox';
+import { createOutboxDispatcher, type TOutboxDispatcher } from './domain/lifecycle/deliver-outbox';
 import type { TDomainDeps } from './domain/deps';
 import { internalReviewRoutes } from './entry-points/http/internal-review-routes';
 import { opinionRoutes } from './entry-points/http/opinion-routes';

@@ -1,6 +1,6 @@
 import { loadHolidayYears, WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import request from 'supertest';
-import { recomputeProvisionalDeadlines } from '../src/domain/recompute-provisional-deadlines';
+import { recomputeProvisionalDeadlines } from '../src/domain/review/recompute-provisional-deadlines';
 import {
   auditActions,
   intake,

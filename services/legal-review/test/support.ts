@@ -11,7 +11,7 @@ import type { TCalendarSource } from '../src/data-access/calendar-source';
 import { createPrismaClient, type TDb } from '../src/data-access/prisma-client';
 import { createRecordingClient } from '../src/data-access/recording-client';
 import type { TDomainDeps } from '../src/domain/deps';
-import type { TOutboxDispatcher } from '../src/domain/deliver-outbox';
+import type { TOutboxDispatcher } from '../src/domain/lifecycle/deliver-outbox';
 
 /** Monday 2 March 2026, 10:00 in Shanghai: no holiday within the next 10 working days. */
 export const baseInstant = new Date('2026-03-02T02:00:00Z');

@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client';
-import type { TPublicDecisionContent } from '../domain/decision-content';
-import { buildSearchText } from '../domain/search-text';
+import type { TPublicDecisionContent } from '../domain/decisions/decision-content';
+import { buildSearchText } from '../domain/search/search-text';
 import type { TTx } from './prisma-client';
 import { runOn, type TPublicReadPool } from './public-read-pool';
 

@@ -1,14 +1,19 @@
 import { type z } from 'zod';
 import { AppError, validationError } from '@sanxiang/shared';
 import type { DisclosureKind } from '../generated/prisma/enums';
-import { ZCatalogueEntryContent, catalogueEntryTitle } from './catalogue-content';
-import { ZDecisionEdit, ZDecisionSource } from './decision-content';
-import { ZRedactionRules, applyRedaction, type TRedactionReportItem, type TRedactionRule } from './redaction';
+import { ZCatalogueEntryContent, catalogueEntryTitle } from './catalogue/catalogue-content';
+import { ZDecisionEdit, ZDecisionSource } from './decisions/decision-content';
+import {
+  ZRedactionRules,
+  applyRedaction,
+  type TRedactionReportItem,
+  type TRedactionRule,
+} from './redaction/redaction';
 import {
   ZAnnualStatisticsContent,
   ZCreditBlacklistContent,
   ZRandomInspectionResultsContent,
-} from './report-content';
+} from './reports/report-content';
 
 export interface TRendered {
   publicContent: unknown;

@@ -1,4 +1,4 @@
-import type { TQueueRow, TReviewStatus } from '../domain/review-views';
+import type { TQueueRow, TReviewStatus } from '../domain/review/review-views';
 
 /** Filters of the review queue (审核队列). All optional; combined with AND. */
 export interface TQueueFilter {

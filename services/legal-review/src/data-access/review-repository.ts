@@ -1,5 +1,5 @@
-import type { TReviewWithRelations } from '../domain/review-views';
-import { reviewInclude } from '../domain/review-views';
+import type { TReviewWithRelations } from '../domain/review/review-views';
+import { reviewInclude } from '../domain/review/review-views';
 import type { TDb } from './prisma-client';
 import {
   buildAttentionQuery,

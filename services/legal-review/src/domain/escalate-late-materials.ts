@@ -5,7 +5,7 @@ import { inTransaction, lockReview } from '../data-access/transaction';
 import type { TDomainDeps } from './deps';
 import { listMaterialKinds } from './labels';
 import { fromDateColumn } from './review-deadline';
-import { systemActor } from './review-guards';
+import { systemActor } from './review/review-guards';
 
 /** The outbox payload of an escalation kept in the case file (recording service). */
 export interface TEscalationPayload {

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { defaultEvidenceSettings, type TRecordingDeps } from '../domain/recording-deps';
-import { reconcileEvidence } from '../domain/reconcile-evidence';
+import { reconcileEvidence } from '../domain/evidence/reconcile-evidence';
 import { cliDeps } from './cli-deps';
 
 async function main(): Promise<number> {

@@ -1,19 +1,22 @@
 import { z } from 'zod';
 import type { Api } from '@sanxiang/shared';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
-import { ZCatalogueSection } from '../../domain/catalogue-content';
+import { ZCatalogueSection } from '../../domain/catalogue/catalogue-content';
 import {
   recordCatalogueClock,
   recordCatalogueEscalation,
   ZCatalogueClockRecord,
   ZCatalogueEscalationRecord,
 } from '../../domain/catalogue-clock';
-import { createCatalogueEntry, ZCreateCatalogueEntry } from '../../domain/create-catalogue-entry';
-import { toDisclosureView } from '../../domain/disclosure-view';
-import { getPublicCatalogueEntry, listPublicCatalogue } from '../../domain/get-public-catalogue';
-import { getCatalogueChange, listCatalogueChanges } from '../../domain/list-catalogue-changes';
-import { registerCatalogueChange, ZRegisterCatalogueChange } from '../../domain/register-catalogue-change';
-import { roles } from '../../domain/review-policy';
+import { createCatalogueEntry, ZCreateCatalogueEntry } from '../../domain/catalogue/create-catalogue-entry';
+import { toDisclosureView } from '../../domain/decisions/disclosure-view';
+import { getPublicCatalogueEntry, listPublicCatalogue } from '../../domain/catalogue/get-public-catalogue';
+import { getCatalogueChange, listCatalogueChanges } from '../../domain/catalogue/list-catalogue-changes';
+import {
+  registerCatalogueChange,
+  ZRegisterCatalogueChange,
+} from '../../domain/catalogue/register-catalogue-change';
+import { roles } from '../../domain/decisions/review-policy';
 import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 const today = () => dateInShanghai(new Date());

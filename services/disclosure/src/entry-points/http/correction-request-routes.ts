@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import type { Api } from '@sanxiang/shared';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
-import { answerCorrectionRequest, ZAnswerCorrectionRequest } from '../../domain/answer-correction-request';
-import { ZCorrectionRequestInput, ZTrackingNumber } from '../../domain/correction-request';
+import {
+  answerCorrectionRequest,
+  ZAnswerCorrectionRequest,
+} from '../../domain/corrections/answer-correction-request';
+import { ZCorrectionRequestInput, ZTrackingNumber } from '../../domain/corrections/correction-request';
 import {
   getCorrectionRequest,
   getCorrectionRequestStatus,
   listCorrectionRequests,
   toCorrectionRequestView,
   ZListCorrectionRequestsQuery,
-} from '../../domain/list-correction-requests';
-import { roles } from '../../domain/review-policy';
-import { submitCorrectionRequest } from '../../domain/submit-correction-request';
+} from '../../domain/corrections/list-correction-requests';
+import { roles } from '../../domain/decisions/review-policy';
+import { submitCorrectionRequest } from '../../domain/corrections/submit-correction-request';
 import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 /** Who submits a public request: not a signed-in person. */

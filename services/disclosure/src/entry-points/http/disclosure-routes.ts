@@ -1,15 +1,15 @@
 import { type z } from 'zod';
 import type { Api } from '@sanxiang/shared';
-import { approveDisclosure, ZApproveDisclosure } from '../../domain/approve-disclosure';
-import { checkDisclosure, ZCheckDisclosure } from '../../domain/check-disclosure';
-import { toDisclosureView, ZDisclosureView } from '../../domain/disclosure-view';
-import { getDisclosure, getDisclosureAudit } from '../../domain/get-disclosure';
-import { listDisclosures, ZListDisclosuresQuery } from '../../domain/list-disclosures';
-import { previewRedaction, ZPreviewRedaction } from '../../domain/preview-redaction';
-import { reviseDisclosure, ZReviseDisclosure } from '../../domain/revise-disclosure';
-import { roles } from '../../domain/review-policy';
-import { submitForReview, ZSubmitForReview } from '../../domain/submit-for-review';
-import { withdrawDisclosure, ZWithdrawDisclosure } from '../../domain/withdraw-disclosure';
+import { approveDisclosure, ZApproveDisclosure } from '../../domain/decisions/approve-disclosure';
+import { checkDisclosure, ZCheckDisclosure } from '../../domain/decisions/check-disclosure';
+import { toDisclosureView, ZDisclosureView } from '../../domain/decisions/disclosure-view';
+import { getDisclosure, getDisclosureAudit } from '../../domain/decisions/get-disclosure';
+import { listDisclosures, ZListDisclosuresQuery } from '../../domain/decisions/list-disclosures';
+import { previewRedaction, ZPreviewRedaction } from '../../domain/redaction/preview-redaction';
+import { reviseDisclosure, ZReviseDisclosure } from '../../domain/decisions/revise-disclosure';
+import { roles } from '../../domain/decisions/review-policy';
+import { submitForReview, ZSubmitForReview } from '../../domain/decisions/submit-for-review';
+import { withdrawDisclosure, ZWithdrawDisclosure } from '../../domain/publication/withdraw-disclosure';
 import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 const tags = ['disclosures'];

@@ -7,10 +7,10 @@ import {
   ZDisclosurePublishRequest,
   ZDisclosurePublishResponse,
 } from '@sanxiang/shared/src/contracts';
-import { createDecisionDraft } from '../../domain/create-decision-draft';
-import { expireDisclosure } from '../../domain/expire-disclosure';
-import { publishDisclosure } from '../../domain/publish-disclosure';
-import { roles } from '../../domain/review-policy';
+import { createDecisionDraft } from '../../domain/decisions/create-decision-draft';
+import { expireDisclosure } from '../../domain/publication/expire-disclosure';
+import { publishDisclosure } from '../../domain/publication/publish-disclosure';
+import { roles } from '../../domain/decisions/review-policy';
 import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 /** The endpoints the case-lifecycle workflow's activities call (docs/service-contracts.md §2). */

@@ -1,10 +1,10 @@
 import type { Api } from '@sanxiang/shared';
-import { getPublicDecision, ZPublicDecisionView } from '../../domain/get-public-decision';
+import { getPublicDecision, ZPublicDecisionView } from '../../domain/publication/get-public-decision';
 import {
   searchPublicDecisions,
   ZPublicSearchQuery,
   ZPublicSearchResult,
-} from '../../domain/search-public-decisions';
+} from '../../domain/search/search-public-decisions';
 import { ZIdParams, type TRouteDeps } from './route-support';
 
 const tags = ['public'];

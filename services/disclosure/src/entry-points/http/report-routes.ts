@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { Api } from '@sanxiang/shared';
-import { annualStatisticsCsv } from '../../domain/annual-statistics-csv';
-import { designateBlacklist, ZDesignateBlacklist } from '../../domain/designate-blacklist';
-import { toDisclosureView, ZDisclosureView } from '../../domain/disclosure-view';
-import { getPublicReport, listPublicReports } from '../../domain/get-public-catalogue';
+import { annualStatisticsCsv } from '../../domain/reports/annual-statistics-csv';
+import { designateBlacklist, ZDesignateBlacklist } from '../../domain/decisions/designate-blacklist';
+import { toDisclosureView, ZDisclosureView } from '../../domain/decisions/disclosure-view';
+import { getPublicReport, listPublicReports } from '../../domain/catalogue/get-public-catalogue';
 import {
   computeAnnualStatistics,
   preparePeriodicReport,
   ZPrepareReport,
-} from '../../domain/prepare-periodic-report';
-import { roles } from '../../domain/review-policy';
+} from '../../domain/reports/prepare-periodic-report';
+import { roles } from '../../domain/decisions/review-policy';
 import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 const ZYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { getPublicCatalogueEntry, listPublicCatalogue } from '../../domain/get-public-catalogue';
+import { getPublicCatalogueEntry, listPublicCatalogue } from '../../domain/catalogue/get-public-catalogue';
 import type { TRouteDeps } from '../http/route-support';
 import { firstString, page, UUID } from './page-support';
 import { renderCatalogueEntryPage, renderCataloguePage } from './pages/catalogue-pages';

@@ -1,9 +1,9 @@
 import type { Router } from 'express';
 import { formBody, isAppError } from '@sanxiang/shared';
-import { ZCorrectionRequestInput, ZTrackingNumber } from '../../domain/correction-request';
-import { getPublicDecision } from '../../domain/get-public-decision';
-import { getCorrectionRequestStatus } from '../../domain/list-correction-requests';
-import { submitCorrectionRequest } from '../../domain/submit-correction-request';
+import { ZCorrectionRequestInput, ZTrackingNumber } from '../../domain/corrections/correction-request';
+import { getPublicDecision } from '../../domain/publication/get-public-decision';
+import { getCorrectionRequestStatus } from '../../domain/corrections/list-correction-requests';
+import { submitCorrectionRequest } from '../../domain/corrections/submit-correction-request';
 import { publicActor } from '../http/correction-request-routes';
 import type { TRouteDeps } from '../http/route-support';
 import {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { getPublicDecision } from '../../domain/get-public-decision';
-import { searchPublicDecisions, ZPublicSearchQuery } from '../../domain/search-public-decisions';
+import { getPublicDecision } from '../../domain/publication/get-public-decision';
+import { searchPublicDecisions, ZPublicSearchQuery } from '../../domain/search/search-public-decisions';
 import type { TRouteDeps } from '../http/route-support';
 import { createAuthorityList } from './authority-list';
 import { renderDecisionPage } from './pages/decision-page';

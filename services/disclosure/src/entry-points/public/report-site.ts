@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { getPublicReport, listPublicReports } from '../../domain/get-public-catalogue';
+import { getPublicReport, listPublicReports } from '../../domain/catalogue/get-public-catalogue';
 import type { TRouteDeps } from '../http/route-support';
 import { firstString, page, UUID } from './page-support';
 import { renderErrorPage } from './pages/error-page';

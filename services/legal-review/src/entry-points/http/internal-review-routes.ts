@@ -1,6 +1,6 @@
 import type { Api } from '@sanxiang/shared';
 import { ZReviewIntakeResponse } from '@sanxiang/shared/src/contracts';
-import { intakeReview, ZIntakeReviewBody } from '../../domain/intake-review';
+import { intakeReview, ZIntakeReviewBody } from '../../domain/intake/intake-review';
 import { actorOf, idempotencyKeyOf, problem, type TRouteDeps } from './http-context';
 
 /** The endpoint the lifecycle workflow's activity calls (docs/service-contracts.md §2). */

@@ -1,6 +1,6 @@
 import { AppError, type Api } from '@sanxiang/shared';
-import { getReview } from '../../domain/get-review';
-import { issueOpinion, ZIssueOpinionBody, ZOpinion } from '../../domain/issue-opinion';
+import { getReview } from '../../domain/review/get-review';
+import { issueOpinion, ZIssueOpinionBody, ZOpinion } from '../../domain/opinion/issue-opinion';
 import {
   raiseDisagreement,
   resolveDisagreement,
@@ -8,7 +8,7 @@ import {
   ZDisagreementParams,
   ZRaiseDisagreementBody,
   ZResolveDisagreementBody,
-} from '../../domain/negotiate-disagreement';
+} from '../../domain/opinion/negotiate-disagreement';
 import { ZReviewIdParams } from '../../domain/schemas';
 import {
   actorOf,

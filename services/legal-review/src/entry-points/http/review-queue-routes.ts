@@ -1,7 +1,7 @@
 import type { Api } from '@sanxiang/shared';
-import { listOverdueReviews, ZOverdueItem, ZOverdueQuery } from '../../domain/list-overdue-reviews';
-import { listReviewQueue, ZQueueQuery } from '../../domain/list-review-queue';
-import { ZPage, ZQueueItem } from '../../domain/review-views';
+import { listOverdueReviews, ZOverdueItem, ZOverdueQuery } from '../../domain/review/list-overdue-reviews';
+import { listReviewQueue, ZQueueQuery } from '../../domain/review/list-review-queue';
+import { ZPage, ZQueueItem } from '../../domain/review/review-views';
 import { office, problem, type TRouteDeps } from './http-context';
 
 export function reviewQueueRoutes(api: Api, deps: TRouteDeps): void {

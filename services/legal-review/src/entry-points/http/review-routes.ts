@@ -1,22 +1,30 @@
 import type { Api } from '@sanxiang/shared';
 import { ZCaseNumber } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
-import { assignReviewer, ZAssignReviewerBody } from '../../domain/assign-reviewer';
-import { declareRecusal, ZDeclareRecusalBody, ZDeclareRecusalResult } from '../../domain/declare-recusal';
-import { getReview, listCaseRounds } from '../../domain/get-review';
+import { assignReviewer, ZAssignReviewerBody } from '../../domain/intake/assign-reviewer';
+import {
+  declareRecusal,
+  ZDeclareRecusalBody,
+  ZDeclareRecusalResult,
+} from '../../domain/intake/declare-recusal';
+import { getReview, listCaseRounds } from '../../domain/review/get-review';
 import {
   receiveMaterials,
   ZReceiveMaterialsBody,
   ZReceiveMaterialsParams,
-} from '../../domain/receive-materials';
+} from '../../domain/materials/receive-materials';
 import {
   recordExpertConsultation,
   ZConsultation,
   ZRecordConsultationBody,
-} from '../../domain/record-expert-consultation';
-import { recordFindings, ZRecordFindingsBody } from '../../domain/record-findings';
-import { requestMaterials, ZMaterialRequest, ZRequestMaterialsBody } from '../../domain/request-materials';
-import { ZFinding, ZQueueItem, ZReviewDetail } from '../../domain/review-views';
+} from '../../domain/review/record-expert-consultation';
+import { recordFindings, ZRecordFindingsBody } from '../../domain/review/record-findings';
+import {
+  requestMaterials,
+  ZMaterialRequest,
+  ZRequestMaterialsBody,
+} from '../../domain/materials/request-materials';
+import { ZFinding, ZQueueItem, ZReviewDetail } from '../../domain/review/review-views';
 import { ZReviewIdParams } from '../../domain/schemas';
 import {
   actorOf,

@@ -1,20 +1,20 @@
 import type { Api } from '@sanxiang/shared';
-import { drawSpotCheck, ZDrawSpotCheckBody, ZSpotCheck } from '../../domain/draw-spot-check';
-import { fileDecision, ZDecisionFiling, ZFileDecisionBody } from '../../domain/file-decision';
+import { drawSpotCheck, ZDrawSpotCheckBody, ZSpotCheck } from '../../domain/spot-checks/draw-spot-check';
+import { fileDecision, ZDecisionFiling, ZFileDecisionBody } from '../../domain/filings/file-decision';
 import {
   getSpotCheck,
   listSpotChecks,
   ZSpotCheckParams,
   ZSpotChecksQuery,
-} from '../../domain/get-spot-check';
-import { listDecisionFilings, ZFilingsQuery } from '../../domain/list-decision-filings';
+} from '../../domain/spot-checks/get-spot-check';
+import { listDecisionFilings, ZFilingsQuery } from '../../domain/filings/list-decision-filings';
 import {
   recordSpotCheckFinding,
   ZRecordSpotCheckFindingBody,
   ZSpotCheckItem,
   ZSpotCheckItemParams,
-} from '../../domain/record-spot-check-finding';
-import { ZPage } from '../../domain/review-views';
+} from '../../domain/spot-checks/record-spot-check-finding';
+import { ZPage } from '../../domain/review/review-views';
 import { actorOf, idempotencyKeyOf, office, problem, type TRouteDeps } from './http-context';
 
 /** 备案与抽查 (审核办法 §16). */

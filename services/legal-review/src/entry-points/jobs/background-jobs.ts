@@ -1,7 +1,7 @@
 import type { TDomainDeps } from '../../domain/deps';
-import type { TOutboxDispatcher } from '../../domain/deliver-outbox';
+import type { TOutboxDispatcher } from '../../domain/lifecycle/deliver-outbox';
 import { escalateLateMaterials } from '../../domain/escalate-late-materials';
-import { recomputeProvisionalDeadlines } from '../../domain/recompute-provisional-deadlines';
+import { recomputeProvisionalDeadlines } from '../../domain/review/recompute-provisional-deadlines';
 
 export interface TBackgroundJobsOptions {
   /** Outbox retry poll; new messages are delivered right after their commit anyway. Default 5 s. */

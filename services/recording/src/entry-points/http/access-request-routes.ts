@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import type { Api } from '@sanxiang/shared';
-import { ZApproveAccess, ZRefuseAccess, decideEvidenceAccess } from '../../domain/decide-evidence-access';
+import {
+  ZApproveAccess,
+  ZRefuseAccess,
+  decideEvidenceAccess,
+} from '../../domain/access/decide-evidence-access';
 import type { TRecordingDeps } from '../../domain/recording-deps';
 import {
   ZRequestEvidenceAccess,
   listAccessRequests,
   requestEvidenceAccess,
-} from '../../domain/request-evidence-access';
+} from '../../domain/access/request-evidence-access';
 import { callContextOf, staffRoles } from './call-context';
 import { ZCaseParams } from './case-file-routes';
 

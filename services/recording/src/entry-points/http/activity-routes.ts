@@ -5,7 +5,7 @@ import {
   ZStartActivity,
   endEnforcementActivity,
   startEnforcementActivity,
-} from '../../domain/enforcement-activities';
+} from '../../domain/records/enforcement-activities';
 import type { TRecordingDeps } from '../../domain/recording-deps';
 import { callContextOf } from './call-context';
 import { ZCaseParams } from './case-file-routes';

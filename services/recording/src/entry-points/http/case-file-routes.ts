@@ -1,12 +1,12 @@
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { ZCaseNumber, type Api } from '@sanxiang/shared';
-import { archiveCaseFile } from '../../domain/archive-case-file';
-import { ZCloseCaseFile, closeCaseFile } from '../../domain/close-case-file';
-import { exportCaseFile } from '../../domain/export-case-file';
-import { ZOpenCaseFile, openCaseFile } from '../../domain/open-case-file';
+import { archiveCaseFile } from '../../domain/case-file/archive-case-file';
+import { ZCloseCaseFile, closeCaseFile } from '../../domain/case-file/close-case-file';
+import { exportCaseFile } from '../../domain/export/export-case-file';
+import { ZOpenCaseFile, openCaseFile } from '../../domain/case-file/open-case-file';
 import type { TRecordingDeps } from '../../domain/recording-deps';
-import { listCaseFiles, viewCaseFile } from '../../domain/view-case-file';
+import { listCaseFiles, viewCaseFile } from '../../domain/case-file/view-case-file';
 import { callContextOf, staffRoles } from './call-context';
 
 export const ZCaseParams = z.object({ caseNumber: ZCaseNumber });

@@ -2,13 +2,21 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Api } from '@sanxiang/shared';
-import { abortEvidenceUpload, getEvidenceUpload } from '../../domain/abort-evidence-upload';
-import { completeEvidenceUpload } from '../../domain/complete-evidence-upload';
-import { ZCreateEvidenceUpload, createEvidenceUpload } from '../../domain/create-evidence-upload';
-import { ZEvidenceParams, downloadEvidence, listEvidence, viewEvidence } from '../../domain/read-evidence';
-import { receiveEvidenceContent, type TIncomingContent } from '../../domain/receive-evidence-content';
-import { receiveEvidencePart } from '../../domain/receive-evidence-part';
-import { allowedContentTypes } from '../../domain/evidence-media-types';
+import { abortEvidenceUpload, getEvidenceUpload } from '../../domain/evidence/abort-evidence-upload';
+import { completeEvidenceUpload } from '../../domain/evidence/complete-evidence-upload';
+import { ZCreateEvidenceUpload, createEvidenceUpload } from '../../domain/evidence/create-evidence-upload';
+import {
+  ZEvidenceParams,
+  downloadEvidence,
+  listEvidence,
+  viewEvidence,
+} from '../../domain/evidence/read-evidence';
+import {
+  receiveEvidenceContent,
+  type TIncomingContent,
+} from '../../domain/evidence/receive-evidence-content';
+import { receiveEvidencePart } from '../../domain/evidence/receive-evidence-part';
+import { allowedContentTypes } from '../../domain/evidence/evidence-media-types';
 import type { TRecordingDeps } from '../../domain/recording-deps';
 import { callContextOf, staffRoles } from './call-context';
 import { ZCaseParams } from './case-file-routes';

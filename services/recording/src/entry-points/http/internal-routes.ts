@@ -6,10 +6,10 @@ import {
   ZStageTransitionRequest,
   ZStageTransitionResponse,
 } from '@sanxiang/shared/src/contracts';
-import { fileRecord } from '../../domain/file-record';
-import { ZLegalReviewOpinion } from '../../domain/record-bodies';
-import { missingKey, recordEscalation } from '../../domain/record-escalation';
-import { recordStageTransition } from '../../domain/record-stage-transition';
+import { fileRecord } from '../../domain/records/file-record';
+import { ZLegalReviewOpinion } from '../../domain/records/record-bodies';
+import { missingKey, recordEscalation } from '../../domain/lifecycle/record-escalation';
+import { recordStageTransition } from '../../domain/lifecycle/record-stage-transition';
 import type { TRecordingDeps } from '../../domain/recording-deps';
 import { callContextOf } from './call-context';
 import { ZCaseParams } from './case-file-routes';

@@ -1,7 +1,7 @@
 import type { Api } from '@sanxiang/shared';
-import { ZRecordDecisionRequest, recordDecision } from '../../domain/record-decision';
+import { ZRecordDecisionRequest, recordDecision } from '../../domain/lifecycle/record-decision';
 import type { TRecordingDeps } from '../../domain/recording-deps';
-import { ZSubmitProposalRequest, submitProposal } from '../../domain/submit-proposal';
+import { ZSubmitProposalRequest, submitProposal } from '../../domain/lifecycle/submit-proposal';
 import { callContextOf } from './call-context';
 import { ZCaseParams } from './case-file-routes';
 

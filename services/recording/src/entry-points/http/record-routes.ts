@@ -1,8 +1,8 @@
 import type { Api } from '@sanxiang/shared';
-import { fileRecord } from '../../domain/file-record';
-import { ZRecordInput } from '../../domain/record-bodies';
+import { fileRecord } from '../../domain/records/file-record';
+import { ZRecordInput } from '../../domain/records/record-bodies';
 import type { TRecordingDeps } from '../../domain/recording-deps';
-import { ZListRecordsQuery, listRecords } from '../../domain/view-case-file';
+import { ZListRecordsQuery, listRecords } from '../../domain/case-file/view-case-file';
 import { callContextOf, staffRoles } from './call-context';
 import { ZCaseParams } from './case-file-routes';
 

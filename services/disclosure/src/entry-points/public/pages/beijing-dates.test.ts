@@ -1,5 +1,5 @@
-import type { TPublicDecisionView } from '../../../domain/get-public-decision';
-import type { TPublicSearchItem } from '../../../domain/search-public-decisions';
+import type { TPublicDecisionView } from '../../../domain/publication/get-public-decision';
+import type { TPublicSearchItem } from '../../../domain/search/search-public-decisions';
 import { renderDecisionPage } from './decision-page';
 import { renderSearchPage } from './search-page';
 

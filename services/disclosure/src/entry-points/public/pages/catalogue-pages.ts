@@ -5,8 +5,8 @@ import {
   catalogueSections,
   remedyKindLabel,
   type TCatalogueEntryContent,
-} from '../../../domain/catalogue-content';
-import type { TPublicCatalogueEntry } from '../../../domain/get-public-catalogue';
+} from '../../../domain/catalogue/catalogue-content';
+import type { TPublicCatalogueEntry } from '../../../domain/catalogue/get-public-catalogue';
 import { html, multiline, type SafeHtml } from '../html';
 import { layout } from './layout';
 

@@ -1,6 +1,6 @@
 import { formatDate } from '@sanxiang/shared';
-import { correctionOutcomeLabel, requesterKindLabel } from '../../../domain/correction-request';
-import type { TCorrectionRequestStatus } from '../../../domain/list-correction-requests';
+import { correctionOutcomeLabel, requesterKindLabel } from '../../../domain/corrections/correction-request';
+import type { TCorrectionRequestStatus } from '../../../domain/corrections/list-correction-requests';
 import { html, multiline, type SafeHtml } from '../html';
 import { layout } from './layout';
 

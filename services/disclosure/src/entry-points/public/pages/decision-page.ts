@@ -1,5 +1,5 @@
 import { formatDate } from '@sanxiang/shared';
-import type { TPublicDecisionView } from '../../../domain/get-public-decision';
+import type { TPublicDecisionView } from '../../../domain/publication/get-public-decision';
 import { html, multiline } from '../html';
 import { layout } from './layout';
 

@@ -9,7 +9,7 @@ import type {
   TAnnualStatisticsContent,
   TCreditBlacklistContent,
   TRandomInspectionResultsContent,
-} from '../../../domain/report-content';
+} from '../../../domain/reports/report-content';
 import { html, type SafeHtml } from '../html';
 import { layout } from './layout';
 

@@ -1,7 +1,7 @@
 import { formatDate } from '@sanxiang/shared';
 import { ZDecisionKind } from '@sanxiang/shared/src/domain';
 import { decisionKindLabel } from '../../../domain/labels';
-import type { TPublicSearchItem } from '../../../domain/search-public-decisions';
+import type { TPublicSearchItem } from '../../../domain/search/search-public-decisions';
 import { html, queryString, type SafeHtml } from '../html';
 import { layout } from './layout';
 

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { AppError } from '@sanxiang/shared';
+import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
+import { lockKey } from '../../data-access/idempotency-repository';
+import type { TCommandContext } from '../../data-access/unit-of-work';
+
+export const ZAnswerCorrectionRequest = z.object({
+  outcome: z.enum(['corrected', 'partlyCorrected', 'rejected']),
+  /** Shown to the requester (with the tracking number). */
+  answer: z.string().trim().min(5).max(4000),
+});
+export type TAnswerCorrectionRequest = z.infer<typeof ZAnswerCorrectionRequest>;
+
+/**
+ * Staff answer a public correction request. "Corrected" must be true: a correction version written
+ * for this request has been reviewed, approved and republished. Repeating the same answer is a no-op.
+ */
+export async function answerCorrectionRequest(
+  ctx: TCommandContext,
+  id: string,
+  input: TAnswerCorrectionRequest,
+) {
+  const { tx, actor, now } = ctx;
+  await lockKey(tx, `correctionRequest:${id}`);
+  const request = await tx.correctionRequest.findUnique({ where: { id } });
+  if (!request) throw new AppError('notFound', '更正申请不存在');
+  if (request.status === 'answered') {
+    if (request.outcome === input.outcome && request.answer === input.answer) return request;
+    throw new AppError('conflict', '该更正申请已答复');
+  }
+  let correctionVersion: number | null = null;
+  if (input.outcome !== 'rejected') {
+    const disclosure = await tx.disclosure.findUniqueOrThrow({ where: { id: request.disclosureId } });
+    const version = await tx.disclosureVersion.findFirst({
+      where: { disclosureId: request.disclosureId, correctionRequestId: id, purpose: 'correction' },
+      orderBy: { version: 'desc' },
+    });
+    if (!version || disclosure.publishedVersion === null || version.version > disclosure.publishedVersion) {
+      throw new AppError('conflict', '请先针对该申请完成更正，并经审核、批准后重新发布，再答复“已更正”');
+    }
+    correctionVersion = version.version;
+  }
+  const answered = await tx.correctionRequest.update({
+    where: { id },
+    data: {
+      status: 'answered',
+      outcome: input.outcome,
+      answer: input.answer,
+      answeredBy: actor.id,
+      answeredAt: now,
+      correctionVersion,
+    },
+  });
+  await writeAudit(tx, actor, 'correctionRequest.answered', `correctionRequest:${id}`, {
+    outcome: input.outcome,
+    correctionVersion,
+    onTime: now.toISOString().slice(0, 10) <= request.dueDate.toISOString().slice(0, 10),
+  });
+  await writeAudit(
+    tx,
+    actor,
+    'disclosure.correctionRequestAnswered',
+    disclosureSubject(request.disclosureId),
+    {
+      correctionRequestId: id,
+      outcome: input.outcome,
+    },
+  );
+  return answered;
+}

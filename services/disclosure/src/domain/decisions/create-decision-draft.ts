@@ -1,0 +1,103 @@
+import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
+import type { TDisclosureDraftRequest, TDisclosureDraftResponse } from '@sanxiang/shared/src/contracts';
+import { AppError } from '@sanxiang/shared';
+import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
+import { addVersion, findDecisionByCaseCycle } from '../../data-access/disclosure-repository';
+import { lockKey } from '../../data-access/idempotency-repository';
+import type { TCommandContext } from '../../data-access/unit-of-work';
+import type { TDecisionSource } from './decision-content';
+import { applyRedaction, defaultRedactionRules } from '../redaction/redaction';
+import { planToRedactions } from '../redaction/redaction-plan';
+
+/**
+ * A decision arrives from the case-lifecycle workflow (POST /internal/disclosures): a draft for
+ * internal review, or — when the decision says 不予公开 — an exemption recorded with its reason.
+ * Idempotent by (caseNumber, cycle): a repeat returns the existing record (200).
+ */
+export async function createDecisionDraft(
+  ctx: TCommandContext,
+  req: TDisclosureDraftRequest,
+): Promise<{ status: number; body: TDisclosureDraftResponse }> {
+  if (req.workflowId !== lifecycleWorkflowId(req.caseNumber)) {
+    throw new AppError('validation', 'workflowId 与案号不符', {
+      fields: [{ path: 'body.workflowId', message: `expected ${lifecycleWorkflowId(req.caseNumber)}` }],
+    });
+  }
+  const plan = planToRedactions(req.disclosure); // 400 before anything is written
+  const { tx, actor, now } = ctx;
+  await lockKey(tx, `decision:${req.caseNumber}:${req.cycle}`);
+  const existing = await findDecisionByCaseCycle(tx, req.caseNumber, req.cycle);
+  if (existing) {
+    return {
+      status: 200,
+      body: { disclosureId: existing.id, status: existing.status === 'exempt' ? 'exempt' : 'draft' },
+    };
+  }
+
+  const source: TDecisionSource = {
+    partyKind: req.party.kind,
+    partyName: req.party.name,
+    documentNumber: req.documentNumber,
+    decisionKind: req.decisionKind,
+    decisionDate: req.decisionDate,
+    ...req.publication,
+  };
+  const rules = defaultRedactionRules(req.party.kind, plan);
+  const rendered = applyRedaction(source, rules);
+  const exempt = req.disclosure.mode === 'exempt' ? req.disclosure : undefined;
+
+  const disclosure = await tx.disclosure.create({
+    data: {
+      kind: 'decision',
+      status: exempt ? 'exempt' : 'draft',
+      reviewStage: exempt ? null : 'editing',
+      workingVersion: 1,
+      title: `${req.documentNumber}（${req.party.name}）`,
+      caseNumber: req.caseNumber,
+      cycle: req.cycle,
+      workflowId: req.workflowId,
+      partyKind: req.party.kind,
+      decisionKind: req.decisionKind,
+      documentNumber: req.documentNumber,
+      decisionDate: new Date(`${req.decisionDate}T00:00:00Z`),
+      randomInspection: req.randomInspection,
+      dueAt: req.dueAt ? new Date(req.dueAt) : null,
+      ...(exempt
+        ? {
+            exemptionReason: exempt.reason,
+            exemptionExplanation: exempt.explanation,
+            exemptedBy: actor.id,
+            exemptedAt: now,
+          }
+        : {}),
+    },
+  });
+  await addVersion(
+    tx,
+    {
+      disclosureId: disclosure.id,
+      version: 1,
+      purpose: 'initial',
+      note: exempt ? '不予公开：仅内部留存' : '由案件流程生成',
+      source,
+      redactionRules: rules,
+      publicContent: rendered.publicContent,
+      redactionReport: rendered.report,
+    },
+    actor,
+  );
+  await writeAudit(
+    tx,
+    actor,
+    exempt ? 'disclosure.exempted' : 'disclosure.drafted',
+    disclosureSubject(disclosure.id),
+    {
+      caseNumber: req.caseNumber,
+      cycle: req.cycle,
+      documentNumber: req.documentNumber,
+      mode: req.disclosure.mode,
+      ...(exempt ? { reason: exempt.reason, explanation: exempt.explanation } : {}),
+    },
+  );
+  return { status: 201, body: { disclosureId: disclosure.id, status: exempt ? 'exempt' : 'draft' } };
+}

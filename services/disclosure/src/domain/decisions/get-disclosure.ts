@@ -1,0 +1,34 @@
+import { AppError } from '@sanxiang/shared';
+import { disclosureSubject, listAudit } from '../../data-access/audit-log';
+import { findDisclosure } from '../../data-access/disclosure-repository';
+import type { TDb } from '../../data-access/prisma-client';
+import { toDisclosureView, toReviewStepView, toVersionView } from './disclosure-view';
+
+/** The staff view: the record, every version (source, rules, generated public text) and its review. */
+export async function getDisclosure(db: TDb, id: string) {
+  const d = await findDisclosure(db, id);
+  if (!d) throw new AppError('notFound', '公示记录不存在');
+  const [versions, steps] = await Promise.all([
+    db.disclosureVersion.findMany({ where: { disclosureId: id }, orderBy: { version: 'asc' } }),
+    db.reviewStep.findMany({ where: { disclosureId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+  ]);
+  return {
+    ...toDisclosureView(d),
+    versions: versions.map(toVersionView),
+    reviewSteps: steps.map(toReviewStepView),
+  };
+}
+
+export async function getDisclosureAudit(db: TDb, id: string) {
+  const d = await findDisclosure(db, id);
+  if (!d) throw new AppError('notFound', '公示记录不存在');
+  const events = await listAudit(db, disclosureSubject(id));
+  return events.map((e) => ({
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorName: e.actorName,
+    action: e.action,
+    details: e.details,
+    requestId: e.requestId,
+  }));
+}

@@ -1,0 +1,79 @@
+import type { Disclosure } from '../../generated/prisma/client';
+import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
+import { getVersion } from '../../data-access/disclosure-repository';
+import { upsertPublishedDecision } from '../../data-access/public-decision-repository';
+import { upsertPublicItem } from '../../data-access/public-item-repository';
+import type { TCommandContext } from '../../data-access/unit-of-work';
+import { catalogueSignals } from '../catalogue/catalogue-signals';
+import { ZPublicDecisionContent } from '../decisions/decision-content';
+
+/**
+ * Puts a stored, reviewed version on the public platform (the only writer of the projections
+ * besides withdrawal and expiry). `correctedAt` marks a republication after a correction.
+ */
+export async function showOnPlatform(
+  ctx: TCommandContext,
+  d: Disclosure,
+  versionNumber: number,
+  times: { publishedAt: Date; correctedAt: Date | null },
+): Promise<void> {
+  const version = await getVersion(ctx.tx, d.id, versionNumber);
+  if (d.kind === 'decision') {
+    await upsertPublishedDecision(ctx.tx, {
+      disclosureId: d.id,
+      version: versionNumber,
+      publishedAt: times.publishedAt,
+      correctedAt: times.correctedAt,
+      content: ZPublicDecisionContent.parse(version.publicContent),
+    });
+    return;
+  }
+  await upsertPublicItem(ctx.tx, {
+    disclosureId: d.id,
+    kind: d.kind,
+    catalogueSection: d.catalogueSection,
+    period: d.period,
+    title: d.title,
+    version: versionNumber,
+    content: version.publicContent,
+    publishedAt: times.publishedAt,
+    correctedAt: times.correctedAt,
+  });
+  if (d.kind === 'catalogueEntry') await markCatalogueEntryUpdated(ctx, d, versionNumber);
+}
+
+/**
+ * A catalogue entry republished after a registered change of law or functions counts as updated
+ * for that change; when every affected entry is updated the change is complete and its 20-day
+ * clock workflow is told to stop.
+ */
+async function markCatalogueEntryUpdated(ctx: TCommandContext, d: Disclosure, versionNumber: number) {
+  const { tx, now, actor } = ctx;
+  const pending = await tx.catalogueChangeEntry.findMany({
+    where: { disclosureId: d.id, updatedVersion: null, change: { status: 'open' } },
+    include: { change: true },
+  });
+  for (const entry of pending) {
+    await tx.catalogueChangeEntry.update({
+      where: { changeId_disclosureId: { changeId: entry.changeId, disclosureId: d.id } },
+      data: { updatedVersion: versionNumber, updatedAt: now },
+    });
+    const remaining = await tx.catalogueChangeEntry.count({
+      where: { changeId: entry.changeId, updatedVersion: null },
+    });
+    if (remaining > 0) continue;
+    await tx.catalogueChange.update({
+      where: { id: entry.changeId },
+      data: { status: 'completed', completedAt: now },
+    });
+    await writeAudit(tx, actor, 'catalogueChange.completed', `catalogueChange:${entry.changeId}`, {
+      lastEntry: disclosureSubject(d.id),
+      at: now.toISOString(),
+    });
+    await ctx.signal({
+      workflowId: entry.change.workflowId,
+      signal: catalogueSignals.catalogueChangeCompleted,
+      payload: { changeId: entry.changeId, completedAt: now.toISOString() },
+    });
+  }
+}

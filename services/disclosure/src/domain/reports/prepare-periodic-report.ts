@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { AppError } from '@sanxiang/shared';
+import type { Prisma } from '../../generated/prisma/client';
+import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
+import { addVersion } from '../../data-access/disclosure-repository';
+import { lockKey } from '../../data-access/idempotency-repository';
+import type { TDb, TTx } from '../../data-access/prisma-client';
+import type { TCommandContext } from '../../data-access/unit-of-work';
+import { contentKinds } from '../content-kinds';
+import { ZPublicDecisionContent } from '../decisions/decision-content';
+import type {
+  TAnnualStatisticsContent,
+  TCreditBlacklistContent,
+  TRandomInspectionResultsContent,
+} from './report-content';
+
+export const ZPrepareReport = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('randomInspectionResults'),
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, 'YYYY-MM'),
+  }),
+  z.object({ kind: z.literal('creditBlacklist'), period: z.string().regex(/^\d{4}-Q[1-4]$/u, 'YYYY-Qn') }),
+  z.object({ kind: z.literal('annualStatistics'), period: z.string().regex(/^\d{4}$/u, 'YYYY') }),
+]);
+export type TPrepareReport = z.infer<typeof ZPrepareReport>;
+
+/** [from, to) of a period, as UTC dates of Beijing calendar days. */
+export function periodRange(period: string): { from: Date; to: Date } {
+  const q = /^(\d{4})-Q([1-4])$/u.exec(period);
+  const m = /^(\d{4})-(\d{2})$/u.exec(period);
+  const y = /^(\d{4})$/u.exec(period);
+  const d = (year: number, month: number) => new Date(Date.UTC(year, month, 1));
+  if (q) return { from: d(Number(q[1]), (Number(q[2]) - 1) * 3), to: d(Number(q[1]), Number(q[2]) * 3) };
+  if (m) return { from: d(Number(m[1]), Number(m[2]) - 1), to: d(Number(m[1]), Number(m[2])) };
+  if (y) return { from: d(Number(y[1]), 0), to: d(Number(y[1]) + 1, 0) };
+  throw new AppError('validation', `无法识别的期间 ${period}`);
+}
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+/** Beijing date of an instant. */
+const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** Published decisions, in their public (redacted) version: only what the platform shows. */
+async function publishedVersions(tx: TTx, where: Prisma.DisclosureWhereInput) {
+  const rows = await tx.disclosure.findMany({
+    where: { kind: 'decision', status: 'published', ...where },
+    orderBy: [{ decisionDate: 'asc' }, { documentNumber: 'asc' }],
+    take: 5000,
+  });
+  const versions = await tx.disclosureVersion.findMany({
+    where: { OR: rows.map((r) => ({ disclosureId: r.id, version: r.publishedVersion ?? -1 })) },
+  });
+  const byId = new Map(versions.map((v) => [v.disclosureId, ZPublicDecisionContent.parse(v.publicContent)]));
+  return rows.flatMap((r) => {
+    const content = byId.get(r.id);
+    return content ? [{ row: r, content }] : [];
+  });
+}
+
+/** 统计年报 figures of a year, by decision date (exemptions and withdrawals by when they happened). */
+export async function computeAnnualStatistics(
+  db: TDb | TTx,
+  year: number,
+): Promise<TAnnualStatisticsContent> {
+  const { from, to } = periodRange(String(year));
+  const decisions = await db.disclosure.findMany({
+    where: { kind: 'decision', decisionDate: { gte: from, lt: to } },
+    select: { decisionKind: true, status: true, publishedAt: true, dueAt: true, exemptionReason: true },
+  });
+  const count = <T>(items: T[], key: (t: T) => string | null | undefined) =>
+    items.reduce<Record<string, number>>((acc, t) => {
+      const k = key(t);
+      if (k) acc[k] = (acc[k] ?? 0) + 1;
+      return acc;
+    }, {});
+  const published = decisions.filter((d) => d.publishedAt !== null);
+  const onTime = published.filter((d) => d.dueAt === null || d.publishedAt! <= d.dueAt);
+  const exempt = decisions.filter((d) => d.status === 'exempt');
+  const withdrawn = await db.disclosure.findMany({
+    where: { kind: 'decision', withdrawnAt: { gte: from, lt: to } },
+    select: { withdrawalReason: true },
+  });
+  const expired = await db.disclosure.count({
+    where: { kind: 'decision', expiredAt: { gte: from, lt: to } },
+  });
+  const corrections = await db.disclosureVersion.count({
+    where: { purpose: 'correction', createdAt: { gte: from, lt: to }, disclosure: { kind: 'decision' } },
+  });
+  const correctionRequests = await db.correctionRequest.count({
+    where: { receivedAt: { gte: from, lt: to } },
+  });
+  return {
+    year,
+    byDecisionKind: count(decisions, (d) => d.decisionKind),
+    published: published.length,
+    publishedOnTime: onTime.length,
+    publishedLate: published.length - onTime.length,
+    exempt: exempt.length,
+    exemptByReason: count(exempt, (d) => d.exemptionReason),
+    withdrawn: withdrawn.length,
+    withdrawnByReason: count(withdrawn, (d) => d.withdrawalReason),
+    expired,
+    corrections,
+    correctionRequests,
+  };
+}
+
+async function buildContent(tx: TTx, input: TPrepareReport) {
+  const { from, to } = periodRange(input.period);
+  if (input.kind === 'randomInspectionResults') {
+    const items = await publishedVersions(tx, {
+      randomInspection: true,
+      decisionDate: { gte: from, lt: to },
+    });
+    const content: TRandomInspectionResultsContent = {
+      period: input.period,
+      items: items.map(({ content }) => ({
+        documentNumber: content.documentNumber,
+        partyName: content.partyName,
+        decisionDate: content.decisionDate,
+        result: content.decision,
+        issuingAuthority: content.issuingAuthority,
+      })),
+    };
+    return content;
+  }
+  if (input.kind === 'creditBlacklist') {
+    const items = await publishedVersions(tx, { blacklistedAt: { gte: from, lt: to } });
+    const content: TCreditBlacklistContent = {
+      period: input.period,
+      items: items.map(({ row, content }) => ({
+        partyName: content.partyName,
+        documentNumber: content.documentNumber,
+        basis: row.blacklistBasis ?? '',
+        listedAt: row.blacklistedAt ? beijingDate(row.blacklistedAt) : isoDate(row.decisionDate),
+        issuingAuthority: content.issuingAuthority,
+      })),
+    };
+    return content;
+  }
+  return computeAnnualStatistics(tx, Number(input.period));
+}
+
+/**
+ * A Schedule's run (POST /internal/reports): compile the period's report from published records as a
+ * draft for internal review. Idempotent by kind and period: a repeat returns the existing draft.
+ */
+export async function preparePeriodicReport(ctx: TCommandContext, input: TPrepareReport) {
+  const { tx, actor } = ctx;
+  await lockKey(tx, `report:${input.kind}:${input.period}`);
+  const existing = await tx.disclosure.findUnique({
+    where: { kind_period: { kind: input.kind, period: input.period } },
+  });
+  if (existing)
+    return { status: 200, body: { disclosureId: existing.id, status: existing.status, created: false } };
+  const content = await buildContent(tx, input);
+  const kind = contentKinds[input.kind];
+  const source = kind.source.parse(content);
+  const d = await tx.disclosure.create({
+    data: {
+      kind: input.kind,
+      status: 'draft',
+      reviewStage: 'editing',
+      workingVersion: 1,
+      title: kind.title(source),
+      period: input.period,
+    },
+  });
+  await addVersion(
+    tx,
+    {
+      disclosureId: d.id,
+      version: 1,
+      purpose: 'initial',
+      note: '由定时任务生成',
+      source,
+      redactionRules: [],
+      publicContent: source,
+      redactionReport: [],
+    },
+    actor,
+  );
+  await writeAudit(tx, actor, 'report.prepared', disclosureSubject(d.id), {
+    kind: input.kind,
+    period: input.period,
+  });
+  return { status: 201, body: { disclosureId: d.id, status: d.status, created: true } };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { AppError } from '@sanxiang/shared';
+import { appendAuditEvent } from '../../data-access/audit-trail';
+import { runIdempotent } from '../../data-access/idempotency-store';
+import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { loadCaseFile } from './case-access';
+import { accessRequestView } from '../case-file/case-file-views';
+import type { TRecordingDeps } from '../recording-deps';
+
+/** 调阅申请 (记录规定 §19): read a case's materials beyond one's own permission, with a reason. */
+export const ZRequestEvidenceAccess = z.object({
+  reason: z.string().trim().min(1).max(2000),
+  /** Only these evidence files; absent or empty: the whole case file. */
+  evidenceIds: z.array(z.uuid()).max(500).default([]),
+});
+export type TRequestEvidenceAccess = z.infer<typeof ZRequestEvidenceAccess>;
+
+export async function requestEvidenceAccess(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TRequestEvidenceAccess,
+) {
+  return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+    const file = await loadCaseFile(tx, caseNumber);
+    const ids = [...new Set(input.evidenceIds)];
+    if (
+      ids.length > 0 &&
+      (await tx.evidence.count({ where: { id: { in: ids }, caseId: file.id } })) !== ids.length
+    ) {
+      throw new AppError('validation', '申请调阅的证据不属于本案', {
+        fields: [{ path: 'body.evidenceIds', message: 'not evidence of this case' }],
+      });
+    }
+    const created = await tx.accessRequest.create({
+      data: {
+        caseId: file.id,
+        requesterId: ctx.principal.id,
+        requesterName: ctx.principal.name,
+        reason: input.reason,
+        evidenceIds: ids,
+      },
+    });
+    await appendAuditEvent(tx, {
+      actor: actorOf(ctx),
+      action: 'accessRequest.created',
+      subject: `accessRequest:${created.id}`,
+      caseId: file.id,
+      details: { reason: input.reason, evidenceIds: ids },
+      context: auditContext(ctx),
+    });
+    return { status: 201, body: accessRequestView(created) };
+  });
+}
+
+/** Heads see every request of the case; anyone else sees their own. */
+export async function listAccessRequests(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
+  const file = await loadCaseFile(deps.db, caseNumber);
+  const rows = await deps.db.accessRequest.findMany({
+    where: {
+      caseId: file.id,
+      ...(ctx.principal.roles.includes('head') ? {} : { requesterId: ctx.principal.id }),
+    },
+    orderBy: { requestedAt: 'desc' },
+  });
+  return rows.map(accessRequestView);
+}

@@ -1,0 +1,32 @@
+import { AppError } from '@sanxiang/shared';
+import { appendAuditEvent } from '../../data-access/audit-trail';
+import { actorOf, auditContext, type TCallContext } from '../call-context';
+import { isCaseOfficer, loadCaseFile, lockCaseFile } from '../access/case-access';
+import { caseFileView } from './case-file-views';
+import type { TRecordingDeps } from '../recording-deps';
+
+/** 归档 (记录规定 §18, §20): a closed case file is archived; from then on it only gets read. */
+export async function archiveCaseFile(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
+  const file = await loadCaseFile(deps.db, caseNumber);
+  if (!isCaseOfficer(ctx.principal, file) && !ctx.principal.roles.includes('head')) {
+    throw new AppError('forbidden', '仅本案执法人员或负责人可以归档');
+  }
+  if (file.status === 'archived') return { status: 200, body: caseFileView(file) };
+  if (file.status !== 'closed') throw new AppError('conflict', `案卷 ${caseNumber} 尚未结案，不能归档`);
+  await deps.db.$transaction(async (tx) => {
+    const locked = await lockCaseFile(tx, caseNumber);
+    if (locked.status !== 'closed') return;
+    await tx.caseFile.update({
+      where: { id: file.id },
+      data: { status: 'archived', archivedAt: new Date(), archivedById: ctx.principal.id },
+    });
+    await appendAuditEvent(tx, {
+      actor: actorOf(ctx),
+      action: 'caseFile.archived',
+      subject: `case:${file.id}`,
+      caseId: file.id,
+      context: auditContext(ctx),
+    });
+  });
+  return { status: 200, body: caseFileView(await loadCaseFile(deps.db, caseNumber)) };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ZRecordKind, type TPrincipal } from '@sanxiang/shared';
+import { recordAuditEvent } from '../../data-access/audit-trail';
+import { loadCaseFileContents } from '../../data-access/case-file-contents';
+import { actorOf, auditContext, type TCallContext } from '../call-context';
+import { loadCaseFile, requireReadAccess } from '../access/case-access';
+import {
+  activityView,
+  caseFileView,
+  escalationView,
+  evidenceView,
+  recordView,
+  stageTransitionView,
+} from './case-file-views';
+import type { TRecordingDeps } from '../recording-deps';
+
+/** The case file as its readers see it: records, activities, evidence list, escalations, stages. */
+export async function viewCaseFile(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
+  const file = await loadCaseFile(deps.db, caseNumber);
+  const basis = await requireReadAccess(deps.db, ctx.principal, file);
+  const { records, activities, evidence, escalations, transitions } = await loadCaseFileContents(
+    deps.db,
+    file.id,
+  );
+  await recordAuditEvent(deps.db, {
+    actor: actorOf(ctx),
+    action: 'caseFile.viewed',
+    subject: `case:${file.id}`,
+    caseId: file.id,
+    details: { basis, userAgent: ctx.userAgent ?? null },
+    context: auditContext(ctx),
+  });
+  return {
+    ...caseFileView(file),
+    records: records.map(recordView),
+    activities: activities.map(activityView),
+    evidence: evidence.map(evidenceView),
+    escalations: escalations.map(escalationView),
+    stageTransitions: transitions.map(stageTransitionView),
+  };
+}
+
+export const ZListRecordsQuery = z.object({ kind: ZRecordKind.optional() });
+
+/** The records of a case, optionally of one kind, in filing order. */
+export async function listRecords(
+  deps: TRecordingDeps,
+  principal: TPrincipal,
+  caseNumber: string,
+  kind?: string,
+) {
+  const file = await loadCaseFile(deps.db, caseNumber);
+  await requireReadAccess(deps.db, principal, file);
+  const rows = await deps.db.caseRecord.findMany({
+    where: { caseId: file.id, ...(kind ? { kind } : {}) },
+    orderBy: { seq: 'asc' },
+  });
+  return rows.map(recordView);
+}
+
+/** Cases the caller works on (officers) or all cases (heads, reviewers), newest first. */
+export async function listCaseFiles(deps: TRecordingDeps, principal: TPrincipal) {
+  const everything = principal.roles.includes('head') || principal.roles.includes('reviewer');
+  const files = await deps.db.caseFile.findMany({
+    where: everything ? {} : { officers: { some: { userId: principal.id } } },
+    include: { officers: true },
+    orderBy: { openedAt: 'desc' },
+    take: 200,
+  });
+  return files.map(caseFileView);
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError, ZEvidenceMediaKind } from '@sanxiang/shared';
+import { ZInstant } from '@sanxiang/shared/src/contracts';
+import { appendAuditEvent } from '../../data-access/audit-trail';
+import { runIdempotent } from '../../data-access/idempotency-store';
+import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { lockCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
+import { uploadView } from '../case-file/case-file-views';
+import { bareContentType, isAllowedContentType } from './evidence-media-types';
+import type { TRecordingDeps } from '../recording-deps';
+
+/** S3 limits: 10,000 parts, 5 TiB per object. */
+const maxParts = 10_000;
+export const maxEvidenceSize = 5 * 1024 ** 4;
+const MiB = 1024 * 1024;
+
+/** 中断说明 (记录规定 §13): why an A/V recording was broken off, and when it resumed. */
+export const ZRecordingInterruption = z.object({
+  interruptedAt: ZInstant,
+  resumedAt: ZInstant.optional(),
+  cause: z.enum(['deviceFault', 'batteryLow', 'storageFull', 'badWeather', 'other']), // 设备故障/电量不足/存储空间不足/天气恶劣
+  explanation: z.string().trim().min(1).max(2000),
+  /** When recording could not continue: the head it was reported to (立即向负责人报告). */
+  reportedTo: z.string().trim().min(1).max(64).optional(),
+});
+
+/** Declares an evidence file before its content is sent: what it is, how big, its SHA-256. */
+export const ZCreateEvidenceUpload = z
+  .object({
+    activityId: z.uuid(),
+    mediaKind: ZEvidenceMediaKind,
+    contentType: z.string().trim().min(3).max(200).transform(bareContentType),
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .regex(/^[^/\\\0]+$/u, 'must not contain slashes'),
+    size: z.number().int().min(1).max(maxEvidenceSize),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits')
+      .transform((s) => s.toLowerCase()),
+    description: z.string().trim().max(2000).optional(),
+    recordedFrom: ZInstant.optional(),
+    recordedUntil: ZInstant.optional(),
+    interruptions: z.array(ZRecordingInterruption).max(100).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (!isAllowedContentType(v.mediaKind, v.contentType)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contentType'],
+        message: `not an accepted type for ${v.mediaKind}`,
+      });
+    }
+    if (v.interruptions.length > 0 && (v.mediaKind === 'photo' || v.mediaKind === 'document')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interruptions'],
+        message: 'only audio and video recordings are interrupted',
+      });
+    }
+  });
+export type TCreateEvidenceUpload = z.infer<typeof ZCreateEvidenceUpload>;
+
+/** Parts of at least `minPartSize`, grown in whole MiB so that any size fits in 10,000 parts. */
+export const partSizeFor = (size: number, minPartSize: number) =>
+  Math.max(minPartSize, Math.ceil(size / maxParts / MiB) * MiB);
+
+export async function createEvidenceUpload(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TCreateEvidenceUpload,
+) {
+  return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+    const file = await lockCaseFile(tx, caseNumber);
+    requireCaseOfficer(ctx.principal, file, '上传证据');
+    requireOpen(file);
+    const activity = await tx.enforcementActivity.findFirst({
+      where: { id: input.activityId, caseId: file.id },
+    });
+    if (!activity) {
+      throw new AppError('validation', '该执法活动不属于本案', {
+        fields: [{ path: 'body.activityId', message: 'no such activity in this case' }],
+      });
+    }
+    const id = randomUUID();
+    const upload = await tx.evidenceUpload.create({
+      data: {
+        id,
+        caseId: file.id,
+        activityId: activity.id,
+        mediaKind: input.mediaKind,
+        contentType: input.contentType,
+        fileName: input.fileName,
+        size: BigInt(input.size),
+        sha256: input.sha256,
+        description: input.description ?? null,
+        recordedFrom: input.recordedFrom ? new Date(input.recordedFrom) : null,
+        recordedUntil: input.recordedUntil ? new Date(input.recordedUntil) : null,
+        interruptions: input.interruptions,
+        // Keys carry no user text: ASCII, unique per upload, grouped by case for reconciliation.
+        objectKey: `cases/${file.id}/evidence/${id}`,
+        partSize: partSizeFor(input.size, deps.evidence.minPartSize),
+        createdById: ctx.principal.id,
+        createdByName: ctx.principal.name,
+        expiresAt: new Date(Date.now() + deps.evidence.uploadTtlHours * 3600_000),
+      },
+    });
+    await appendAuditEvent(tx, {
+      actor: actorOf(ctx),
+      action: 'evidenceUpload.created',
+      subject: `upload:${id}`,
+      caseId: file.id,
+      details: { activityId: activity.id, fileName: input.fileName, size: input.size, sha256: input.sha256 },
+      context: auditContext(ctx),
+    });
+    return { status: 201, body: uploadView(upload) };
+  });
+}

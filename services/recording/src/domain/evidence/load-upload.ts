@@ -1,0 +1,30 @@
+import { AppError } from '@sanxiang/shared';
+import type { TDb } from '../../data-access/prisma-client';
+import type { TCallContext } from '../call-context';
+import { loadCaseFile, requireCaseOfficer, type TCaseFileWithOfficers } from '../access/case-access';
+
+/** The upload session with its case; only the case's officers may send or finish it. */
+export async function loadUploadForOfficer(db: TDb, ctx: TCallContext, uploadId: string) {
+  const upload = await db.evidenceUpload.findUnique({ where: { id: uploadId }, include: { parts: true } });
+  if (!upload) throw new AppError('notFound', '上传任务不存在');
+  const caseRow = await db.caseFile.findUniqueOrThrow({
+    where: { id: upload.caseId },
+    select: { caseNumber: true },
+  });
+  const file: TCaseFileWithOfficers = await loadCaseFile(db, caseRow.caseNumber);
+  requireCaseOfficer(ctx.principal, file, '上传证据');
+  return { upload, file };
+}
+
+export function requireUploadOpen(upload: { status: string; expiresAt: Date }): void {
+  if (upload.status !== 'open') {
+    throw new AppError(
+      'conflict',
+      `该上传任务已${upload.status === 'aborted' ? '取消' : upload.status === 'expired' ? '过期' : '结束'}，请重新创建上传任务`,
+      {
+        extra: { uploadStatus: upload.status },
+      },
+    );
+  }
+  if (upload.expiresAt <= new Date()) throw new AppError('conflict', '该上传任务已过期，请重新创建上传任务');
+}

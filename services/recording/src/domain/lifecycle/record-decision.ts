@@ -1,0 +1,52 @@
+import { AppError } from '@sanxiang/shared';
+import { ZDecisionMade, ZDecisionMadeResult, lifecycleUpdates } from '@sanxiang/shared/src/contracts';
+import type { z } from 'zod';
+import type { TCallContext } from '../call-context';
+import { loadCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
+import type { TRecordingDeps } from '../recording-deps';
+import { callLifecycle } from './submit-proposal';
+
+/** 作出决定: recorded after collective discussion and the head's approval; starts disclosure. */
+export const ZRecordDecisionRequest = ZDecisionMade.omit({ recordedBy: true });
+export type TRecordDecisionRequest = z.infer<typeof ZRecordDecisionRequest>;
+
+export async function recordDecision(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TRecordDecisionRequest,
+) {
+  const file = await loadCaseFile(deps.db, caseNumber);
+  requireCaseOfficer(ctx.principal, file, '登记执法决定');
+  requireOpen(file);
+  const bad = (path: string, message: string) =>
+    new AppError('validation', message, { fields: [{ path, message }] });
+  if (input.collectiveDiscussionRecordId) {
+    const r = await deps.db.caseRecord.findFirst({
+      where: { id: input.collectiveDiscussionRecordId, caseId: file.id, kind: 'collectiveDiscussion' },
+    });
+    if (!r) throw bad('body.collectiveDiscussionRecordId', '不是本案的集体讨论记录');
+  }
+  if (input.headApprovalRecordId) {
+    const r = await deps.db.caseRecord.findFirst({
+      where: { id: input.headApprovalRecordId, caseId: file.id, kind: 'headApproval' },
+    });
+    if (!r) throw bad('body.headApprovalRecordId', '不是本案的负责人审批意见');
+    if ((r.content as { approved?: boolean }).approved !== true)
+      throw bad('body.headApprovalRecordId', '负责人未批准');
+  }
+  // A minor party's decision is never published (不予公开, 003 §(三)).
+  if (
+    file.partyIsMinor &&
+    !(input.disclosure.mode === 'exempt' && input.disclosure.reason === 'minorParty')
+  ) {
+    throw bad(
+      'body.disclosure',
+      '当事人为未成年人，决定信息不予公开（disclosure.mode 应为 exempt，reason 为 minorParty）',
+    );
+  }
+  const payload = { ...input, recordedBy: ctx.principal.id };
+  return callLifecycle(deps, ctx, file, input, 'decision.recorded', (updateId) =>
+    deps.gateway.update(caseNumber, lifecycleUpdates.decisionMade, payload, updateId, ZDecisionMadeResult),
+  );
+}

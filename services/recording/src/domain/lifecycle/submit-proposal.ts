@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@sanxiang/shared';
+import {
+  ZSubmitProposal,
+  ZSubmitProposalResult,
+  checkProposal,
+  lifecycleUpdates,
+} from '@sanxiang/shared/src/contracts';
+import type { z } from 'zod';
+import { appendAuditEvent } from '../../data-access/audit-trail';
+import { runIdempotent } from '../../data-access/idempotency-store';
+import type { TDb } from '../../data-access/prisma-client';
+import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import {
+  loadCaseFile,
+  requireCaseOfficer,
+  requireOpen,
+  type TCaseFileWithOfficers,
+} from '../access/case-access';
+import type { TRecordingDeps } from '../recording-deps';
+
+/** 拟作出决定: the handler submits the proposed decision; the lifecycle validates and routes it. */
+export const ZSubmitProposalRequest = ZSubmitProposal.omit({ submittedBy: true, submittedAt: true });
+export type TSubmitProposalRequest = z.infer<typeof ZSubmitProposalRequest>;
+
+export async function submitProposal(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TSubmitProposalRequest,
+) {
+  const file = await loadCaseFile(deps.db, caseNumber);
+  requireCaseOfficer(ctx.principal, file, '提交拟作出的决定');
+  requireOpen(file);
+  const payload = { ...input, submittedBy: ctx.principal.id, submittedAt: new Date().toISOString() };
+  // The same checks the workflow's validator makes, answered without a round trip.
+  const problems = checkProposal(payload);
+  if (problems.length > 0) {
+    throw new AppError('unprocessable', problems.map((p) => p.message).join('；'), { extra: { problems } });
+  }
+  await requireOwnDocuments(
+    deps.db,
+    file,
+    input.materials.map((m) => m.documentId),
+    'body.materials',
+  );
+  return callLifecycle(deps, ctx, file, input, 'proposal.submitted', (updateId) =>
+    deps.gateway.update(
+      caseNumber,
+      lifecycleUpdates.submitProposal,
+      payload,
+      updateId,
+      ZSubmitProposalResult,
+    ),
+  );
+}
+
+/**
+ * Runs a lifecycle update once per Idempotency-Key: Temporal deduplicates the update id, and the
+ * answer is stored with its audit entry, so a retry after any failure gets the same answer.
+ */
+export async function callLifecycle<T>(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  file: TCaseFileWithOfficers,
+  input: unknown,
+  action: string,
+  update: (updateId: string) => Promise<T>,
+) {
+  const updateId = `${action}:${file.id}:${ctx.idempotencyKey ? `${ctx.principal.id}:${ctx.idempotencyKey}` : randomUUID()}`;
+  const idem = idempotencyOf(ctx, input);
+  let result: T | undefined;
+  return runIdempotent(deps.db, idem, async (tx) => {
+    result ??= await update(updateId);
+    await appendAuditEvent(tx, {
+      actor: actorOf(ctx),
+      action,
+      subject: `case:${file.id}`,
+      caseId: file.id,
+      details: { input: input as object, result: result as object, updateId },
+      context: auditContext(ctx),
+    });
+    return { status: 200, body: result };
+  });
+}
+
+/** Materials and records named in a submission must be this case's records or evidence. */
+export async function requireOwnDocuments(db: TDb, file: TCaseFileWithOfficers, ids: string[], path: string) {
+  const unique = [...new Set(ids)];
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const candidates = unique.filter((id) => uuid.test(id));
+  const [records, evidence] = await Promise.all([
+    db.caseRecord.findMany({ where: { caseId: file.id, id: { in: candidates } }, select: { id: true } }),
+    db.evidence.findMany({ where: { caseId: file.id, id: { in: candidates } }, select: { id: true } }),
+  ]);
+  const known = new Set([...records, ...evidence].map((r) => r.id));
+  const unknown = unique.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new AppError('validation', `以下材料不是本案的记录或证据：${unknown.join('、')}`, {
+      fields: [{ path, message: `unknown documents: ${unknown.join(', ')}` }],
+    });
+  }
+}

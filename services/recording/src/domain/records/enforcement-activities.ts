@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { AppError, formatDateTimeLong } from '@sanxiang/shared';
+import { ZInstant, lifecycleSignals } from '@sanxiang/shared/src/contracts';
+import { appendAuditEvent } from '../../data-access/audit-trail';
+import { runIdempotent } from '../../data-access/idempotency-store';
+import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
+import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { lockCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
+import { activityView } from '../case-file/case-file-views';
+import type { TRecordingDeps } from '../recording-deps';
+
+/**
+ * 执法活动: an on-site activity the officers create (a site inspection, an interview, sampling,
+ * evidence preservation, service…). Its evidence uploads link to it; its end opens the
+ * 2-working-day upload clock in the lifecycle (记录规定 §16), which its first upload closes.
+ */
+export const ZActivityKind = z.enum([
+  'siteInspection', // 现场检查
+  'interview', // 询问
+  'sampling', // 抽样取证
+  'evidencePreservation', // 证据先行登记保存
+  'service', // 送达
+  'hearing', // 听证
+  'other',
+]);
+
+// A/V recording is mandatory for sampling and evidence preservation (记录规定 §14(三)).
+const audioVisualMandatory = new Set<z.infer<typeof ZActivityKind>>(['sampling', 'evidencePreservation']);
+
+export const ZStartActivity = z.object({
+  kind: ZActivityKind,
+  title: z.string().trim().min(1).max(200),
+  place: z.string().trim().min(1).max(200).optional(),
+  startedAt: ZInstant,
+  /** Mass incident or non-cooperation (§14(一)(二)): A/V required. */
+  audioVisualRequired: z.boolean().optional(),
+});
+export type TStartActivity = z.infer<typeof ZStartActivity>;
+
+export async function startEnforcementActivity(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  input: TStartActivity,
+) {
+  return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+    const file = await lockCaseFile(tx, caseNumber);
+    requireCaseOfficer(ctx.principal, file, '登记执法活动');
+    requireOpen(file);
+    const created = await tx.enforcementActivity.create({
+      data: {
+        caseId: file.id,
+        kind: input.kind,
+        title: input.title,
+        place: input.place ?? null,
+        startedAt: new Date(input.startedAt),
+        audioVisualRequired: input.audioVisualRequired === true || audioVisualMandatory.has(input.kind),
+        createdById: ctx.principal.id,
+      },
+    });
+    await appendAuditEvent(tx, {
+      actor: actorOf(ctx),
+      action: 'activity.started',
+      subject: `activity:${created.id}`,
+      caseId: file.id,
+      details: { kind: input.kind, startedAt: input.startedAt },
+      context: auditContext(ctx),
+    });
+    return { status: 201, body: activityView(created) };
+  });
+}
+
+export const ZEndActivity = z.object({ endedAt: ZInstant });
+export type TEndActivity = z.infer<typeof ZEndActivity>;
+
+/** The activity ended: from now its evidence has 2 working days to reach the store. */
+export async function endEnforcementActivity(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  activityId: string,
+  input: TEndActivity,
+) {
+  const endedAt = new Date(input.endedAt);
+  let caseId = '';
+  const answer = await runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+    const file = await lockCaseFile(tx, caseNumber);
+    caseId = file.id;
+    requireCaseOfficer(ctx.principal, file, '结束执法活动');
+    const activity = await tx.enforcementActivity.findFirst({ where: { id: activityId, caseId: file.id } });
+    if (!activity) throw new AppError('notFound', '执法活动不存在或不属于本案');
+    if (activity.endedAt) {
+      if (activity.endedAt.getTime() === endedAt.getTime())
+        return { status: 200, body: activityView(activity) };
+      throw new AppError('conflict', `该执法活动已于 ${formatDateTimeLong(activity.endedAt)} 结束`);
+    }
+    if (endedAt < activity.startedAt) {
+      throw new AppError('validation', '结束时间早于开始时间', {
+        fields: [{ path: 'body.endedAt', message: 'before startedAt' }],
+      });
+    }
+    const updated = await tx.enforcementActivity.update({
+      where: { id: activity.id },
+      data: { endedAt, endedById: ctx.principal.id },
+    });
+    await appendAuditEvent(tx, {
+      actor: actorOf(ctx),
+      action: 'activity.ended',
+      subject: `activity:${activity.id}`,
+      caseId: file.id,
+      details: { endedAt: endedAt.toISOString() },
+      context: auditContext(ctx),
+    });
+    await enqueueLifecycleMessage(tx, file.id, {
+      kind: 'signal',
+      name: lifecycleSignals.enforcementActivityEnded,
+      payload: {
+        activityId: activity.id,
+        endedAt: endedAt.toISOString(),
+        officerIds: file.officers.map((o) => o.userId),
+      },
+    });
+    return { status: 200, body: activityView(updated) };
+  });
+  if (caseId && !answer.replayed) await deps.outbox.deliver(caseId);
+  return answer;
+}

@@ -1,0 +1,127 @@
+import { AppError, forbidden } from '@sanxiang/shared';
+import { lifecycleSignals } from '@sanxiang/shared/src/contracts';
+import { appendAuditEvent } from '../../data-access/audit-trail';
+import { runIdempotent } from '../../data-access/idempotency-store';
+import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
+import type { TTx } from '../../data-access/prisma-client';
+import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { isCaseOfficer, lockCaseFile, requireOpen, type TCaseFileWithOfficers } from '../access/case-access';
+import { recordView } from '../case-file/case-file-views';
+import { referencedEvidenceIds, type TRecordInput } from './record-bodies';
+import type { TRecordingDeps } from '../recording-deps';
+
+/**
+ * Files one record into the case file (append-only: a correction is a new record that references
+ * the one it corrects). Staff file through `POST /cases/{caseNumber}/records`; the legal-review
+ * service files its opinion through the internal endpoint (`via: 'internal'`).
+ */
+export async function fileRecord(
+  deps: TRecordingDeps,
+  ctx: TCallContext,
+  caseNumber: string,
+  record: TRecordInput,
+  via: 'staff' | 'internal',
+) {
+  const answer = await runIdempotent(deps.db, idempotencyOf(ctx, record), async (tx) => {
+    const file = await lockCaseFile(tx, caseNumber);
+    authorise(ctx, file, record, via);
+    // A second filing of the same review opinion (new key, same opinion) answers with the first.
+    const externalRef = record.kind === 'legalReviewOpinion' ? record.content.opinionId : null;
+    if (externalRef) {
+      const existing = await tx.caseRecord.findUnique({
+        where: { caseId_kind_externalRef: { caseId: file.id, kind: record.kind, externalRef } },
+      });
+      if (existing) return { status: 200, body: recordView(existing) };
+    }
+    requireOpen(file);
+    await checkReferences(tx, file, record);
+    const last = await tx.caseRecord.findFirst({
+      where: { caseId: file.id },
+      orderBy: { seq: 'desc' },
+      select: { seq: true },
+    });
+    const correctsRecordId =
+      record.kind === 'correction' ? record.content.correctsRecordId : (record.supersedesRecordId ?? null);
+    const created = await tx.caseRecord.create({
+      data: {
+        caseId: file.id,
+        seq: (last?.seq ?? 0) + 1,
+        kind: record.kind,
+        content: record.content as object,
+        activityId: record.activityId ?? null,
+        correctsRecordId,
+        externalRef,
+        filedById: ctx.principal.id,
+        filedByName: ctx.principal.name,
+      },
+    });
+    await appendAuditEvent(tx, {
+      actor: actorOf(ctx),
+      action: 'record.filed',
+      subject: `record:${created.id}`,
+      caseId: file.id,
+      details: { kind: record.kind, seq: created.seq, correctsRecordId },
+      context: auditContext(ctx),
+    });
+    // Serving the decision document is a fact the lifecycle records (送达, docs/service-contracts.md).
+    if (record.kind === 'service' && record.content.document.kind === 'decision') {
+      await enqueueLifecycleMessage(tx, file.id, {
+        kind: 'signal',
+        name: lifecycleSignals.decisionServed,
+        payload: {
+          cycle: file.cycle,
+          servedAt: record.content.servedAt,
+          method: record.content.method,
+          recordId: created.id,
+        },
+      });
+    }
+    return { status: 201, body: recordView(created) };
+  });
+  const caseId = await deps.db.caseFile.findUnique({ where: { caseNumber }, select: { id: true } });
+  if (caseId && !answer.replayed) await deps.outbox.deliver(caseId.id);
+  return answer;
+}
+
+function authorise(
+  ctx: TCallContext,
+  file: TCaseFileWithOfficers,
+  record: TRecordInput,
+  via: 'staff' | 'internal',
+) {
+  const { principal } = ctx;
+  if (record.kind === 'legalReviewOpinion') {
+    if (via !== 'internal') throw forbidden('法制审核意见由法制审核系统归档，不能由人工登记');
+    return;
+  }
+  if (via === 'internal') throw forbidden('内部接口只接受法制审核意见 (legalReviewOpinion)');
+  if (record.kind === 'headApproval') {
+    if (!principal.roles.includes('head')) throw forbidden('负责人审批意见只能由负责人登记');
+    return;
+  }
+  if (record.kind === 'collectiveDiscussion' && principal.roles.includes('head')) return;
+  if (!isCaseOfficer(principal, file)) throw forbidden('仅本案执法人员可以登记执法记录');
+}
+
+async function checkReferences(tx: TTx, file: TCaseFileWithOfficers, record: TRecordInput) {
+  const bad = (path: string, message: string) =>
+    new AppError('validation', message, { fields: [{ path, message }] });
+  if (record.activityId) {
+    const a = await tx.enforcementActivity.findFirst({ where: { id: record.activityId, caseId: file.id } });
+    if (!a) throw bad('body.activityId', '该执法活动不属于本案');
+  }
+  const corrected =
+    record.kind === 'correction' ? record.content.correctsRecordId : record.supersedesRecordId;
+  if (corrected) {
+    const original = await tx.caseRecord.findFirst({ where: { id: corrected, caseId: file.id } });
+    const path = record.kind === 'correction' ? 'body.content.correctsRecordId' : 'body.supersedesRecordId';
+    if (!original) throw bad(path, '被更正的记录不属于本案');
+    if (record.kind !== 'correction' && original.kind !== record.kind)
+      throw bad(path, '重新登记的记录须与原记录种类相同');
+  }
+  const evidenceIds = referencedEvidenceIds(record);
+  if (evidenceIds.length > 0) {
+    const found = await tx.evidence.count({ where: { id: { in: evidenceIds }, caseId: file.id } });
+    if (found !== evidenceIds.length) throw bad('body.content.evidenceIds', '引用的证据文件不属于本案');
+  }
+}
