@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm start`: provision, start the dev stack (PostgreSQL, MinIO, Temporal + Web UI), the three
+# `npm start`: provision, start the dev stack (PostgreSQL, MinIO, Mailpit, Temporal + Web UI), the three
 # services and the worker, load the demo data, print every URL. Ctrl-C stops everything it started.
 source "$(dirname "$0")/lib/common.sh"
 load_stack dev
@@ -64,6 +64,7 @@ cat <<EOT
   Legal-review service   http://127.0.0.1:3003   API docs http://127.0.0.1:3003/docs
   Directory service      http://127.0.0.1:3004   API docs http://127.0.0.1:3004/docs   (people, units, certificates)
   MinIO console          http://127.0.0.1:$MINIO_CONSOLE_PORT   (user $S3_ACCESS_KEY)
+  Mailpit (e-mail sent)  http://127.0.0.1:$MAILPIT_PORT   (SMTP 127.0.0.1:$SMTP_PORT)
   PostgreSQL             127.0.0.1:$PG_PORT  (databases sanxiang_disclosure, sanxiang_recording, sanxiang_legal_review, sanxiang_directory)
 
   Tokens for the APIs:   source .local/dev/env.sh && npm run -s token -- --roles officer --name 张三 --cert 32010012345

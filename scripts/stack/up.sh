@@ -56,6 +56,22 @@ else
   ok "started"
 fi
 
+step "Mailpit ($STACK): SMTP on 127.0.0.1:$SMTP_PORT, web UI and API on :$MAILPIT_PORT"
+if [ -f "$STACK_DIR/run/mailpit.pid" ] && kill -0 "$(cat "$STACK_DIR/run/mailpit.pid")" 2>/dev/null; then
+  ok "already running"
+else
+  port_in_use "$SMTP_PORT" && die "port $SMTP_PORT is taken by another process; stop it or free the port"
+  port_in_use "$MAILPIT_PORT" && die "port $MAILPIT_PORT is taken by another process; stop it or free the port"
+  # Messages persist in .local/<stack>/mailpit.db, like every other server's data.
+  nohup "$BIN/mailpit" --smtp "127.0.0.1:$SMTP_PORT" --listen "127.0.0.1:$MAILPIT_PORT" \
+    --database "$MAILPIT_DB" --smtp-auth-accept-any --smtp-auth-allow-insecure --disable-version-check --quiet \
+    >"$STACK_DIR/log/mailpit.log" 2>&1 &
+  echo $! >"$STACK_DIR/run/mailpit.pid"
+  wait_for_port "$MAILPIT_PORT" Mailpit 60 "$(cat "$STACK_DIR/run/mailpit.pid")" "$STACK_DIR/log/mailpit.log"
+  wait_for_port "$SMTP_PORT" "Mailpit SMTP" 30 "$(cat "$STACK_DIR/run/mailpit.pid")" "$STACK_DIR/log/mailpit.log"
+  ok "started (data in .local/$STACK/mailpit.db)"
+fi
+
 step "Temporal dev server ($STACK) on 127.0.0.1:$TEMPORAL_PORT (Web UI :$TEMPORAL_UI_PORT)"
 if [ -f "$STACK_DIR/run/temporal.pid" ] && kill -0 "$(cat "$STACK_DIR/run/temporal.pid")" 2>/dev/null; then
   ok "already running"

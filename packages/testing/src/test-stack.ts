@@ -1,5 +1,5 @@
 /**
- * Addresses of the real test stack (PostgreSQL, MinIO, Temporal) that `npm test` starts with
+ * Addresses of the real test stack (PostgreSQL, MinIO, Temporal, Mailpit) that `npm test` starts with
  * scripts/stack/up.sh test and exports. Suites fail loudly when it is absent: a suite that quietly
  * skips its servers would pass without testing anything.
  */
@@ -9,6 +9,8 @@ export interface TTestStack {
   temporalAddress: string;
   temporalTestServerPath: string;
   authSecret: string;
+  /** Mailpit: SMTP for sending, its HTTP API for reading what arrived. */
+  mail: { smtpUrl: string; apiUrl: string };
 }
 
 export function testStack(): TTestStack {
@@ -20,6 +22,8 @@ export function testStack(): TTestStack {
     'TEMPORAL_ADDRESS',
     'TEMPORAL_TEST_SERVER_PATH',
     'AUTH_JWT_SECRET',
+    'SMTP_URL',
+    'MAILPIT_URL',
   ].filter((name) => !process.env[name]);
   if (missing.length > 0) {
     throw new Error(
@@ -41,5 +45,6 @@ export function testStack(): TTestStack {
     temporalAddress: env.TEMPORAL_ADDRESS!,
     temporalTestServerPath: env.TEMPORAL_TEST_SERVER_PATH!,
     authSecret: env.AUTH_JWT_SECRET!,
+    mail: { smtpUrl: env.SMTP_URL!, apiUrl: env.MAILPIT_URL! },
   };
 }
