@@ -53,6 +53,7 @@ export function createDomainDeps(deps: TAppDeps): { domain: TDomainDeps; outbox:
     calendar: deps.calendar ?? createCalendarSource({ importedDir: resolveCalendarDataDir(process.env) }),
     afterCommit: () => outbox.kick(),
     logger: deps.logger,
+    ...(deps.recording ? { recording: deps.recording } : {}),
   };
   return { domain, outbox };
 }

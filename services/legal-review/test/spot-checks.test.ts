@@ -13,7 +13,7 @@ describe('decision filings and spot checks (备案与抽查, 审核办法 §16)'
         .post('/decision-filings')
         .set(officer)
         .send({
-          caseNumber: uniqueCaseNumber(),
+          caseNumber: registeredCase(i % 3 === 0 ? '职业能力建设处' : '劳动保障监察支队'),
           documentNumber: `常人社罚〔2026〕${i}号`,
           decisionKind: 'penalty',
           decisionDate: `2026-04-${String(i).padStart(2, '0')}`,
@@ -28,9 +28,21 @@ describe('decision filings and spot checks (备案与抽查, 审核办法 §16)'
     await svc?.close();
   });
 
+  /** A case the (stand-in) recording service knows, with users.handler on it. */
+  const registeredCase = (handlingUnit = '劳动保障监察支队') => {
+    const caseNumber = uniqueCaseNumber();
+    svc.recordingStub.registerCase({
+      caseNumber,
+      handlingUnit,
+      status: 'open',
+      officers: [{ userId: users.handler.id, name: users.handler.name }],
+    });
+    return caseNumber;
+  };
+
   it('files a decision once per case and document number, and lists the filings newest first', async () => {
     const body = {
-      caseNumber: uniqueCaseNumber(),
+      caseNumber: registeredCase(),
       documentNumber: '常人社罚〔2026〕99号',
       decisionKind: 'penalty',
       decisionDate: '2026-03-31',
@@ -165,5 +177,36 @@ describe('decision filings and spot checks (备案与抽查, 审核办法 §16)'
           .send({})
       ).status,
     ).toBe(403);
+  });
+  it('refuses filings that do not come from the case, and a different body under the same key', async () => {
+    const caseNumber = registeredCase();
+    const body = {
+      caseNumber,
+      documentNumber: '常人社罚〔2026〕77号',
+      decisionKind: 'penalty',
+      decisionDate: '2026-05-06',
+      handlingUnit: '劳动保障监察支队',
+      title: '行政处罚决定',
+    };
+    const post = async (as: (typeof users)[keyof typeof users], b: object) =>
+      request(svc.app)
+        .post('/decision-filings')
+        .set(await svc.as(as))
+        .send(b);
+
+    // An officer who is not on the case, and anyone for a case that does not exist: 404 alike.
+    const forged = await post(users.otherOfficer, { ...body, title: '伪造' });
+    const unknown = await post(users.system, { ...body, caseNumber: uniqueCaseNumber() });
+    const wrongUnit = await post(users.handler, { ...body, handlingUnit: '职业能力建设处' });
+    expect([forged.status, unknown.status, wrongUnit.status]).toEqual([404, 404, 422]);
+    expect(wrongUnit.body.errors).toEqual([expect.objectContaining({ path: 'body.handlingUnit' })]);
+
+    // The genuine filing is not pre-empted; a repeat matches; a different body is a conflict.
+    const genuine = await post(users.handler, body);
+    const repeat = await post(users.system, body);
+    const collision = await post(users.handler, { ...body, title: '另一份决定' });
+    expect([genuine.status, repeat.status, collision.status]).toEqual([201, 200, 409]);
+    expect(genuine.body).toMatchObject({ title: '行政处罚决定', filedBy: { id: users.handler.id } });
+    expect(collision.body.detail).toMatch(/不同内容/);
   });
 });

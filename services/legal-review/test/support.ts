@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, createTemporalClient, type TRole } from '@sanxiang/shared';
-import type { TReviewIntakeRequest } from '@sanxiang/shared/src/contracts';
+import type { TCaseSummary, TReviewIntakeRequest } from '@sanxiang/shared/src/contracts';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import { bearer, createTestDatabase, testStack, type TTestDatabase, testConfig } from '@sanxiang/testing';
 import request from 'supertest';
@@ -89,11 +89,24 @@ export function testClock(start = baseInstant) {
   };
 }
 
-/** Stands in for the recording service's endpoints ONLY to check what is delivered to them. */
+/**
+ * Stands in for the recording service's endpoints ONLY to check what is delivered to them, and to
+ * answer who is on a case (`/internal/cases/{c}/summary`) for the cases a test registers. The real
+ * recording service answers it in test/decision-filings.test.ts.
+ */
 export async function startRecordingStub() {
   const received: { path: string; headers: IncomingMessage['headers']; body: unknown }[] = [];
+  const cases = new Map<string, TCaseSummary>();
   let failNext = 0;
   const server: Server = createServer((req, res) => {
+    const summary = /^\/internal\/cases\/([^/]+)\/summary$/.exec(req.url ?? '');
+    if (req.method === 'GET' && summary) {
+      const found = cases.get(decodeURIComponent(summary[1] ?? ''));
+      res
+        .writeHead(found ? 200 : 404, { 'content-type': 'application/json' })
+        .end(JSON.stringify(found ?? { detail: 'no such case' }));
+      return;
+    }
     let data = '';
     req.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
     req.on('end', () => {
@@ -118,6 +131,9 @@ export async function startRecordingStub() {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    registerCase: (summary: TCaseSummary) => {
+      cases.set(summary.caseNumber, summary);
+    },
     failNextRequests: (n: number) => {
       failNext = n;
     },

@@ -667,3 +667,31 @@ describe('audit trail', () => {
     expect(cli.stdout).toContain(`BROKEN at entry ${victim.id}`);
   });
 });
+
+describe('case summary for other services (GET /internal/cases/{c}/summary)', () => {
+  it('answers the handling unit and officers to the system only, 404 for an unknown case', async () => {
+    const { caseNumber } = await openCaseWithActivity(env);
+    const path = `/internal/cases/${encodeURIComponent(caseNumber)}/summary`;
+    const asSystem = await request(env.app)
+      .get(path)
+      .set('authorization', await env.auth(users.system));
+    expect(asSystem.status).toBe(200);
+    expect(asSystem.body).toEqual({
+      caseNumber,
+      handlingUnit: '常州市劳动保障监察支队',
+      status: 'open',
+      officers: expect.arrayContaining([
+        { userId: users.officerA.id, name: users.officerA.name },
+        { userId: users.officerB.id, name: users.officerB.name },
+      ]),
+    });
+    expect(asSystem.body.officers).toHaveLength(2);
+    const asOfficer = await request(env.app)
+      .get(path)
+      .set('authorization', await env.auth(users.officerA));
+    const unknown = await request(env.app)
+      .get(`/internal/cases/${encodeURIComponent(uniqueCaseNumber())}/summary`)
+      .set('authorization', await env.auth(users.system));
+    expect([asOfficer.status, unknown.status]).toEqual([403, 404]);
+  });
+});

@@ -22,15 +22,17 @@ const failureType = {
  */
 export function createServiceClient(options: TServiceClientOptions): TServiceClient {
   const client = createSharedServiceClient(options);
+  const retryable = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof ServiceCallError)
+        throw ApplicationFailure.retryable(err.message, failureType[err.kind]);
+      throw err;
+    }
+  };
   return {
-    async post(path, body, request) {
-      try {
-        return await client.post(path, body, request);
-      } catch (err) {
-        if (err instanceof ServiceCallError)
-          throw ApplicationFailure.retryable(err.message, failureType[err.kind]);
-        throw err;
-      }
-    },
+    post: (path, body, request) => retryable(() => client.post(path, body, request)),
+    get: (path, request) => retryable(() => client.get(path, request)),
   };
 }

@@ -34,6 +34,7 @@ export const internalPaths = {
   caseEscalations: (caseNumber: string) => `/internal/cases/${encodeURIComponent(caseNumber)}/escalations`,
   caseStageTransitions: (caseNumber: string) =>
     `/internal/cases/${encodeURIComponent(caseNumber)}/stage-transitions`,
+  caseSummary: (caseNumber: string) => `/internal/cases/${encodeURIComponent(caseNumber)}/summary`,
   // legal review (法制审核)
   reviews: () => '/internal/reviews',
   // disclosure (公示)
@@ -64,6 +65,18 @@ export const ZEscalationRequest = z.object({
 });
 export type TEscalationRequest = z.infer<typeof ZEscalationRequest>;
 export const ZEscalationResponse = z.object({ escalationId: ZId });
+
+/**
+ * recording → another service (GET internalPaths.caseSummary): who is on a case, so that a service
+ * can tell whether a caller speaks for the case (e.g. files its decision). 404 if there is no case.
+ */
+export const ZCaseSummary = z.object({
+  caseNumber: z.string(),
+  handlingUnit: z.string(),
+  status: z.string(),
+  officers: z.array(z.object({ userId: z.string(), name: z.string() })),
+});
+export type TCaseSummary = z.infer<typeof ZCaseSummary>;
 export type TEscalationResponse = z.infer<typeof ZEscalationResponse>;
 
 /** POST /internal/cases/{caseNumber}/stage-transitions — the case file's view of the stage. */

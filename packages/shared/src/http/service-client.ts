@@ -21,6 +21,8 @@ export interface TServiceClient {
     body: unknown,
     options: { idempotencyKey: string; response: S },
   ): Promise<z.infer<S>>;
+  /** GET JSON; the answer is parsed by the contract's response schema. */
+  get<S extends z.ZodType>(path: string, options: { response: S }): Promise<z.infer<S>>;
 }
 
 /** Why a call to another service failed; callers decide whether and how to retry. */
@@ -43,48 +45,68 @@ export function createServiceClient(options: TServiceClientOptions): TServiceCli
   const baseUrl = options.baseUrl.replace(/\/+$/u, '');
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  async function call<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    response: S,
+    init: { headers: Record<string, string>; body?: string },
+  ): Promise<z.infer<S>> {
+    const url = `${baseUrl}${path}`;
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${await options.token()}`,
+          accept: 'application/json',
+          ...init.headers,
+        },
+        ...(init.body === undefined ? {} : { body: init.body }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw new ServiceCallError('unreachable', `${method} ${url} failed: ${String(err)}`);
+    }
+    const text = await res.text();
+    if (!res.ok) {
+      throw new ServiceCallError(
+        'http',
+        `${method} ${url} → ${res.status}: ${text.slice(0, 500)}`,
+        res.status,
+      );
+    }
+    let json: unknown;
+    try {
+      json = text === '' ? {} : JSON.parse(text);
+    } catch {
+      throw new ServiceCallError(
+        'badResponse',
+        `${method} ${url} → ${res.status}: not JSON: ${text.slice(0, 200)}`,
+        res.status,
+      );
+    }
+    const parsed = response.safeParse(json);
+    if (!parsed.success) {
+      throw new ServiceCallError(
+        'badResponse',
+        `${method} ${url} → ${res.status}: response does not match the contract: ${parsed.error.message}`,
+        res.status,
+      );
+    }
+    return parsed.data;
+  }
   return {
     async post(path, body, { idempotencyKey, response }) {
-      const url = `${baseUrl}${path}`;
-      let res: Response;
-      try {
-        res = await doFetch(url, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${await options.token()}`,
-            'content-type': 'application/json',
-            accept: 'application/json',
-            [idempotencyKeyHeader]: idempotencyKeyHeaderValue(idempotencyKey),
-          },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (err) {
-        throw new ServiceCallError('unreachable', `POST ${url} failed: ${String(err)}`);
-      }
-      const text = await res.text();
-      if (!res.ok) {
-        throw new ServiceCallError('http', `POST ${url} → ${res.status}: ${text.slice(0, 500)}`, res.status);
-      }
-      let json: unknown;
-      try {
-        json = text === '' ? {} : JSON.parse(text);
-      } catch {
-        throw new ServiceCallError(
-          'badResponse',
-          `POST ${url} → ${res.status}: not JSON: ${text.slice(0, 200)}`,
-          res.status,
-        );
-      }
-      const parsed = response.safeParse(json);
-      if (!parsed.success) {
-        throw new ServiceCallError(
-          'badResponse',
-          `POST ${url} → ${res.status}: response does not match the contract: ${parsed.error.message}`,
-          res.status,
-        );
-      }
-      return parsed.data;
+      return call('POST', path, response, {
+        headers: {
+          'content-type': 'application/json',
+          [idempotencyKeyHeader]: idempotencyKeyHeaderValue(idempotencyKey),
+        },
+        body: JSON.stringify(body),
+      });
+    },
+    async get(path, { response }) {
+      return call('GET', path, response, { headers: {} });
     },
   };
 }

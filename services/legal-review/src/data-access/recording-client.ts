@@ -1,8 +1,10 @@
 import { type z } from 'zod';
-import { createServiceClient } from '@sanxiang/shared';
+import { createServiceClient, ServiceCallError } from '@sanxiang/shared';
 import {
   caseRecordsPath,
   internalPaths,
+  ZCaseSummary,
+  type TCaseSummary,
   ZCaseRecordFilingRequest,
   ZCaseRecordFilingResponse,
   ZEscalationResponse,
@@ -34,6 +36,8 @@ export interface TRecordingClient {
     body: TEscalationRequest,
     idempotencyKey: string,
   ): Promise<z.infer<typeof ZEscalationResponse>>;
+  /** Who is on the case; `undefined` when the recording service has no such case. */
+  caseSummary(caseNumber: string): Promise<TCaseSummary | undefined>;
 }
 
 export interface TRecordingClientOptions {
@@ -54,5 +58,13 @@ export function createRecordingClient(options: TRecordingClientOptions): TRecord
         idempotencyKey,
         response: ZEscalationResponse,
       }),
+    async caseSummary(caseNumber) {
+      try {
+        return await client.get(internalPaths.caseSummary(caseNumber), { response: ZCaseSummary });
+      } catch (err) {
+        if (err instanceof ServiceCallError && err.status === 404) return undefined;
+        throw err;
+      }
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '@sanxiang/shared';
 import type { TCalendarSource } from '../data-access/calendar-source';
 import type { TDb } from '../data-access/prisma-client';
+import type { TRecordingClient } from '../data-access/recording-client';
 
 /** What every use case may use. `now` is injectable so deadlines can be tested at any instant. */
 export interface TDomainDeps {
@@ -10,4 +11,6 @@ export interface TDomainDeps {
   /** Called after a commit that queued outbox messages: delivers them soon, without waiting. */
   afterCommit: () => void;
   logger: Logger;
+  /** The recording service: who is on a case (decision filings check it). */
+  recording?: TRecordingClient;
 }

@@ -1,3 +1,4 @@
+import { AppError } from '@sanxiang/shared';
 import { ZCaseNumber, ZDecisionKind, ZIsoDate } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { filingSubject, writeAudit } from '../../data-access/audit-repository';
@@ -46,9 +47,36 @@ export const toDecisionFiling = (f: DecisionFiling): TDecisionFilingView => ({
   filedAt: f.filedAt.toISOString(),
 });
 
+/** The fields of the natural key's row that a repeat must match (else 409). */
+const sameFiling = (f: DecisionFiling, body: TFileDecisionBody) =>
+  f.decisionKind === body.decisionKind &&
+  fromDateColumn(f.decisionDate) === body.decisionDate &&
+  f.handlingUnit === body.handlingUnit &&
+  f.title === body.title &&
+  (f.recordId ?? undefined) === body.recordId;
+
+/**
+ * A filing speaks for its case: the case must exist in the recording service, the caller must be
+ * the system (the worker) or one of the case's officers, and the handling unit must be the case's.
+ */
+async function assertFiledByTheCase(deps: TDomainDeps, actor: TActor, body: TFileDecisionBody) {
+  if (!deps.recording)
+    throw new AppError('unavailable', '案卷系统（recording）未接入，暂不能备案，请稍后重试');
+  const summary = await deps.recording.caseSummary(body.caseNumber);
+  const isSystem = actor.roles.includes('system');
+  const onCase = summary?.officers.some((o) => o.userId === actor.id) ?? false;
+  // An officer who is not on the case learns nothing about it, not even whether it exists.
+  if (!summary || (!isSystem && !onCase)) throw new AppError('notFound', `案件 ${body.caseNumber} 不存在`);
+  if (summary.handlingUnit !== body.handlingUnit)
+    throw new AppError('unprocessable', `承办机构与案卷不一致（案卷为 ${summary.handlingUnit}）`, {
+      fields: [{ path: 'body.handlingUnit', message: 'must be the case file’s handling unit' }],
+    });
+}
+
 /**
  * 决定备案 (审核办法 §16): the handling unit files a decision it made with the office, for spot
- * checks. Idempotent by caseNumber + documentNumber.
+ * checks, by the case's officers or the system. Idempotent by caseNumber + documentNumber: a repeat
+ * with the same content answers the filing, a different content under the same key 409.
  */
 export async function fileDecision(
   deps: TDomainDeps,
@@ -56,6 +84,7 @@ export async function fileDecision(
   body: TFileDecisionBody,
   idempotencyKey: string | undefined,
 ): Promise<{ filing: TDecisionFilingView; created: boolean }> {
+  await assertFiledByTheCase(deps, actor, body);
   const { value } = await inTransaction(
     deps.db,
     async (tx) => {
@@ -64,7 +93,17 @@ export async function fileDecision(
           caseNumber_documentNumber: { caseNumber: body.caseNumber, documentNumber: body.documentNumber },
         },
       });
-      if (existing) return { filing: toDecisionFiling(existing), created: false };
+      if (existing) {
+        if (!sameFiling(existing, body))
+          throw new AppError(
+            'conflict',
+            `案件 ${body.caseNumber} 的决定书 ${body.documentNumber} 已以不同内容备案`,
+            {
+              extra: { filingId: existing.id },
+            },
+          );
+        return { filing: toDecisionFiling(existing), created: false };
+      }
       const now = deps.now();
       const filing = await tx.decisionFiling.create({
         data: {

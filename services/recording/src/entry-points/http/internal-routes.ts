@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { Api } from '@sanxiang/shared';
 import {
+  ZCaseSummary,
   ZEscalationRequest,
   ZEscalationResponse,
   ZStageTransitionRequest,
   ZStageTransitionResponse,
 } from '@sanxiang/shared/src/contracts';
+import { loadCaseFile } from '../../domain/access/case-access';
 import { fileRecord } from '../../domain/records/file-record';
 import { ZLegalReviewOpinion } from '../../domain/records/record-bodies';
 import { missingKey, recordEscalation } from '../../domain/lifecycle/record-escalation';
@@ -23,6 +25,26 @@ export const ZInternalRecordInput = z.object({
 });
 
 export function internalRoutes(api: Api, deps: TRecordingDeps) {
+  api.route({
+    method: 'get',
+    path: '/internal/cases/{caseNumber}/summary',
+    summary: '其他服务：案件的承办机构与执法人员（判断调用者是否为本案人员）',
+    tags,
+    access: ['system'],
+    request: { params: ZCaseParams },
+    responses: { 200: { description: '案件概要', schema: ZCaseSummary } },
+    handler: async ({ params }) => {
+      const file = await loadCaseFile(deps.db, params.caseNumber);
+      return {
+        body: {
+          caseNumber: file.caseNumber,
+          handlingUnit: file.handlingUnit,
+          status: file.status,
+          officers: file.officers.map((o) => ({ userId: o.userId, name: o.name })),
+        },
+      };
+    },
+  });
   api.route({
     method: 'post',
     path: '/internal/cases/{caseNumber}/escalations',
