@@ -2,19 +2,40 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { historyFromJson } from '../src/testing/history-json';
+import { savedReleases } from '../src/testing/releases';
 
 /**
- * Replays every saved history (test/histories, recorded from the time-skipping runs with
- * RECORD_HISTORIES=1) against the current workflow code: a change that would break running cases
- * (nondeterminism) fails here. Re-record only when a change is made replay-safe (patched()).
+ * Replays the saved histories of every release (test/histories/<release>/, captured from the
+ * time-skipping runs by scripts/workflows/capture-histories.sh) against the current workflow code:
+ * a change that would break running cases (nondeterminism) fails here. A release's histories are
+ * never re-recorded; a change that must alter commands goes through `patched()` (docs/lifecycle.md).
  */
-const dir = path.join(__dirname, 'histories');
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
+const root = path.join(__dirname, 'histories');
+const releases = savedReleases(root);
+const previousRelease = releases[releases.length - 1] ?? 'none';
+const filesOf = (release: string): string[] =>
+  readdirSync(path.join(root, release))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
-test('histories are present for every path', () => {
-  const paths = new Set(files.map((f) => f.replace(/(\.\d+)?\.json$/u, '')));
+const replayAll = async (workflowsPath: string, release: string, only?: string[]) => {
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
+  const histories = filesOf(release)
+    .filter((file) => !only || only.includes(file))
+    .map((file) => ({
+      workflowId: `${release}/${file}`,
+      history: historyFromJson(JSON.parse(readFileSync(path.join(root, release, file), 'utf8'))),
+    }));
+  const failures: string[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowBundle: { code } }, histories)) {
+    if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
+  }
+  return { failures, count: histories.length };
+};
+
+test(`histories of the previous release (${previousRelease}) are present for every path`, () => {
+  const paths = new Set(filesOf(previousRelease).map((f) => f.replace(/(\.\d+)?\.json$/u, '')));
   expect([...paths].sort()).toEqual(
     [
       'calendar-update',
@@ -32,19 +53,18 @@ test('histories are present for every path', () => {
   );
 });
 
-test('every saved history replays without nondeterminism', async () => {
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../src/workflows'),
-    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
-  });
-  const histories = files.map((file) => ({
-    workflowId: file,
-    history: historyFromJson(JSON.parse(readFileSync(path.join(dir, file), 'utf8'))),
-  }));
-  const failures: string[] = [];
-  for await (const result of Worker.runReplayHistories({ workflowBundle: { code } }, histories)) {
-    if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
-  }
+test.each(releases)('every saved history of release %s replays without nondeterminism', async (release) => {
+  const { failures, count } = await replayAll(require.resolve('../src/workflows'), release);
   expect(failures).toEqual([]);
-  expect(histories.length).toBeGreaterThanOrEqual(11);
+  expect(count).toBeGreaterThanOrEqual(11);
+});
+
+test('the replay fails on a change that alters the command sequence', async () => {
+  // The same workflow with one timer more before it starts (test/support/changed-workflows.ts).
+  const { failures } = await replayAll(require.resolve('./support/changed-workflows'), previousRelease, [
+    'closed.json',
+  ]);
+  expect(failures).toEqual([
+    expect.stringMatching(/closed\.json: .*(Nondeterminism|DeterminismViolation)/iu),
+  ]);
 });

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { workflowsRelease } from '../../src/testing/releases';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -234,11 +235,13 @@ export const todayInShanghai = async (h: THarness): Promise<string> => dateInSha
 
 // ---- recording histories for replay tests --------------------------------------------------------
 
-const HISTORIES_DIR = path.join(__dirname, '..', 'histories');
+/** Histories are kept per release (`workflows/package.json` version, or HISTORIES_RELEASE). */
+const historiesDir = (): string =>
+  path.join(__dirname, '..', 'histories', process.env.HISTORIES_RELEASE ?? workflowsRelease());
 
 /**
  * With RECORD_HISTORIES=1, saves the history of every run of this workflow (following
- * continue-as-new back to the first run) as `test/histories/<name>.json` (`<name>.<n>.json` when
+ * continue-as-new back to the first run) as `test/histories/<release>/<name>.json` (`<name>.<n>.json` when
  * there are several runs). replay.test.ts replays them all against the current workflow code.
  */
 export async function recordHistory(h: THarness, handle: TLifecycleHandle, name: string): Promise<void> {
@@ -254,9 +257,10 @@ export async function recordHistory(h: THarness, handle: TLifecycleHandle, name:
       history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
     runId = previous || undefined;
   }
-  mkdirSync(HISTORIES_DIR, { recursive: true });
+  const dir = historiesDir();
+  mkdirSync(dir, { recursive: true });
   runs.forEach((history, index) => {
     const file = runs.length === 1 ? `${name}.json` : `${name}.${index + 1}.json`;
-    writeFileSync(path.join(HISTORIES_DIR, file), `${historyToJson(history)}\n`);
+    writeFileSync(path.join(dir, file), `${historyToJson(history)}\n`);
   });
 }
