@@ -213,6 +213,31 @@ describe('the correction pages', () => {
     expect(malformed.status).toBe(400);
   });
 
+  it('refuse a cross-site form post (CSRF), accept a same-origin one', async () => {
+    const own = await createHarness({
+      publicRateLimit: { readLimit: 100, readWindowMs: 60_000, submitLimit: 100, submitWindowMs: 60_000 },
+    });
+    try {
+      const body = { ...validRequest(), decisionId: await publishDecision(own) };
+      const post = () => api(own).post('/public/corrections').type('form');
+      const crossOrigin = await post().set('origin', 'https://evil.example').send(body);
+      const crossSite = await post().set('sec-fetch-site', 'cross-site').send(body);
+      const nullOrigin = await post().set('origin', 'null').send(body);
+      expect([crossOrigin.status, crossSite.status, nullOrigin.status]).toEqual([403, 403, 403]);
+      expect(crossOrigin.text).toContain('跨站提交已被拒绝');
+      expect(await own.db.correctionRequest.count()).toBe(0);
+
+      const sameOrigin = await post()
+        .set('host', 'gongshi.example.cn')
+        .set('origin', 'https://gongshi.example.cn')
+        .set('sec-fetch-site', 'same-origin')
+        .send(body);
+      expect(sameOrigin.status).toBe(201);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('refuse a request about a record that is not public', async () => {
     const res = await api(h)
       .post('/public/corrections')

@@ -13,6 +13,7 @@ import {
   type TCorrectionFormModel,
 } from './pages/correction-pages';
 import { fieldErrors, firstString, page, UUID } from './page-support';
+import { sameOriginOnly } from './same-origin';
 
 const formFields = [
   'decisionId',
@@ -49,6 +50,7 @@ export function registerCorrectionPages(router: Router, deps: TRouteDeps): void 
 
   router.post(
     '/public/corrections',
+    sameOriginOnly,
     ...formBody({ limit: '16kb', parameterLimit: 20 }),
     page(async (req, res) => {
       const raw = (req.body ?? {}) as Record<string, unknown>;
