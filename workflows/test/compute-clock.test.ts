@@ -1,5 +1,5 @@
 import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
-import { computeClockWith } from '../src/lifecycle/activities/compute-clock';
+import { computeClock, computeClockWith } from '../src/lifecycle/activities/compute-clock';
 
 // Hand-counted on the shipped State Council calendars (2025 and 2026 notices).
 let calendar: WorkingDayCalendar;
@@ -72,4 +72,16 @@ test('a period running into a year without data is provisional', () => {
   });
   expect(clock.provisional).toBe(true);
   expect(clock.dueDate).toBe('2027-01-07'); // weekends only: 25, 28–31 Dec, 1, 4–7 Jan
+});
+
+test('the activity lists the working dates after the start, for working days left', async () => {
+  const clock = await computeClock({ calendar: () => calendar })({
+    kind: 'disclosure',
+    startAt: '2025-09-26T00:00:00+08:00',
+    workingDays: 7,
+  });
+  // 28 Sep (Sun, worked), 29, 30 Sep, then 9 Oct after National Day …; 7 + 3 + 20 dates.
+  expect(clock.workingDates?.slice(0, 4)).toEqual(['2025-09-28', '2025-09-29', '2025-09-30', '2025-10-09']);
+  expect(clock.workingDates).toHaveLength(30);
+  expect(clock.workingDates?.[6]).toBe(clock.dueDate);
 });

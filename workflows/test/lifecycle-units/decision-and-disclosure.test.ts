@@ -140,3 +140,25 @@ test('a fired clock level is kept in the status and queued for the case file wit
     }),
   );
 });
+
+test('the status query shows each clock as a person reads it', async () => {
+  const { lc, setNow } = fakeLifecycle();
+  await onEnforcementActivityEnded(lc, { activityId: 'a1', endedAt: '2026-03-02T10:00:00+08:00' });
+  // The fake clock is due 16 Mar 2026 (a Monday); its working dates come from computeClock.
+  lc.state.clocks[0]!.workingDates = ['2026-03-13', '2026-03-16', '2026-03-17'];
+  setNow('2026-03-13T02:00:00Z'); // Friday 13th: the 16th is left
+  expect(statusOf(lc).clocks[0]).toMatchObject({
+    dueDateText: '2026年3月16日',
+    workingDaysLeft: 1,
+    levelText: null,
+    provisionalText: null,
+  });
+  lc.state.clocks[0]!.level = 1;
+  lc.state.clocks[0]!.provisional = true;
+  setNow('2026-03-17T02:00:00Z');
+  expect(statusOf(lc).clocks[0]).toMatchObject({
+    workingDaysLeft: -1,
+    levelText: '已超期',
+    provisionalText: '暂按周末推算（当年节假日安排未公布）',
+  });
+});

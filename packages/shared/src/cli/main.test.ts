@@ -43,10 +43,10 @@ const cli = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<TRun> =>
 
 describe('cli main', () => {
   it.each([
-    [['deadline', '2025-09-28', '7'], '2025-10-14\n'],
-    [['deadline', '2026-02-12', '7'], '2026-02-28\n'],
-    [['deadline', '2025-12-29', '5'], '2026-01-06\n'],
-    [['deadline', '2026-12-28', '5'], '2027-01-04 provisional\n'],
+    [['deadline', '--plain', '2025-09-28', '7'], '2025-10-14\n'],
+    [['deadline', '--plain', '2026-02-12', '7'], '2026-02-28\n'],
+    [['deadline', '--plain', '2025-12-29', '5'], '2026-01-06\n'],
+    [['deadline', '--plain', '2026-12-28', '5'], '2027-01-04 provisional\n'],
   ])('%j prints %j', async (args, expected) => {
     await expect(cli(args)).resolves.toEqual({ code: 0, stdout: expected, stderr: '' });
   });
@@ -70,10 +70,14 @@ describe('cli main', () => {
 
   it('works through npx as documented', async () => {
     const run = await new Promise<TRun>((resolve, reject) => {
-      const child = spawn('npx', ['tsx', 'packages/shared/src/cli/main.ts', 'deadline', '2025-09-28', '7'], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, CALENDAR_DATA_DIR: dataDir },
-      });
+      const child = spawn(
+        'npx',
+        ['tsx', 'packages/shared/src/cli/main.ts', 'deadline', '--plain', '2025-09-28', '7'],
+        {
+          cwd: REPO_ROOT,
+          env: { ...process.env, CALENDAR_DATA_DIR: dataDir },
+        },
+      );
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
       child.on('error', reject);
@@ -100,7 +104,9 @@ describe('cli main', () => {
       expect(imported.code).toBe(0);
       expect(imported.stdout).toContain('已导入 2027 年节假日安排：休息日 1 天，调休上班日 1 天');
 
-      await expect(cli(['deadline', '2026-12-31', '1'])).resolves.toMatchObject({ stdout: '2027-01-02\n' });
+      await expect(cli(['deadline', '--plain', '2026-12-31', '1'])).resolves.toMatchObject({
+        stdout: '2027-01-02\n',
+      });
 
       const shown = await cli(['calendar', 'show', '2027']);
       expect(shown.code).toBe(0);

@@ -10,4 +10,13 @@ export {
   type TClockRuleKind,
 } from './clock-kinds';
 export { computeClockInstants, type TClockInstants } from './compute-instants';
+export {
+  PROVISIONAL_TEXT,
+  clockLevelWords,
+  countOverDates,
+  countWithCalendar,
+  readableClock,
+  type TReadableClock,
+  type TWorkingDayCounter,
+} from './readable-clock';
 export { CLOCK_TABLE_END, CLOCK_TABLE_START, clockTableIn, renderClockTable } from './clock-table-doc';

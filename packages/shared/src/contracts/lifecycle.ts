@@ -353,6 +353,15 @@ export const ZClockView = z.object({
   provisional: z.boolean(),
   /** -1 none yet, 0 reminded, 1 escalated (overdue), 2 escalated to the agency head. */
   level: z.number().int().min(-1).max(2),
+  // What a person reads (packages/shared/src/clocks/readable-clock.ts), at the time of the query:
+  /** The due date in Beijing time, e.g. `2026年3月16日`. */
+  dueDateText: z.string(),
+  /** Working days left to the end of the due date; negative when overdue. */
+  workingDaysLeft: z.number().int(),
+  /** 提醒 / 已超期 / 已上报; null before the reminder. */
+  levelText: z.string().nullable(),
+  /** 暂按周末推算（当年节假日安排未公布） when provisional, else null. */
+  provisionalText: z.string().nullable(),
 });
 export type TClockView = z.infer<typeof ZClockView>;
 

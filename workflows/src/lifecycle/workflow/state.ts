@@ -40,6 +40,8 @@ export interface TClockState {
   activityId?: string;
   /** Assignees to remind (e.g. the officers of an enforcement activity). */
   assigneeIds: string[];
+  /** Working dates from the start to past the second escalation, for "working days left" (absent in clocks computed before 0.2). */
+  workingDates?: string[];
 }
 
 export interface TMaterialRequest {

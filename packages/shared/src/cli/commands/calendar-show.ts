@@ -1,6 +1,7 @@
 import { loadHolidayYears } from '../../calendar/calendar-store';
 import { toEpochDay, weekdayLabel } from '../../calendar/iso-date';
 import { resolveCalendarDataDir } from '../../calendar/calendar-data-dir';
+import { PROVISIONAL_TEXT } from '../../clocks/readable-clock';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, type TCliCommand } from '../dispatcher';
 
 const YEAR = /^\d{4}$/u;
@@ -21,7 +22,7 @@ export const calendarShowCommand: TCliCommand = {
     if (!entry) {
       const known = loaded.map((candidate) => candidate.data.year).join('、');
       ctx.err(
-        `没有 ${year} 年的节假日数据（已有：${known}）；该年的期限只按周末计算，并标记为 provisional。`,
+        `没有 ${year} 年的节假日数据（已有：${known}）；该年的期限${PROVISIONAL_TEXT}，数据导入后重新计算。`,
       );
       return EXIT_FAILURE;
     }

@@ -22,6 +22,17 @@ describe('deadline command (in process)', () => {
     ['2024-12-31', '10', '2025-01-15'],
     ['2028-03-01', '3', '2028-03-06 provisional'],
   ])('%s + %s → %s', async (date, n, expected) => {
+    await expect(run(['--plain', date, n])).resolves.toEqual({
+      code: EXIT_OK,
+      stdout: [expected],
+      stderr: [],
+    });
+  });
+
+  it.each([
+    ['2025-09-28', '7', '2025-10-14（2025年10月14日 周二）'],
+    ['2028-03-01', '3', '2028-03-06（2028年3月6日 周一；暂按周末推算（当年节假日安排未公布））'],
+  ])('%s + %s prints Chinese: %s', async (date, n, expected) => {
     await expect(run([date, n])).resolves.toEqual({ code: EXIT_OK, stdout: [expected], stderr: [] });
   });
 

@@ -1,17 +1,27 @@
 import { loadWorkingDayCalendar } from '../../calendar/calendar-store';
-import { isIsoDate } from '../../calendar/iso-date';
+import { isIsoDate, toEpochDay, weekdayLabel } from '../../calendar/iso-date';
+import { PROVISIONAL_TEXT } from '../../clocks/readable-clock';
+import { formatDate } from '../../format/beijing-time';
 import { MAX_WORKING_DAYS } from '../../calendar/working-day-calendar';
 import { resolveCalendarDataDir } from '../../calendar/calendar-data-dir';
 import { CliUsageError, EXIT_OK, type TCliCommand } from '../dispatcher';
 
 const POSITIVE_INTEGER = /^[1-9]\d*$/u;
 
-/** `deadline <YYYY-MM-DD> <N>`: one stdout line, `YYYY-MM-DD` plus ` provisional` when it is. */
+/**
+ * `deadline <YYYY-MM-DD> <N>`: one stdout line in Chinese, the date first —
+ * `2025-10-14（2025年10月14日 周二）`, and for a year without holiday data
+ * `2028-03-06（2028年3月6日 周一；暂按周末推算（当年节假日安排未公布））`.
+ * `--plain` prints issue 3's machine format: `YYYY-MM-DD`, plus ` provisional` when it is.
+ */
 export const deadlineCommand: TCliCommand = {
   path: ['deadline'],
   args: '<YYYY-MM-DD> <N>',
-  summary: '计算自该日起（不含当日）第 N 个工作日；涉及尚无数据的年份时追加 provisional',
-  async run(args, ctx) {
+  summary:
+    '计算自该日起（不含当日）第 N 个工作日；涉及尚无数据的年份时注明“暂按周末推算”（--plain：仅输出日期，追加 provisional）',
+  async run(allArgs, ctx) {
+    const plain = allArgs.includes('--plain');
+    const args = allArgs.filter((arg) => arg !== '--plain');
     const [date, count] = args;
     if (args.length !== 2 || date === undefined || count === undefined) {
       throw new CliUsageError('需要两个参数：起算日期和工作日数');
@@ -22,7 +32,13 @@ export const deadlineCommand: TCliCommand = {
     }
     const calendar = await loadWorkingDayCalendar({ importedDir: resolveCalendarDataDir(ctx.env) });
     const due = calendar.addWorkingDays(date, Number(count));
-    ctx.out(due.provisional ? `${due.date} provisional` : due.date);
+    if (plain) {
+      ctx.out(due.provisional ? `${due.date} provisional` : due.date);
+      return EXIT_OK;
+    }
+    const weekday = weekdayLabel(toEpochDay(due.date));
+    const note = due.provisional ? `；${PROVISIONAL_TEXT}` : '';
+    ctx.out(`${due.date}（${formatDate(due.date)} ${weekday}${note}）`);
     return EXIT_OK;
   },
 };

@@ -1,3 +1,4 @@
+import { countOverDates, readableClock } from '@sanxiang/shared/src/clocks';
 import type { TCaseLifecycleStatus } from '@sanxiang/shared/src/contracts';
 import type { Lifecycle } from '../lifecycle';
 
@@ -23,6 +24,7 @@ export function statusOf(lc: Lifecycle): TCaseLifecycleStatus {
       secondEscalateAt: c.secondEscalateAt,
       provisional: c.provisional,
       level: c.level,
+      ...readableClock(c, lc.nowIso(), countOverDates(c.workingDates ?? [])),
     })),
     rounds: state.rounds.map(({ pendingIntake: _pending, reviewerId: _r, opinionId: _o, ...round }) => round),
     cycles: state.cycles.map((c) => ({
