@@ -6,3 +6,4 @@ export * from './domain';
 export * from './http';
 export * from './temporal';
 export * from './format';
+export * from './service';

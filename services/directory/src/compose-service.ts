@@ -1,5 +1,4 @@
-import type { Express } from 'express';
-import { createLogger, type Logger, type TConfigOf } from '@sanxiang/shared';
+import { createLogger, type Logger, type TComposedService, type TConfigOf } from '@sanxiang/shared';
 import { createApp } from './app';
 import { createPrismaClient } from './data-access/prisma-client';
 
@@ -9,15 +8,9 @@ export interface TComposeServiceOverrides {
   now?: () => Date;
 }
 
-export interface TComposedService {
-  app: Express;
-  logger: Logger;
-  /** The directory has no background jobs; kept for the same shape as the other services. */
-  startBackground(): () => Promise<void> | void;
-  close(): Promise<void>;
-}
+export type { TComposedService };
 
-/** The service wired from its config, as main.ts runs it (and the end-to-end harness builds it). */
+/** The service wired from its config, as runService runs it (and the end-to-end harness builds it). */
 export function composeService(
   config: TConfigOf<'directory'>,
   overrides: TComposeServiceOverrides = {},

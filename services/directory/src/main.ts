@@ -1,19 +1,4 @@
-import { loadConfigOrExit, runServer } from '@sanxiang/shared';
+import { runService } from '@sanxiang/shared';
 import { composeService } from './compose-service';
 
-async function main() {
-  const config = loadConfigOrExit('directory');
-  const service = composeService(config);
-  await runServer({
-    app: service.app,
-    host: config.HTTP_HOST,
-    port: config.HTTP_PORT,
-    logger: service.logger,
-    onShutdown: () => service.close(),
-  });
-}
-
-main().catch((err: Error) => {
-  process.stderr.write(`directory failed to start: ${err.message}\n`);
-  process.exit(1);
-});
+runService('directory', composeService);

@@ -1,8 +1,8 @@
-import type { Express } from 'express';
 import {
   createLogger,
   createTemporalClient,
   type Logger,
+  type TComposedService,
   systemTokenSource,
   type TConfigOf,
 } from '@sanxiang/shared';
@@ -19,17 +19,9 @@ export interface TComposeServiceOverrides {
   logger?: Logger;
 }
 
-export interface TComposedService {
-  app: Express;
-  /** The service's logger (main.ts gives it to runServer). */
-  logger: Logger;
-  /** Starts the background jobs (outbox delivery and the rest); returns the function that stops them. */
-  startBackground(): () => Promise<void> | void;
-  /** Releases the database client and the Temporal connection. */
-  close(): Promise<void>;
-}
+export type { TComposedService };
 
-/** The service wired from its config, as main.ts runs it (and the end-to-end harness builds it). */
+/** The service wired from its config, as runService runs it (and the end-to-end harness builds it). */
 export function composeService(
   config: TConfigOf<'legal-review'>,
   overrides: TComposeServiceOverrides = {},

@@ -1,5 +1,10 @@
-import type { Express } from 'express';
-import { createLogger, createTemporalClient, type Logger, type TConfigOf } from '@sanxiang/shared';
+import {
+  createLogger,
+  createTemporalClient,
+  type Logger,
+  type TComposedService,
+  type TConfigOf,
+} from '@sanxiang/shared';
 import { buildRecordingDeps, createApp, type TAppDeps } from './app';
 import { createEvidenceStore, createS3Client } from './data-access/evidence-store';
 import { createPrismaClient } from './data-access/prisma-client';
@@ -13,17 +18,9 @@ export interface TComposeServiceOverrides {
   evidence?: Partial<TEvidenceSettings>;
 }
 
-export interface TComposedService {
-  app: Express;
-  /** The service's logger (main.ts gives it to runServer). */
-  logger: Logger;
-  /** Starts the background loops (the lifecycle outbox); returns the function that stops them. */
-  startBackground(): () => Promise<void> | void;
-  /** Releases the database client and the Temporal connection. */
-  close(): Promise<void>;
-}
+export type { TComposedService };
 
-/** The service wired from its config, as main.ts runs it (and the end-to-end harness builds it). */
+/** The service wired from its config, as runService runs it (and the end-to-end harness builds it). */
 export function composeService(
   config: TConfigOf<'recording'>,
   overrides: TComposeServiceOverrides = {},
