@@ -24,6 +24,7 @@ export function createApp(deps: TAppDeps) {
   certificateRoutes(api, domain);
   return createServiceApp({
     name: 'directory',
+    trustProxy: deps.config.HTTP_TRUST_PROXY,
     title: '人员与执法证目录 directory service',
     description:
       '机关、机构（负责人、副职）、人员、执法证的唯一来源：管理接口、登录查人、执法证核验、执法人员清单。设计见 docs/directory.md。',

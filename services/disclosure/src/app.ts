@@ -63,6 +63,7 @@ export function createApp(deps: TAppDeps) {
   registerReportRoutes(api, routeDeps);
   return createServiceApp({
     name: 'disclosure',
+    trustProxy: deps.config.HTTP_TRUST_PROXY,
     title: '行政执法公示 disclosure service',
     description: '公示内容的起草、审核、发布、撤下，以及面向社会公众的公示平台与检索。',
     logger: deps.logger,

@@ -246,6 +246,21 @@ describe('the correction pages', () => {
     expect(res.status).toBe(404);
   });
 
+  it('limit submissions per client, who cannot reset the count with X-Forwarded-For', async () => {
+    const limited = await createHarness({
+      publicRateLimit: { readLimit: 100, readWindowMs: 60_000, submitLimit: 1, submitWindowMs: 60_000 },
+    });
+    try {
+      const body = { ...validRequest(), decisionId: await publishDecision(limited) };
+      const post = (forwardedFor: string) =>
+        api(limited).post('/api/public/correction-requests').set('x-forwarded-for', forwardedFor).send(body);
+      expect((await post('203.0.113.1')).status).toBe(201);
+      expect((await post('203.0.113.2')).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('limit submissions per client', async () => {
     const limited = await createHarness({
       publicRateLimit: { readLimit: 100, readWindowMs: 60_000, submitLimit: 1, submitWindowMs: 60_000 },

@@ -132,6 +132,7 @@ async function main() {
         LOG_FORMAT: 'json',
         HTTP_HOST: '127.0.0.1',
         HTTP_PORT: 0,
+        HTTP_TRUST_PROXY: '',
         DATABASE_URL: url.toString(),
         AUTH_JWT_SECRET: secret,
         AUTH_JWKS_URL: undefined,

@@ -69,6 +69,7 @@ export function createApp(deps: TAppDeps, built = createDomainDeps(deps)) {
   spotCheckRoutes(api, built.domain);
   return createServiceApp({
     name: 'legal-review',
+    trustProxy: deps.config.HTTP_TRUST_PROXY,
     title: '重大执法决定法制审核 legal-review service',
     description:
       '法制审核机构的审核队列：受理、补充材料、审核意见、复审轮次与抽查。设计见 docs/legal-review.md。',

@@ -65,6 +65,7 @@ export function createApp(deps: TAppDeps, recording: TRecordingDeps = buildRecor
   auditRoutes(api, recording);
   return createServiceApp({
     name: 'recording',
+    trustProxy: deps.config.HTTP_TRUST_PROXY,
     title: '执法全过程记录 recording service',
     description: '案卷、执法全过程记录与防篡改证据（对象锁定存储）。见 docs/recording.md。',
     logger: deps.logger,

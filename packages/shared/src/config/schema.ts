@@ -27,6 +27,12 @@ export const ZEnv = z.object({
     .default('127.0.0.1')
     .describe('Interface the service listens on (`0.0.0.0` in containers).'),
   HTTP_PORT: port.describe('Port the service listens on.'),
+  HTTP_TRUST_PROXY: z
+    .string()
+    .default('')
+    .describe(
+      'Proxies whose `X-Forwarded-For` is believed (Express `trust proxy`: addresses/CIDRs, comma-separated); empty: none, the peer address is the client.',
+    ),
   DATABASE_URL: postgresUrl.describe("The service's own PostgreSQL database."),
 
   AUTH_JWT_SECRET: z
@@ -107,7 +113,7 @@ export type TEnv = z.infer<typeof ZEnv>;
 export type TEnvKey = keyof TEnv;
 
 const logging = ['NODE_ENV', 'LOG_LEVEL', 'LOG_FORMAT'] as const;
-const http = ['HTTP_HOST', 'HTTP_PORT'] as const;
+const http = ['HTTP_HOST', 'HTTP_PORT', 'HTTP_TRUST_PROXY'] as const;
 const auth = [
   'AUTH_JWT_SECRET',
   'AUTH_JWKS_URL',

@@ -22,6 +22,11 @@ export interface TServiceAppOptions {
   /** Middleware mounted before the API (e.g. static assets, public pages with their own rate limit). */
   before?: RequestHandler[];
   jsonLimit?: string;
+  /**
+   * HTTP_TRUST_PROXY: the proxies whose `X-Forwarded-For` sets `req.ip` (audit trail, rate limits).
+   * Empty (the default): none; `req.ip` is the peer address and a client cannot choose it.
+   */
+  trustProxy?: string;
 }
 
 /**
@@ -31,7 +36,11 @@ export interface TServiceAppOptions {
 export function createServiceApp(options: TServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  const trusted = (options.trustProxy ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  app.set('trust proxy', trusted.length > 0 ? trusted : false);
   app.use(
     pinoHttp({
       logger: options.logger,
