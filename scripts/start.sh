@@ -27,9 +27,11 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-launch() { # launch <name> <log prefix colour> <command...>
+# Full JSON logs go to .local/dev/log/<name>.log; the terminal shows one short line per entry.
+mkdir -p "$STACK_DIR/log"
+launch() { # launch <name> <command...>
   local name=$1; shift
-  "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
+  LOG_FORMAT=json "$@" > >(node "$ROOT/scripts/lib/terminal-log.mjs" "$STACK_DIR/log/$name.log" "$name") 2>&1 &
   pids+=($!)
 }
 
