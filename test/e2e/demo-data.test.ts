@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { loadWorkingDayCalendar } from '@sanxiang/shared/src/calendar';
-import { bearer } from '@sanxiang/testing';
+import { bearer, testStack } from '@sanxiang/testing';
 import { loadDemoData, renameDemoCases } from '../../scripts/demo/demo-loader';
 import { users } from '../../scripts/demo/demo-data';
+import { loadDirectoryDemo } from '../../scripts/demo/load-directory-demo';
 import {
   getCaseFile,
   listDisclosures,
@@ -31,6 +32,11 @@ let api: TStaffApi;
 beforeAll(async () => {
   system = await startInProcessSystem();
   api = createStaffApi({ baseUrls: system.urls, authorization: (user) => bearer(user) });
+  await loadDirectoryDemo(system.urls.directory, {
+    secret: testStack().authSecret,
+    issuer: process.env.AUTH_ISSUER ?? 'sanxiang-local',
+    audience: process.env.AUTH_AUDIENCE ?? 'sanxiang',
+  });
 }, 90_000);
 
 afterAll(async () => {

@@ -64,6 +64,7 @@ import {
   type TCaseStory,
 } from '../support/sample-content';
 import { pdfDocument, pngPhoto, textDocument } from '../support/sample-files';
+import { seedDirectory, testEnforcementScope } from '../support/directory-seed';
 import { ApiError, createStaffApi, type TStaffApi, type TStaffUser } from '../support/staff-api';
 
 jest.setTimeout(120_000);
@@ -162,6 +163,7 @@ let api: TStaffApi;
 beforeAll(async () => {
   system = await startInProcessSystem();
   api = createStaffApi({ baseUrls: system.urls, authorization: (user) => bearer(user) });
+  await seedDirectory(system.urls.directory, Object.values(staff));
 }, 90_000);
 
 afterAll(async () => {
@@ -600,6 +602,7 @@ it('records a minor party’s decision as exempt (不予公开): nothing reaches
       caseNumber,
       title: '未经许可擅自从事职业中介活动',
       handlingUnit: '常州市劳动保障监察支队',
+      ...testEnforcementScope,
       party: { kind: 'naturalPerson', name: '刘子涵', isMinor: true },
       officers: [
         { userId: officerA.id, name: officerA.name, certificateNumber: officerA.certificateNumber },

@@ -178,6 +178,9 @@ export interface TOpenCase {
   caseNumber: string;
   title: string;
   handlingUnit: string;
+  /** 执法类别 / 执法区域: the officers' certificates must cover them. */
+  enforcementCategory: string;
+  enforcementArea: string;
   party: {
     kind: 'naturalPerson' | 'legalPerson' | 'otherOrganisation';
     name: string;

@@ -119,6 +119,7 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
           DATABASE_URL: recordingDb.url,
           TEMPORAL_TASK_QUEUE: taskQueue,
           EVIDENCE_RETENTION_DAYS: String(testRetentionDays),
+          SERVICE_URL_DIRECTORY: directoryServer.url,
         }),
         { logger: logger('recording') },
       ),

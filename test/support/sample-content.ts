@@ -13,6 +13,9 @@ export interface TCaseStory {
   /** 案由 */
   title: string;
   handlingUnit: string;
+  /** 执法类别 / 执法区域 (default 劳动保障监察, 常州市). */
+  enforcementCategory?: string;
+  enforcementArea?: string;
   party: TOpenCase['party'];
   /** The two certified officers (the first opens the case and acts as handler). */
   officers: [TStaffUser, TStaffUser];
@@ -64,6 +67,8 @@ export const openCaseBody = (story: TCaseStory): TOpenCase => ({
   caseNumber: story.caseNumber,
   title: story.title,
   handlingUnit: story.handlingUnit,
+  enforcementCategory: story.enforcementCategory ?? '劳动保障监察',
+  enforcementArea: story.enforcementArea ?? '常州市',
   party: story.party,
   officers: caseOfficers(story),
 });

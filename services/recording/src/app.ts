@@ -1,12 +1,15 @@
 import type { Client, Connection } from '@temporalio/client';
 import {
+  AppError,
   Api,
   createServiceApp,
+  systemTokenSource,
   createTokenVerifier,
   type Logger,
   type TConfigOf,
   temporalReadiness,
 } from '@sanxiang/shared';
+import { createDirectoryClient, type TDirectoryClient } from './data-access/directory-client';
 import type { TEvidenceStore } from './data-access/evidence-store';
 import { createLifecycleGateway } from './data-access/lifecycle-gateway';
 import { createLifecycleOutbox } from './data-access/lifecycle-outbox';
@@ -33,6 +36,18 @@ export interface TAppDeps {
   /** The evidence bucket (Object Lock) behind the S3 API. */
   store: TEvidenceStore;
   evidence?: Partial<TEvidenceSettings>;
+  /** Defaults to the directory at SERVICE_URL_DIRECTORY with a machine token. */
+  directory?: TDirectoryClient;
+}
+
+function directoryFrom(config: TConfigOf<'recording'>): TDirectoryClient {
+  const secret = config.AUTH_JWT_SECRET;
+  const token = secret
+    ? systemTokenSource({ secret, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE })
+    : () => {
+        throw new AppError('unavailable', '未配置 AUTH_JWT_SECRET，无法向人员目录核验执法证');
+      };
+  return createDirectoryClient({ baseUrl: config.SERVICE_URL_DIRECTORY, token });
 }
 
 /** The use cases' dependencies, built from the app's (main.ts also uses it for the outbox loop). */
@@ -46,6 +61,7 @@ export function buildRecordingDeps(deps: TAppDeps): TRecordingDeps {
     store: deps.store,
     gateway,
     outbox: createLifecycleOutbox({ db: deps.db, gateway, logger: deps.logger }),
+    directory: deps.directory ?? directoryFrom(deps.config),
     logger: deps.logger,
     evidence: { ...defaultEvidenceSettings, ...deps.evidence },
   };

@@ -102,6 +102,9 @@ export const ZEnv = z.object({
   ),
   SERVICE_URL_RECORDING: httpUrl.describe('Base URL of the recording service.'),
   SERVICE_URL_LEGAL_REVIEW: httpUrl.describe('Base URL of the legal-review service.'),
+  SERVICE_URL_DIRECTORY: httpUrl.describe(
+    'Base URL of the directory service (people, units, certificates; docs/directory.md).',
+  ),
 
   CALENDAR_DATA_DIR: z
     .string()
@@ -130,7 +133,16 @@ const serviceUrls = ['SERVICE_URL_DISCLOSURE', 'SERVICE_URL_RECORDING', 'SERVICE
 /** Which variables each process reads. */
 export const profiles = {
   disclosure: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal, 'CALENDAR_DATA_DIR'],
-  recording: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal, ...s3, 'EVIDENCE_RETENTION_DAYS'],
+  recording: [
+    ...logging,
+    ...http,
+    'DATABASE_URL',
+    ...auth,
+    ...temporal,
+    ...s3,
+    'EVIDENCE_RETENTION_DAYS',
+    'SERVICE_URL_DIRECTORY',
+  ],
   'legal-review': [
     ...logging,
     ...http,

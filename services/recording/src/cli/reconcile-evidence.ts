@@ -32,6 +32,7 @@ async function main(): Promise<number> {
       deliverAll: async () => undefined,
       startLoop: () => () => undefined,
     },
+    directory: { checkCertificates: noLifecycle },
     evidence: defaultEvidenceSettings,
   };
   try {

@@ -1,4 +1,5 @@
 import type { Logger } from '@sanxiang/shared';
+import type { TDirectoryClient } from '../data-access/directory-client';
 import type { TEvidenceStore } from '../data-access/evidence-store';
 import type { TLifecycleGateway } from '../data-access/lifecycle-gateway';
 import type { TLifecycleOutbox } from '../data-access/lifecycle-outbox';
@@ -31,6 +32,8 @@ export interface TRecordingDeps {
   store: TEvidenceStore;
   gateway: TLifecycleGateway;
   outbox: TLifecycleOutbox;
+  /** Certificate checks (001 二(一)3(2)): the directory service. */
+  directory: TDirectoryClient;
   logger: Logger;
   evidence: TEvidenceSettings;
 }

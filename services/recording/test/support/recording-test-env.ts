@@ -4,6 +4,10 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { createLogger, createTemporalClient, lifecycleWorkflowId } from '@sanxiang/shared';
 import { bearer, createTestDatabase, testStack, type TTestUser, testConfig } from '@sanxiang/testing';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { composeService as composeDirectory } from '@sanxiang/directory';
+import { seedDirectory, testEnforcementScope } from '../../../../test/support/directory-seed';
 import { createApp, type TAppDeps } from '../../src/app';
 import {
   createEvidenceStore,
@@ -43,6 +47,8 @@ export interface TRecordingTestEnv {
   bucket: string;
   databaseUrl: string;
   taskQueue: string;
+  /** The real directory service beside it, with the users above and their certificates. */
+  directoryUrl: string;
   auth(user: TTestUser): Promise<string>;
   probe(caseNumber: string): Promise<TProbeEntry[]>;
   /** Another app on the same database with different dependencies (e.g. an unreachable store). */
@@ -56,6 +62,13 @@ export async function startRecordingTestEnv(
   const stack = testStack();
   const database = await createTestDatabase('recording');
   const db = createPrismaClient(database.url);
+  const directoryDb = await createTestDatabase('directory');
+  const directory = composeDirectory(testConfig('directory', { DATABASE_URL: directoryDb.url }));
+  const directoryServer = await new Promise<Server>((resolve) => {
+    const s = directory.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const directoryUrl = `http://127.0.0.1:${(directoryServer.address() as AddressInfo).port}`;
+  await seedDirectory(directoryUrl, Object.values(users));
   const taskQueue = `recording-test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address: stack.temporalAddress });
   const worker = await Worker.create({
@@ -81,6 +94,7 @@ export async function startRecordingTestEnv(
     DATABASE_URL: database.url,
     TEMPORAL_TASK_QUEUE: taskQueue,
     EVIDENCE_RETENTION_DAYS: String(1 / 24),
+    SERVICE_URL_DIRECTORY: directoryUrl,
   });
   const logger = createLogger({ name: 'recording-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const deps: TAppDeps = {
@@ -102,6 +116,7 @@ export async function startRecordingTestEnv(
     bucket: stack.s3.bucket,
     databaseUrl: database.url,
     taskQueue,
+    directoryUrl,
     auth: (user) => bearer(user),
     async probe(caseNumber) {
       startedCases.add(caseNumber);
@@ -123,6 +138,10 @@ export async function startRecordingTestEnv(
       await temporal.connection.close();
       await db.$disconnect();
       await database.drop();
+      directoryServer.closeAllConnections();
+      await new Promise<void>((resolve) => directoryServer.close(() => resolve()));
+      await directory.close();
+      await directoryDb.drop();
     },
   };
 }
@@ -134,6 +153,7 @@ export const caseBody = (caseNumber: string, overrides: Record<string, unknown> 
   caseNumber,
   title: '拖欠劳动报酬',
   handlingUnit: '常州市劳动保障监察支队',
+  ...testEnforcementScope,
   party: { kind: 'legalPerson', name: '某某建筑工程有限公司', idNumber: '91320400MA1XXXXX' },
   officers: [
     {

@@ -20,6 +20,8 @@ export const caseFileView = (f: TCaseFileWithOfficers) => ({
   caseNumber: f.caseNumber,
   title: f.title,
   handlingUnit: f.handlingUnit,
+  enforcementCategory: f.enforcementCategory,
+  enforcementArea: f.enforcementArea,
   party: { kind: f.partyKind, name: f.partyName, idNumber: f.partyIdNumber, isMinor: f.partyIsMinor },
   officers: f.officers.map((o) => ({
     userId: o.userId,

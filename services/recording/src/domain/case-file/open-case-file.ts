@@ -12,6 +12,7 @@ import { runIdempotent } from '../../data-access/idempotency-store';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
 import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
 import { loadCaseFile } from '../access/case-access';
+import { requireCertifiedOfficers } from './certified-officers';
 import { caseFileView } from './case-file-views';
 import type { TRecordingDeps } from '../recording-deps';
 
@@ -21,6 +22,8 @@ export const ZOpenCaseFile = z
     caseNumber: ZCaseNumber, // 案号
     title: z.string().trim().min(1).max(200), // 案由
     handlingUnit: z.string().trim().min(1).max(200), // 执法承办机构
+    enforcementCategory: z.string().trim().min(1).max(64), // 执法类别, e.g. 劳动保障监察
+    enforcementArea: z.string().trim().min(1).max(64), // 执法区域, e.g. 常州市新北区
     party: z.object({
       kind: ZPartyKind, // 自然人 / 法人 / 其他组织
       name: z.string().trim().min(1).max(200),
@@ -43,6 +46,13 @@ export async function openCaseFile(deps: TRecordingDeps, ctx: TCallContext, inpu
   if (!input.officers.some((o) => o.userId === ctx.principal.id)) {
     throw forbidden('立案人须是本案执法人员之一（officers 中须包含本人）');
   }
+  await requireCertifiedOfficers(deps.directory, {
+    at: new Date(),
+    category: input.enforcementCategory,
+    area: input.enforcementArea,
+    officerIds: input.officers.map((o) => o.userId),
+    what: '立案',
+  });
   const answer = await runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
     if (await tx.caseFile.findUnique({ where: { caseNumber: input.caseNumber }, select: { id: true } })) {
       throw new AppError('conflict', `案号 ${input.caseNumber} 已立案`, {
@@ -55,6 +65,8 @@ export async function openCaseFile(deps: TRecordingDeps, ctx: TCallContext, inpu
         caseNumber: input.caseNumber,
         title: input.title,
         handlingUnit: input.handlingUnit,
+        enforcementCategory: input.enforcementCategory,
+        enforcementArea: input.enforcementArea,
         partyKind: input.party.kind,
         partyName: input.party.name,
         partyIdNumber: input.party.idNumber ?? null,

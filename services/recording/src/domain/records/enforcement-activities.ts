@@ -8,6 +8,7 @@ import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call
 import { lockCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
 import { activityView } from '../case-file/case-file-views';
 import type { TRecordingDeps } from '../recording-deps';
+import { requireCertifiedOfficers } from '../case-file/certified-officers';
 
 /**
  * 执法活动: an on-site activity the officers create (a site inspection, an interview, sampling,
@@ -31,6 +32,8 @@ export const ZStartActivity = z.object({
   kind: ZActivityKind,
   title: z.string().trim().min(1).max(200),
   place: z.string().trim().min(1).max(200).optional(),
+  /** 执法区域 where it takes place; the case's when absent. Checked against the certificates. */
+  area: z.string().trim().min(1).max(64).optional(),
   startedAt: ZInstant,
   /** Mass incident or non-cooperation (§14(一)(二)): A/V required. */
   audioVisualRequired: z.boolean().optional(),
@@ -43,6 +46,20 @@ export async function startEnforcementActivity(
   caseNumber: string,
   input: TStartActivity,
 ) {
+  const scope = await deps.db.caseFile.findUnique({
+    where: { caseNumber },
+    select: { enforcementCategory: true, enforcementArea: true, officers: { select: { userId: true } } },
+  });
+  const area = input.area ?? scope?.enforcementArea ?? undefined;
+  // Cases opened before the directory carry no category: they are checked when they have one.
+  if (scope?.enforcementCategory && area)
+    await requireCertifiedOfficers(deps.directory, {
+      at: input.startedAt,
+      category: scope.enforcementCategory,
+      area,
+      officerIds: scope.officers.map((o) => o.userId),
+      what: '登记执法活动',
+    });
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
     const file = await lockCaseFile(tx, caseNumber);
     requireCaseOfficer(ctx.principal, file, '登记执法活动');
@@ -53,6 +70,7 @@ export async function startEnforcementActivity(
         kind: input.kind,
         title: input.title,
         place: input.place ?? null,
+        area: area ?? null,
         startedAt: new Date(input.startedAt),
         audioVisualRequired: input.audioVisualRequired === true || audioVisualMandatory.has(input.kind),
         createdById: ctx.principal.id,

@@ -1,0 +1,32 @@
+import { createServiceClient, ServiceCallError, AppError, type TTokenSource } from '@sanxiang/shared';
+import {
+  directoryPaths,
+  ZCertificateCheckResponse,
+  type TCertificateCheckRequest,
+  type TCertificateCheckResponse,
+} from '@sanxiang/shared/src/contracts';
+
+/** The directory service, as recording asks it (docs/directory.md). */
+export interface TDirectoryClient {
+  checkCertificates(request: TCertificateCheckRequest): Promise<TCertificateCheckResponse>;
+}
+
+export function createDirectoryClient(options: { baseUrl: string; token: TTokenSource }): TDirectoryClient {
+  const client = createServiceClient(options);
+  return {
+    async checkCertificates(request) {
+      try {
+        // A read: the key only satisfies the client; the directory stores nothing for it.
+        return await client.post(directoryPaths.certificateChecks(), request, {
+          idempotencyKey: `certificate-check:${request.date}:${request.officerIds.join(',')}`,
+          response: ZCertificateCheckResponse,
+        });
+      } catch (err) {
+        // Fail closed: no case is opened and no activity recorded with unverified certificates.
+        if (err instanceof ServiceCallError)
+          throw new AppError('unavailable', '执法证核验服务（人员目录）暂不可用，请稍后重试', { cause: err });
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { bearer } from '@sanxiang/testing';
+
+/** 执法类别 and 执法区域 the test cases use; the seeded certificates cover them. */
+export const testEnforcementScope = { enforcementCategory: '劳动保障监察', enforcementArea: '常州市' };
+
+export interface TSeedPerson {
+  id: string;
+  name: string;
+  roles: string[];
+  /** Gets a certificate valid 2024–2029 for the test scope when present. */
+  certificateNumber?: string;
+}
+
+/**
+ * Registers people (and their certificates) in a running directory service through its admin API,
+ * idempotently: one agency and one enforcement unit. For tests that open cases, which the recording
+ * service refuses unless the officers' certificates check out.
+ */
+export async function seedDirectory(baseUrl: string, people: TSeedPerson[]): Promise<void> {
+  const authorization = await bearer({ id: 'test-admin', name: '测试管理员', roles: ['admin'] });
+  const put = async (path: string, body: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: 'PUT',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 200 && res.status !== 201)
+      throw new Error(`seed directory: PUT ${path} → ${res.status} ${await res.text()}`);
+  };
+  await put('/agencies/test-agency', { name: '测试人社局' });
+  await put('/units/test-unit', {
+    agencyId: 'test-agency',
+    code: 'test-unit',
+    name: '测试监察支队',
+    kind: 'enforcement',
+  });
+  for (const [i, person] of people.entries()) {
+    await put(`/people/${encodeURIComponent(person.id)}`, {
+      login: `test-${i}-${person.id.toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 64),
+      name: person.name,
+      unitId: 'test-unit',
+      post: '科员',
+      roles: person.roles.filter((r) => r !== 'system'),
+    });
+    if (person.certificateNumber)
+      await put(`/certificates/${person.certificateNumber}`, {
+        personId: person.id,
+        categories: [testEnforcementScope.enforcementCategory],
+        areas: [testEnforcementScope.enforcementArea],
+        validFrom: '2024-01-01',
+        validTo: '2029-12-31',
+      });
+  }
+}
