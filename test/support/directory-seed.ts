@@ -34,7 +34,9 @@ export async function seedDirectory(baseUrl: string, people: TSeedPerson[]): Pro
     name: '测试监察支队',
     kind: 'enforcement',
   });
-  for (const [i, person] of people.entries()) {
+  // The machine identity (role system) is no person of the directory.
+  const persons = people.filter((p) => p.roles.some((r) => r !== 'system'));
+  for (const [i, person] of persons.entries()) {
     await put(`/people/${encodeURIComponent(person.id)}`, {
       login: `test-${i}-${person.id.toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 64),
       name: person.name,
