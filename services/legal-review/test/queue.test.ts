@@ -97,6 +97,13 @@ describe('the review queue and the overdue list', () => {
       [ids.a, 'dueSoon'],
     ]);
     expect((await list('overdue=true')).body.items).toEqual([]);
+    // As a person reads it: due Mon 16 Mar, two working days left (13, 16 Mar), reminded.
+    expect(soon.body.items[1]).toMatchObject({
+      dueDateText: '2026年3月16日',
+      workingDaysLeft: 2,
+      levelText: '提醒',
+      provisionalText: null,
+    });
 
     // Just after the end of 16 Mar in Shanghai: a is overdue; b and c (due 17, 18 Mar) are due soon.
     svc.clock.set(new Date('2026-03-16T16:00:01Z'));
@@ -108,6 +115,7 @@ describe('the review queue and the overdue list', () => {
       [ids.e, 'materialsLate'],
       [ids.a, 'overdue'],
     ]);
+    expect(overdue.body.items[1]).toMatchObject({ workingDaysLeft: -1, levelText: '已超期' });
     const more = await request(svc.app)
       .get(`/reviews/overdue?limit=2&cursor=${overdue.body.nextCursor}`)
       .set(await svc.as(users.head));

@@ -1,3 +1,4 @@
+import { countWithCalendar } from '@sanxiang/shared/src/clocks';
 import { AppError } from '@sanxiang/shared';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
@@ -26,6 +27,7 @@ export async function assignReviewer(
   if (!isHead(actor) && body.reviewerId !== actor.id) {
     throw new AppError('forbidden', '审核人员只能领取给自己；分配给他人须由负责人操作');
   }
+  const count = countWithCalendar(await deps.calendar());
   const { value } = await inTransaction(
     deps.db,
     async (tx) => {
@@ -40,7 +42,8 @@ export async function assignReviewer(
           extra: { reason: 'recused', recusalId: recusal.id },
         });
       }
-      if (review.assigneeId === body.reviewerId) return toQueueItem(reviewToQueueRow(review), deps.now());
+      if (review.assigneeId === body.reviewerId)
+        return toQueueItem(reviewToQueueRow(review), deps.now(), count);
       const now = deps.now();
       const updated = await tx.review.update({
         where: { id: review.id },
@@ -62,7 +65,7 @@ export async function assignReviewer(
         },
         now,
       );
-      return toQueueItem(reviewToQueueRow(updated), now);
+      return toQueueItem(reviewToQueueRow(updated), now, count);
     },
     {
       scope: `PUT /reviews/${reviewId}/assignment`,

@@ -1,3 +1,4 @@
+import { countWithCalendar } from '@sanxiang/shared/src/clocks';
 import { z } from 'zod';
 import { listAttention } from '../../data-access/review-repository';
 import type { TDomainDeps } from '../deps';
@@ -21,11 +22,12 @@ const ZAttentionCursor = z.object({ a: z.iso.datetime(), i: z.uuid() });
 
 /** 逾期与临期清单, ordered by the instant each review needed attention. */
 export async function listOverdueReviews(
-  deps: Pick<TDomainDeps, 'db' | 'now'>,
+  deps: Pick<TDomainDeps, 'db' | 'now' | 'calendar'>,
   query: TOverdueQuery,
 ): Promise<{ items: TOverdueItem[]; nextCursor: string | null }> {
   const after = decodeCursor(query.cursor, ZAttentionCursor);
   const now = deps.now();
+  const count = countWithCalendar(await deps.calendar());
   const rows = await listAttention(deps.db, {
     now,
     after: after ? { attentionAt: new Date(after.a), id: after.i } : undefined,
@@ -35,7 +37,7 @@ export async function listOverdueReviews(
     rows,
     query.limit,
     (row) => {
-      const item = toQueueItem(row, now);
+      const item = toQueueItem(row, now, count);
       const attention =
         row.status === 'awaitingMaterials' ? 'materialsLate' : item.overdue ? 'overdue' : 'dueSoon';
       return { ...item, attention, attentionAt: row.attentionAt.toISOString() };

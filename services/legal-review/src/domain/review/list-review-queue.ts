@@ -1,3 +1,4 @@
+import { countWithCalendar } from '@sanxiang/shared/src/clocks';
 import { z } from 'zod';
 import { endOfDayInstant } from '@sanxiang/shared/src/calendar';
 import { ZCaseNumber, ZIsoDate } from '@sanxiang/shared/src/domain';
@@ -47,15 +48,16 @@ export function queueFilterFrom(query: TQueueQuery, now: Date): TQueueFilter {
  * (then id); keyset cursor. One indexed statement per page whatever the filters, no per-row queries.
  */
 export async function listReviewQueue(
-  deps: Pick<TDomainDeps, 'db' | 'now'>,
+  deps: Pick<TDomainDeps, 'db' | 'now' | 'calendar'>,
   query: TQueueQuery,
 ): Promise<{ items: TQueueItem[]; nextCursor: string | null }> {
   const now = deps.now();
   const rows = await listQueue(deps.db, queueFilterFrom(query, now));
+  const count = countWithCalendar(await deps.calendar());
   return page(
     rows,
     query.limit,
-    (row) => toQueueItem(row, now),
+    (row) => toQueueItem(row, now, count),
     (row) => encodeCursor({ d: row.dueAt.toISOString(), i: row.id }),
   );
 }

@@ -1,3 +1,4 @@
+import type { TWorkingDayCounter } from '@sanxiang/shared/src/clocks';
 import type { TCaseOfficer, TMajorCriterion } from '@sanxiang/shared/src/domain';
 import { findOutboxByDedupeKeys } from '../../data-access/outbox-repository';
 import type { TDb } from '../../data-access/prisma-client';
@@ -26,6 +27,7 @@ export async function toReviewDetails(
   reviews: TReviewWithRelations[],
   view: 'office' | 'handler',
   now: Date,
+  count: TWorkingDayCounter,
 ): Promise<TReviewDetail[]> {
   // One lookup for the case-file copies of all opinions on the page.
   const filings = await findOutboxByDedupeKeys(
@@ -38,7 +40,7 @@ export async function toReviewDetails(
       ? toOpinionView(review.opinion, toFilingView(filingByKey.get(opinionFilingKey(review.opinion.id))))
       : null;
     const detail: TReviewDetail = {
-      ...toQueueItem(reviewToQueueRow(review), now),
+      ...toQueueItem(reviewToQueueRow(review), now, count),
       workflowId: review.workflowId,
       submittedBy: review.submittedBy,
       submittedAt: review.submittedAt.toISOString(),

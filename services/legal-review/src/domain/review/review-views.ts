@@ -1,3 +1,4 @@
+import { readableClock, type TWorkingDayCounter } from '@sanxiang/shared/src/clocks';
 import { z } from 'zod';
 import {
   ZCaseOfficer,
@@ -46,6 +47,15 @@ export const ZQueueItem = z.object({
   dueProvisional: z.boolean(),
   /** The clock runs and the due instant has passed. */
   overdue: z.boolean(),
+  // What a person reads (packages/shared/src/clocks/readable-clock.ts):
+  /** The due date in Beijing time, e.g. `2026年10月16日`. */
+  dueDateText: z.string(),
+  /** Working days left to the end of the due date; negative when overdue. */
+  workingDaysLeft: z.number().int(),
+  /** 提醒 (from the reminder instant) / 已超期 (running and overdue); null otherwise. */
+  levelText: z.string().nullable(),
+  /** 暂按周末推算（当年节假日安排未公布） when provisional, else null. */
+  provisionalText: z.string().nullable(),
   materialsDueAt: z.string().nullable(),
   decisionKind: z.string(),
   majorCriteria: z.array(z.string()),
@@ -81,8 +91,15 @@ export interface TQueueRow {
   issuedAt: Date | null;
 }
 
-export const toQueueItem = (row: TQueueRow, now: Date): TQueueItem => {
+export const toQueueItem = (row: TQueueRow, now: Date, count: TWorkingDayCounter): TQueueItem => {
   const clock = clockState(row.status);
+  const overdue = clock === 'running' && row.dueAt < now;
+  const level = clock !== 'running' ? -1 : overdue ? 1 : row.remindAt <= now ? 0 : -1;
+  const readable = readableClock(
+    { dueDate: row.dueDate, dueAt: row.dueAt.toISOString(), level, provisional: row.dueProvisional },
+    now,
+    count,
+  );
   return {
     id: row.id,
     caseNumber: row.caseNumber,
@@ -97,7 +114,8 @@ export const toQueueItem = (row: TQueueRow, now: Date): TQueueItem => {
     dueAt: row.dueAt.toISOString(),
     remindAt: row.remindAt.toISOString(),
     dueProvisional: row.dueProvisional,
-    overdue: clock === 'running' && row.dueAt < now,
+    overdue,
+    ...readable,
     materialsDueAt: row.materialsDueAt?.toISOString() ?? null,
     decisionKind: row.decisionKind,
     majorCriteria: row.majorCriteria,
