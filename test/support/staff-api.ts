@@ -159,7 +159,7 @@ export function createStaffApi(options: TStaffApiOptions) {
 }
 
 /**
- * An Idempotency-Key from readable parts. The services accept 1–200 visible ASCII characters, and
+ * An Idempotency-Key from readable parts. The services accept 1–255 visible ASCII characters (packages/shared/src/http/idempotency-key.ts), and
  * case numbers are Chinese (`常人社监察〔2026〕12号`), so non-ASCII parts are percent-encoded.
  */
 export function idempotencyKey(...parts: (string | number)[]): string {

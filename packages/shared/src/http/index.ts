@@ -6,3 +6,4 @@ export * from './run-server';
 export * from './server-timeouts';
 export * from './service-client';
 export * from './openapi-document';
+export * from './idempotency-key';

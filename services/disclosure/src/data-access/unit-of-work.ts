@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '@sanxiang/shared';
+import { idempotencyKeyReused } from '@sanxiang/shared';
 import type { TActor } from './audit-log';
 import { findStoredResponse, lockKey, storeResponse, type TStoredResponse } from './idempotency-repository';
 import type { TDb, TTx } from './prisma-client';
@@ -36,7 +36,7 @@ const hash = (value: unknown) =>
 /**
  * Runs one command in one transaction: the state change, its audit event, its queued signals and
  * the stored answer to its Idempotency-Key commit together or not at all. A repeated key (per
- * caller) returns the first answer without acting again; the same key with another request is a 409.
+ * caller) returns the first answer without acting again; the same key with another request is a 422.
  */
 export function createUnitOfWork(deps: {
   db: TDb;
@@ -53,7 +53,7 @@ export function createUnitOfWork(deps: {
           const stored = await findStoredResponse(tx, key);
           if (stored) {
             if (stored.scope !== idempotency.scope || stored.requestHash !== hash(idempotency.body)) {
-              throw new AppError('conflict', 'Idempotency-Key 已用于另一个请求，请换用新的键');
+              throw idempotencyKeyReused();
             }
             return { status: stored.status, body: stored.responseBody } satisfies TStoredResponse;
           }

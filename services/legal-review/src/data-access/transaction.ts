@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '@sanxiang/shared';
+import { idempotencyKeyReused } from '@sanxiang/shared';
 import { Prisma } from '../generated/prisma/client';
 import type { TDb } from './prisma-client';
 
@@ -51,9 +51,7 @@ export async function inTransaction<T>(
       });
       if (stored) {
         if (stored.principalId !== idempotency.principalId || stored.requestHash !== requestHash) {
-          throw new AppError('unprocessable', 'Idempotency-Key 已用于另一个不同的请求', {
-            fields: [{ path: 'headers.idempotency-key', message: 'reused with a different request' }],
-          });
+          throw idempotencyKeyReused();
         }
         return { value: stored.response as T, replayed: true };
       }

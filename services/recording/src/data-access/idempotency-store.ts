@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '@sanxiang/shared';
+import { idempotencyKeyReused } from '@sanxiang/shared';
 import { canonicalJson } from './audit-trail';
 import { isUniqueViolation, type TDb, type TTx } from './prisma-client';
 
@@ -77,9 +77,7 @@ async function findStored(
   });
   if (!row) return undefined;
   if (row.route !== idem.route || row.requestHash !== hash) {
-    throw new AppError('unprocessable', 'Idempotency-Key 已用于内容不同的请求，请为新请求使用新的键', {
-      fields: [{ path: 'headers.idempotency-key', message: 'reused for a different request' }],
-    });
+    throw idempotencyKeyReused();
   }
   return { status: row.status, body: row.body, replayed: true };
 }

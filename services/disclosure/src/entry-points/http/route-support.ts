@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { AppError, type TPrincipal } from '@sanxiang/shared';
-import { idempotencyKeyHeader } from '@sanxiang/shared/src/contracts';
+import { readIdempotencyKey, type TPrincipal } from '@sanxiang/shared';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import type { Client } from '@temporalio/client';
 import type { TActor } from '../../data-access/audit-log';
@@ -32,13 +31,7 @@ export const actorOf = (principal: TPrincipal, req: Request): TActor => ({
 
 /** The request's Idempotency-Key (optional for staff, sent by every workflow activity). */
 export function idempotencyOf(req: Request, scope: string, body: unknown): TIdempotency {
-  const raw = req.get(idempotencyKeyHeader);
-  if (raw !== undefined && (raw.length === 0 || raw.length > 200)) {
-    throw new AppError('validation', 'Idempotency-Key 长度应为 1–200 个字符', {
-      fields: [{ path: `headers.${idempotencyKeyHeader}`, message: 'length 1-200' }],
-    });
-  }
-  return { key: raw, scope: `${req.method} ${scope}`, body };
+  return { key: readIdempotencyKey(req), scope: `${req.method} ${scope}`, body };
 }
 
 export const ZIdParams = z.object({ id: z.uuid({ error: '编号格式不正确' }) });

@@ -1,5 +1,4 @@
-import { AppError, type TPrincipal } from '@sanxiang/shared';
-import { idempotencyKeyHeader } from '@sanxiang/shared/src/contracts';
+import { readIdempotencyKey, type TPrincipal } from '@sanxiang/shared';
 import type { Request } from 'express';
 import type { TDomainDeps } from '../../domain/deps';
 import { actorFrom, type TActor } from '../../domain/actor';
@@ -10,17 +9,8 @@ export type TRouteDeps = TDomainDeps;
 export const actorOf = (ctx: { principal: TPrincipal; req: Request }): TActor =>
   actorFrom(ctx.principal, ctx.req.id === undefined ? undefined : String(ctx.req.id));
 
-/** The optional `Idempotency-Key` header: printable ASCII, at most 255 characters. */
-export function idempotencyKeyOf(req: Request): string | undefined {
-  const raw = req.get(idempotencyKeyHeader);
-  if (raw === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,255}$/u.test(raw)) {
-    throw new AppError('validation', '以下字段不合法: headers.idempotency-key', {
-      fields: [{ path: 'headers.idempotency-key', message: '1–255 printable ASCII characters' }],
-    });
-  }
-  return raw;
-}
+/** The optional `Idempotency-Key` header, by the one rule of packages/shared (idempotency-key.ts). */
+export const idempotencyKeyOf = (req: Request): string | undefined => readIdempotencyKey(req);
 
 export const office = ['reviewer', 'head'] as const;
 /** Handlers (officers) pass the role check; the use case then admits only those named on the case. */
