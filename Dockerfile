@@ -1,4 +1,4 @@
-# One image for the services, the worker and the migration job; docker-compose.yml picks the
+# One image for the services, the staff console, the worker and the migration job; docker-compose.yml picks the
 # command. TypeScript runs through tsx (the same way as locally), so there is no separate build.
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -11,12 +11,13 @@ COPY services/disclosure/package.json services/disclosure/
 COPY services/recording/package.json services/recording/
 COPY services/legal-review/package.json services/legal-review/
 COPY services/directory/package.json services/directory/
+COPY apps/console/package.json apps/console/
 COPY workflows/package.json workflows/
 COPY test/package.json test/
 RUN npm install --no-audit --no-fund --include=dev
 COPY . .
 RUN for s in disclosure recording legal-review directory; do \
       (cd services/$s && PRISMA_SCHEMA_ENGINE_BINARY=/bin/false npx prisma generate); \
-    done
+    done && npm run -w @sanxiang/console build
 USER node
 CMD ["npx", "tsx", "services/disclosure/src/main.ts"]

@@ -31,7 +31,7 @@ const ioModules = [
 
 /**
  * Packages are imported by their entry points. The exceptions are the public subpaths that stay free
- * of I/O so that workflow code can use them (shared domain, contracts, calendar, clocks, format) and the workflows
+ * of I/O so that workflow code and the console's browser app can use them (shared domain, contracts, calendar, clocks, format) and the workflows
  * package, whose folders are its entry points (one per workflow family).
  */
 const deepImport = {
@@ -45,7 +45,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { 'import-x': importX },
     rules: {

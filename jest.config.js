@@ -4,11 +4,17 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/workflows', '<rootDir>/test'],
+  roots: [
+    '<rootDir>/packages',
+    '<rootDir>/services',
+    '<rootDir>/apps',
+    '<rootDir>/workflows',
+    '<rootDir>/test',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
-  // jose ships ESM only: let SWC turn it into CommonJS for jest's module loader.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // jose and openid-client (with oauth4webapi) ship ESM only: let SWC turn it into CommonJS for jest's module loader.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|openid-client|oauth4webapi)/)'],
   setupFiles: ['<rootDir>/jest.setup.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,

@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib/common.sh"
 load_stack dev
 
 services=(disclosure:3001 recording:3002 legal-review:3003 directory:3004)
-for entry in "${services[@]}"; do
+for entry in "${services[@]}" console:3000; do
   port=${entry#*:}
   port_in_use "$port" && die "port $port (${entry%%:*} service) is already in use; stop whatever holds it (is another 'npm start' running?)"
 done
@@ -56,9 +56,21 @@ step "demo data"
 tsx "$ROOT/scripts/demo/load-directory-demo.ts"
 tsx "$ROOT/scripts/demo/load-demo-data.ts"
 
+step "staff console (执法工作台)"
+npm run -s -w @sanxiang/console build -- --logLevel warn
+launch console env HTTP_PORT=3000 DATABASE_URL="$DATABASE_URL_CONSOLE" tsx "$ROOT/apps/console/server/main.ts"
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:3000/readyz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:3000/readyz" >/dev/null 2>&1 || die "the console is not ready on :3000 (see its [console] lines above)"
+ok "console ready on :3000"
+
 cat <<EOT
 
   sanxiang is running (Ctrl-C stops everything).
+
+  执法工作台 (staff console)  $CONSOLE_URL   (signs in at the identity provider $OIDC_ISSUER)
 
   Temporal Web UI        http://127.0.0.1:$TEMPORAL_UI_PORT   (namespace default; filter: CaseNumber = "…" or Overdue = true)
   Disclosure service     http://127.0.0.1:3001   API docs http://127.0.0.1:3001/docs   public platform http://127.0.0.1:3001/

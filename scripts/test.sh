@@ -23,9 +23,13 @@ check() { # check <name> <command...>: one pass/fail line per check, with its du
 }
 info "provisioning and test stack ready after $((SECONDS - started_at)) s"
 cd "$ROOT"
+# First: the console's API types are generated from the services' OpenAPI documents, and the
+# typecheck and lint below read them.
+check "console build (API types + vite)" npm run -s -w @sanxiang/console build -- --logLevel warn
 check "format (prettier)" prettier --check --log-level warn .
 check "lint (eslint)" eslint --max-warnings=0 .
 check "typecheck (tsc)" tsc --noEmit -p tsconfig.json
+check "typecheck console app (tsc)" tsc --noEmit -p apps/console/src/tsconfig.json
 check "migration drift" tsx packages/prisma-migrate/src/cli.ts drift-all
 
 step "jest"

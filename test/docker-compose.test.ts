@@ -14,6 +14,9 @@ const operatorEnv: Record<string, string> = {
   AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
   POSTGRES_PASSWORD: 'pg-secret',
   MINIO_ROOT_PASSWORD: 'minio-secret',
+  CONSOLE_SESSION_SECRET: 'a-console-session-secret-of-32-chars',
+  OIDC_ISSUER: 'https://id.example.gov.cn',
+  OIDC_CONSOLE_CLIENT_SECRET: 'console-client-secret',
 };
 
 /** Compose's `${VAR}`, `${VAR:-default}` and `${VAR:?error}` interpolation. */
@@ -60,6 +63,7 @@ const processes: [string, TProfile][] = [
   ['legal-review', 'legal-review'],
   ['directory', 'directory'],
   ['worker', 'worker'],
+  ['console', 'console'],
 ];
 
 function expectPointsAtService(address: string, where: string) {
@@ -116,6 +120,7 @@ describe('docker-compose.yml', () => {
       'recording',
       'legal-review',
       'directory',
+      'console',
     ]) {
       expect({ name, healthcheck: Boolean(services[name]?.healthcheck) }).toEqual({
         name,

@@ -106,6 +106,21 @@ export const ZEnv = z.object({
     'Base URL of the directory service (people, units, certificates; docs/directory.md).',
   ),
 
+  CONSOLE_URL: httpUrl.describe(
+    'Public base URL of the staff console (its OIDC redirect URI is `${CONSOLE_URL}/auth/callback`).',
+  ),
+  CONSOLE_SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .describe("Secret that signs the staff console's session cookie."),
+  OIDC_ISSUER: httpUrl.describe(
+    'Issuer URL of the OpenID provider staff sign in with (discovery document below it).',
+  ),
+  OIDC_CONSOLE_CLIENT_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .describe('Client secret of the OIDC client `sanxiang-console`.'),
+
   CALENDAR_DATA_DIR: z
     .string()
     .min(1)
@@ -155,6 +170,16 @@ export const profiles = {
   directory: [...logging, ...http, 'DATABASE_URL', ...auth],
   worker: [...logging, ...auth, ...temporal, ...serviceUrls, 'CALENDAR_DATA_DIR'],
   cli: [...logging, ...auth, ...temporal, 'CALENDAR_DATA_DIR'],
+  console: [
+    ...logging,
+    ...http,
+    'DATABASE_URL',
+    'CONSOLE_URL',
+    'CONSOLE_SESSION_SECRET',
+    'OIDC_ISSUER',
+    'OIDC_CONSOLE_CLIENT_SECRET',
+    ...serviceUrls,
+  ],
 } as const satisfies Record<string, readonly TEnvKey[]>;
 export type TProfile = keyof typeof profiles;
 export type TConfigOf<P extends TProfile> = Pick<TEnv, (typeof profiles)[P][number]>;

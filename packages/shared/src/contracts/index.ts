@@ -2,3 +2,4 @@ export * from './lifecycle';
 export * from './internal-api';
 export * from './search-attributes';
 export * from './directory';
+export * from './recording-api';

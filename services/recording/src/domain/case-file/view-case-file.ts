@@ -59,10 +59,24 @@ export async function listRecords(
 }
 
 /** Cases the caller works on (officers) or all cases (heads, reviewers), newest first. */
-export async function listCaseFiles(deps: TRecordingDeps, principal: TPrincipal) {
+export const ZListCaseFilesQuery = z.object({
+  /** Part of a case number or of the party's name. */
+  q: z.string().trim().min(1).max(100).optional(),
+});
+
+export async function listCaseFiles(
+  deps: TRecordingDeps,
+  principal: TPrincipal,
+  query: z.infer<typeof ZListCaseFilesQuery> = {},
+) {
   const everything = principal.roles.includes('head') || principal.roles.includes('reviewer');
   const files = await deps.db.caseFile.findMany({
-    where: everything ? {} : { officers: { some: { userId: principal.id } } },
+    where: {
+      ...(everything ? {} : { officers: { some: { userId: principal.id } } }),
+      ...(query.q
+        ? { OR: [{ caseNumber: { contains: query.q } }, { partyName: { contains: query.q } }] }
+        : {}),
+    },
     include: { officers: true },
     orderBy: { openedAt: 'desc' },
     take: 200,

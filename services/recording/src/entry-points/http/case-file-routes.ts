@@ -6,7 +6,8 @@ import { ZCloseCaseFile, closeCaseFile } from '../../domain/case-file/close-case
 import { exportCaseFile } from '../../domain/export/export-case-file';
 import { ZOpenCaseFile, openCaseFile } from '../../domain/case-file/open-case-file';
 import type { TRecordingDeps } from '../../domain/recording-deps';
-import { listCaseFiles, viewCaseFile } from '../../domain/case-file/view-case-file';
+import { ZCaseFileDetail, ZCaseFileSummary } from '../../domain/case-file/case-file-schemas';
+import { ZListCaseFilesQuery, listCaseFiles, viewCaseFile } from '../../domain/case-file/view-case-file';
 import { callContextOf, staffRoles } from './call-context';
 
 export const ZCaseParams = z.object({ caseNumber: ZCaseNumber });
@@ -26,10 +27,12 @@ export function caseFileRoutes(api: Api, deps: TRecordingDeps) {
   api.route({
     method: 'get',
     path: '/cases',
-    summary: '案卷列表：执法人员看本人案件，负责人和法制审核人员看全部',
+    summary: '案卷列表：执法人员看本人案件，负责人和法制审核人员看全部；q 按案号或当事人名称检索',
     tags,
     access: ['officer', 'reviewer', 'head'],
-    handler: async ({ principal }) => ({ body: await listCaseFiles(deps, principal) }),
+    request: { query: ZListCaseFilesQuery },
+    responses: { 200: { description: '案卷（最近立案的 200 件）', schema: z.array(ZCaseFileSummary) } },
+    handler: async ({ principal, query }) => ({ body: await listCaseFiles(deps, principal, query) }),
   });
   api.route({
     method: 'get',
@@ -38,6 +41,7 @@ export function caseFileRoutes(api: Api, deps: TRecordingDeps) {
     tags,
     access: staffRoles,
     request: { params: ZCaseParams },
+    responses: { 200: { description: '案卷及其全部内容', schema: ZCaseFileDetail } },
     handler: async ({ req, principal, params }) => ({
       body: await viewCaseFile(deps, callContextOf(req, principal), params.caseNumber),
     }),

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { createLogger, loadConfig, runServer } from '@sanxiang/shared';
+import { Pool } from 'pg';
+import { createConsoleApp } from './app';
+import { createOidcClient } from './oidc';
+
+const config = loadConfig('console');
+const logger = createLogger({ name: 'console', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+const pool = new Pool({ connectionString: config.DATABASE_URL, max: 5 });
+const { app, close } = createConsoleApp({
+  consoleUrl: config.CONSOLE_URL.replace(/\/$/u, ''),
+  sessionSecret: config.CONSOLE_SESSION_SECRET,
+  pool,
+  oidc: createOidcClient({
+    issuer: config.OIDC_ISSUER,
+    clientSecret: config.OIDC_CONSOLE_CLIENT_SECRET,
+    consoleUrl: config.CONSOLE_URL.replace(/\/$/u, ''),
+    logger,
+  }),
+  services: {
+    recording: config.SERVICE_URL_RECORDING,
+    'legal-review': config.SERVICE_URL_LEGAL_REVIEW,
+    disclosure: config.SERVICE_URL_DISCLOSURE,
+  },
+  logger,
+  staticDir: path.join(__dirname, '..', 'dist'),
+});
+
+void runServer({
+  app,
+  host: config.HTTP_HOST,
+  port: config.HTTP_PORT,
+  logger,
+  onShutdown: async () => {
+    await close();
+    await pool.end();
+  },
+});

@@ -1,0 +1,36 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths as DisclosurePaths } from '../generated/api/disclosure';
+import type { paths as LegalReviewPaths } from '../generated/api/legal-review';
+import type { paths as RecordingPaths } from '../generated/api/recording';
+import { currentCsrfToken, signInUrl } from './session';
+
+/**
+ * One typed client per service, generated from its /openapi.json (openapi-typescript) and called
+ * through the console server's proxy (`/api/<service>/…`), which adds the user's token.
+ */
+const sessionMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      request.headers.set('x-csrf-token', currentCsrfToken() ?? '');
+    return request;
+  },
+  onResponse({ response }) {
+    // The session ended (signed out elsewhere, refresh refused): sign in again, then come back.
+    if (response.status === 401) window.location.assign(signInUrl());
+    return response;
+  },
+};
+
+function client<TPaths extends object>(service: string) {
+  // Lists in queries are comma-separated (the services' `csvOf`).
+  const c = createClient<TPaths>({
+    baseUrl: `/api/${service}`,
+    querySerializer: { array: { style: 'form', explode: false } },
+  });
+  c.use(sessionMiddleware);
+  return c;
+}
+
+export const recordingApi = client<RecordingPaths>('recording');
+export const legalReviewApi = client<LegalReviewPaths>('legal-review');
+export const disclosureApi = client<DisclosurePaths>('disclosure');

@@ -1,0 +1,39 @@
+/** The signed-in person, as the console server tells it (the browser never holds a token). */
+export interface TSessionUser {
+  id: string;
+  name: string;
+  unit: string | null;
+  roles: string[];
+}
+
+export interface TSession {
+  user: TSessionUser;
+  /** Sent back in `X-CSRF-Token` with every state-changing request. */
+  csrfToken: string;
+}
+
+let csrfToken: string | undefined;
+export const currentCsrfToken = () => csrfToken;
+
+export function signInUrl(returnTo = window.location.pathname + window.location.search): string {
+  return `/auth/login?returnTo=${encodeURIComponent(returnTo)}`;
+}
+
+/** Null when nobody is signed in. */
+export async function fetchSession(): Promise<TSession | null> {
+  const res = await fetch('/auth/session', { headers: { accept: 'application/json' } });
+  if (res.status === 401) return null;
+  if (!res.ok) throw new Error(`会话查询失败（${res.status}）`);
+  const session = (await res.json()) as TSession;
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+export async function signOut(): Promise<void> {
+  const res = await fetch('/auth/logout', {
+    method: 'POST',
+    headers: { 'x-csrf-token': csrfToken ?? '', accept: 'application/json' },
+  });
+  const body = (await res.json().catch(() => ({}))) as { redirectTo?: string };
+  window.location.assign(body.redirectTo ?? '/');
+}

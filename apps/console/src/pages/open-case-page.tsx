@@ -1,0 +1,164 @@
+import { PageContainer } from '@ant-design/pro-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { partyKindLabel, ZPartyKind } from '@sanxiang/shared/src/domain';
+import { type TOpenCaseFile, ZOpenCaseFile } from '@sanxiang/shared/src/contracts';
+import { recordingApi } from '../api/clients';
+import { newIdempotencyKey, showFieldErrors, unwrap } from '../api/problem';
+import { useSession } from '../components/session-context';
+import { zodIssuesToFields } from '../forms/zod-fields';
+
+interface TFormValues {
+  caseNumber: string;
+  title: string;
+  handlingUnit: string;
+  party: { kind: string; name: string; idNumber?: string; isMinor?: boolean };
+  officers: { userId: string; name: string; certificateNumber: string }[];
+}
+
+/**
+ * 立案: the recording service's own schema (ZOpenCaseFile, packages/shared/src/contracts) checks the
+ * form before it is sent; the service's problem+json answers land beside the field they name.
+ */
+export default function OpenCasePage() {
+  const { user } = useSession();
+  const [form] = Form.useForm<TFormValues>();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string>();
+  // One key per submission: a retry after a network failure reuses it, an edited form gets a new one.
+  const idempotencyKey = useRef(newIdempotencyKey());
+
+  const open = useMutation({
+    mutationFn: async (body: TOpenCaseFile) =>
+      unwrap(
+        await recordingApi.POST('/cases', {
+          body,
+          headers: { 'idempotency-key': idempotencyKey.current },
+        }),
+      ),
+    onSuccess: async (_, body) => {
+      idempotencyKey.current = newIdempotencyKey();
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      await navigate(`/cases/${encodeURIComponent(body.caseNumber)}`);
+    },
+    onError: (err) => setFormError(showFieldErrors(form, err)),
+  });
+
+  const submit = (values: TFormValues) => {
+    setFormError(undefined);
+    const parsed = ZOpenCaseFile.safeParse(values);
+    if (!parsed.success) {
+      form.setFields(zodIssuesToFields(parsed.error.issues) as Parameters<typeof form.setFields>[0]);
+      return;
+    }
+    open.mutate(parsed.data);
+  };
+
+  return (
+    <PageContainer
+      title="立案"
+      content="登记案卷并启动案件流程。案件须有至少两名持证执法人员，立案人须是其中之一。"
+    >
+      <Card>
+        <Form<TFormValues>
+          form={form}
+          layout="vertical"
+          requiredMark
+          onFinish={submit}
+          onValuesChange={() => {
+            idempotencyKey.current = newIdempotencyKey();
+          }}
+          initialValues={{
+            party: { kind: 'legalPerson', isMinor: false },
+            handlingUnit: user.unit ?? '',
+            officers: [
+              { userId: user.id, name: user.name, certificateNumber: '' },
+              { userId: '', name: '', certificateNumber: '' },
+            ],
+          }}
+        >
+          {formError ? (
+            <Alert role="alert" type="error" showIcon message={formError} style={{ marginBottom: 16 }} />
+          ) : null}
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item label="案号" name="caseNumber" required>
+                <Input placeholder="如 常人社监察〔2026〕12号" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="承办机构" name="handlingUnit" required>
+                <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label="案由" name="title" required>
+            <Input />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col span={6}>
+              <Form.Item label="当事人类别" name={['party', 'kind']} required>
+                <Select
+                  aria-label="当事人类别"
+                  options={ZPartyKind.options.map((k) => ({ value: k, label: partyKindLabel[k] }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={10}>
+              <Form.Item label="当事人名称" name={['party', 'name']} required>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item label="身份证号或统一社会信用代码" name={['party', 'idNumber']}>
+                <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name={['party', 'isMinor']} valuePropName="checked">
+            <Checkbox>当事人是未成年人（决定不予公开）</Checkbox>
+          </Form.Item>
+          <Form.List name="officers">
+            {(fields, _ops, { errors }) => [
+              ...fields.map((field, index) => (
+                <Row gutter={16} key={field.key}>
+                  <Form.Item name={[field.name, 'userId']} hidden={index === 0}>
+                    <Input />
+                  </Form.Item>
+                  <Col span={8}>
+                    <Form.Item label={`执法人员 ${index + 1} 姓名`} name={[field.name, 'name']} required>
+                      <Input disabled={index === 0} />
+                    </Form.Item>
+                  </Col>
+                  {index > 0 ? (
+                    <Col span={8}>
+                      <Form.Item label={`执法人员 ${index + 1} 账号`} name={[field.name, 'userId']} required>
+                        <Input />
+                      </Form.Item>
+                    </Col>
+                  ) : null}
+                  <Col span={8}>
+                    <Form.Item
+                      label={`执法人员 ${index + 1} 执法证号`}
+                      name={[field.name, 'certificateNumber']}
+                      required
+                    >
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              )),
+              <Form.ErrorList key="errors" errors={errors} />,
+            ]}
+          </Form.List>
+          <Button type="primary" htmlType="submit" loading={open.isPending}>
+            {open.isError ? '重新提交' : '立案'}
+          </Button>
+        </Form>
+      </Card>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,28 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { ConsoleLayout } from './components/console-layout';
+import { PageLoading } from './components/page-loading';
+
+// Each page is its own chunk: the first page loads the layout and itself only.
+const CaseSearchPage = lazy(() => import('./pages/case-search-page'));
+const CasePage = lazy(() => import('./pages/case-page'));
+const OpenCasePage = lazy(() => import('./pages/open-case-page'));
+const ReviewQueuePage = lazy(() => import('./pages/review-queue-page'));
+const ReviewPage = lazy(() => import('./pages/review-page'));
+
+const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <ConsoleLayout />,
+    children: [
+      { index: true, element: page(<CaseSearchPage />) },
+      { path: 'cases', element: page(<CaseSearchPage />) },
+      { path: 'cases/new', element: page(<OpenCasePage />) },
+      { path: 'cases/:caseNumber', element: page(<CasePage />) },
+      { path: 'reviews', element: page(<ReviewQueuePage />) },
+      { path: 'reviews/:reviewId', element: page(<ReviewPage />) },
+    ],
+  },
+]);

@@ -1,0 +1,221 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { composeService, type TComposedService } from '@sanxiang/legal-review';
+import { signToken } from '@sanxiang/shared';
+import { createTestDatabase, testConfig, testStack, type TTestDatabase } from '@sanxiang/testing';
+import { Client, Pool } from 'pg';
+import request from 'supertest';
+import { createConsoleApp, SESSION_COOKIE, SESSION_TABLE, type TOidcClient } from '../server';
+
+// The console server against the real legal-review service and a real PostgreSQL session store.
+// Sessions are put in the store as sign-in would leave them (a development token for the person);
+// the sign-in itself is tested in the browser test against the identity provider.
+
+const CONSOLE_URL = 'http://console.test';
+const SECRET = randomBytes(32).toString('hex');
+
+let reviewDb: TTestDatabase;
+let legalReview: TComposedService;
+let legalReviewServer: Server;
+let sessionDbName: string;
+let pool: Pool;
+let consoleApp: ReturnType<typeof createConsoleApp>;
+
+const notUsed = async (): Promise<never> => {
+  throw new Error('the identity provider is not part of this test');
+};
+const oidc: TOidcClient = {
+  startLogin: notUsed,
+  finishLogin: notUsed,
+  refresh: notUsed,
+  logoutUrl: async () => `${CONSOLE_URL}/`,
+};
+
+async function adminQuery(sql: string) {
+  const c = new Client({ connectionString: testStack().pgAdminUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  reviewDb = await createTestDatabase('legal-review');
+  legalReview = composeService(
+    testConfig('legal-review', { DATABASE_URL: reviewDb.url, SERVICE_URL_RECORDING: 'http://127.0.0.1:9' }),
+  );
+  legalReviewServer = await new Promise<Server>((resolve) => {
+    const s = legalReview.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  sessionDbName = `test_console_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${sessionDbName}"`);
+  const url = new URL(testStack().pgAdminUrl);
+  url.pathname = `/${sessionDbName}`;
+  pool = new Pool({ connectionString: url.toString(), max: 3 });
+  const staticDir = mkdtempSync(path.join(os.tmpdir(), 'console-dist-'));
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>执法工作台</title>');
+  consoleApp = createConsoleApp({
+    consoleUrl: CONSOLE_URL,
+    sessionSecret: SECRET,
+    pool,
+    oidc,
+    services: {
+      'legal-review': `http://127.0.0.1:${(legalReviewServer.address() as AddressInfo).port}`,
+      recording: 'http://127.0.0.1:9',
+    },
+    logger: legalReview.logger,
+    staticDir,
+  });
+});
+
+afterAll(async () => {
+  await consoleApp?.close();
+  await pool?.end();
+  await new Promise((resolve) => legalReviewServer?.close(resolve));
+  await legalReview?.close();
+  await reviewDb?.drop();
+  if (sessionDbName) await adminQuery(`DROP DATABASE IF EXISTS "${sessionDbName}" WITH (FORCE)`);
+});
+
+/** A signed-in session in the store, and the cookie the browser would hold for it. */
+async function signedIn(options: { roles: string[]; expiresInMs?: number }) {
+  const accessToken = await signToken({
+    secret: testStack().authSecret,
+    issuer: process.env.AUTH_ISSUER ?? 'sanxiang-local',
+    audience: process.env.AUTH_AUDIENCE ?? 'sanxiang',
+    subject: 'u-lisi',
+    name: '李四',
+    roles: options.roles as never,
+    expiresIn: '1h',
+  });
+  const sid = randomBytes(16).toString('hex');
+  const csrfToken = randomBytes(16).toString('hex');
+  await new Promise<void>((resolve, reject) =>
+    consoleApp.sessionStore.set(
+      sid,
+      {
+        cookie: {
+          originalMaxAge: 3_600_000,
+          expires: new Date(Date.now() + 3_600_000),
+          httpOnly: true,
+          path: '/',
+        },
+        user: { id: 'u-lisi', name: '李四', unit: '法制审核科', roles: options.roles },
+        tokens: {
+          accessToken,
+          refreshToken: null,
+          idToken: null,
+          expiresAt: Date.now() + (options.expiresInMs ?? 3_600_000),
+        },
+        csrfToken,
+      } as never,
+      (err) => (err ? reject(err as Error) : resolve()),
+    ),
+  );
+  // express-session's cookie: "s:" + id + "." + HMAC-SHA256 (cookie-signature).
+  const signature = createHmac('sha256', SECRET).update(sid).digest('base64').replace(/=+$/u, '');
+  return {
+    sid,
+    csrfToken,
+    accessToken,
+    cookie: `${SESSION_COOKIE}=${encodeURIComponent(`s:${sid}.${signature}`)}`,
+  };
+}
+
+it('tells the browser who is signed in, never the token', async () => {
+  await request(consoleApp.app).get('/auth/session').expect(401);
+  const s = await signedIn({ roles: ['reviewer'] });
+  const res = await request(consoleApp.app).get('/auth/session').set('cookie', s.cookie).expect(200);
+  expect(res.body).toEqual({
+    user: { id: 'u-lisi', name: '李四', unit: '法制审核科', roles: ['reviewer'] },
+    csrfToken: s.csrfToken,
+  });
+  expect(JSON.stringify(res.body)).not.toContain(s.accessToken);
+  // The session is a row of the console's PostgreSQL table.
+  const rows = await pool.query(`SELECT sess FROM ${SESSION_TABLE} WHERE sid = $1`, [s.sid]);
+  expect(rows.rowCount).toBe(1);
+});
+
+it('proxies to the service with the person’s token', async () => {
+  const s = await signedIn({ roles: ['reviewer'] });
+  const res = await request(consoleApp.app)
+    .get('/api/legal-review/reviews?limit=5')
+    .set('cookie', s.cookie)
+    .expect(200);
+  expect(res.body).toEqual({ items: [], nextCursor: null });
+  // The service applies the person's roles: an officer may not read the queue.
+  const officer = await signedIn({ roles: ['officer'] });
+  const refused = await request(consoleApp.app)
+    .get('/api/legal-review/reviews')
+    .set('cookie', officer.cookie);
+  expect(refused.status).toBe(403);
+  expect(refused.headers['content-type']).toContain('application/problem+json');
+  // Without a session there is nothing to forward.
+  await request(consoleApp.app).get('/api/legal-review/reviews').expect(401);
+  await request(consoleApp.app).get('/api/nosuch/x').set('cookie', s.cookie).expect(404);
+});
+
+it('refuses state-changing requests without the CSRF token or from another origin', async () => {
+  const s = await signedIn({ roles: ['reviewer'] });
+  const path = `/api/legal-review/reviews/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/assignment`;
+  const body = { reviewerId: 'u-lisi', reviewerName: '李四' };
+  const noToken = await request(consoleApp.app).post(path).set('cookie', s.cookie).send(body);
+  expect(noToken.status).toBe(403);
+  expect(noToken.body.detail).toContain('防伪令牌');
+  const otherSite = await request(consoleApp.app)
+    .post(path)
+    .set('cookie', s.cookie)
+    .set('origin', 'http://evil.test')
+    .set('x-csrf-token', s.csrfToken)
+    .send(body);
+  expect(otherSite.status).toBe(403);
+  expect(otherSite.body.detail).toContain('其他站点');
+  // With both, the request reaches the service, which answers for an unknown review.
+  const reached = await request(consoleApp.app)
+    .post(path)
+    .set('cookie', s.cookie)
+    .set('origin', CONSOLE_URL)
+    .set('x-csrf-token', s.csrfToken)
+    .set('idempotency-key', 'k-1')
+    .send(body);
+  expect(reached.status).toBe(404);
+  expect(reached.headers['content-type']).toContain('application/problem+json');
+});
+
+it('asks the person to sign in again when the token expired and cannot be refreshed', async () => {
+  const s = await signedIn({ roles: ['reviewer'], expiresInMs: 1_000 });
+  const res = await request(consoleApp.app).get('/api/legal-review/reviews').set('cookie', s.cookie);
+  expect(res.status).toBe(401);
+  expect(res.body.detail).toContain('重新登录');
+});
+
+it('answers a dropped service with 502 in Chinese, and serves the app for its own routes', async () => {
+  const s = await signedIn({ roles: ['head'] });
+  const res = await request(consoleApp.app).get('/api/recording/cases').set('cookie', s.cookie);
+  expect(res.status).toBe(502);
+  expect(res.body.detail).toContain('暂时无法访问');
+  const page = await request(consoleApp.app).get('/cases/%E5%B8%B8%E4%BA%BA%E7%A4%BE').expect(200);
+  expect(page.text).toContain('执法工作台');
+  expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+});
+
+it('signs out: the session is gone from the store', async () => {
+  const s = await signedIn({ roles: ['reviewer'] });
+  await request(consoleApp.app).post('/auth/logout').set('cookie', s.cookie).expect(403);
+  const res = await request(consoleApp.app)
+    .post('/auth/logout')
+    .set('cookie', s.cookie)
+    .set('origin', CONSOLE_URL)
+    .set('x-csrf-token', s.csrfToken)
+    .expect(200);
+  expect(res.body.redirectTo).toBe(`${CONSOLE_URL}/`);
+  const rows = await pool.query(`SELECT 1 FROM ${SESSION_TABLE} WHERE sid = $1`, [s.sid]);
+  expect(rows.rowCount).toBe(0);
+  await request(consoleApp.app).get('/auth/session').set('cookie', s.cookie).expect(401);
+});
