@@ -14,6 +14,8 @@ interface TFormValues {
   caseNumber: string;
   title: string;
   handlingUnit: string;
+  enforcementCategory: string;
+  enforcementArea: string;
   party: { kind: string; name: string; idNumber?: string; isMinor?: boolean };
   officers: { userId: string; name: string; certificateNumber: string }[];
 }
@@ -98,6 +100,18 @@ export default function OpenCasePage() {
           <Form.Item label="案由" name="title" required>
             <Input />
           </Form.Item>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item label="执法类别" name="enforcementCategory" required>
+                <Input placeholder="如 劳动保障监察" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="执法区域" name="enforcementArea" required>
+                <Input placeholder="如 常州市新北区" />
+              </Form.Item>
+            </Col>
+          </Row>
           <Row gutter={16}>
             <Col span={6}>
               <Form.Item label="当事人类别" name={['party', 'kind']} required>

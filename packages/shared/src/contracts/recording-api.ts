@@ -13,6 +13,8 @@ export const ZOpenCaseFile = z
     caseNumber: ZCaseNumber, // 案号
     title: z.string().trim().min(1).max(200), // 案由
     handlingUnit: z.string().trim().min(1).max(200), // 执法承办机构
+    enforcementCategory: z.string().trim().min(1).max(64), // 执法类别, e.g. 劳动保障监察
+    enforcementArea: z.string().trim().min(1).max(64), // 执法区域, e.g. 常州市新北区
     party: z.object({
       kind: ZPartyKind, // 自然人 / 法人 / 其他组织
       name: z.string().trim().min(1).max(200),
