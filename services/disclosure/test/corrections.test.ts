@@ -44,7 +44,7 @@ describe('a public correction request', () => {
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
         { path: 'body.evidence', message: expect.stringContaining('证据') },
-        { path: 'body.contactPhone', message: '请至少填写一种联系方式（电话或电子邮箱）' },
+        { path: 'body.contactPhone', message: '联系电话：请至少填写一种联系方式（电话或电子邮箱）' },
       ]),
     );
   });

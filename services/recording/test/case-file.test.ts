@@ -70,7 +70,7 @@ describe('case files', () => {
         .errors[0],
     ).toMatchObject({
       path: 'body.officers',
-      message: '执法证号不得重复',
+      message: '执法人员：执法证号不得重复',
     });
     expect(
       (

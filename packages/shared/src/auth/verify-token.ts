@@ -98,10 +98,10 @@ export function createTokenVerifier(settings: TAuthSettings): TVerifyToken {
     }
     const claims = ZTokenClaims.safeParse(kind === 'provider' ? claimMap.read(payload) : payload);
     if (!claims.success)
-      throw new AppError('unauthenticated', '访问令牌缺少必要的身份信息 (sub, name, roles)');
+      throw new AppError('unauthenticated', '访问令牌缺少必要的身份信息（用户标识、姓名、角色）');
     const { sub, name, unit, roles, cert } = claims.data;
     if (roles.includes('system') && kind !== 'machine') {
-      throw new AppError('unauthenticated', '访问令牌无效: system 角色只属于机器令牌');
+      throw new AppError('unauthenticated', '访问令牌无效：系统服务角色只属于机器令牌');
     }
     if (kind === 'machine' && roles.some((r) => r !== 'system')) {
       throw new AppError('unauthenticated', '访问令牌无效: 机器令牌只能带 system 角色');

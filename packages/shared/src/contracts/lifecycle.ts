@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { ZCaseStage } from '../domain/case-stages';
 import { ZDecisionKind, ZExemptionReason, ZPartyKind, ZWithdrawalReason } from '../domain/decision-kinds';
 import { ZCaseNumber, ZCaseOfficer, ZIsoDate } from '../domain/identifiers';
-import { ZMajorCriterion, ZReviewOutcome, ZSubmissionMaterialKind } from '../domain/legal-review';
+import { materialKindLabel } from '../domain/labels';
+import {
+  ZMajorCriterion,
+  ZReviewOutcome,
+  ZSubmissionMaterialKind,
+  type TSubmissionMaterialKind,
+} from '../domain/legal-review';
 import { ZServiceMethod } from '../domain/records';
 import { ZRole } from '../domain/roles';
 
@@ -293,7 +299,10 @@ export function checkProposal(p: TSubmitProposal): TProposalProblem[] {
       required.push('hearingOrAssessment');
     const missing = required.filter((k) => !present.has(k as never));
     if (missing.length > 0) {
-      problems.push({ code: 'materials.missing', message: `送审材料不全，缺少：${missing.join('、')}` });
+      problems.push({
+        code: 'materials.missing',
+        message: `送审材料不全，缺少：${missing.map((k) => materialKindLabel[k as TSubmissionMaterialKind]).join('、')}`,
+      });
     }
   }
   return problems;

@@ -5,3 +5,5 @@ export * from './legal-review';
 export * from './records';
 export * from './identifiers';
 export * from './labels';
+export * from './field-labels';
+export * from './zod-chinese';

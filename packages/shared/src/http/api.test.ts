@@ -103,6 +103,21 @@ describe('Api routes', () => {
     ]);
   });
 
+  it('says in Chinese which field is wrong and why, naming the field in words', async () => {
+    const res = await request(buildApp())
+      .post(`/cases/${caseId}/notes`)
+      .set('authorization', `Bearer ${await tokenFor(['officer'])}`)
+      .send({ officers: [{ name: '' }], extra: 1 });
+    expect(res.body.errors).toEqual([
+      { path: 'body.text', message: '正文：必须填写' },
+      { path: 'body.officers.0.name', message: '执法人员第 1 项的名称：不能为空' },
+      { path: 'body.officers', message: '执法人员：至少 2 项' },
+    ]);
+    expect(res.body.detail).toBe(
+      '以下字段不合法：正文（必须填写）；执法人员第 1 项的名称（不能为空）；执法人员（至少 2 项）',
+    );
+  });
+
   it('answers 400 for malformed JSON', async () => {
     const res = await request(buildApp())
       .post(`/cases/${caseId}/notes`)

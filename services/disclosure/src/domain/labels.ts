@@ -12,3 +12,13 @@ export const labelOf = <K extends string>(
   labels: Record<K, string>,
   value: string | null | undefined,
 ): string => (value == null ? '' : ((labels as Record<string, string>)[value] ?? value));
+
+/** States of a disclosure record as staff read them. */
+export const disclosureStatusLabel: Record<string, string> = {
+  draft: '草稿',
+  approved: '已批准，待发布',
+  published: '已公示',
+  withdrawn: '已撤下',
+  expired: '公示期满撤下',
+  exempt: '不予公开',
+};

@@ -22,7 +22,7 @@ export function decodeCursor<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('validation', '以下字段不合法: query.cursor', {
+    throw new AppError('validation', '以下字段不合法：翻页位置', {
       fields: [{ path: 'query.cursor', message: 'not a cursor returned by this listing' }],
     });
   }

@@ -19,7 +19,7 @@ export async function createDecisionDraft(
   req: TDisclosureDraftRequest,
 ): Promise<{ status: number; body: TDisclosureDraftResponse }> {
   if (req.workflowId !== lifecycleWorkflowId(req.caseNumber)) {
-    throw new AppError('validation', 'workflowId 与案号不符', {
+    throw new AppError('validation', '流程编号与案号不符', {
       fields: [{ path: 'body.workflowId', message: `expected ${lifecycleWorkflowId(req.caseNumber)}` }],
     });
   }

@@ -1,3 +1,4 @@
+import { disclosureStatusLabel, labelOf } from '../labels';
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
@@ -36,7 +37,9 @@ export async function reviseDisclosure(ctx: TCommandContext, id: string, input: 
   if (!startsCorrection && d.reviewStage !== 'editing') {
     throw new AppError(
       'conflict',
-      d.reviewStage ? '该版本正在审核中，需退回后才能修改' : `当前状态（${d.status}）不能修改`,
+      d.reviewStage
+        ? '该版本正在审核中，需退回后才能修改'
+        : `当前状态（${labelOf(disclosureStatusLabel, d.status)}）不能修改`,
       { extra: { disclosureStatus: d.status, reviewStage: d.reviewStage } },
     );
   }

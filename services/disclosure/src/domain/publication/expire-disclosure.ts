@@ -5,6 +5,7 @@ import { lockDisclosure, updateDisclosure } from '../../data-access/disclosure-r
 import { removePublicDecision } from '../../data-access/public-decision-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { assertSameCase } from './publish-disclosure';
+import { disclosureStatusLabel, labelOf } from './labels';
 
 /**
  * End of the publication period (公示期满撤下: 5 years, 2 for a natural person): the record leaves
@@ -21,9 +22,13 @@ export async function expireDisclosure(
   assertSameCase(d, req.workflowId, req.cycle);
   if (d.expiredAt) return { expiredAt: d.expiredAt.toISOString() };
   if (d.status !== 'published' && d.status !== 'withdrawn') {
-    throw new AppError('conflict', `当前状态（${d.status}）的记录未公示，无需到期撤下`, {
-      extra: { disclosureStatus: d.status },
-    });
+    throw new AppError(
+      'conflict',
+      `当前状态（${labelOf(disclosureStatusLabel, d.status)}）的记录未公示，无需到期撤下`,
+      {
+        extra: { disclosureStatus: d.status },
+      },
+    );
   }
   await updateDisclosure(tx, d.id, { status: 'expired', expiredAt: now, reviewStage: null });
   await removePublicDecision(tx, d.id);

@@ -1,3 +1,4 @@
+import { disclosureStatusLabel, labelOf } from '../labels';
 import { z } from 'zod';
 import { lifecycleSignals, type TDisclosureWithdrawn } from '@sanxiang/shared/src/contracts';
 import { ZWithdrawalReason } from '@sanxiang/shared/src/domain';
@@ -32,9 +33,13 @@ export async function withdrawDisclosure(ctx: TCommandContext, id: string, input
     return d;
   }
   if (d.status !== 'published') {
-    throw new AppError('conflict', `只有已公示的决定可以撤下（当前：${d.status}）`, {
-      extra: { disclosureStatus: d.status },
-    });
+    throw new AppError(
+      'conflict',
+      `只有已公示的决定可以撤下（当前：${labelOf(disclosureStatusLabel, d.status)}）`,
+      {
+        extra: { disclosureStatus: d.status },
+      },
+    );
   }
   const updated = await updateDisclosure(tx, d.id, {
     status: 'withdrawn',

@@ -44,6 +44,12 @@ export const ZRedactionRule = z.discriminatedUnion('kind', [
 export type TRedactionRule = z.infer<typeof ZRedactionRule>;
 
 const builtinKinds = ['idNumber', 'phoneNumber', 'address', 'naturalPersonName'] as const;
+const redactionKindLabel: Record<(typeof builtinKinds)[number], string> = {
+  idNumber: '身份证件号码',
+  phoneNumber: '电话号码',
+  address: '地址',
+  naturalPersonName: '自然人姓名',
+};
 
 export const ZRedactionRules = z
   .array(ZRedactionRule)
@@ -51,7 +57,7 @@ export const ZRedactionRules = z
   .superRefine((rules, ctx) => {
     for (const kind of builtinKinds) {
       if (rules.filter((r) => r.kind === kind).length > 1) {
-        ctx.addIssue({ code: 'custom', message: `规则 ${kind} 只能出现一次` });
+        ctx.addIssue({ code: 'custom', message: `隐去规则「${redactionKindLabel[kind]}」只能出现一次` });
       }
     }
   });

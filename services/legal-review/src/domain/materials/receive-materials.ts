@@ -42,7 +42,7 @@ export async function receiveMaterials(
       const supplied = new Set(body.materials.map((m) => m.kind));
       const stillMissing = request.missing.filter((k) => !supplied.has(k));
       if (stillMissing.length > 0) {
-        throw new AppError('validation', '以下字段不合法: body.materials', {
+        throw new AppError('validation', '以下字段不合法：送审材料', {
           fields: [{ path: 'body.materials', message: `尚缺：${listMaterialKinds(stillMissing)}` }],
         });
       }

@@ -43,7 +43,7 @@ export async function requestMaterials(
 ): Promise<TMaterialRequestView> {
   const today = dateInShanghai(deps.now());
   if (body.dueDate < today) {
-    throw new AppError('validation', '以下字段不合法: body.dueDate', {
+    throw new AppError('validation', '以下字段不合法：补充材料的提交期限', {
       fields: [{ path: 'body.dueDate', message: `补充材料的提交期限不得早于今天（${today}）` }],
     });
   }

@@ -69,6 +69,6 @@ export async function requireReadAccess(
   );
   if (grant) return `accessRequest:${grant.id}`;
   throw forbidden(
-    '超出本人权限调阅本案材料，须经负责人批准：请先提交调阅申请 (POST /cases/{caseNumber}/access-requests)',
+    '超出本人权限调阅本案材料，须经负责人批准：请先提交调阅申请（`POST /cases/{caseNumber}/access-requests`）',
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type TCaseStage } from '@sanxiang/shared';
+import { AppError, caseStageLabel, type TCaseStage } from '@sanxiang/shared';
 import { lifecycleUpdates } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
@@ -48,7 +48,10 @@ export async function closeCaseFile(
       z.object({ stage: z.string() }),
     );
   } else if (!settled.includes(stage)) {
-    throw new AppError('conflict', `案件处于「${stage}」阶段（法制审核或决定尚未完成），不能结案`);
+    throw new AppError(
+      'conflict',
+      `案件处于「${caseStageLabel[stage] ?? stage}」阶段（法制审核或决定尚未完成），不能结案`,
+    );
   }
   await deps.db.$transaction(async (tx) => {
     const locked = await lockCaseFile(tx, caseNumber);

@@ -14,7 +14,7 @@ export { ZOpenCaseFile, type TOpenCaseFile };
 
 export async function openCaseFile(deps: TRecordingDeps, ctx: TCallContext, input: TOpenCaseFile) {
   if (!input.officers.some((o) => o.userId === ctx.principal.id)) {
-    throw forbidden('立案人须是本案执法人员之一（officers 中须包含本人）');
+    throw forbidden('立案人须是本案执法人员之一（执法人员名单中须包含本人）');
   }
   await requireCertifiedOfficers(deps.directory, {
     at: new Date(),

@@ -94,7 +94,7 @@ function authorise(
     if (via !== 'internal') throw forbidden('法制审核意见由法制审核系统归档，不能由人工登记');
     return;
   }
-  if (via === 'internal') throw forbidden('内部接口只接受法制审核意见 (legalReviewOpinion)');
+  if (via === 'internal') throw forbidden('内部接口只接受法制审核意见');
   if (record.kind === 'headApproval') {
     if (!principal.roles.includes('head')) throw forbidden('负责人审批意见只能由负责人登记');
     return;

@@ -1,5 +1,5 @@
 import { ZCloseCase } from '@sanxiang/shared/src/contracts';
-import type { TCaseStage } from '@sanxiang/shared/src/domain';
+import { caseStageLabel, type TCaseStage } from '@sanxiang/shared/src/domain';
 import type { Lifecycle } from '../../lifecycle';
 import { parseUpdate, reject } from '../../parse-messages';
 
@@ -8,7 +8,7 @@ export function validateCloseCase(lc: Lifecycle, raw: unknown): void {
   parseUpdate(ZCloseCase, raw, 'InvalidClose');
   const { stage } = lc.state;
   if (stage !== 'investigation' && stage !== 'proposal') {
-    reject('WrongStage', [{ code: 'stage', message: `当前阶段（${stage}）不能直接结案` }]);
+    reject('WrongStage', [{ code: 'stage', message: `当前阶段（${caseStageLabel[stage]}）不能直接结案` }]);
   }
 }
 

@@ -1,3 +1,4 @@
+import { caseStageLabel } from '@sanxiang/shared/src/domain';
 import { ZDecisionMade, checkMajorDecision, type TDecisionMadeResult } from '@sanxiang/shared/src/contracts';
 import type { Lifecycle } from '../../lifecycle';
 import { parseUpdate, reject } from '../../parse-messages';
@@ -7,7 +8,9 @@ export function validateDecisionMade(lc: Lifecycle, raw: unknown): void {
   const p = parseUpdate(ZDecisionMade, raw, 'InvalidDecision');
   const { state } = lc;
   if (state.stage !== 'decision') {
-    reject('WrongStage', [{ code: 'stage', message: `当前阶段（${state.stage}）不能作出决定` }]);
+    reject('WrongStage', [
+      { code: 'stage', message: `当前阶段（${caseStageLabel[state.stage]}）不能作出决定` },
+    ]);
   }
   if (!state.major) return;
   const round = lc.currentRound();

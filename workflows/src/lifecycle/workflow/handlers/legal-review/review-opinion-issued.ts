@@ -1,3 +1,5 @@
+import { patched } from '@temporalio/workflow';
+import { reviewOutcomeLabel } from '@sanxiang/shared/src/domain';
 import { ZReviewOpinionIssued } from '@sanxiang/shared/src/contracts';
 import { clockIds } from '../../clocks';
 import type { Lifecycle } from '../../lifecycle';
@@ -19,7 +21,9 @@ export function onReviewOpinionIssued(lc: Lifecycle, raw: unknown): void {
     opinionId: p.opinionId,
   });
   lc.clocks.close(clockIds.review(round.round));
-  const note = `第 ${round.round} 轮审核意见：${p.outcome}`;
+  // Patched: the note (which reaches the case file through an activity) names the outcome in words.
+  const outcomeText = patched('review-outcome-in-words') ? reviewOutcomeLabel[p.outcome] : p.outcome;
+  const note = `第 ${round.round} 轮审核意见：${outcomeText}`;
   switch (p.outcome) {
     case 'approve': // 同意
       return lc.setStage('decision', note);

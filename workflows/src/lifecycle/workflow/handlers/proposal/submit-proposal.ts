@@ -1,3 +1,4 @@
+import { caseStageLabel, type TCaseStage } from '@sanxiang/shared/src/domain';
 import {
   ZSubmitProposal,
   checkProposal,
@@ -14,7 +15,9 @@ export function validateSubmitProposal(lc: Lifecycle, raw: unknown): void {
   const p = parseUpdate(ZSubmitProposal, raw, 'InvalidProposal');
   const { stage } = lc.state;
   if (stage !== 'investigation' && stage !== 'proposal') {
-    reject('WrongStage', [{ code: 'stage', message: `当前阶段（${stage}）不能提交拟作出决定` }]);
+    reject('WrongStage', [
+      { code: 'stage', message: `当前阶段（${caseStageLabel[stage as TCaseStage]}）不能提交拟作出决定` },
+    ]);
   }
   const problems = [...checkProposal(p), ...checkResubmission(p, lc.state.major)];
   if (problems.length > 0) reject('InvalidProposal', problems);

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { fieldLabel } from '@sanxiang/shared/src/domain';
+import { serviceDocument, serviceNames } from '../openapi/service-documents';
+import { scanMessages } from './message-scan';
+
+const repo = path.resolve(__dirname, '../..');
+
+/**
+ * Latin words a Chinese message may carry: names of standards, headers and formats people type
+ * (`Content-Type`, `Authorization: Bearer …`), comments' English, and log lines.
+ */
+const allowed = [
+  /Bearer\s+<?token>?/gu,
+  /http\(s\)/gu,
+  /`[^`]*`/gu, // code quoted for developers (CLI usage lines)
+  /\b[a-z]+:\/\/\S+/gu, // URLs
+  /\b(application|audio|video|image|text)\/[a-z0-9.+-]+/gu, // media types
+  /\bnpm run[^\s，。]*( -- [^\s，。]+)*/gu,
+];
+
+describe('Chinese messages', () => {
+  it('carry no untranslated codes', () => {
+    const findings = scanMessages(repo, allowed);
+    expect(findings.map((f) => `${f.file}:${f.line} ${f.why} — ${f.text}`)).toEqual([]);
+  });
+
+  it.each(serviceNames)('name every request field of %s in words', async (service) => {
+    const doc = await serviceDocument(service);
+    const unnamed = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      if (o.properties && typeof o.properties === 'object') {
+        for (const name of Object.keys(o.properties)) if (!fieldLabel[name]) unnamed.add(name);
+      }
+      if (typeof o.in === 'string' && typeof o.name === 'string' && o.in !== 'header' && !fieldLabel[o.name])
+        unnamed.add(o.name);
+      Object.values(o).forEach(walk);
+    };
+    for (const item of Object.values(doc.paths))
+      for (const op of Object.values(item)) walk([op.requestBody, op.parameters]);
+    expect([...unnamed].sort()).toEqual([]);
+  });
+});
