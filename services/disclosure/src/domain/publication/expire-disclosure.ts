@@ -5,7 +5,7 @@ import { lockDisclosure, updateDisclosure } from '../../data-access/disclosure-r
 import { removePublicDecision } from '../../data-access/public-decision-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { assertSameCase } from './publish-disclosure';
-import { disclosureStatusLabel, labelOf } from './labels';
+import { disclosureStatusLabel, labelOf } from '../labels';
 
 /**
  * End of the publication period (公示期满撤下: 5 years, 2 for a natural person): the record leaves
