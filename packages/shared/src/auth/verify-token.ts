@@ -104,10 +104,10 @@ export function createTokenVerifier(settings: TAuthSettings): TVerifyToken {
       throw new AppError('unauthenticated', '访问令牌无效：系统服务角色只属于机器令牌');
     }
     if (kind === 'machine' && roles.some((r) => r !== 'system')) {
-      throw new AppError('unauthenticated', '访问令牌无效: 机器令牌只能带 system 角色');
+      throw new AppError('unauthenticated', '访问令牌无效：机器令牌只能带系统服务角色');
     }
     if (kind === 'provider' && !unit) {
-      throw new AppError('unauthenticated', '访问令牌缺少必要的身份信息 (unit)');
+      throw new AppError('unauthenticated', '访问令牌缺少必要的身份信息（所属机构）');
     }
     const principal: TPrincipal = {
       id: sub,

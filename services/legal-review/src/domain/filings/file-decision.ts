@@ -61,7 +61,7 @@ const sameFiling = (f: DecisionFiling, body: TFileDecisionBody) =>
  */
 async function assertFiledByTheCase(deps: TDomainDeps, actor: TActor, body: TFileDecisionBody) {
   if (!deps.recording)
-    throw new AppError('unavailable', '案卷系统（recording）未接入，暂不能备案，请稍后重试');
+    throw new AppError('unavailable', '案卷系统未接入，暂不能备案，请稍后重试');
   const summary = await deps.recording.caseSummary(body.caseNumber);
   const isSystem = actor.roles.includes('system');
   const onCase = summary?.officers.some((o) => o.userId === actor.id) ?? false;
