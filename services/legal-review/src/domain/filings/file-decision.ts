@@ -60,8 +60,7 @@ const sameFiling = (f: DecisionFiling, body: TFileDecisionBody) =>
  * the system (the worker) or one of the case's officers, and the handling unit must be the case's.
  */
 async function assertFiledByTheCase(deps: TDomainDeps, actor: TActor, body: TFileDecisionBody) {
-  if (!deps.recording)
-    throw new AppError('unavailable', '案卷系统未接入，暂不能备案，请稍后重试');
+  if (!deps.recording) throw new AppError('unavailable', '案卷系统未接入，暂不能备案，请稍后重试');
   const summary = await deps.recording.caseSummary(body.caseNumber);
   const isSystem = actor.roles.includes('system');
   const onCase = summary?.officers.some((o) => o.userId === actor.id) ?? false;
