@@ -80,6 +80,8 @@ export const fieldLabel: Record<string, string> = {
   email: '电子邮箱',
   employer: '工作单位',
   endedAt: '结束时间',
+  enforcementArea: '执法区域',
+  enforcementCategory: '执法类别',
   enforcementMethod: '执法方式',
   entryIds: '目录条目',
   errors: '错误',
