@@ -45,12 +45,14 @@ import {
 import { eventually } from '../../test/support/eventually';
 import {
   certificateShown,
+  decisionDocument,
   decisionServed,
   evidenceList,
   handlerOpinion,
   headApproval,
   hearing,
   interview,
+  investigationReport,
   nineFindings,
   openCaseBody,
   rightsNotification,
@@ -277,6 +279,20 @@ async function loadCase(ctx: TLoadContext, c: TDemoCase, index: number): Promise
     ),
     ...(story.major ? [hearing(story)] : []),
     handlerOpinion(story),
+    ...(story.major
+      ? [
+          investigationReport(
+            story,
+            t.at('16:00'),
+            byRole('investigationReport').map((e) => e.id),
+          ),
+          decisionDocument(
+            story,
+            undefined,
+            byRole('draftDecisionDocument').map((e) => e.id),
+          ),
+        ]
+      : []),
   ];
   let newRecords = 0;
   for (const r of wanted) {
@@ -303,7 +319,7 @@ async function loadCase(ctx: TLoadContext, c: TDemoCase, index: number): Promise
       ? [
           {
             kind: 'investigationReport',
-            documentId: byRole('investigationReport')[0]!.id,
+            documentId: records.get('investigationReport')!.id,
             title: '调查终结报告',
           },
           {
@@ -313,7 +329,7 @@ async function loadCase(ctx: TLoadContext, c: TDemoCase, index: number): Promise
           },
           {
             kind: 'draftDecisionDocument',
-            documentId: byRole('draftDecisionDocument')[0]!.id,
+            documentId: records.get('decisionDocument')!.id,
             title: '行政处罚决定书（代拟稿）',
           },
           { kind: 'evidence', documentId: records.get('evidenceList')!.id, title: '证据材料清单及证据' },

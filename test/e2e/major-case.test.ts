@@ -51,12 +51,14 @@ import { startInProcessSystem, type TInProcessSystem } from '../support/in-proce
 import {
   certificateShown,
   collectiveDiscussion,
+  decisionDocument,
   decisionServed,
   evidenceList,
   handlerOpinion,
   headApproval,
   hearing,
   interview,
+  investigationReport,
   nineFindings,
   openCaseBody,
   rightsNotification,
@@ -339,6 +341,20 @@ it('runs a major case from opening to publication through all three services and
     handlerOpinion(story),
     key('record', 'opinion'),
   );
+  const report = await fileRecord(
+    api,
+    officerA,
+    caseNumber,
+    investigationReport(story, minutesAgo(20), [documents.report!.id]),
+    key('record', 'report'),
+  );
+  const draftDocument = await fileRecord(
+    api,
+    officerA,
+    caseNumber,
+    decisionDocument(story, undefined, [documents.draft!.id]),
+    key('record', 'draft'),
+  );
 
   // ---- 拟作出决定: a major proposal with the six materials goes to legal review -----------------
   const proposal = await submitProposal(
@@ -353,9 +369,9 @@ it('runs a major case from opening to publication through all three services and
       majorCriteria: story.major!.criteria,
       hearingOrAssessmentHeld: true,
       materials: [
-        { kind: 'investigationReport', documentId: documents.report!.id, title: '调查终结报告' },
+        { kind: 'investigationReport', documentId: report.id, title: '调查终结报告' },
         { kind: 'proposedDecision', documentId: opinion.id, title: '拟作出处罚决定及情况说明' },
-        { kind: 'draftDecisionDocument', documentId: documents.draft!.id, title: '行政处罚决定书（代拟稿）' },
+        { kind: 'draftDecisionDocument', documentId: draftDocument.id, title: '行政处罚决定书（代拟稿）' },
         { kind: 'evidence', documentId: list.id, title: '证据材料清单及证据' },
         { kind: 'hearingOrAssessment', documentId: hearingRecord.id, title: '听证笔录及听证报告' },
         { kind: 'otherMaterials', documentId: rights.id, title: '行政处罚告知书及送达回证' },
@@ -582,6 +598,8 @@ it('runs a major case from opening to publication through all three services and
     'rightsNotification',
     'hearing',
     'handlerOpinion',
+    'investigationReport',
+    'decisionDocument',
     'legalReviewOpinion',
     'collectiveDiscussion',
     'headApproval',

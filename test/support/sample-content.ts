@@ -207,6 +207,55 @@ export const handlerOpinion = (story: TCaseStory): TRecordInput => ({
   },
 });
 
+/** 调查终结报告 at the end of the investigation; `evidenceIds` = the signed report's scan. */
+export const investigationReport = (
+  story: TCaseStory,
+  concludedAt: string,
+  evidenceIds: string[] = [],
+): TRecordInput => ({
+  kind: 'investigationReport',
+  content: {
+    concludedAt,
+    caseSource: `${story.handlingUnit}在日常巡查中发现线索，依法立案调查。`,
+    investigation: `执法人员于${story.site.place}进行现场检查，询问了${story.representative.name}，调取了相关材料。`,
+    facts: story.facts,
+    evidenceSummary: '现场检查笔录、询问笔录、证据材料清单所列证据及现场照片。',
+    legalBasis: story.legalBasis,
+    proposedHandling: story.proposedDecision,
+    investigators: named(story),
+    ...(evidenceIds.length > 0 ? { evidenceIds } : {}),
+  },
+});
+
+/** 行政执法决定书: the draft for legal review, or (with a date) the issued document. */
+export const decisionDocument = (
+  story: TCaseStory,
+  issued?: { decisionDate: string; evidenceIds?: string[] },
+  draftEvidenceIds: string[] = [],
+): TRecordInput => {
+  const p = story.decision.publication;
+  const evidenceIds = issued?.evidenceIds ?? draftEvidenceIds;
+  return {
+    kind: 'decisionDocument',
+    content: {
+      status: issued ? 'issued' : 'draft',
+      title: story.decision.kind === 'penalty' ? '行政处罚决定书' : '行政执法决定书',
+      ...(issued ? { documentNumber: story.decision.documentNumber, decisionDate: issued.decisionDate } : {}),
+      decisionKind: story.decision.kind,
+      party: story.party.name,
+      facts: p.content,
+      legalBasis: p.legalBasis,
+      decision: p.decision,
+      ...(p.penaltyKind ? { penaltyKind: p.penaltyKind } : {}),
+      performance: p.performance,
+      remedies:
+        '如不服本决定，可在收到本决定书之日起六十日内申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。',
+      issuingAuthority: p.issuingAuthority,
+      ...(evidenceIds.length > 0 ? { evidenceIds } : {}),
+    },
+  };
+};
+
 /** 集体讨论记录 (major cases), filed by the head. */
 export const collectiveDiscussion = (
   story: TCaseStory,

@@ -318,7 +318,7 @@ describe('case files', () => {
       .set('authorization', officer)
       .send({ ...proposal, materials: [{ kind: 'evidence', documentId: 'not-ours', title: 'x' }] });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.errors[0].path).toBe('body.materials');
+    expect(foreign.body.errors[0].path).toBe('body.materials.0.documentId');
     const major = await request(env.app)
       .post(`${casePath(caseNumber)}/proposals`)
       .set('authorization', officer)
@@ -403,6 +403,124 @@ describe('case files', () => {
         where: { action: { in: ['proposal.submitted', 'decision.recorded'] } },
       }),
     ).toBeGreaterThanOrEqual(2);
+  });
+
+  it('checks each proposal material by its kind in this case file, and accepts 无 for other materials', async () => {
+    const { caseNumber, activityId } = await openCaseWithActivity(env);
+    const officer = await env.auth(users.officerA);
+    const file = async (body: object) => {
+      const res = await request(env.app)
+        .post(`${casePath(caseNumber)}/records`)
+        .set('authorization', officer)
+        .send(body);
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const text = Buffer.from('调查材料汇总（文本）\n', 'utf8');
+    const textFile = await uploadEvidence(env, {
+      caseNumber,
+      activityId,
+      content: text,
+      mediaKind: 'document',
+      contentType: 'text/plain',
+      fileName: '材料.txt',
+    });
+    expect(textFile.res.status).toBe(201);
+    const opinion = await file({
+      kind: 'handlerOpinion',
+      content: { facts: '拖欠工资', legalBasis: '《劳动保障监察条例》第二十六条', proposedDecision: '罚款' },
+    });
+    const report = await file({
+      kind: 'investigationReport',
+      content: {
+        concludedAt: '2026-11-21T09:00:00+08:00',
+        caseSource: '举报',
+        investigation: '现场检查、询问',
+        facts: '拖欠32名农民工工资',
+        evidenceSummary: '工资表、询问笔录',
+        legalBasis: '《劳动保障监察条例》第二十六条',
+        proposedHandling: '罚款二万元',
+        investigators: officerPair,
+      },
+    });
+    const draft = await file({
+      kind: 'decisionDocument',
+      content: {
+        status: 'draft',
+        title: '行政处罚决定书',
+        decisionKind: 'penalty',
+        party: '某某建筑工程有限公司',
+        facts: '拖欠32名农民工工资',
+        legalBasis: '《劳动保障监察条例》第二十六条',
+        decision: '罚款人民币二万元',
+        fineAmountYuan: 20000,
+        performance: '十五日内缴纳',
+        remedies: '六十日内申请行政复议或六个月内提起行政诉讼',
+        issuingAuthority: '常州市人力资源和社会保障局',
+      },
+    });
+    const proposal = {
+      officers: caseBody(caseNumber).officers,
+      decisionKind: 'penalty',
+      summary: '罚款',
+      major: true,
+      majorCriteria: ['majorRightsAffected'],
+      hearingOrAssessmentHeld: false,
+    };
+    const submit = (materials: object[]) =>
+      request(env.app)
+        .post(`${casePath(caseNumber)}/proposals`)
+        .set('authorization', officer)
+        .send({ ...proposal, materials });
+
+    // One text file named as all five required materials: refused, naming each wrong one.
+    const kinds = [
+      'investigationReport',
+      'proposedDecision',
+      'draftDecisionDocument',
+      'evidence',
+      'otherMaterials',
+    ];
+    const oneFile = await submit(
+      kinds.map((kind) => ({ kind, documentId: textFile.res.body.id, title: '材料' })),
+    );
+    expect(oneFile.status).toBe(400);
+    expect(oneFile.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'body.materials.0.documentId',
+      'body.materials.1.documentId',
+      'body.materials.2.documentId',
+      'body.materials.4.documentId',
+    ]);
+    expect(oneFile.body.errors[0].message).toContain('应为调查终结报告');
+    expect(oneFile.body.errors[3].message).toContain('同一材料不能充当两种送审材料');
+
+    // A record of the wrong kind is refused too (the opinion is not an investigation report).
+    const wrongRecord = await submit(
+      kinds.map((kind, n) => ({ kind, documentId: n === 0 ? opinion : textFile.res.body.id, title: '材料' })),
+    );
+    expect(wrongRecord.status).toBe(400);
+    expect(wrongRecord.body.errors[0].message).toContain('所指材料是承办人意见');
+
+    // 无 is an answer for other materials only, and names no document.
+    const noneElsewhere = await submit([{ kind: 'evidence', none: true, title: '无' }]);
+    expect(noneElsewhere.status).toBe(400);
+    expect(noneElsewhere.body.errors[0].path).toBe('body.materials.0.none');
+
+    const right = await submit([
+      { kind: 'investigationReport', documentId: report, title: '调查终结报告' },
+      { kind: 'proposedDecision', documentId: opinion, title: '拟作出处罚决定及情况说明' },
+      { kind: 'draftDecisionDocument', documentId: draft, title: '行政处罚决定书（代拟稿）' },
+      { kind: 'evidence', documentId: textFile.res.body.id, title: '证据材料' },
+      { kind: 'otherMaterials', none: true, title: '无' },
+    ]);
+    expect(right.status).toBe(200);
+    const sent = await eventually(async () => {
+      const log = await env.probe(caseNumber);
+      const update = log.find((e) => e.name === 'submitProposal');
+      expect(update).toBeDefined();
+      return update!.payload as { materials: object[] };
+    });
+    expect(sent.materials[4]).toEqual({ kind: 'otherMaterials', none: true, title: '无' });
   });
 
   it('implements the internal endpoints the workflow and the legal-review service call, idempotently', async () => {

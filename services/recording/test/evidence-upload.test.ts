@@ -592,4 +592,57 @@ describe('evidence upload and download', () => {
     });
     expect(after.findings).toEqual([]);
   });
+
+  it('refuses the same file twice in one case (409 naming the existing evidence) unless the officer states it is a distinct original', async () => {
+    const { caseNumber, caseId, activityId } = await openCaseWithActivity(env);
+    const content = mp4Bytes(64 * 1024);
+    const first = await uploadEvidence(env, { caseNumber, activityId, content });
+    expect(first.res.status).toBe(201);
+
+    // Declared again: refused before any byte is sent, pointing at the evidence already locked.
+    const again = await createUpload(env, { caseNumber, activityId, content, fileName: '重复.mp4' });
+    expect(again.status).toBe(409);
+    expect(again.body.existingEvidenceId).toBe(first.res.body.id);
+    expect(again.body.detail).toContain('执法记录仪-001.mp4');
+    expect(again.body.errors[0].path).toBe('body.sha256');
+
+    // Two declarations racing each other: the second registration is refused and its version removed.
+    const other = mp4Bytes(32 * 1024);
+    const a = await createUpload(env, { caseNumber, activityId, content: other });
+    const b = await createUpload(env, { caseNumber, activityId, content: other });
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const send = async (uploadId: string) =>
+      request(env.app)
+        .put(`/evidence-uploads/${uploadId}/content`)
+        .set('authorization', await env.auth(users.officerA))
+        .set('content-type', 'video/mp4')
+        .send(other);
+    expect((await send(a.body.uploadId)).status).toBe(201);
+    const raced = await send(b.body.uploadId);
+    expect(raced.status).toBe(409);
+    expect(raced.body.existingEvidenceId).toBeDefined();
+    expect(await versionsUnder(env, keyOf(caseId, b.body.uploadId))).toEqual([]);
+
+    // Stated as a distinct original: accepted, and the reason is kept with the evidence and in the audit.
+    const reason = '当事人提供的两份原始录像内容相同，分别来自两台设备，均须留存';
+    const distinct = await uploadEvidence(env, {
+      caseNumber,
+      activityId,
+      content,
+      fileName: '执法记录仪-002.mp4',
+      extra: { distinctOriginalReason: reason },
+    });
+    expect(distinct.res.status).toBe(201);
+    expect(distinct.res.body.distinctOriginalReason).toBe(reason);
+    const audit = await env.db.auditEvent.findFirstOrThrow({
+      where: { action: 'evidence.uploaded', subject: `evidence:${distinct.res.body.id}` },
+    });
+    expect(audit.details).toMatchObject({ distinctOriginalReason: reason });
+    expect(await env.db.evidence.count({ where: { caseId, sha256: sha256(content) } })).toBe(2);
+
+    // Another case may hold the same file without a reason.
+    const elsewhere = await openCaseWithActivity(env);
+    const there = await uploadEvidence(env, { ...elsewhere, content });
+    expect(there.res.status).toBe(201);
+  });
 });

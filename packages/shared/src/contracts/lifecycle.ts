@@ -167,11 +167,30 @@ export type TCalendarUpdated = z.infer<typeof ZCalendarUpdated>;
 // ---------------------------------------------------------------------------------------------
 // Updates from the recording service (validated; a rejection is returned to the caller)
 
-export const ZSubmissionMaterial = z.object({
-  kind: ZSubmissionMaterialKind,
-  documentId: ZId, // record or evidence id in the recording service
-  title: ZText(200),
-});
+/**
+ * One submission material: a record or evidence of the case (`documentId`), of the kind it claims
+ * to be (the recording service checks the kind). `otherMaterials` may instead say there are none:
+ * `{ kind: 'otherMaterials', none: true, title: '无' }` (no `documentId`).
+ */
+export const ZSubmissionMaterial = z
+  .object({
+    kind: ZSubmissionMaterialKind,
+    documentId: ZId.optional(), // record or evidence id in the recording service
+    title: ZText(200),
+    /** 无: there are no other materials (only for `otherMaterials`, without a document). */
+    none: z.literal(true).optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.none && m.kind !== 'otherMaterials') {
+      ctx.addIssue({ code: 'custom', path: ['none'], message: '只有“其他材料”可以填写“无”' });
+    }
+    if (m.none && m.documentId !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['documentId'], message: '填写“无”时不应指明材料' });
+    }
+    if (!m.none && m.documentId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['documentId'], message: '请指明本案的记录或证据' });
+    }
+  });
 export type TSubmissionMaterial = z.infer<typeof ZSubmissionMaterial>;
 
 /**

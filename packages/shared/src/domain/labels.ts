@@ -79,6 +79,8 @@ export const recordKindLabel: Record<TRecordKind, string> = {
   evidencePreservation: '证据先行登记保存记录',
   refusalToCooperate: '拒绝配合调查记录',
   handlerOpinion: '承办人意见',
+  investigationReport: '调查终结报告',
+  decisionDocument: '行政执法决定书',
   collectiveDiscussion: '集体讨论记录',
   headApproval: '负责人审批意见',
   legalReviewOpinion: '法制审核意见',

@@ -11,6 +11,8 @@ export const ZRecordKind = z.enum([
   'evidencePreservation', // 先行登记保存
   'refusalToCooperate', // 拒绝配合
   'handlerOpinion', // 承办人意见
+  'investigationReport', // 调查终结报告
+  'decisionDocument', // 行政执法决定书 (代拟稿 or issued)
   'collectiveDiscussion', // 集体讨论记录
   'headApproval', // 负责人审批
   'legalReviewOpinion', // 法制审核意见 (filed by the legal-review service)

@@ -86,7 +86,7 @@ export async function intakeReview(
           materials: {
             create: body.materials.map((m) => ({
               kind: m.kind,
-              documentId: m.documentId,
+              documentId: m.documentId ?? null,
               title: m.title,
               addedAt: receivedAt,
               addedBy: body.submittedBy,

@@ -53,7 +53,7 @@ export async function receiveMaterials(
         data: body.materials.map((m) => ({
           reviewId: review.id,
           kind: m.kind,
-          documentId: m.documentId,
+          documentId: m.documentId ?? null,
           title: m.title,
           addedAt: now,
           addedBy: actor.id,

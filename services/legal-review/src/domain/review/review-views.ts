@@ -130,7 +130,7 @@ export const reviewToQueueRow = (r: Review): TQueueRow => ({ ...r, dueDate: from
 export const ZMaterial = z.object({
   id: z.string(),
   kind: ZSubmissionMaterialKind,
-  documentId: z.string(),
+  documentId: z.string().nullable(),
   title: z.string(),
   addedAt: z.string(),
   addedBy: z.string(),

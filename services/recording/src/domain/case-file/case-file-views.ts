@@ -75,6 +75,8 @@ export const evidenceView = (e: Evidence & { lock?: EvidenceLock | null }) => ({
   recordedFrom: iso(e.recordedFrom),
   recordedUntil: iso(e.recordedUntil),
   interruptions: e.interruptions,
+  /** Why this file is a distinct original although another evidence of the case has its SHA-256. */
+  distinctOriginalReason: e.distinctOriginalReason,
   uploadedBy: { id: e.uploadedById, name: e.uploadedByName },
   uploadedAt: iso(e.uploadedAt),
   retention: {

@@ -7,6 +7,7 @@ import { runIdempotent } from '../../data-access/idempotency-store';
 import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
 import { lockCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
 import { uploadView } from '../case-file/case-file-views';
+import { refuseDuplicateEvidence } from './duplicate-evidence';
 import { bareContentType, isAllowedContentType } from './evidence-media-types';
 import type { TRecordingDeps } from '../recording-deps';
 
@@ -46,6 +47,11 @@ export const ZCreateEvidenceUpload = z
     recordedFrom: ZInstant.optional(),
     recordedUntil: ZInstant.optional(),
     interruptions: z.array(ZRecordingInterruption).max(100).default([]),
+    /**
+     * Why this file is a distinct original although a file with the same SHA-256 is already
+     * evidence of the case (otherwise the upload is refused with 409).
+     */
+    distinctOriginalReason: z.string().trim().min(1).max(2000).optional(),
   })
   .superRefine((v, ctx) => {
     if (!isAllowedContentType(v.mediaKind, v.contentType)) {
@@ -87,6 +93,7 @@ export async function createEvidenceUpload(
         fields: [{ path: 'body.activityId', message: 'no such activity in this case' }],
       });
     }
+    await refuseDuplicateEvidence(tx, file.id, input.sha256, input.distinctOriginalReason);
     const id = randomUUID();
     const upload = await tx.evidenceUpload.create({
       data: {
@@ -102,6 +109,7 @@ export async function createEvidenceUpload(
         recordedFrom: input.recordedFrom ? new Date(input.recordedFrom) : null,
         recordedUntil: input.recordedUntil ? new Date(input.recordedUntil) : null,
         interruptions: input.interruptions,
+        distinctOriginalReason: input.distinctOriginalReason ?? null,
         // Keys carry no user text: ASCII, unique per upload, grouped by case for reconciliation.
         objectKey: `cases/${file.id}/evidence/${id}`,
         partSize: partSizeFor(input.size, deps.evidence.minPartSize),
@@ -115,7 +123,13 @@ export async function createEvidenceUpload(
       action: 'evidenceUpload.created',
       subject: `upload:${id}`,
       caseId: file.id,
-      details: { activityId: activity.id, fileName: input.fileName, size: input.size, sha256: input.sha256 },
+      details: {
+        activityId: activity.id,
+        fileName: input.fileName,
+        size: input.size,
+        sha256: input.sha256,
+        ...(input.distinctOriginalReason ? { distinctOriginalReason: input.distinctOriginalReason } : {}),
+      },
       context: auditContext(ctx),
     });
     return { status: 201, body: uploadView(upload) };

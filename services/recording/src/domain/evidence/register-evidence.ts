@@ -7,6 +7,7 @@ import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { lockCaseFile, requireOpen } from '../access/case-access';
 import { evidenceView } from '../case-file/case-file-views';
 import type { TRecordingDeps } from '../recording-deps';
+import { refuseDuplicateEvidence } from './duplicate-evidence';
 
 /**
  * The last step of every upload, once the object version exists and its size and hash are checked:
@@ -29,6 +30,7 @@ export async function registerEvidence(
     evidenceId = await deps.db.$transaction(async (tx) => {
       const file = await lockCaseFile(tx, caseNumber);
       requireOpen(file);
+      await refuseDuplicateEvidence(tx, upload.caseId, upload.sha256, upload.distinctOriginalReason);
       const claimed = await tx.evidenceUpload.updateMany({
         where: { id: upload.id, status: 'open' },
         data: { status: 'completed' },
@@ -53,6 +55,7 @@ export async function registerEvidence(
           recordedFrom: upload.recordedFrom,
           recordedUntil: upload.recordedUntil,
           interruptions: upload.interruptions as object,
+          distinctOriginalReason: upload.distinctOriginalReason,
           uploadedById: ctx.principal.id,
           uploadedByName: ctx.principal.name,
         },
@@ -70,6 +73,7 @@ export async function registerEvidence(
           sha256: upload.sha256,
           objectKey: upload.objectKey,
           versionId,
+          ...(upload.distinctOriginalReason ? { distinctOriginalReason: upload.distinctOriginalReason } : {}),
         },
         context: auditContext(ctx),
       });

@@ -18,6 +18,7 @@ import {
   type TCaseFileWithOfficers,
 } from '../access/case-access';
 import type { TRecordingDeps } from '../recording-deps';
+import { requireMaterialsOfKind } from './proposal-materials';
 
 /** 拟作出决定: the handler submits the proposed decision; the lifecycle validates and routes it. */
 export const ZSubmitProposalRequest = ZSubmitProposal.omit({ submittedBy: true, submittedAt: true });
@@ -38,12 +39,7 @@ export async function submitProposal(
   if (problems.length > 0) {
     throw new AppError('unprocessable', problems.map((p) => p.message).join('；'), { extra: { problems } });
   }
-  await requireOwnDocuments(
-    deps.db,
-    file,
-    input.materials.map((m) => m.documentId),
-    'body.materials',
-  );
+  await requireMaterialsOfKind(deps.db, file, input.materials);
   return callLifecycle(deps, ctx, file, input, 'proposal.submitted', (updateId) =>
     deps.gateway.update(
       caseNumber,
@@ -82,22 +78,4 @@ export async function callLifecycle<T>(
     });
     return { status: 200, body: result };
   });
-}
-
-/** Materials and records named in a submission must be this case's records or evidence. */
-export async function requireOwnDocuments(db: TDb, file: TCaseFileWithOfficers, ids: string[], path: string) {
-  const unique = [...new Set(ids)];
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const candidates = unique.filter((id) => uuid.test(id));
-  const [records, evidence] = await Promise.all([
-    db.caseRecord.findMany({ where: { caseId: file.id, id: { in: candidates } }, select: { id: true } }),
-    db.evidence.findMany({ where: { caseId: file.id, id: { in: candidates } }, select: { id: true } }),
-  ]);
-  const known = new Set([...records, ...evidence].map((r) => r.id));
-  const unknown = unique.filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new AppError('validation', `以下材料不是本案的记录或证据：${unknown.join('、')}`, {
-      fields: [{ path, message: `unknown documents: ${unknown.join(', ')}` }],
-    });
-  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCertificateNumber, ZRecordKind, type TRecordKind } from '@sanxiang/shared';
+import { ZCertificateNumber, ZDecisionKind, ZIsoDate, ZRecordKind, type TRecordKind } from '@sanxiang/shared';
 import { ZInstant, ZLegalReviewOpinionRecord } from '@sanxiang/shared/src/contracts';
 
 /**
@@ -168,6 +168,53 @@ export const ZHandlerOpinion = z.object({
   discretionReasoning: z.string().trim().max(5000).optional(),
 });
 
+/**
+ * 调查终结报告: the investigators' report at the end of the investigation — how the case came and
+ * was investigated, the facts found, the evidence, the law, and the handling they propose.
+ */
+export const ZInvestigationReport = z.object({
+  concludedAt: ZInstant, // 调查终结时间
+  caseSource: ZText(2000), // 案件来源
+  investigation: ZText(20000), // 调查经过
+  facts: ZText(20000), // 违法事实
+  evidenceSummary: ZText(20000), // 证据
+  legalBasis: ZText(5000), // 法律依据
+  proposedHandling: ZText(5000), // 处理意见
+  investigators: ZOfficerPair,
+  evidenceIds: ZEvidenceRefs,
+});
+
+/**
+ * 行政执法决定书: the decision document, first as the draft sent to legal review (代拟稿, no
+ * number yet), then as issued (文号, date, sealed scan among `evidenceIds`). A new version of the
+ * document is filed with `supersedesRecordId`.
+ */
+export const ZDecisionDocument = z
+  .object({
+    status: z.enum(['draft', 'issued']), // 代拟稿 / 已签发
+    title: ZText(200), // e.g. 行政处罚决定书
+    documentNumber: z.string().trim().min(1).max(100).optional(), // 文号 (issued)
+    decisionKind: ZDecisionKind,
+    party: ZText(200), // 当事人
+    facts: ZText(20000), // 违法事实和证据
+    legalBasis: ZText(5000), // 依据
+    decision: ZText(5000), // 处理决定
+    penaltyKind: z.string().trim().max(200).optional(), // 处罚种类
+    /** 罚款金额 in yuan (元), when there is a fine. */
+    fineAmountYuan: z.number().nonnegative().max(1e12).multipleOf(0.01).optional(),
+    performance: ZText(2000), // 履行方式和期限
+    remedies: ZText(2000), // 申请行政复议或者提起行政诉讼的途径和期限
+    issuingAuthority: ZText(200), // 作出决定的机关
+    decisionDate: ZIsoDate.optional(), // 决定日期 (issued)
+    evidenceIds: ZEvidenceRefs,
+  })
+  .superRefine((d, ctx) => {
+    if (d.status === 'issued' && !d.documentNumber)
+      ctx.addIssue({ code: 'custom', path: ['documentNumber'], message: '已签发的决定书须有文号' });
+    if (d.status === 'issued' && !d.decisionDate)
+      ctx.addIssue({ code: 'custom', path: ['decisionDate'], message: '已签发的决定书须有决定日期' });
+  });
+
 /** 集体讨论记录 (重大案件). */
 export const ZCollectiveDiscussion = z.object({
   heldAt: ZInstant,
@@ -308,6 +355,8 @@ export const ZRecordInput = z.discriminatedUnion('kind', [
   entry('evidencePreservation', ZEvidencePreservation),
   entry('refusalToCooperate', ZRefusalToCooperate),
   entry('handlerOpinion', ZHandlerOpinion),
+  entry('investigationReport', ZInvestigationReport),
+  entry('decisionDocument', ZDecisionDocument),
   entry('collectiveDiscussion', ZCollectiveDiscussion),
   entry('headApproval', ZHeadApproval),
   entry('legalReviewOpinion', ZLegalReviewOpinion),

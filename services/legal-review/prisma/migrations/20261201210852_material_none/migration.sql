@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReviewMaterial" ALTER COLUMN "documentId" DROP NOT NULL;

@@ -1,0 +1,112 @@
+import { AppError, type TFieldError } from '@sanxiang/shared';
+import type { TSubmissionMaterial } from '@sanxiang/shared/src/contracts';
+import {
+  materialKindLabel,
+  recordKindLabel,
+  type TRecordKind,
+  type TSubmissionMaterialKind,
+} from '@sanxiang/shared/src/domain';
+import type { TDb } from '../../data-access/prisma-client';
+import type { TCaseFileWithOfficers } from '../access/case-access';
+
+/**
+ * What each submission material (送审材料, 审核办法 §7) must be in this case's file: which record
+ * kinds, and whether an evidence file (any media kind, or documents only) may stand for it.
+ *
+ * - 调查终结报告 and 决定书代拟稿 are records of their own kind (a scan of the signed paper goes
+ *   into the record's `evidenceIds`);
+ * - 拟作出决定及情况说明 is the handler's opinion (承办人意见: facts, law, proposed decision);
+ * - 证据材料: evidence files, the evidence list, and the records that are evidence by law
+ *   (询问笔录 = 当事人陈述/证人证言, 现场检查笔录, 先行登记保存);
+ * - 听证笔录或评估报告: the hearing record, or a document file (a risk assessment has no record kind);
+ * - 其他材料: any record or evidence of the case, or 无 (`none: true`).
+ */
+export const materialRules: Record<
+  TSubmissionMaterialKind,
+  { records: readonly TRecordKind[] | 'any'; evidence: 'any' | 'documents' | 'no' }
+> = {
+  investigationReport: { records: ['investigationReport'], evidence: 'no' },
+  proposedDecision: { records: ['handlerOpinion'], evidence: 'no' },
+  draftDecisionDocument: { records: ['decisionDocument'], evidence: 'no' },
+  evidence: {
+    records: ['evidenceList', 'interview', 'siteInspection', 'evidencePreservation'],
+    evidence: 'any',
+  },
+  hearingOrAssessment: { records: ['hearing'], evidence: 'documents' },
+  otherMaterials: { records: 'any', evidence: 'any' },
+};
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const expectation = (kind: TSubmissionMaterialKind) => {
+  const rule = materialRules[kind];
+  const records = rule.records === 'any' ? ['本案任一记录'] : rule.records.map((k) => recordKindLabel[k]);
+  const evidence = { any: ['证据文件'], documents: ['文书类证据文件'], no: [] }[rule.evidence];
+  return [...records, ...evidence].join('或');
+};
+
+/**
+ * Checks each material against the case file: it exists in this case, it is of a kind that can be
+ * that material, a draft decision document is a draft, and no document stands for two materials.
+ * Answers 400 naming every offending `body.materials.N.documentId`.
+ */
+export async function requireMaterialsOfKind(
+  db: TDb,
+  file: TCaseFileWithOfficers,
+  materials: readonly TSubmissionMaterial[],
+) {
+  const ids = [
+    ...new Set(materials.flatMap((m) => (m.documentId && uuid.test(m.documentId) ? [m.documentId] : []))),
+  ];
+  const [records, evidence] = await Promise.all([
+    db.caseRecord.findMany({
+      where: { caseId: file.id, id: { in: ids } },
+      select: { id: true, kind: true, content: true },
+    }),
+    db.evidence.findMany({
+      where: { caseId: file.id, id: { in: ids } },
+      select: { id: true, mediaKind: true },
+    }),
+  ]);
+  const recordById = new Map(records.map((r) => [r.id, r]));
+  const evidenceById = new Map(evidence.map((e) => [e.id, e]));
+  const claimedBy = new Map<string, TSubmissionMaterialKind>();
+  const fields: TFieldError[] = [];
+  materials.forEach((m, i) => {
+    if (!m.documentId) return; // 无 (checked by the schema: only for otherMaterials)
+    const path = `body.materials.${i}.documentId`;
+    const label = `“${m.title}”（${materialKindLabel[m.kind]}）`;
+    const rule = materialRules[m.kind];
+    const record = recordById.get(m.documentId);
+    const file = evidenceById.get(m.documentId);
+    if (!record && !file) {
+      fields.push({ path, message: `${label}不是本案的记录或证据` });
+      return;
+    }
+    const fits = record
+      ? rule.records === 'any' || rule.records.includes(record.kind as TRecordKind)
+      : rule.evidence === 'any' || (rule.evidence === 'documents' && file!.mediaKind === 'document');
+    if (!fits) {
+      const actual = record ? (recordKindLabel[record.kind as TRecordKind] ?? '记录') : '证据文件';
+      fields.push({ path, message: `${label}应为${expectation(m.kind)}，所指材料是${actual}` });
+      return;
+    }
+    const earlier = claimedBy.get(m.documentId);
+    if (earlier && earlier !== m.kind) {
+      fields.push({
+        path,
+        message: `${label}已作为${materialKindLabel[earlier]}提交，同一材料不能充当两种送审材料`,
+      });
+      return;
+    }
+    claimedBy.set(m.documentId, m.kind);
+    if (m.kind === 'draftDecisionDocument' && (record!.content as { status?: string }).status !== 'draft') {
+      fields.push({ path, message: `${label}应为决定书代拟稿，所指决定书已签发` });
+    }
+  });
+  if (fields.length > 0) {
+    throw new AppError('validation', `送审材料与本案案卷不符：${fields.map((f) => f.message).join('；')}`, {
+      fields,
+    });
+  }
+}
