@@ -9,7 +9,6 @@ import {
 import type { z } from 'zod';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { runIdempotent } from '../../data-access/idempotency-store';
-import type { TDb } from '../../data-access/prisma-client';
 import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
 import {
   loadCaseFile,
