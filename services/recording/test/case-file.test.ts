@@ -736,6 +736,31 @@ print(json.dumps({'names':z.namelist(),'bad':bad,'html':z.read('case-file.html')
     );
     expect(out.html).toContain('询问笔录');
     expect(out.html).toContain('张三（执法证号 32010001）');
+    // The archive's PDF: Chinese labels and Beijing times, no English keys or codes, page numbers.
+    expect(out.names).toContain('case-file.pdf');
+    const pdfPath = path.join(dir, 'case-file.pdf');
+    spawnSync('python3', [
+      '-c',
+      `import zipfile,sys; open(sys.argv[2],'wb').write(zipfile.ZipFile(sys.argv[1]).read('case-file.pdf'))`,
+      zipPath,
+      pdfPath,
+    ]);
+    const pdfText = spawnSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).stdout;
+    for (const heading of ['行政执法案卷', '卷内文件目录', '询问笔录', '证据文件目录', '文件哈希清单'])
+      expect(pdfText).toContain(heading);
+    expect(pdfText).toContain('被询问人');
+    expect(pdfText).toContain(res.body.sha256);
+    expect(pdfText.replace(/\s+/gu, '')).toMatch(/第1页共\d+页/u);
+    expect(pdfText).toContain('2026-11-20 10:00'); // the interview's start, Beijing time
+    for (const english of [
+      'questionsAndAnswers',
+      'interviewee',
+      'signedBy',
+      'employee',
+      'T02:00:00',
+      'investigation',
+    ])
+      expect(pdfText).not.toContain(english);
     const zipBuf = exported.body as Buffer;
     expect(zipBuf.includes(content.subarray(1000, 1100))).toBe(true); // stored, not recompressed
     expect(sha256(content)).toBe(res.body.sha256);

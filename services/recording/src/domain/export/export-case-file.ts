@@ -15,12 +15,14 @@ import {
 } from '../case-file/case-file-views';
 import { verifyingStream } from '../evidence/read-evidence';
 import type { TRecordingDeps } from '../recording-deps';
+import { renderCaseFilePdf } from './case-file-pdf';
 import { renderCaseFileHtml } from './render-case-file-html';
 
 /**
  * The whole case file as one zip, streamed (evidence is never held in memory):
  *   case-file.json        the case, its records, activities, evidence metadata, escalations, stages
  *   case-file.html        the same, readable
+ *   case-file.pdf         the case file for the archive, in Chinese (cover, 卷内文件目录, page numbers)
  *   records/NNN-kind.json each record on its own
  *   evidence/…            the original files, each checked against its SHA-256 while it is written
  *   manifest.json         every file with size and SHA-256; SHA256SUMS the same for `sha256sum -c`
@@ -73,6 +75,20 @@ export async function exportCaseFile(deps: TRecordingDeps, ctx: TCallContext, ca
       exportedBy: ctx.principal.name,
     }),
   );
+  const pdf = await renderCaseFilePdf({
+    file: caseView,
+    records: recordViews,
+    evidence: evidenceViews.map((e, i) => ({ ...e, path: evidencePath(i, e.id, e.fileName) })),
+    transitions: transitions.map(stageTransitionView),
+    exportedAt,
+    exportedBy: ctx.principal.name,
+  });
+  manifest.push({
+    path: 'case-file.pdf',
+    size: pdf.length,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+  });
+  zip.addBuffer(pdf, 'case-file.pdf', { mtime: new Date(exportedAt) });
   for (const r of recordViews)
     addJsonOrText(`records/${String(r.seq).padStart(3, '0')}-${r.kind}.json`, JSON.stringify(r, null, 2));
 

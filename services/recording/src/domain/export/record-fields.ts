@@ -1,0 +1,276 @@
+import {
+  caseStageLabel,
+  decisionKindLabel,
+  partyKindLabel,
+  recordKindLabel,
+  reviewPointLabel,
+  type TRecordKind,
+} from '@sanxiang/shared/src/domain';
+import { formatDate, formatDateTime } from '@sanxiang/shared/src/format';
+
+/**
+ * A record's content as labelled Chinese fields for the archive (PDF case file): every key has a
+ * Chinese label, every code value its Chinese word, every instant Beijing time through the one
+ * formatter. Keys or values without a label (old data, a field added later) are shown under
+ * 其他信息 / as they are, never dropped.
+ */
+
+export interface TField {
+  label: string;
+  /** Plain text, or nested fields (a person, a question and its answer, a list entry). */
+  value: string | TField[];
+}
+
+const fieldLabel: Record<string, string> = {
+  place: '地点',
+  startedAt: '开始时间',
+  endedAt: '结束时间',
+  shownAt: '出示时间',
+  shownTo: '出示对象',
+  officers: '执法人员',
+  interviewers: '询问人',
+  inspectors: '检查人',
+  investigators: '调查人员',
+  recorder: '记录人',
+  interviewee: '被询问人',
+  othersPresent: '其他在场人',
+  questionsAndAnswers: '询问内容',
+  question: '问',
+  answer: '答',
+  signature: '签名',
+  signed: '是否签名',
+  signedBy: '签名人',
+  refusalReason: '拒签理由',
+  inspectedSubject: '检查对象',
+  findings: '检查情况',
+  present: '在场人',
+  name: '姓名',
+  role: '身份',
+  idNumber: '身份证件号码',
+  phone: '联系电话',
+  address: '地址',
+  employer: '工作单位',
+  certificateNumber: '执法证号',
+  items: '清单',
+  title: '名称',
+  provider: '提供人',
+  providedOn: '提供日期',
+  source: '来源',
+  copies: '份数',
+  evidenceId: '证据文件',
+  heldAt: '时间',
+  presidingOfficer: '主持人',
+  clerk: '书记员',
+  participants: '参加人',
+  minutes: '笔录',
+  report: '听证报告',
+  notifiedAt: '告知时间',
+  method: '方式',
+  documentNumber: '文书编号',
+  rights: '告知的权利',
+  response: '当事人答复',
+  kind: '类别',
+  respondedAt: '答复时间',
+  statements: '陈述申辩内容',
+  decidedAt: '决定时间',
+  reason: '理由',
+  form: '保存方式',
+  approvedBy: '批准人',
+  quantity: '数量',
+  location: '存放地点',
+  at: '时间',
+  refusedBy: '拒绝人',
+  refused: '拒绝事项',
+  witnesses: '见证人',
+  facts: '违法事实',
+  legalBasis: '法律依据',
+  proposedDecision: '拟处理意见',
+  discretionReasoning: '裁量理由',
+  concludedAt: '调查终结时间',
+  caseSource: '案件来源',
+  investigation: '调查经过',
+  evidenceSummary: '证据',
+  proposedHandling: '处理意见',
+  status: '状态',
+  decisionKind: '决定类别',
+  party: '当事人',
+  decision: '处理决定',
+  penaltyKind: '处罚种类',
+  fineAmountYuan: '罚款金额',
+  performance: '履行方式和期限',
+  remedies: '救济途径和期限',
+  issuingAuthority: '作出决定的机关',
+  decisionDate: '决定日期',
+  chair: '主持人',
+  discussion: '讨论情况',
+  conclusion: '结论',
+  subject: '审批事项',
+  approved: '是否批准',
+  opinion: '意见',
+  approvedAt: '审批时间',
+  relatedRecordId: '相关记录',
+  reviewId: '审核编号',
+  opinionId: '审核意见编号',
+  round: '审核轮次',
+  outcome: '审核结论',
+  reasons: '理由',
+  reviewPoints: '审核要点',
+  point: '审核事项',
+  finding: '审核情况',
+  reviewerId: '审核人编号',
+  reviewerName: '审核人',
+  issuedAt: '出具时间',
+  document: '送达文书',
+  servedAt: '送达时间',
+  servedBy: '送达人',
+  recipient: '受送达人',
+  receiptSignedBy: '签收人',
+  signerRelation: '签收人身份',
+  trackingNumber: '邮件单号',
+  postedAt: '交寄时间',
+  receiptReturnedAt: '回执退回时间',
+  channel: '公告载体',
+  noticeText: '公告内容',
+  publishedAt: '公告时间',
+  recordedAt: '记录时间',
+  performedAt: '履行时间',
+  details: '情况',
+  appliedAt: '申请时间',
+  court: '人民法院',
+  applicationDocumentNumber: '申请书文号',
+  rulingDocumentNumber: '裁定书文号',
+  ruling: '裁定内容',
+  documents: '文书',
+  correctsRecordId: '被更正的记录',
+  field: '更正事项',
+  corrected: '更正后内容',
+  evidenceIds: '关联证据文件',
+  note: '备注',
+};
+
+/** Chinese words of the code values, by field. */
+const valueLabel: Record<string, Record<string, string>> = {
+  role: {
+    party: '当事人',
+    legalRepresentative: '法定代表人',
+    agent: '委托代理人',
+    witness: '证人',
+    employee: '职工',
+    other: '其他',
+  },
+  method: {
+    writtenNotice: '书面告知',
+    oral: '口头告知',
+    onRecord: '笔录中告知',
+    direct: '直接送达',
+    post: '邮寄送达',
+    leftAtAddress: '留置送达',
+    publicNotice: '公告送达',
+  },
+  rights: { statement: '陈述', defence: '申辩', recusal: '申请回避', hearing: '听证' },
+  kind: {
+    statementOrDefence: '进行了陈述、申辩',
+    hearingRequested: '申请听证',
+    recusalRequested: '申请回避',
+    waived: '放弃陈述、申辩',
+    noResponse: '未答复',
+    decision: '行政执法决定书',
+    rightsNotice: '权利告知书',
+    hearingNotice: '听证通知书',
+    preservationDecision: '先行登记保存决定书',
+    other: '其他文书',
+  },
+  form: { sealedOnSite: '就地封存', keptInPlace: '就地保存', takenAway: '异地保存' },
+  refused: {
+    investigation: '拒绝接受调查',
+    providingEvidence: '拒绝提供证据',
+    signing: '拒绝签字',
+    entry: '拒绝进入现场',
+    other: '其他',
+  },
+  status: {
+    draft: '代拟稿',
+    issued: '已签发',
+    fullyPerformed: '已全部履行',
+    partiallyPerformed: '部分履行',
+    notPerformed: '未履行',
+  },
+  decisionKind: decisionKindLabel,
+  subject: {
+    decision: '执法决定',
+    evidencePreservation: '证据先行登记保存',
+    caseOpening: '立案',
+    caseClosing: '结案',
+    other: '其他',
+  },
+  outcome: {
+    approve: '同意',
+    supplementInvestigation: '补充调查',
+    modify: '修改',
+    correct: '纠正',
+    transfer: '移送',
+  },
+  point: reviewPointLabel,
+  signerRelation: {
+    party: '当事人',
+    legalRepresentative: '法定代表人',
+    agent: '委托代理人',
+    adultFamilyMember: '同住成年家属',
+    authorisedRecipient: '指定代收人',
+  },
+  stage: caseStageLabel,
+  partyKind: partyKindLabel,
+};
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface TFieldContext {
+  /** Evidence id → how the case file names it (e.g. `证据 3：现场照片.jpg`). */
+  evidenceName: (id: string) => string | undefined;
+  /** Record id → how the case file names it (e.g. `第 4 份 询问笔录`). */
+  recordName: (id: string) => string | undefined;
+}
+
+const idKeys = new Set(['evidenceId', 'evidenceIds', 'correctsRecordId', 'relatedRecordId']);
+
+function scalar(key: string, value: unknown, ctx: TFieldContext): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') return key === 'fineAmountYuan' ? formatYuan(value) : String(value);
+  const s = String(value);
+  if (key === 'evidenceId' || key === 'evidenceIds') return ctx.evidenceName(s) ?? `证据文件（编号 ${s}）`;
+  if (idKeys.has(key)) return ctx.recordName(s) ?? `记录（编号 ${s}）`;
+  const word = valueLabel[key]?.[s];
+  if (word) return word;
+  if (INSTANT.test(s) && !Number.isNaN(Date.parse(s))) return formatDateTime(s);
+  if (DATE.test(s)) return formatDate(s);
+  return s;
+}
+
+/** `20000` → `人民币 20,000.00 元`. */
+export const formatYuan = (n: number) =>
+  `人民币 ${n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+
+function toValue(key: string, value: unknown, ctx: TFieldContext): string | TField[] {
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object'))
+      return value.map((v) => scalar(key, v, ctx)).join('、');
+    return value.map((v, i) => ({ label: `第 ${i + 1} 项`, value: toValue(key, v, ctx) }));
+  }
+  if (value !== null && typeof value === 'object') return recordFields(value as Record<string, unknown>, ctx);
+  return scalar(key, value, ctx);
+}
+
+/** The labelled fields of a record's content (or any nested part of it). */
+export function recordFields(content: Record<string, unknown>, ctx: TFieldContext): TField[] {
+  return Object.entries(content)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([key, v]) => ({ label: fieldLabel[key] ?? '其他信息', value: toValue(key, v, ctx) }));
+}
+
+/** A record kind's name; an unknown (old or newer) kind still gets a Chinese heading. */
+export const recordTitle = (kind: string) => recordKindLabel[kind as TRecordKind] ?? '其他记录';
+
+export const stageLabel = (stage: string) => valueLabel.stage![stage] ?? stage;
+export const partyKindText = (kind: string) => valueLabel.partyKind![kind] ?? kind;
