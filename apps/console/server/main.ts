@@ -7,6 +7,8 @@ import { createOidcClient } from './oidc';
 const config = loadConfig('console');
 const logger = createLogger({ name: 'console', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 const pool = new Pool({ connectionString: config.DATABASE_URL, max: 5 });
+// A session-store connection the server ends while idle is replaced on the next query; report it.
+pool.on('error', (error) => logger.warn({ err: error }, 'session pool: idle connection lost'));
 const { app, close } = createConsoleApp({
   consoleUrl: config.CONSOLE_URL.replace(/\/$/u, ''),
   sessionSecret: config.CONSOLE_SESSION_SECRET,

@@ -28,7 +28,9 @@ export function composeService(
     overrides.logger ??
     createLogger({ name: 'disclosure', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const db = createPrismaClient(config.DATABASE_URL);
-  const publicReads = createPublicReadPool(config.DATABASE_URL);
+  const publicReads = createPublicReadPool(config.DATABASE_URL, {
+    onIdleClientError: (error) => logger.warn({ err: error }, 'public read pool: idle connection lost'),
+  });
   const temporal = createTemporalClient(config);
   // Imported holiday years live where the CLI writes them (CALENDAR_DATA_DIR, as for the worker).
   const importedDir = resolveCalendarDataDir(config);

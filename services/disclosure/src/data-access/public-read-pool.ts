@@ -19,8 +19,11 @@ const publicTypes = {
       : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
 };
 
-export function createPublicReadPool(databaseUrl: string, options: { max?: number } = {}): TPublicReadPool {
-  return new Pool({
+export function createPublicReadPool(
+  databaseUrl: string,
+  options: { max?: number; onIdleClientError?: (error: Error) => void } = {},
+): TPublicReadPool {
+  const pool = new Pool({
     connectionString: databaseUrl,
     max: options.max ?? 10,
     types: publicTypes,
@@ -28,6 +31,11 @@ export function createPublicReadPool(databaseUrl: string, options: { max?: numbe
     statement_timeout: 5000,
     application_name: 'disclosure-public',
   });
+  // An idle connection that the server ends (restart, failover, an administrator) makes the pool
+  // emit 'error'; without a listener that would end the process. The pool drops that client and
+  // opens a new one on the next query, so it is reported, not fatal.
+  pool.on('error', options.onIdleClientError ?? (() => {}));
+  return pool;
 }
 
 /** Runs a statement built with Prisma.sql (text with $n placeholders and its values). */

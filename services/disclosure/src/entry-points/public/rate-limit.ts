@@ -31,7 +31,14 @@ const onLimit = (req: Request, res: Response, next: NextFunction) => {
  * routes are not limited here.
  */
 export function publicRateLimiter(options: TPublicRateLimit = defaultPublicRateLimit): Router {
-  const common = { standardHeaders: 'draft-8' as const, legacyHeaders: false, handler: onLimit };
+  const common = {
+    standardHeaders: 'draft-8' as const,
+    legacyHeaders: false,
+    handler: onLimit,
+    // Proxy trust is explicit (HTTP_TRUST_PROXY): an X-Forwarded-For from an untrusted peer is
+    // ignored by design, not a misconfiguration to report on every request.
+    validate: { xForwardedForHeader: false },
+  };
   const router = express.Router();
   router.post(
     ['/public/corrections', '/api/public/correction-requests'],
