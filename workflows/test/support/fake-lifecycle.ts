@@ -60,6 +60,8 @@ export function fakeLifecycle(options: { now?: string; state?: Partial<TLifecycl
       return true;
     },
     continueAsNewSuggested: () => false,
+    // A new run takes every patched path.
+    patched: () => true,
     allHandlersFinished: () => true,
     continueAsNew: async () => {
       seen.continuedAsNew += 1;

@@ -279,6 +279,16 @@ export const fieldLabel: Record<string, string> = {
   'interviewee.name': '被询问人姓名',
   'recipient.name': '受送达人姓名',
   'content.name': '名称',
+  caseSource: '案件来源',
+  concludedAt: '调查终结时间',
+  distinctOriginalReason: '另一原始文件说明',
+  evidenceSummary: '证据',
+  fineAmountYuan: '罚款金额（元）',
+  investigation: '调查经过',
+  investigators: '调查人员',
+  none: '无其他材料',
+  proposedHandling: '处理意见',
+  remedies: '救济途径和期限',
 };
 
 /** Where a field came from, as a caller reads it. */

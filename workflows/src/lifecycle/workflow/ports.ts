@@ -25,6 +25,8 @@ export interface TLifecyclePorts {
   /** `condition(fn)` / `condition(fn, timeoutMs)` of @temporalio/workflow. */
   condition: (fn: () => boolean, timeoutMs?: number) => Promise<unknown>;
   continueAsNewSuggested: () => boolean;
+  /** `patched(id)` of @temporalio/workflow: true for new runs and replays that took the new path. */
+  patched: (patchId: string) => boolean;
   allHandlersFinished: () => boolean;
   continueAsNew: (state: TLifecycleState) => Promise<never>;
   services: TLifecycleServices;

@@ -23,7 +23,7 @@ export async function refuseDuplicateEvidence(
   if (!existing) return;
   throw new AppError(
     'conflict',
-    `本案已有相同内容（SHA-256 相同）的证据文件“${existing.fileName}”；如确属另一份原始文件，请在 distinctOriginalReason 中说明理由后重新上传`,
+    `本案已有相同内容（SHA-256 相同）的证据文件“${existing.fileName}”；如确属另一份原始文件，请填写“另一原始文件说明”后重新上传`,
     {
       fields: [{ path: 'body.sha256', message: '与本案已有证据的 SHA-256 相同' }],
       extra: { existingEvidenceId: existing.id, existingEvidence: `/evidence/${existing.id}` },

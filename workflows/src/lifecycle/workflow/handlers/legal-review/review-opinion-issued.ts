@@ -1,4 +1,3 @@
-import { patched } from '@temporalio/workflow';
 import { reviewOutcomeLabel } from '@sanxiang/shared/src/domain';
 import { ZReviewOpinionIssued } from '@sanxiang/shared/src/contracts';
 import { clockIds } from '../../clocks';
@@ -22,7 +21,7 @@ export function onReviewOpinionIssued(lc: Lifecycle, raw: unknown): void {
   });
   lc.clocks.close(clockIds.review(round.round));
   // Patched: the note (which reaches the case file through an activity) names the outcome in words.
-  const outcomeText = patched('review-outcome-in-words') ? reviewOutcomeLabel[p.outcome] : p.outcome;
+  const outcomeText = lc.ports.patched('review-outcome-in-words') ? reviewOutcomeLabel[p.outcome] : p.outcome;
   const note = `第 ${round.round} 轮审核意见：${outcomeText}`;
   switch (p.outcome) {
     case 'approve': // 同意
