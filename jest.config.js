@@ -13,8 +13,9 @@ module.exports = {
   ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
-  // jose and openid-client (with oauth4webapi) ship ESM only: let SWC turn it into CommonJS for jest's module loader.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|openid-client|oauth4webapi)/)'],
+  // jose, oidc-provider and openid-client ship ESM only: let SWC turn them into CommonJS for jest's
+  // module loader (Node itself loads them from CommonJS through require(esm)).
+  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider|openid-client|oauth4webapi)/)'],
   setupFiles: ['<rootDir>/jest.setup.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,

@@ -121,6 +121,25 @@ export const ZEnv = z.object({
     .min(16, 'must be at least 16 characters')
     .describe('Client secret of the OIDC client `sanxiang-console`.'),
 
+  OIDC_DEMO_PASSWORD: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .describe('The one password of every demo account at the local provider (development only).'),
+  OIDC_SIGNING_KEY_FILE: z
+    .string()
+    .min(1)
+    .describe('Private JWK (RS256) that signs tokens; the local provider generates it when absent.'),
+  OIDC_COOKIE_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .describe("Secret that signs the provider's session and interaction cookies."),
+  OIDC_ACCESS_TOKEN_TTL: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(600)
+    .describe('Seconds an access token from the local provider lives (within AUTH_MAX_TOKEN_AGE).'),
+
   CALENDAR_DATA_DIR: z
     .string()
     .min(1)
@@ -168,6 +187,21 @@ export const profiles = {
     'CALENDAR_DATA_DIR',
   ],
   directory: [...logging, ...http, 'DATABASE_URL', ...auth],
+  identity: [
+    ...logging,
+    ...http,
+    'AUTH_JWT_SECRET',
+    'AUTH_ISSUER',
+    'AUTH_AUDIENCE',
+    'SERVICE_URL_DIRECTORY',
+    'OIDC_ISSUER',
+    'OIDC_CONSOLE_CLIENT_SECRET',
+    'CONSOLE_URL',
+    'OIDC_DEMO_PASSWORD',
+    'OIDC_SIGNING_KEY_FILE',
+    'OIDC_COOKIE_SECRET',
+    'OIDC_ACCESS_TOKEN_TTL',
+  ],
   worker: [...logging, ...auth, ...temporal, ...serviceUrls, 'CALENDAR_DATA_DIR'],
   cli: [...logging, ...auth, ...temporal, 'CALENDAR_DATA_DIR'],
   console: [

@@ -7,3 +7,4 @@ export * from './server-timeouts';
 export * from './service-client';
 export * from './openapi-document';
 export * from './idempotency-key';
+export * from './html';

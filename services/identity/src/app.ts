@@ -1,0 +1,29 @@
+import type { Logger } from '@sanxiang/shared';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Provider } from 'oidc-provider';
+import type { TDirectoryAccounts } from './data-access/directory-accounts';
+import { interactionRoutes } from './entry-points/interactions';
+import { errorPage } from './entry-points/pages';
+
+/** Express in front, oidc-provider (Koa) behind: our routes first, then every OpenID endpoint. */
+export function createApp(deps: {
+  provider: Provider;
+  accounts: TDirectoryAccounts;
+  demoPassword: string;
+  logger: Logger;
+}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(interactionRoutes(deps));
+  // No body parser before the provider: it reads its own request bodies.
+  app.use(deps.provider.callback());
+  app.use((err: Error, _req: Request, res: Response, next: NextFunction) => {
+    deps.logger.error({ err }, 'identity request failed');
+    if (res.headersSent) return next(err);
+    res.status(500).type('html').send(errorPage('server_error', '身份认证服务内部错误，请稍后再试。'));
+  });
+  return app;
+}
