@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
+import { dateInShanghai } from '@sanxiang/shared/src/calendar';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { lockKey } from '../../data-access/idempotency-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
@@ -54,7 +55,8 @@ export async function answerCorrectionRequest(
   await writeAudit(tx, actor, 'correctionRequest.answered', `correctionRequest:${id}`, {
     outcome: input.outcome,
     correctionVersion,
-    onTime: now.toISOString().slice(0, 10) <= request.dueDate.toISOString().slice(0, 10),
+    // The due date is a Beijing calendar day (a date column); an answer at 07:00 Beijing is already that day.
+    onTime: dateInShanghai(now) <= request.dueDate.toISOString().slice(0, 10),
   });
   await writeAudit(
     tx,
