@@ -13,9 +13,11 @@ module.exports = {
   ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
-  // jose, oidc-provider and openid-client ship ESM only: let SWC turn them into CommonJS for jest's
+  // jose, oidc-provider, openid-client and canonicalize ship ESM only: let SWC turn them into CommonJS for jest's
   // module loader (Node itself loads them from CommonJS through require(esm)).
-  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider|openid-client|oauth4webapi)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|oidc-provider|openid-client|oauth4webapi|canonicalize)/)',
+  ],
   setupFiles: ['<rootDir>/jest.setup.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,

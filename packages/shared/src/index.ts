@@ -7,3 +7,4 @@ export * from './http';
 export * from './temporal';
 export * from './format';
 export * from './service';
+export * from './kit';

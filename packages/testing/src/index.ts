@@ -2,3 +2,4 @@ export * from './test-stack';
 export * from './test-database';
 export * from './tokens';
 export * from './test-config';
+export * from './scratch-database';

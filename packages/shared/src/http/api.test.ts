@@ -38,6 +38,15 @@ function buildApp(ready = true) {
     }),
   });
   api.route({
+    method: 'post',
+    path: '/cases/{caseId}/things',
+    summary: 'add a thing, idempotently',
+    access: ['officer'],
+    idempotent: true,
+    request: { params: z.object({ caseId: z.string().uuid() }), body: z.object({ n: z.number() }) },
+    handler: async ({ idempotency }) => ({ status: 201, body: { idempotency: idempotency ?? null } }),
+  });
+  api.route({
     method: 'get',
     path: '/boom',
     summary: 'fails',
@@ -70,6 +79,40 @@ const caseId = '6f1c2e0a-3b7d-4c1e-9a63-0d2f5b8e7a41';
 const validBody = { text: '现场检查', officers: [{ name: '甲' }, { name: '乙' }] };
 
 describe('Api routes', () => {
+  it('hands an idempotent route the key bound to caller, path and body, and documents the header', async () => {
+    const token = await tokenFor(['officer']);
+    const app = buildApp();
+    const withKey = await request(app)
+      .post(`/cases/${caseId}/things?x=1`)
+      .set('authorization', `Bearer ${token}`)
+      .set('idempotency-key', 'k-1')
+      .send({ n: 1 });
+    expect(withKey.status).toBe(201);
+    expect(withKey.body.idempotency).toEqual({
+      principalId: 'u1',
+      key: 'k-1',
+      route: `POST /cases/${caseId}/things`,
+      request: { n: 1 },
+    });
+    const without = await request(app)
+      .post(`/cases/${caseId}/things`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ n: 1 });
+    expect(without.body.idempotency).toBeNull();
+    const bad = await request(app)
+      .post(`/cases/${caseId}/things`)
+      .set('authorization', `Bearer ${token}`)
+      .set('idempotency-key', 'x'.repeat(256))
+      .send({ n: 1 });
+    expect(bad.status).toBe(400);
+    const doc = (await request(app).get('/openapi.json')).body;
+    const parameters = doc.paths['/cases/{caseId}/things'].post.parameters as { name: string; in: string }[];
+    expect(parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    expect(doc.paths['/cases/{caseId}/notes'].post.parameters).not.toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key' }),
+    );
+  });
+
   it('runs the handler for a valid, authorised request', async () => {
     const res = await request(buildApp())
       .post(`/cases/${caseId}/notes`)

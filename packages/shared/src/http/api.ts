@@ -1,11 +1,13 @@
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import { type z } from 'zod';
+import { z } from 'zod';
 import type { TPrincipal, TVerifyToken } from '../auth';
 import type { TRole } from '../domain/roles';
 import { roleLabel } from '../domain/labels';
 import { AppError, errorCodes, validationError } from '../errors';
+import type { TIdempotentRequest } from '../kit/idempotency';
+import { idempotencyKeyMaxLength, readIdempotencyKey } from './idempotency-key';
 
 /** `承办人员、法制审核人员`: roles as staff read them. */
 const roleNames = (roles: readonly TRole[]) => roles.map((r) => roleLabel[r]).join('、');
@@ -33,6 +35,12 @@ export interface TRouteContext<P, Q, B, A extends TAccess> {
   req: Request;
   res: Response;
   log: Logger;
+  /**
+   * On `idempotent: true` routes: the caller's Idempotency-Key (by the one rule), bound to the
+   * caller, the actual path and the body; pass it to `runIdempotent` (packages/shared/src/kit).
+   * Undefined when the request carries no key.
+   */
+  idempotency: TIdempotentRequest | undefined;
 }
 
 export interface TRouteDefinition<
@@ -58,6 +66,12 @@ export interface TRouteDefinition<
   responses?: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
   /** Defaults to one derived from method and path (`postCasesByCaseNumberEvidenceUploads`). */
   operationId?: string;
+  /**
+   * The route takes an optional `Idempotency-Key` header (documented, checked by the one rule and
+   * handed to the handler as `idempotency`): a repeat answers as the first time, the key with another
+   * request answers 422.
+   */
+  idempotent?: boolean;
   /** Return a result to send JSON; write to `res` yourself (HTML, streams) and return nothing. */
   handler: (ctx: TRouteContext<P, Q, B, A>) => Promise<THandlerResult | void>;
 }
@@ -97,12 +111,17 @@ export class Api {
       const query = parse('query', def.request?.query, req.query);
       const body = parse('body', def.request?.body, req.body);
       const log = (req as Request & { log?: Logger }).log!;
-      const result = await def.handler({ params, query, body, principal, req, res, log } as TRouteContext<
-        P,
-        Q,
-        B,
-        A
-      >);
+      const idempotency = def.idempotent ? idempotentRequestOf(req, principal, body) : undefined;
+      const result = await def.handler({
+        params,
+        query,
+        body,
+        principal,
+        req,
+        res,
+        log,
+        idempotency,
+      } as TRouteContext<P, Q, B, A>);
       if (!result || res.headersSent) return;
       if (result.headers) res.set(result.headers);
       res.status(result.status ?? 200);
@@ -157,6 +176,7 @@ export class Api {
         ? { security: [], description: '公开接口，无需令牌。' }
         : { security: [{ bearer: [] }], description: `角色：${roleNames(def.access)}` }),
       request: {
+        ...(def.idempotent ? { headers: idempotencyHeaderSchema as never } : {}),
         ...(def.request?.params ? { params: def.request.params as never } : {}),
         ...(def.request?.query ? { query: def.request.query as never } : {}),
         ...(def.request?.body
@@ -185,6 +205,33 @@ export class Api {
       ),
     });
   }
+}
+
+const idempotencyHeaderSchema = z.object({
+  'Idempotency-Key': z
+    .string()
+    .min(1)
+    .max(idempotencyKeyMaxLength)
+    .optional()
+    .describe(
+      `幂等键（1–${idempotencyKeyMaxLength} 个可见 ASCII 字符）：同一调用者以同一键重复同一请求时返回首次的应答，不再执行；同一键用于内容不同的请求时返回 422。`,
+    ),
+});
+
+/** The request's Idempotency-Key bound to who sent it, where, and what. */
+function idempotentRequestOf(
+  req: Request,
+  principal: TPrincipal | undefined,
+  body: unknown,
+): TIdempotentRequest | undefined {
+  const key = readIdempotencyKey(req);
+  if (key === undefined) return undefined;
+  return {
+    principalId: principal?.id ?? 'anonymous',
+    key,
+    route: `${req.method} ${req.originalUrl.split('?')[0]}`,
+    request: body ?? null,
+  };
 }
 
 /** RFC 9457 problem details as every error answer carries them (see errors/problem.ts). */

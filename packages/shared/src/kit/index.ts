@@ -1,0 +1,5 @@
+export * from './sql';
+export * from './canonical-json';
+export * from './outbox';
+export * from './idempotency';
+export * from './audit';
