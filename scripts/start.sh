@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib/common.sh"
 load_stack dev
 
-services=(disclosure:3001 recording:3002 legal-review:3003 directory:3004)
+services=(disclosure:3001 recording:3002 legal-review:3003 directory:3004 notifications:3006)
 for entry in "${services[@]}" console:3000; do
   port=${entry#*:}
   port_in_use "$port" && die "port $port (${entry%%:*} service) is already in use; stop whatever holds it (is another 'npm start' running?)"
@@ -77,9 +77,10 @@ cat <<EOT
   Recording service      http://127.0.0.1:3002   API docs http://127.0.0.1:3002/docs
   Legal-review service   http://127.0.0.1:3003   API docs http://127.0.0.1:3003/docs
   Directory service      http://127.0.0.1:3004   API docs http://127.0.0.1:3004/docs   (people, units, certificates)
+  Notifications service  http://127.0.0.1:3006   API docs http://127.0.0.1:3006/docs   (inbox, e-mail, 我的待办, 督办看板)
   MinIO console          http://127.0.0.1:$MINIO_CONSOLE_PORT   (user $S3_ACCESS_KEY)
   Mailpit (e-mail sent)  http://127.0.0.1:$MAILPIT_PORT   (SMTP 127.0.0.1:$SMTP_PORT)
-  PostgreSQL             127.0.0.1:$PG_PORT  (databases sanxiang_disclosure, sanxiang_recording, sanxiang_legal_review, sanxiang_directory)
+  PostgreSQL             127.0.0.1:$PG_PORT  (databases sanxiang_disclosure, sanxiang_recording, sanxiang_legal_review, sanxiang_directory, sanxiang_notifications)
 
   Tokens for the APIs:   source .local/dev/env.sh && npm run -s token -- --roles officer --name 张三 --cert 32010012345
 

@@ -55,6 +55,7 @@ const listening: Record<string, number> = {
   recording: Number(envOf('recording').HTTP_PORT),
   'legal-review': Number(envOf('legal-review').HTTP_PORT),
   directory: Number(envOf('directory').HTTP_PORT),
+  notifications: Number(envOf('notifications').HTTP_PORT),
 };
 
 const processes: [string, TProfile][] = [
@@ -62,6 +63,7 @@ const processes: [string, TProfile][] = [
   ['recording', 'recording'],
   ['legal-review', 'legal-review'],
   ['directory', 'directory'],
+  ['notifications', 'notifications'],
   ['worker', 'worker'],
   ['console', 'console'],
 ];
@@ -100,11 +102,13 @@ describe('docker-compose.yml', () => {
     expect(worker.SERVICE_URL_DISCLOSURE).toBe(`http://disclosure:${listening.disclosure}`);
     expect(worker.SERVICE_URL_RECORDING).toBe(`http://recording:${listening.recording}`);
     expect(worker.SERVICE_URL_LEGAL_REVIEW).toBe(`http://legal-review:${listening['legal-review']}`);
+    expect(worker.SERVICE_URL_DIRECTORY).toBe(`http://directory:${listening.directory}`);
+    expect(worker.SERVICE_URL_NOTIFICATIONS).toBe(`http://notifications:${listening.notifications}`);
   });
 
   it('migrates every service database the services use', () => {
     const migrate = envOf('migrate');
-    for (const service of ['disclosure', 'recording', 'legal-review', 'directory']) {
+    for (const service of ['disclosure', 'recording', 'legal-review', 'directory', 'notifications']) {
       const key = `DATABASE_URL_${service.toUpperCase().replace('-', '_')}`;
       expect(migrate[key]).toBe(envOf(service).DATABASE_URL);
     }
@@ -120,6 +124,7 @@ describe('docker-compose.yml', () => {
       'recording',
       'legal-review',
       'directory',
+      'notifications',
       'console',
     ]) {
       expect({ name, healthcheck: Boolean(services[name]?.healthcheck) }).toEqual({

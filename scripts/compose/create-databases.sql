@@ -4,4 +4,5 @@ CREATE DATABASE sanxiang_disclosure OWNER sanxiang;
 CREATE DATABASE sanxiang_recording OWNER sanxiang;
 CREATE DATABASE sanxiang_legal_review OWNER sanxiang;
 CREATE DATABASE sanxiang_directory OWNER sanxiang;
+CREATE DATABASE sanxiang_notifications OWNER sanxiang;
 CREATE DATABASE sanxiang_console OWNER sanxiang;

@@ -90,6 +90,7 @@ export DATABASE_URL_DISCLOSURE=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_
 export DATABASE_URL_RECORDING=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_recording
 export DATABASE_URL_LEGAL_REVIEW=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_legal_review
 export DATABASE_URL_DIRECTORY=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_directory
+export DATABASE_URL_NOTIFICATIONS=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_notifications
 export DATABASE_URL_CONSOLE=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_console
 export CONSOLE_URL=http://127.0.0.1:3000
 export CONSOLE_SESSION_SECRET=local-console-session-secret-not-for-production
@@ -100,6 +101,8 @@ export SERVICE_URL_DISCLOSURE=http://127.0.0.1:3001
 export SERVICE_URL_RECORDING=http://127.0.0.1:3002
 export SERVICE_URL_LEGAL_REVIEW=http://127.0.0.1:3003
 export SERVICE_URL_DIRECTORY=http://127.0.0.1:3004
+export SERVICE_URL_NOTIFICATIONS=http://127.0.0.1:3006
+export MAIL_FROM="三项制度平台 <noreply@sanxiang.local>"
 export CALENDAR_DATA_DIR=$STACK_DIR/calendar
 export TEMPORAL_TEST_SERVER_PATH=$BIN/temporal-test-server
 EOT

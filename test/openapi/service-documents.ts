@@ -5,6 +5,7 @@ import { testConfig } from '@sanxiang/testing';
 import { createApp as createDirectoryApp } from '@sanxiang/directory';
 import { createApp as createDisclosureApp } from '@sanxiang/disclosure';
 import { createApp as createLegalReviewApp } from '@sanxiang/legal-review';
+import { createApp as createNotificationsApp } from '@sanxiang/notifications';
 import { createApp as createRecordingApp } from '@sanxiang/recording';
 
 /**
@@ -47,6 +48,13 @@ const apps: Record<string, () => Express> = {
     createDirectoryApp({
       config: testConfig('directory', { DATABASE_URL: 'postgres://unused/unused' }),
       db: unused('db'),
+      logger: logger(),
+    }),
+  notifications: () =>
+    createNotificationsApp({
+      config: testConfig('notifications', { DATABASE_URL: 'postgres://unused/unused' }),
+      db: unused('db'),
+      calendar: unused('calendar'),
       logger: logger(),
     }),
   'legal-review': () =>

@@ -4,7 +4,7 @@ import { deployMigrations } from '@sanxiang/prisma-migrate';
 import { Client } from 'pg';
 import { testStack } from './test-stack';
 
-export type TServiceName = 'disclosure' | 'recording' | 'legal-review' | 'directory';
+export type TServiceName = 'disclosure' | 'recording' | 'legal-review' | 'directory' | 'notifications';
 
 export interface TTestDatabase {
   url: string;

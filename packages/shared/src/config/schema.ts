@@ -106,6 +106,25 @@ export const ZEnv = z.object({
     'Base URL of the directory service (people, units, certificates; docs/directory.md).',
   ),
 
+  SERVICE_URL_NOTIFICATIONS: httpUrl.describe(
+    'Base URL of the notifications service (inbox, e-mail, tasks and board; docs/notifications.md).',
+  ),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/ })
+    .describe('SMTP server the notifications service sends e-mail through (Mailpit locally).'),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .default('三项制度平台 <noreply@sanxiang.local>')
+    .describe('Sender of notification e-mails (`Name <address>`).'),
+  EMAIL_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(8)
+    .describe('Attempts to send one e-mail before it is marked failed (backoff doubles from 30 s).'),
+
   CONSOLE_URL: httpUrl.describe(
     'Public base URL of the staff console (its OIDC redirect URI is `${CONSOLE_URL}/auth/callback`).',
   ),
@@ -187,6 +206,17 @@ export const profiles = {
     'CALENDAR_DATA_DIR',
   ],
   directory: [...logging, ...http, 'DATABASE_URL', ...auth],
+  notifications: [
+    ...logging,
+    ...http,
+    'DATABASE_URL',
+    ...auth,
+    'SMTP_URL',
+    'MAIL_FROM',
+    'EMAIL_MAX_ATTEMPTS',
+    'CONSOLE_URL',
+    'CALENDAR_DATA_DIR',
+  ],
   identity: [
     ...logging,
     ...http,
@@ -202,7 +232,15 @@ export const profiles = {
     'OIDC_COOKIE_SECRET',
     'OIDC_ACCESS_TOKEN_TTL',
   ],
-  worker: [...logging, ...auth, ...temporal, ...serviceUrls, 'CALENDAR_DATA_DIR'],
+  worker: [
+    ...logging,
+    ...auth,
+    ...temporal,
+    ...serviceUrls,
+    'SERVICE_URL_DIRECTORY',
+    'SERVICE_URL_NOTIFICATIONS',
+    'CALENDAR_DATA_DIR',
+  ],
   cli: [...logging, ...auth, ...temporal, 'CALENDAR_DATA_DIR'],
   console: [
     ...logging,

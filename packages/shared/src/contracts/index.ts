@@ -3,3 +3,4 @@ export * from './internal-api';
 export * from './search-attributes';
 export * from './directory';
 export * from './recording-api';
+export * from './notifications';

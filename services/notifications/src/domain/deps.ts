@@ -1,0 +1,13 @@
+import type { Logger } from '@sanxiang/shared';
+import type { TCalendarSource } from '../data-access/calendar-source';
+import type { TDb } from '../data-access/prisma-client';
+
+/** What every use case may use. `now` is injectable so due dates can be tested at any instant. */
+export interface TDomainDeps {
+  db: TDb;
+  now: () => Date;
+  logger: Logger;
+  calendar: TCalendarSource;
+  /** Public base URL of the staff console, for links in e-mails. */
+  consoleUrl: string;
+}

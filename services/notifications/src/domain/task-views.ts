@@ -1,0 +1,47 @@
+import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import { dateInShanghai } from '@sanxiang/shared/src/calendar';
+import type { TTaskClockKind } from '@sanxiang/shared/src/contracts';
+import type { ClockTask } from '../generated/prisma/client';
+import type { TTaskView } from './views';
+import { daysText, kindLabel } from './wording';
+import { workingDaysLeft } from './working-days';
+
+/** A task is overdue once its escalation fired or its due instant passed. */
+export const isOverdue = (task: Pick<ClockTask, 'level' | 'dueAt'>, now: Date): boolean =>
+  task.level >= 1 || task.dueAt.getTime() < now.getTime();
+
+export function stateLabel(task: Pick<ClockTask, 'level' | 'dueAt' | 'status'>, now: Date): string {
+  if (task.status === 'paused') return '已暂停';
+  if (task.level >= 2) return '二次督办';
+  if (isOverdue(task, now)) return '已超期';
+  if (task.level === 0) return '即将到期';
+  return '进行中';
+}
+
+export function taskView(
+  task: ClockTask,
+  now: Date,
+  calendar: WorkingDayCalendar,
+  role?: 'assignee' | 'supervisor',
+): TTaskView {
+  const left = workingDaysLeft(calendar, dateInShanghai(now), task.dueDate);
+  return {
+    clockKey: task.clockKey,
+    kind: task.kind as TTaskClockKind,
+    kindLabel: kindLabel(task.kind as TTaskClockKind),
+    caseNumber: task.caseNumber,
+    title: task.title,
+    link: task.link,
+    unitId: task.unitId,
+    unitName: task.unitName,
+    dueAt: task.dueAt.toISOString(),
+    dueDate: task.dueDate,
+    workingDaysLeft: left,
+    workingDaysText: daysText(left),
+    status: task.status === 'paused' ? 'paused' : 'running',
+    level: task.level,
+    stateLabel: stateLabel(task, now),
+    overdue: isOverdue(task, now),
+    ...(role ? { role } : {}),
+  };
+}

@@ -1,0 +1,124 @@
+import type { TTaskClockKind } from '@sanxiang/shared/src/contracts';
+import { clockRuleKinds } from '@sanxiang/shared/src/clocks';
+import type { Prisma } from '../generated/prisma/client';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { TDomainDeps } from './deps';
+import { isOverdue, stateLabel, taskView } from './task-views';
+import type { TTaskView } from './views';
+import { kindLabel } from './wording';
+
+const open = { status: { in: ['running', 'paused'] } } satisfies Prisma.ClockTaskWhereInput;
+
+/**
+ * 我的待办: the open clocks that wait for this person (assignee) or that they were told to
+ * supervise, most urgent first (earliest due instant), keyset pagination on (dueAt, clockKey).
+ */
+export async function myTasks(
+  deps: TDomainDeps,
+  personId: string,
+  q: { limit: number; cursor?: string | undefined },
+): Promise<{ items: TTaskView[]; nextCursor: string | null }> {
+  const after = decodeCursor(q.cursor, 2);
+  const rows = await deps.db.clockTask.findMany({
+    where: {
+      ...open,
+      people: { some: { personId } },
+      ...(after
+        ? {
+            OR: [
+              { dueAt: { gt: new Date(after[0]!) } },
+              { dueAt: new Date(after[0]!), clockKey: { gt: after[1]! } },
+            ],
+          }
+        : {}),
+    },
+    include: { people: { where: { personId } } },
+    orderBy: [{ dueAt: 'asc' }, { clockKey: 'asc' }],
+    take: q.limit + 1,
+  });
+  const calendar = await deps.calendar();
+  const now = deps.now();
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((t) =>
+      taskView(t, now, calendar, t.people[0]?.role === 'supervisor' ? 'supervisor' : 'assignee'),
+    ),
+    nextCursor:
+      rows.length > q.limit && last ? encodeCursor([last.dueAt.toISOString(), last.clockKey]) : null,
+  };
+}
+
+export interface TBoardQuery {
+  kind?: TTaskClockKind | undefined;
+  unitId?: string | undefined;
+  overdue?: boolean | undefined;
+  level?: number | undefined;
+  limit: number;
+}
+
+/** Board rows are read in one query; a city bureau has hundreds of open clocks, not millions. */
+const BOARD_MAX_ROWS = 10_000;
+
+/** 督办看板: every running and paused clock, grouped by kind, unit and state, with counts. */
+export async function board(deps: TDomainDeps, q: TBoardQuery) {
+  const rows = await deps.db.clockTask.findMany({
+    where: {
+      ...open,
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.unitId ? { unitId: q.unitId } : {}),
+      ...(q.level !== undefined ? { level: q.level } : {}),
+    },
+    orderBy: [{ dueAt: 'asc' }, { clockKey: 'asc' }],
+    take: BOARD_MAX_ROWS,
+  });
+  const now = deps.now();
+  const selected = q.overdue === undefined ? rows : rows.filter((t) => isOverdue(t, now) === q.overdue);
+  const groups = new Map<
+    string,
+    {
+      kind: TTaskClockKind;
+      unitId: string | null;
+      unitName: string | null;
+      stateLabel: string;
+      level: number;
+      count: number;
+    }
+  >();
+  for (const t of selected) {
+    const label = stateLabel(t, now);
+    const key = JSON.stringify([t.kind, t.unitId, label]);
+    const group = groups.get(key) ?? {
+      kind: t.kind as TTaskClockKind,
+      unitId: t.unitId,
+      unitName: t.unitName,
+      stateLabel: label,
+      level: t.level,
+      count: 0,
+    };
+    group.count += 1;
+    group.level = Math.max(group.level, t.level);
+    groups.set(key, group);
+  }
+  const calendar = await deps.calendar();
+  return {
+    asOf: now.toISOString(),
+    total: selected.length,
+    overdue: selected.filter((t) => isOverdue(t, now)).length,
+    byKind: clockRuleKinds
+      .map((kind) => {
+        const ofKind = selected.filter((t) => t.kind === kind);
+        return {
+          kind,
+          kindLabel: kindLabel(kind),
+          running: ofKind.length,
+          overdue: ofKind.filter((t) => isOverdue(t, now)).length,
+        };
+      })
+      .filter((k) => k.running > 0),
+    groups: [...groups.values()]
+      .sort((a, b) => clockRuleKinds.indexOf(a.kind) - clockRuleKinds.indexOf(b.kind) || b.level - a.level)
+      .map((g) => ({ ...g, kindLabel: kindLabel(g.kind) })),
+    rows: selected.slice(0, q.limit).map((t) => taskView(t, now, calendar)),
+  };
+}

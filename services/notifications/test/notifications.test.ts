@@ -1,0 +1,191 @@
+import { ZNotifyResponse } from '@sanxiang/shared/src/contracts';
+import request from 'supertest';
+import { deliverEmails } from '../src/domain/deliver-emails';
+import {
+  eventually,
+  mailText,
+  mailTo,
+  newMarker,
+  officeHead,
+  reviewer,
+  reviewStep,
+  startTestService,
+  type TTestService,
+  users,
+} from './support';
+
+describe('notifications: exactly once per (clock, level, person), inbox, e-mail through real SMTP', () => {
+  let svc: TTestService;
+  let stop: (() => Promise<void> | void) | undefined;
+  beforeAll(async () => {
+    // 2026-03-17 10:00 Beijing: one working day after the due date 2026-03-16.
+    svc = await startTestService(new Date('2026-03-17T02:00:00Z'));
+    stop = svc.startBackground();
+  });
+  afterAll(async () => {
+    await stop?.();
+    await svc?.close();
+  });
+
+  const post = async (body: object) =>
+    request(svc.app)
+      .post('/internal/notifications')
+      .set(await svc.as(users.system))
+      .send(body);
+
+  it('puts one item in the reviewer’s inbox and sends one Chinese e-mail, however often the call is repeated', async () => {
+    const marker = newMarker();
+    const step = reviewStep(marker, 1, [reviewer(marker)]);
+    const answers = await Promise.all([post(step), post(step), post(step)]);
+    for (const res of answers) expect(res.status).toBe(200);
+    const ids = answers.map((res) => ZNotifyResponse.parse(res.body).notifications.map((n) => n.id));
+    expect(new Set(ids.flat()).size).toBe(1);
+    expect(ZNotifyResponse.parse(answers[0]!.body).notifications[0]!.channels).toEqual(['inbox', 'email']);
+    // A later retry (the worker restarted) returns the same row too.
+    const again = await post(step);
+    expect(ZNotifyResponse.parse(again.body).notifications[0]!.id).toBe(ids[0]![0]);
+
+    const inbox = await request(svc.app)
+      .get('/inbox')
+      .set(await svc.as(users.reviewer));
+    expect(inbox.status).toBe(200);
+    const mine = inbox.body.items.filter(
+      (i: { caseNumber: string }) => i.caseNumber === step.clock.caseNumber,
+    );
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      status: 'unread',
+      kindLabel: '法制审核',
+      levelLabel: '超期督办',
+      link: step.clock.link,
+      dueDate: '2026-03-16',
+      workingDaysLeft: -1,
+      workingDaysText: '已超期 1 个工作日',
+    });
+    expect(mine[0].title).toBe(
+      `【超期督办】法制审核：${step.clock.caseNumber}（拖欠劳动者工资案）已于 2026年3月16日 到期`,
+    );
+
+    const messages = await eventually(async () => {
+      const found = await mailTo(`reviewer-${marker}@sanxiang.local`);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(messages[0]!.Subject).toBe(mine[0].title);
+    const text = await mailText(messages[0]!.ID);
+    expect(text).toContain('李审核：');
+    expect(text).toContain('截止时间：2026年3月16日 23:59（北京时间，已超期 1 个工作日）');
+    expect(text).toContain(`办理入口：http://127.0.0.1:3000${step.clock.link}`);
+    await eventually(async () => {
+      const item = (
+        await request(svc.app)
+          .get('/inbox')
+          .set(await svc.as(users.reviewer))
+      ).body.items.find((i: { id: string }) => i.id === mine[0].id);
+      expect(item.email).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+    });
+    // Nothing more arrives once the outbox is idle.
+    expect(await deliverEmailsNow(svc)).toBe(0);
+    expect(await mailTo(`reviewer-${marker}@sanxiang.local`)).toHaveLength(1);
+  });
+
+  it('marks read and done for the owner only, and refuses other people and missing tokens', async () => {
+    const marker = newMarker();
+    const res = await post(reviewStep(marker, 0, [reviewer(marker)]));
+    const id = ZNotifyResponse.parse(res.body).notifications[0]!.id;
+    const other = await request(svc.app)
+      .post(`/inbox/${id}/read`)
+      .set(await svc.as(users.officer));
+    expect(other.status).toBe(404);
+    const read = await request(svc.app)
+      .post(`/inbox/${id}/read`)
+      .set(await svc.as(users.reviewer));
+    expect(read.status).toBe(200);
+    expect(read.body.status).toBe('read');
+    const done = await request(svc.app)
+      .post(`/inbox/${id}/done`)
+      .set(await svc.as(users.reviewer));
+    expect(done.body).toMatchObject({ status: 'done' });
+    expect(done.body.doneAt).not.toBeNull();
+    expect((await request(svc.app).get('/inbox')).status).toBe(401);
+    const asStaff = await request(svc.app)
+      .post('/internal/notifications')
+      .set(await svc.as(users.reviewer))
+      .send(reviewStep(marker, 0, [reviewer(marker)]));
+    expect(asStaff.status).toBe(403);
+  });
+
+  it('answers 400 in Chinese naming the field for a bad request', async () => {
+    const bad = await post({ ...reviewStep(newMarker(), 1, []), level: 3 });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(bad.body)).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('respects a person’s e-mail preference, but never silences an escalation to a head', async () => {
+    const marker = newMarker();
+    const off = await request(svc.app)
+      .put('/preferences/me')
+      .set(await svc.as(users.officeHead))
+      .send({ email: { level0: false, level1: false, level2: false } });
+    expect(off.status).toBe(200);
+    expect(off.body).toEqual({
+      email: { level0: false, level1: false, level2: false },
+      headEscalationsAlwaysEmailed: true,
+    });
+    const asAssignee = { ...officeHead(marker), audience: 'assignee' as const };
+    const reminded = await post(reviewStep(marker, 0, [asAssignee]));
+    expect(ZNotifyResponse.parse(reminded.body).notifications[0]!.channels).toEqual(['inbox']);
+    const escalated = await post(reviewStep(marker, 2, [officeHead(marker)]));
+    expect(ZNotifyResponse.parse(escalated.body).notifications[0]!.channels).toEqual(['inbox', 'email']);
+    const messages = await eventually(async () => {
+      const found = await mailTo(`head-${marker}@sanxiang.local`);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(messages[0]!.Subject).toContain('【二次督办】法制审核');
+  });
+
+  it('retries a failed send with backoff and shows the state (attempts, last error, failed)', async () => {
+    const unreachable = await startTestService(new Date('2026-03-17T02:00:00Z'), {
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      EMAIL_MAX_ATTEMPTS: '3',
+    });
+    try {
+      const marker = newMarker();
+      const res = await request(unreachable.app)
+        .post('/internal/notifications')
+        .set(await unreachable.as(users.system))
+        .send(reviewStep(marker, 1, [reviewer(marker)]));
+      const id = ZNotifyResponse.parse(res.body).notifications[0]!.id;
+      const stopLoop = unreachable.startBackground();
+      try {
+        await eventually(async () => {
+          const row = await unreachable.db.emailMessage.findUniqueOrThrow({ where: { notificationId: id } });
+          // The next attempt waits for its backoff: move the service's clock past it.
+          if (row.status === 'pending' && row.nextAttemptAt > unreachable.clock.now())
+            unreachable.clock.set(new Date(row.nextAttemptAt.getTime() + 1));
+          expect(row.status).toBe('failed');
+          expect(row.attempts).toBe(3);
+          expect(row.lastError).toMatch(/ECONNREFUSED|connect/);
+        });
+      } finally {
+        await stopLoop();
+      }
+    } finally {
+      await unreachable.close();
+    }
+  });
+});
+
+async function deliverEmailsNow(svc: TTestService): Promise<number> {
+  const { createLogger } = await import('@sanxiang/shared');
+  return deliverEmails({
+    db: svc.db,
+    logger: createLogger({ name: 't', level: 'silent' }),
+    now: svc.clock.now,
+    transport: { sendMail: () => Promise.reject(new Error('must not send')) },
+    from: 'x <x@sanxiang.local>',
+    maxAttempts: 1,
+  });
+}
