@@ -19,6 +19,7 @@ import {
   type TEvidenceSettings,
   type TRecordingDeps,
 } from './domain/recording-deps';
+import { loadEnforcementPolicy, type TEnforcementPolicy } from './domain/policy/enforcement-policy';
 import { accessRequestRoutes } from './entry-points/http/access-request-routes';
 import { activityRoutes } from './entry-points/http/activity-routes';
 import { auditRoutes } from './entry-points/http/audit-routes';
@@ -36,6 +37,8 @@ export interface TAppDeps {
   /** The evidence bucket (Object Lock) behind the S3 API. */
   store: TEvidenceStore;
   evidence?: Partial<TEvidenceSettings>;
+  /** Defaults to ENFORCEMENT_POLICY_FILE, else the demo lists. */
+  policy?: TEnforcementPolicy;
   /** Defaults to the directory at SERVICE_URL_DIRECTORY with a machine token. */
   directory?: TDirectoryClient;
 }
@@ -64,6 +67,7 @@ export function buildRecordingDeps(deps: TAppDeps): TRecordingDeps {
     directory: deps.directory ?? directoryFrom(deps.config),
     logger: deps.logger,
     evidence: { ...defaultEvidenceSettings, ...deps.evidence },
+    policy: deps.policy ?? loadEnforcementPolicy(deps.config.ENFORCEMENT_POLICY_FILE),
   };
 }
 

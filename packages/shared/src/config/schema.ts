@@ -159,6 +159,14 @@ export const ZEnv = z.object({
     .default(600)
     .describe('Seconds an access token from the local provider lives (within AUTH_MAX_TOKEN_AGE).'),
 
+  ENFORCEMENT_POLICY_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "JSON of the agency's 音像记录事项清单 and 重大执法决定事项目录 (services/recording/src/domain/policy); the demo lists when unset.",
+    ),
+
   CALENDAR_DATA_DIR: z
     .string()
     .min(1)
@@ -195,6 +203,7 @@ export const profiles = {
     ...s3,
     'EVIDENCE_RETENTION_DAYS',
     'SERVICE_URL_DIRECTORY',
+    'ENFORCEMENT_POLICY_FILE',
   ],
   'legal-review': [
     ...logging,

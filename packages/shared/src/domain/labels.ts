@@ -86,7 +86,11 @@ export const recordKindLabel: Record<TRecordKind, string> = {
   legalReviewOpinion: '法制审核意见',
   service: '送达记录',
   performance: '执行决定履行情况记录',
+  urgingNotice: '催告书',
   courtEnforcement: '申请法院强制执行材料',
+  remedy: '行政复议或行政诉讼记录',
+  audioVisualInterruption: '音视频记录中断说明',
+  audioVisualExemption: '未进行音视频记录的理由',
   correction: '更正记录',
 };
 

@@ -18,7 +18,11 @@ export const ZRecordKind = z.enum([
   'legalReviewOpinion', // 法制审核意见 (filed by the legal-review service)
   'service', // 送达 (direct / post / left at address / public notice)
   'performance', // 当事人履行情况
+  'urgingNotice', // 催告书 (before applying to court, 记录规定 §11)
   'courtEnforcement', // 申请法院强制执行文书
+  'remedy', // 当事人申请行政复议或提起行政诉讼及其结果 (记录规定 §11(三), §15)
+  'audioVisualInterruption', // 音视频记录中断说明 / 无法继续记录的报告 (记录规定 §13)
+  'audioVisualExemption', // 未进行音视频记录的理由 (须负责人批准, 记录规定 §14)
   'correction', // 更正 (a new record referencing the one it corrects)
 ]);
 export type TRecordKind = z.infer<typeof ZRecordKind>;

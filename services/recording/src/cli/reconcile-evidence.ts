@@ -6,6 +6,7 @@
  *
  * Reads DATABASE_URL and S3_* from the environment (as the service does).
  */
+import { demoEnforcementPolicy } from '../domain/policy/enforcement-policy';
 import { parseArgs } from 'node:util';
 import { defaultEvidenceSettings, type TRecordingDeps } from '../domain/recording-deps';
 import { reconcileEvidence } from '../domain/evidence/reconcile-evidence';
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
     },
     directory: { checkCertificates: noLifecycle },
     evidence: defaultEvidenceSettings,
+    policy: demoEnforcementPolicy, // not used by reconciliation
   };
   try {
     const report = await reconcileEvidence(deps, {

@@ -4,6 +4,7 @@ import type { TEvidenceStore } from '../data-access/evidence-store';
 import type { TLifecycleGateway } from '../data-access/lifecycle-gateway';
 import type { TLifecycleOutbox } from '../data-access/lifecycle-outbox';
 import type { TDb } from '../data-access/prisma-client';
+import type { TEnforcementPolicy } from './policy/enforcement-policy';
 
 export interface TEvidenceSettings {
   /** COMPLIANCE in production: nobody, not even the store's root user, can shorten or remove it. */
@@ -36,4 +37,6 @@ export interface TRecordingDeps {
   directory: TDirectoryClient;
   logger: Logger;
   evidence: TEvidenceSettings;
+  /** 音像记录事项清单 and 重大执法决定事项目录 (ENFORCEMENT_POLICY_FILE, else the demo lists). */
+  policy: TEnforcementPolicy;
 }

@@ -30,6 +30,8 @@ export const caseFileOrder = [
   'evidenceList',
   'evidencePreservation',
   'refusalToCooperate',
+  'audioVisualInterruption',
+  'audioVisualExemption',
   'investigationReport',
   'handlerOpinion',
   'rightsNotification',
@@ -40,7 +42,9 @@ export const caseFileOrder = [
   'decisionDocument',
   'service',
   'performance',
+  'urgingNotice',
   'courtEnforcement',
+  'remedy',
   'correction',
 ] as const;
 

@@ -146,6 +146,25 @@ const fieldLabel: Record<string, string> = {
   corrected: '更正后内容',
   evidenceIds: '关联证据文件',
   note: '备注',
+  serviceMethod: '送达方式',
+  obligations: '催告履行的义务',
+  performBy: '履行期限',
+  partyStatement: '当事人陈述申辩',
+  remediesNotified: '告知的救济途径',
+  filedAt: '申请或起诉日期',
+  body: '复议机关或人民法院',
+  reference: '案号',
+  claims: '请求事项',
+  outcomeDocumentNumber: '结果文书编号',
+  outcomeSummary: '结果说明',
+  interruptedAt: '中断时间',
+  cause: '中断原因',
+  explanation: '说明',
+  resumedAt: '恢复记录时间',
+  permanent: '是否确实无法继续记录',
+  reportedToHead: '报告的负责人',
+  personId: '人员编号',
+  textRecordIds: '相应的文字记录',
 };
 
 /** Chinese words of the code values, by field. */
@@ -179,6 +198,22 @@ const valueLabel: Record<string, Record<string, string>> = {
     hearingNotice: '听证通知书',
     preservationDecision: '先行登记保存决定书',
     other: '其他文书',
+    reconsideration: '行政复议',
+    litigation: '行政诉讼',
+  },
+  serviceMethod: {
+    direct: '直接送达',
+    post: '邮寄送达',
+    leftAtAddress: '留置送达',
+    publicNotice: '公告送达',
+  },
+  cause: {
+    deviceFault: '设备故障',
+    deviceDamage: '设备损坏',
+    battery: '电量不足',
+    storage: '存储空间不足',
+    weather: '天气恶劣',
+    other: '其他客观原因',
   },
   form: { sealedOnSite: '就地封存', keptInPlace: '就地保存', takenAway: '异地保存' },
   refused: {
@@ -201,9 +236,18 @@ const valueLabel: Record<string, Record<string, string>> = {
     evidencePreservation: '证据先行登记保存',
     caseOpening: '立案',
     caseClosing: '结案',
+    audioVisualExemption: '未进行音视频记录',
     other: '其他',
   },
   outcome: {
+    pending: '审理中',
+    upheld: '维持',
+    revoked: '撤销',
+    confirmedIllegal: '确认违法',
+    orderedRedo: '责令重新作出',
+    modified: '变更',
+    withdrawnByParty: '申请人撤回',
+    settled: '调解或和解',
     approve: '同意',
     supplementInvestigation: '补充调查',
     modify: '修改',
@@ -232,7 +276,7 @@ export interface TFieldContext {
   recordName: (id: string) => string | undefined;
 }
 
-const idKeys = new Set(['evidenceId', 'evidenceIds', 'correctsRecordId', 'relatedRecordId']);
+const idKeys = new Set(['evidenceId', 'evidenceIds', 'correctsRecordId', 'relatedRecordId', 'textRecordIds']);
 
 function scalar(key: string, value: unknown, ctx: TFieldContext): string {
   if (value === null || value === undefined) return '';

@@ -18,6 +18,18 @@ import {
 } from '../access/case-access';
 import type { TRecordingDeps } from '../recording-deps';
 import { requireMaterialsOfKind } from './proposal-materials';
+import { activitiesLackingAudioVisual, audioVisualMissing } from '../audio-visual/audio-visual-rule';
+
+/** Every activity that required A/V has it, or a head-approved reason (记录规定 §14). */
+async function requireAudioVisualOnRecord(deps: TRecordingDeps, file: TCaseFileWithOfficers) {
+  const required = await deps.db.enforcementActivity.findMany({
+    where: { caseId: file.id, audioVisualRequired: true },
+    select: { id: true, title: true, kind: true },
+    orderBy: { startedAt: 'asc' },
+  });
+  const lacking = await activitiesLackingAudioVisual(deps.db, file.id, required);
+  if (lacking.length > 0) throw audioVisualMissing('提交拟作出的决定', lacking);
+}
 
 /** 拟作出决定: the handler submits the proposed decision; the lifecycle validates and routes it. */
 export const ZSubmitProposalRequest = ZSubmitProposal.omit({ submittedBy: true, submittedAt: true });
@@ -39,6 +51,7 @@ export async function submitProposal(
     throw new AppError('unprocessable', problems.map((p) => p.message).join('；'), { extra: { problems } });
   }
   await requireMaterialsOfKind(deps.db, file, input.materials);
+  await requireAudioVisualOnRecord(deps, file);
   return callLifecycle(deps, ctx, file, input, 'proposal.submitted', (updateId) =>
     deps.gateway.update(
       caseNumber,

@@ -9,24 +9,19 @@ import { lockCaseFile, requireCaseOfficer, requireOpen } from '../access/case-ac
 import { activityView } from '../case-file/case-file-views';
 import type { TRecordingDeps } from '../recording-deps';
 import { requireCertifiedOfficers } from '../case-file/certified-officers';
+import { ZActivityKind } from './activity-kinds';
+import {
+  activitiesLackingAudioVisual,
+  audioVisualMissing,
+  audioVisualRequired,
+} from '../audio-visual/audio-visual-rule';
 
 /**
  * 执法活动: an on-site activity the officers create (a site inspection, an interview, sampling,
  * evidence preservation, service…). Its evidence uploads link to it; its end opens the
  * 2-working-day upload clock in the lifecycle (记录规定 §16), which its first upload closes.
  */
-export const ZActivityKind = z.enum([
-  'siteInspection', // 现场检查
-  'interview', // 询问
-  'sampling', // 抽样取证
-  'evidencePreservation', // 证据先行登记保存
-  'service', // 送达
-  'hearing', // 听证
-  'other',
-]);
-
-// A/V recording is mandatory for sampling and evidence preservation (记录规定 §14(三)).
-const audioVisualMandatory = new Set<z.infer<typeof ZActivityKind>>(['sampling', 'evidencePreservation']);
+export { ZActivityKind };
 
 export const ZStartActivity = z.object({
   kind: ZActivityKind,
@@ -72,7 +67,7 @@ export async function startEnforcementActivity(
         place: input.place ?? null,
         area: area ?? null,
         startedAt: new Date(input.startedAt),
-        audioVisualRequired: input.audioVisualRequired === true || audioVisualMandatory.has(input.kind),
+        audioVisualRequired: audioVisualRequired(deps.policy, input.kind, input.audioVisualRequired === true),
         createdById: ctx.principal.id,
       },
     });
@@ -88,7 +83,15 @@ export async function startEnforcementActivity(
   });
 }
 
-export const ZEndActivity = z.object({ endedAt: ZInstant });
+export const ZEndActivity = z.object({
+  endedAt: ZInstant,
+  /**
+   * For an activity that required A/V: the officers recorded it and upload it within 2 working days
+   * (the upload clock then runs; the proposal checks the files). Without it, an A/V file or a
+   * head-approved reason must already be on record.
+   */
+  audioVisualRecorded: z.boolean().optional(),
+});
 export type TEndActivity = z.infer<typeof ZEndActivity>;
 
 /** The activity ended: from now its evidence has 2 working days to reach the store. */
@@ -111,6 +114,10 @@ export async function endEnforcementActivity(
       if (activity.endedAt.getTime() === endedAt.getTime())
         return { status: 200, body: activityView(activity) };
       throw new AppError('conflict', `该执法活动已于 ${formatDateTimeLong(activity.endedAt)} 结束`);
+    }
+    if (activity.audioVisualRequired && input.audioVisualRecorded !== true) {
+      const lacking = await activitiesLackingAudioVisual(tx, file.id, [activity]);
+      if (lacking.length > 0) throw audioVisualMissing('结束该执法活动', lacking);
     }
     if (endedAt < activity.startedAt) {
       throw new AppError('validation', '结束时间早于开始时间', {

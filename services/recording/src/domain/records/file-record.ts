@@ -35,6 +35,7 @@ export async function fileRecord(
     }
     requireOpen(file);
     await checkReferences(tx, file, record);
+    await checkRecordRules(tx, file, record);
     const last = await tx.caseRecord.findFirst({
       where: { caseId: file.id },
       orderBy: { seq: 'desc' },
@@ -63,6 +64,23 @@ export async function fileRecord(
       details: { kind: record.kind, seq: created.seq, correctsRecordId },
       context: auditContext(ctx),
     });
+    // A party who does not cooperate makes A/V of the activity mandatory (记录规定 §14(二)).
+    if (record.kind === 'refusalToCooperate' && record.activityId) {
+      await tx.enforcementActivity.update({
+        where: { id: record.activityId },
+        data: { audioVisualRequired: true },
+      });
+    }
+    if (record.kind === 'audioVisualInterruption' && record.content.permanent) {
+      await appendAuditEvent(tx, {
+        actor: actorOf(ctx),
+        action: 'audioVisual.reportedToHead',
+        subject: `record:${created.id}`,
+        caseId: file.id,
+        details: { activityId: record.activityId, head: record.content.reportedToHead },
+        context: auditContext(ctx),
+      });
+    }
     // Serving the decision document is a fact the lifecycle records (送达, docs/service-contracts.md).
     if (record.kind === 'service' && record.content.document.kind === 'decision') {
       await enqueueLifecycleMessage(tx, file.id, {
@@ -101,6 +119,52 @@ function authorise(
   }
   if (record.kind === 'collectiveDiscussion' && principal.roles.includes('head')) return;
   if (!isCaseOfficer(principal, file)) throw forbidden('仅本案执法人员可以登记执法记录');
+}
+
+const ruleRefusal = (rule: string, message: string) =>
+  new AppError('unprocessable', message, { extra: { rule } });
+
+/**
+ * Rules between records (422 naming the rule):
+ * - 申请法院强制执行 only after a 催告书 served on the party (记录规定 §11, §18; 行政强制法 §54);
+ * - A/V interruptions and reasons for no A/V belong to an activity (记录规定 §13–§14);
+ * - a head's approval of a reason for no A/V names that reason.
+ */
+async function checkRecordRules(tx: TTx, file: TCaseFileWithOfficers, record: TRecordInput) {
+  if (record.kind === 'courtEnforcement') {
+    const notices = await tx.caseRecord.findMany({
+      where: { caseId: file.id, kind: 'urgingNotice' },
+      select: { content: true },
+    });
+    const appliedAt = Date.parse(record.content.appliedAt);
+    const servedBefore = notices.some(
+      (n) => Date.parse((n.content as { servedAt: string }).servedAt) <= appliedAt,
+    );
+    if (!servedBefore)
+      throw ruleRefusal(
+        'urgingBeforeCourtEnforcement',
+        '申请法院强制执行前须先催告当事人履行义务（记录规定第十一条、第十八条）：本案没有在申请之前送达的催告书记录',
+      );
+  }
+  if (
+    (record.kind === 'audioVisualInterruption' || record.kind === 'audioVisualExemption') &&
+    !record.activityId
+  )
+    throw new AppError('validation', '音视频记录的中断说明或未记录理由须指明执法活动', {
+      fields: [{ path: 'body.activityId', message: '请指明执法活动' }],
+    });
+  if (record.kind === 'headApproval' && record.content.subject === 'audioVisualExemption') {
+    const reasonId = record.content.relatedRecordId;
+    const reason = reasonId
+      ? await tx.caseRecord.findFirst({
+          where: { id: reasonId, caseId: file.id, kind: 'audioVisualExemption' },
+        })
+      : null;
+    if (!reason)
+      throw new AppError('validation', '批准未进行音视频记录，须指明本案的未记录理由', {
+        fields: [{ path: 'body.content.relatedRecordId', message: '应为本案的未进行音视频记录的理由' }],
+      });
+  }
 }
 
 async function checkReferences(tx: TTx, file: TCaseFileWithOfficers, record: TRecordInput) {

@@ -227,7 +227,15 @@ export const ZCollectiveDiscussion = z.object({
 
 /** 负责人审批意见 — filed by a head (role `head`). */
 export const ZHeadApproval = z.object({
-  subject: z.enum(['decision', 'evidencePreservation', 'caseOpening', 'caseClosing', 'other']),
+  /** `audioVisualExemption`: approves an activity without A/V (记录规定 §14), `relatedRecordId` its reason. */
+  subject: z.enum([
+    'decision',
+    'evidencePreservation',
+    'caseOpening',
+    'caseClosing',
+    'audioVisualExemption',
+    'other',
+  ]),
   approved: z.boolean(),
   opinion: ZText(5000),
   approvedAt: ZInstant,
@@ -311,7 +319,26 @@ export const ZPerformance = z.object({
   details: ZText(5000),
 });
 
-/** 申请法院强制执行: application, court ruling and papers (§18). */
+/**
+ * 催告书 (记录规定 §11, 行政强制法 §35/§54): the written urging to perform, served before an
+ * application to the court; what the party stated or argued and the remedies they were told of.
+ */
+export const ZUrgingNotice = z.object({
+  documentNumber: ZText(100), // 催告书文号
+  issuedAt: ZInstant,
+  servedAt: ZInstant,
+  serviceMethod: z.enum(['direct', 'post', 'leftAtAddress', 'publicNotice']),
+  obligations: ZText(5000), // 履行义务的期限、方式和金额
+  performBy: ZIsoDate, // 履行期限
+  partyStatement: z.object({
+    kind: z.enum(['statementOrDefence', 'waived', 'noResponse']), // 陈述申辩 / 放弃 / 未回应
+    statements: z.string().trim().max(20000).optional(),
+  }),
+  remediesNotified: ZText(2000), // 告知的救济途径
+  evidenceIds: ZEvidenceRefs,
+});
+
+/** 申请法院强制执行: application, court ruling and papers (§18); only after a 催告 (see file-record). */
 export const ZCourtEnforcement = z.object({
   appliedAt: ZInstant,
   court: ZText(200),
@@ -322,6 +349,75 @@ export const ZCourtEnforcement = z.object({
     .array(z.object({ title: ZText(200), evidenceId: ZUuid.optional() }))
     .min(1)
     .max(100),
+});
+
+/**
+ * 行政救济 (记录规定 §11(三), §15): the party applied for reconsideration (复议) or sued (诉讼); the
+ * outcome is filed as a new version of the record (`supersedesRecordId`) when it is known.
+ */
+export const ZRemedy = z
+  .object({
+    kind: z.enum(['reconsideration', 'litigation']), // 行政复议 / 行政诉讼
+    filedAt: ZIsoDate, // 申请或起诉日期
+    body: ZText(200), // 复议机关 / 人民法院
+    reference: z.string().trim().max(100).optional(), // 案号
+    claims: ZText(5000), // 请求事项
+    outcome: z.enum([
+      'pending', // 审理中
+      'upheld', // 维持 / 驳回诉讼请求
+      'revoked', // 撤销
+      'confirmedIllegal', // 确认违法
+      'orderedRedo', // 责令重新作出
+      'modified', // 变更
+      'withdrawnByParty', // 申请人撤回
+      'settled', // 调解 / 和解
+    ]),
+    decidedAt: ZIsoDate.optional(),
+    outcomeDocumentNumber: z.string().trim().max(100).optional(),
+    outcomeSummary: z.string().trim().max(5000).optional(),
+    evidenceIds: ZEvidenceRefs,
+  })
+  .superRefine((r, ctx) => {
+    if (r.outcome !== 'pending' && !r.decidedAt)
+      ctx.addIssue({ code: 'custom', path: ['decidedAt'], message: '已有结果的须填写决定或裁判日期' });
+    if (r.outcome !== 'pending' && !r.outcomeSummary)
+      ctx.addIssue({ code: 'custom', path: ['outcomeSummary'], message: '已有结果的须说明结果' });
+  });
+
+// ---- Audio/video (音视频记录, §13–§14) ---------------------------------------------------------
+
+/**
+ * 音视频记录中断 (§13): why recording stopped and when it resumed, explained when it resumes; when
+ * it could not continue at all (`permanent`), the officer reports to the head at once and explains
+ * in writing — the head reported to is named (the service checks the person is a head).
+ */
+export const ZAudioVisualInterruption = z
+  .object({
+    interruptedAt: ZInstant,
+    cause: z.enum(['deviceFault', 'deviceDamage', 'battery', 'storage', 'weather', 'other']),
+    explanation: ZText(2000),
+    resumedAt: ZInstant.optional(),
+    permanent: z.boolean(), // 确实无法继续记录
+    reportedToHead: z
+      .object({ personId: z.string().trim().min(1).max(128), name: ZName, at: ZInstant })
+      .optional(),
+    evidenceIds: ZEvidenceRefs,
+  })
+  .superRefine((r, ctx) => {
+    if (r.permanent && !r.reportedToHead)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reportedToHead'],
+        message: '确实无法继续记录的，须立即向负责人报告并注明报告对象（记录规定第十三条）',
+      });
+    if (!r.permanent && !r.resumedAt)
+      ctx.addIssue({ code: 'custom', path: ['resumedAt'], message: '中断后恢复记录的须填写恢复时间' });
+  });
+
+/** 未进行音视频记录的理由 (§14): an activity that required A/V without it; needs the head's approval. */
+export const ZAudioVisualExemption = z.object({
+  reason: ZText(2000),
+  textRecordIds: z.array(ZUuid).max(50).optional(), // the text records that document the activity
 });
 
 /** 更正: an erratum to an earlier record; the original stays as it was. */
@@ -362,7 +458,11 @@ export const ZRecordInput = z.discriminatedUnion('kind', [
   entry('legalReviewOpinion', ZLegalReviewOpinion),
   entry('service', ZService),
   entry('performance', ZPerformance),
+  entry('urgingNotice', ZUrgingNotice),
   entry('courtEnforcement', ZCourtEnforcement),
+  entry('remedy', ZRemedy),
+  entry('audioVisualInterruption', ZAudioVisualInterruption),
+  entry('audioVisualExemption', ZAudioVisualExemption),
   entry('correction', ZCorrection),
 ]);
 export type TRecordInput = z.infer<typeof ZRecordInput>;

@@ -1,0 +1,267 @@
+import request from 'supertest';
+import { uploadEvidence, mp4Bytes } from './support/evidence-helpers';
+import {
+  caseBody,
+  openCaseWithActivity,
+  startRecordingTestEnv,
+  users,
+  type TRecordingTestEnv,
+} from './support/recording-test-env';
+
+/**
+ * Issue #13 items 5 and 8 (docs/rules.md): mandatory audio/video (seeds/004 记录规定 §13–§14,
+ * seeds/001 二(二)3) and the records the rules name — 催告 before court enforcement, the party's
+ * remedies (记录规定 §11, §15, §18).
+ */
+
+let env: TRecordingTestEnv;
+beforeAll(async () => {
+  env = await startRecordingTestEnv();
+}, 120_000);
+afterAll(async () => {
+  await env?.stop();
+});
+
+const casePath = (caseNumber: string) => `/cases/${encodeURIComponent(caseNumber)}`;
+const post = async (path: string, body: object, as: (typeof users)[keyof typeof users] = users.officerA) =>
+  request(env.app)
+    .post(path)
+    .set('authorization', await env.auth(as))
+    .send(body);
+
+const startActivity = async (caseNumber: string, body: object) => {
+  const res = await post(`${casePath(caseNumber)}/activities`, {
+    title: '抽样取证',
+    place: '常州市新北区某工地',
+    startedAt: '2026-11-20T09:00:00+08:00',
+    ...body,
+  });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; audioVisualRequired: boolean };
+};
+
+const proposal = (caseNumber: string) => ({
+  officers: caseBody(caseNumber).officers,
+  decisionKind: 'handling',
+  summary: '责令支付拖欠工资',
+  major: false,
+  majorCriteria: [],
+  hearingOrAssessmentHeld: false,
+  materials: [],
+});
+
+describe('mandatory audio/video (记录规定 §13–§14, 001 二(二)3)', () => {
+  it('audioVisualMandatory: a sampling activity cannot end nor the proposal go without A/V or a head-approved reason (记录规定 §14(三))', async () => {
+    const { caseNumber } = await openCaseWithActivity(env, 'interview');
+    const sampling = await startActivity(caseNumber, { kind: 'sampling' });
+    expect(sampling.audioVisualRequired).toBe(true);
+    const end = (body: object = {}) =>
+      post(`${casePath(caseNumber)}/activities/${sampling.id}/end`, {
+        endedAt: '2026-11-20T10:00:00+08:00',
+        ...body,
+      });
+    const refused = await end();
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain('记录规定第十四条');
+    expect(refused.body.detail).toContain('抽样取证');
+
+    // The proposal is refused as well while the sampling has no A/V.
+    const early = await post(`${casePath(caseNumber)}/proposals`, proposal(caseNumber));
+    expect(early.status).toBe(422);
+    expect(early.body.detail).toContain('记录规定第十四条');
+
+    // A reason for the missing A/V is not enough until a head approves it.
+    const reason = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'audioVisualExemption',
+      activityId: sampling.id,
+      content: { reason: '执法记录仪进水损坏，备用设备未到，抽样过程以笔录和照片记录' },
+    });
+    expect(reason.status).toBe(201);
+    expect((await end()).status).toBe(422);
+    const officerApproves = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'headApproval',
+      content: {
+        subject: 'audioVisualExemption',
+        approved: true,
+        opinion: '同意',
+        approvedAt: '2026-11-20T09:50:00+08:00',
+        relatedRecordId: reason.body.id,
+      },
+    });
+    expect(officerApproves.status).toBe(403);
+    const approval = await post(
+      `${casePath(caseNumber)}/records`,
+      {
+        kind: 'headApproval',
+        content: {
+          subject: 'audioVisualExemption',
+          approved: true,
+          opinion: '同意，事后补充书面说明',
+          approvedAt: '2026-11-20T09:50:00+08:00',
+          relatedRecordId: reason.body.id,
+        },
+      },
+      users.head,
+    );
+    expect(approval.status).toBe(201);
+    expect((await end()).status).toBe(200);
+  });
+
+  it('audioVisualMandatory: A/V on record, or declared at the end, lets the activity end; non-cooperation makes it mandatory (记录规定 §14(二))', async () => {
+    const { caseNumber, activityId } = await openCaseWithActivity(env, 'siteInspection');
+    const refusal = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'refusalToCooperate',
+      activityId,
+      content: {
+        at: '2026-11-20T09:30:00+08:00',
+        place: '工地项目部',
+        refusedBy: '王某',
+        refused: 'providingEvidence',
+        reason: '称工资表不在现场',
+      },
+    });
+    expect(refusal.status).toBe(201);
+    const ended = await post(`${casePath(caseNumber)}/activities/${activityId}/end`, {
+      endedAt: '2026-11-20T10:00:00+08:00',
+    });
+    expect(ended.status).toBe(422);
+    // Recorded, to be uploaded within 2 working days: the end is accepted, the proposal still waits.
+    const declared = await post(`${casePath(caseNumber)}/activities/${activityId}/end`, {
+      endedAt: '2026-11-20T10:00:00+08:00',
+      audioVisualRecorded: true,
+    });
+    expect(declared.status).toBe(200);
+    const early = await post(`${casePath(caseNumber)}/proposals`, proposal(caseNumber));
+    expect(early.status).toBe(422);
+    const video = await uploadEvidence(env, { caseNumber, activityId, content: mp4Bytes(2048) });
+    expect(video.res.status).toBe(201);
+    const submitted = await post(`${casePath(caseNumber)}/proposals`, proposal(caseNumber));
+    expect(submitted.status).toBe(200);
+  });
+
+  it('textSuffices: an interview the agency lists as documented by text alone needs no A/V (001 二(二)3)', async () => {
+    const { caseNumber, activityId } = await openCaseWithActivity(env, 'interview');
+    const ended = await post(`${casePath(caseNumber)}/activities/${activityId}/end`, {
+      endedAt: '2026-11-20T10:00:00+08:00',
+    });
+    expect(ended.status).toBe(200);
+    expect(ended.body.audioVisualRequired).toBe(false);
+    // The agency's list adds kinds (听证), the statutory ones stay whatever the list says.
+    const hearing = await startActivity(caseNumber, { kind: 'hearing', title: '听证会' });
+    expect(hearing.audioVisualRequired).toBe(true);
+    const preservation = await startActivity(caseNumber, { kind: 'evidencePreservation' });
+    expect(preservation.audioVisualRequired).toBe(true);
+  });
+
+  it('audioVisualInterruption: a recording that cannot continue names the head it was reported to (记录规定 §13)', async () => {
+    const { caseNumber, activityId } = await openCaseWithActivity(env, 'sampling');
+    const unreported = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'audioVisualInterruption',
+      activityId,
+      content: {
+        interruptedAt: '2026-11-20T09:20:00+08:00',
+        cause: 'battery',
+        explanation: '执法记录仪电量耗尽',
+        permanent: true,
+      },
+    });
+    expect(unreported.status).toBe(400);
+    expect(JSON.stringify(unreported.body)).toContain('记录规定第十三条');
+    const noActivity = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'audioVisualInterruption',
+      content: {
+        interruptedAt: '2026-11-20T09:20:00+08:00',
+        cause: 'battery',
+        explanation: '执法记录仪电量耗尽',
+        permanent: false,
+        resumedAt: '2026-11-20T09:25:00+08:00',
+      },
+    });
+    expect(noActivity.status).toBe(400);
+    const reported = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'audioVisualInterruption',
+      activityId,
+      content: {
+        interruptedAt: '2026-11-20T09:20:00+08:00',
+        cause: 'battery',
+        explanation: '执法记录仪电量耗尽，备用电池亦无电，无法继续记录',
+        permanent: true,
+        reportedToHead: { personId: users.head.id, name: users.head.name, at: '2026-11-20T09:22:00+08:00' },
+      },
+    });
+    expect(reported.status).toBe(201);
+    const audit = await env.db.auditEvent.findFirst({
+      where: { action: 'audioVisual.reportedToHead', subject: `record:${reported.body.id}` },
+    });
+    expect(audit).not.toBeNull();
+  });
+});
+
+describe('records the rules name (记录规定 §11, §15, §18)', () => {
+  it('urgingBeforeCourtEnforcement: the court is applied to only after a 催告书 was served (记录规定 §11, §18)', async () => {
+    const { caseNumber } = await openCaseWithActivity(env, 'interview');
+    const court = {
+      kind: 'courtEnforcement',
+      content: {
+        appliedAt: '2026-12-20T09:00:00+08:00',
+        court: '常州市新北区人民法院',
+        documents: [{ title: '强制执行申请书' }],
+      },
+    };
+    const early = await post(`${casePath(caseNumber)}/records`, court);
+    expect(early.status).toBe(422);
+    expect(early.body.detail).toContain('催告');
+    const urging = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'urgingNotice',
+      content: {
+        documentNumber: '常人社催〔2026〕3号',
+        issuedAt: '2026-12-01T09:00:00+08:00',
+        servedAt: '2026-12-02T10:00:00+08:00',
+        serviceMethod: 'direct',
+        obligations: '十日内缴纳罚款人民币五万元',
+        performBy: '2026-12-12',
+        partyStatement: { kind: 'noResponse' },
+        remediesNotified: '可依法申请行政复议或提起行政诉讼',
+      },
+    });
+    expect(urging.status).toBe(201);
+    const beforeServed = await post(`${casePath(caseNumber)}/records`, {
+      ...court,
+      content: { ...court.content, appliedAt: '2026-12-01T09:00:00+08:00' },
+    });
+    expect(beforeServed.status).toBe(422);
+    expect((await post(`${casePath(caseNumber)}/records`, court)).status).toBe(201);
+  });
+
+  it('remedy: reconsideration and litigation are recorded with their outcome as a new version (记录规定 §11(三))', async () => {
+    const { caseNumber } = await openCaseWithActivity(env, 'interview');
+    const remedy = {
+      kind: 'reconsideration',
+      filedAt: '2026-12-05',
+      body: '常州市人民政府',
+      claims: '撤销行政处罚决定',
+      outcome: 'pending',
+    };
+    const pending = await post(`${casePath(caseNumber)}/records`, { kind: 'remedy', content: remedy });
+    expect(pending.status).toBe(201);
+    const noSummary = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'remedy',
+      supersedesRecordId: pending.body.id,
+      content: { ...remedy, outcome: 'upheld' },
+    });
+    expect(noSummary.status).toBe(400);
+    const decided = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'remedy',
+      supersedesRecordId: pending.body.id,
+      content: {
+        ...remedy,
+        outcome: 'upheld',
+        decidedAt: '2027-01-20',
+        outcomeDocumentNumber: '常政复决〔2027〕5号',
+        outcomeSummary: '维持原行政处罚决定',
+      },
+    });
+    expect(decided.status).toBe(201);
+    expect(decided.body.kind).toBe('remedy');
+  });
+});
