@@ -23,6 +23,7 @@ const { app, close } = createConsoleApp({
     recording: config.SERVICE_URL_RECORDING,
     'legal-review': config.SERVICE_URL_LEGAL_REVIEW,
     disclosure: config.SERVICE_URL_DISCLOSURE,
+    directory: config.SERVICE_URL_DIRECTORY,
   },
   logger,
   staticDir: path.join(__dirname, '..', 'dist'),

@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths as DirectoryPaths } from '../generated/api/directory';
 import type { paths as DisclosurePaths } from '../generated/api/disclosure';
 import type { paths as LegalReviewPaths } from '../generated/api/legal-review';
 import type { paths as RecordingPaths } from '../generated/api/recording';
@@ -34,3 +35,4 @@ function client<TPaths extends object>(service: string) {
 export const recordingApi = client<RecordingPaths>('recording');
 export const legalReviewApi = client<LegalReviewPaths>('legal-review');
 export const disclosureApi = client<DisclosurePaths>('disclosure');
+export const directoryApi = client<DirectoryPaths>('directory');

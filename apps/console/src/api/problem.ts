@@ -37,7 +37,9 @@ export function unwrap<T>(answer: { data?: T; error?: unknown; response: Respons
 export function problemText(err: unknown): string {
   if (err instanceof ProblemError) {
     const p = err.problem;
-    const base = p.detail ?? p.title;
+    const said = p.detail ?? p.title;
+    // A conflict is the case's state, not a fault: say so before the service's words.
+    const base = p.status === 409 ? `当前状态不允许此操作：${said}` : said;
     return p.requestId && p.status >= 500 ? `${base}（请求编号 ${p.requestId}）` : base;
   }
   if (err instanceof TypeError) return '网络连接失败，请检查网络后重试（重试不会重复提交）';

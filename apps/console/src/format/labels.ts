@@ -27,3 +27,12 @@ export const reviewStatusLabel = lookup({
   issued: '已出具意见',
 });
 export const clockStateLabel = lookup({ running: '计时中', paused: '已中止', stopped: '已停止' });
+export const activityKindLabel: Record<string, string> = {
+  siteInspection: '现场检查',
+  interview: '询问',
+  sampling: '抽样取证',
+  evidencePreservation: '证据先行登记保存',
+  service: '送达',
+  hearing: '听证',
+  other: '其他',
+};

@@ -4,7 +4,9 @@ import { Alert, Card, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { legalReviewApi, recordingApi } from '../api/clients';
 import { problemText, unwrap } from '../api/problem';
+import { CaseActions } from '../components/case-actions/case-actions';
 import { PageLoading } from '../components/page-loading';
+import { useSession } from '../components/session-context';
 import {
   clockStateLabel,
   outcomeLabel,
@@ -20,6 +22,7 @@ const mediaLabel: Record<string, string> = { audio: '录音', video: '录像', p
 /** 案件: the case file from the recording service and its review rounds from the legal-review service. */
 export default function CasePage() {
   const { caseNumber = '' } = useParams();
+  const { user } = useSession();
   const caseFile = useQuery({
     queryKey: ['case', caseNumber],
     queryFn: async () =>
@@ -41,6 +44,9 @@ export default function CasePage() {
   const c = caseFile.data;
   const names = new Map(c.officers.map((o) => [o.userId, o.name]));
   const activityTitle = new Map(c.activities.map((a) => [a.id, a.title]));
+  const isHandler = c.officers.some((o) => o.userId === user.id);
+  const canAct = !c.closedAt && (isHandler || user.roles.includes('head'));
+  const openRound = (rounds.data?.rounds ?? []).filter((r) => r.status !== 'issued').at(-1);
   return (
     <PageContainer
       title={c.caseNumber}
@@ -66,6 +72,14 @@ export default function CasePage() {
             </ProDescriptions.Item>
           </ProDescriptions>
         </Card>
+
+        {canAct ? (
+          <CaseActions
+            file={c}
+            roles={isHandler ? user.roles : user.roles.filter((r) => r !== 'officer')}
+            openReviewId={openRound?.id}
+          />
+        ) : null}
 
         <Card title="办理阶段">
           <Timeline

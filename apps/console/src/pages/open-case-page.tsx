@@ -8,6 +8,7 @@ import { type TOpenCaseFile, ZOpenCaseFile } from '@sanxiang/shared/src/contract
 import { recordingApi } from '../api/clients';
 import { newIdempotencyKey, showFieldErrors, unwrap } from '../api/problem';
 import { useSession } from '../components/session-context';
+import { OfficerPicker, type TPickedOfficer } from '../components/officer-picker';
 import { zodIssuesToFields } from '../forms/zod-fields';
 
 interface TFormValues {
@@ -17,7 +18,7 @@ interface TFormValues {
   enforcementCategory: string;
   enforcementArea: string;
   party: { kind: string; name: string; idNumber?: string; isMinor?: boolean };
-  officers: { userId: string; name: string; certificateNumber: string }[];
+  officers: (TPickedOfficer | undefined)[];
 }
 
 /**
@@ -51,7 +52,7 @@ export default function OpenCasePage() {
 
   const submit = (values: TFormValues) => {
     setFormError(undefined);
-    const parsed = ZOpenCaseFile.safeParse(values);
+    const parsed = ZOpenCaseFile.safeParse({ ...values, officers: values.officers.filter(Boolean) });
     if (!parsed.success) {
       form.setFields(zodIssuesToFields(parsed.error.issues) as Parameters<typeof form.setFields>[0]);
       return;
@@ -62,7 +63,7 @@ export default function OpenCasePage() {
   return (
     <PageContainer
       title="立案"
-      content="登记案卷并启动案件流程。案件须有至少两名持证执法人员，立案人须是其中之一。"
+      content="登记案卷并启动案件流程。案件须有至少两名持证执法人员（从人员名录中按姓名选择，显示执法证有效期），立案人须是其中之一。"
     >
       <Card>
         <Form<TFormValues>
@@ -76,10 +77,7 @@ export default function OpenCasePage() {
           initialValues={{
             party: { kind: 'legalPerson', isMinor: false },
             handlingUnit: user.unit ?? '',
-            officers: [
-              { userId: user.id, name: user.name, certificateNumber: '' },
-              { userId: '', name: '', certificateNumber: '' },
-            ],
+            officers: [undefined, undefined],
           }}
         >
           {formError ? (
@@ -136,35 +134,31 @@ export default function OpenCasePage() {
             <Checkbox>当事人是未成年人（决定不予公开）</Checkbox>
           </Form.Item>
           <Form.List name="officers">
-            {(fields, _ops, { errors }) => [
+            {(fields, ops, { errors }) => [
               ...fields.map((field, index) => (
-                <Row gutter={16} key={field.key}>
-                  <Form.Item name={[field.name, 'userId']} hidden={index === 0}>
-                    <Input />
-                  </Form.Item>
-                  <Col span={8}>
-                    <Form.Item label={`执法人员 ${index + 1} 姓名`} name={[field.name, 'name']} required>
-                      <Input disabled={index === 0} />
+                <Row gutter={16} key={field.key} align="bottom">
+                  <Col span={20}>
+                    <Form.Item
+                      label={`执法人员 ${index + 1}`}
+                      name={field.name}
+                      required
+                      rules={[{ required: true, message: '请选择持证执法人员' }]}
+                    >
+                      <OfficerPicker aria-label={`执法人员 ${index + 1}`} />
                     </Form.Item>
                   </Col>
-                  {index > 0 ? (
-                    <Col span={8}>
-                      <Form.Item label={`执法人员 ${index + 1} 账号`} name={[field.name, 'userId']} required>
-                        <Input />
+                  <Col span={4}>
+                    {index >= 2 ? (
+                      <Form.Item>
+                        <Button onClick={() => ops.remove(field.name)}>移除</Button>
                       </Form.Item>
-                    </Col>
-                  ) : null}
-                  <Col span={8}>
-                    <Form.Item
-                      label={`执法人员 ${index + 1} 执法证号`}
-                      name={[field.name, 'certificateNumber']}
-                      required
-                    >
-                      <Input />
-                    </Form.Item>
+                    ) : null}
                   </Col>
                 </Row>
               )),
+              <Form.Item key="add">
+                <Button onClick={() => ops.add()}>增加执法人员</Button>
+              </Form.Item>,
               <Form.ErrorList key="errors" errors={errors} />,
             ]}
           </Form.List>

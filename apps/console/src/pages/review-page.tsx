@@ -5,6 +5,8 @@ import { Link, useParams } from 'react-router';
 import { legalReviewApi } from '../api/clients';
 import { problemText, unwrap } from '../api/problem';
 import { PageLoading } from '../components/page-loading';
+import { ReviewActions } from '../components/review-actions';
+import { useSession } from '../components/session-context';
 import { clockStateLabel, decisionLabel, outcomeLabel, reviewStatusLabel } from '../format/labels';
 import { formatDateShort, formatDateTime } from '../format/time';
 import { materialKindLabel, reviewPointLabel } from '@sanxiang/shared/src/domain';
@@ -12,6 +14,7 @@ import { materialKindLabel, reviewPointLabel } from '@sanxiang/shared/src/domain
 /** 审核事项: one review round with its clock, material requests, findings and opinion. */
 export default function ReviewPage() {
   const { reviewId = '' } = useParams();
+  const { user } = useSession();
   const review = useQuery({
     queryKey: ['review', reviewId],
     queryFn: async () =>
@@ -54,6 +57,19 @@ export default function ReviewPage() {
             </ProDescriptions.Item>
           </ProDescriptions>
         </Card>
+        {user.roles.includes('reviewer') ? (
+          <ReviewActions
+            reviewId={r.id}
+            status={r.status}
+            assigneeId={r.assignee?.id ?? null}
+            findings={(r.findings ?? []).map((f) => ({
+              point: f.point,
+              conclusion: f.conclusion,
+              findings: f.findings,
+            }))}
+          />
+        ) : null}
+        <RoundsHistory caseNumber={r.caseNumber} current={r.id} />
         <Card title="补充材料">
           {r.materialRequests.length === 0 ? (
             <Empty description="未要求补充材料" />
@@ -108,5 +124,41 @@ export default function ReviewPage() {
         </Card>
       </Space>
     </PageContainer>
+  );
+}
+
+/** 审核轮次: every round of the case, this one marked. */
+function RoundsHistory({ caseNumber, current }: { caseNumber: string; current: string }) {
+  const rounds = useQuery({
+    queryKey: ['case-rounds', caseNumber],
+    queryFn: async () =>
+      unwrap(await legalReviewApi.GET('/cases/{caseNumber}/rounds', { params: { path: { caseNumber } } })),
+  });
+  return (
+    <Card title="审核轮次">
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={rounds.isPending}
+        dataSource={rounds.data?.rounds ?? []}
+        locale={{ emptyText: rounds.isError ? problemText(rounds.error) : '无' }}
+        columns={[
+          {
+            title: '轮次',
+            key: 'round',
+            render: (_, x) =>
+              x.id === current ? (
+                <strong>第 {x.round} 轮（本轮）</strong>
+              ) : (
+                <Link to={`/reviews/${x.id}`}>第 {x.round} 轮</Link>
+              ),
+          },
+          { title: '状态', dataIndex: 'status', render: (s: string) => reviewStatusLabel(s) },
+          { title: '期限', dataIndex: 'dueDate', render: (d: string) => formatDateShort(d) },
+          { title: '意见', dataIndex: 'outcome', render: (o: string | null) => (o ? outcomeLabel(o) : '—') },
+        ]}
+      />
+    </Card>
   );
 }

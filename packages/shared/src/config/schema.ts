@@ -260,6 +260,7 @@ export const profiles = {
     'OIDC_ISSUER',
     'OIDC_CONSOLE_CLIENT_SECRET',
     ...serviceUrls,
+    'SERVICE_URL_DIRECTORY',
   ],
 } as const satisfies Record<string, readonly TEnvKey[]>;
 export type TProfile = keyof typeof profiles;

@@ -4,3 +4,5 @@ export * from './search-attributes';
 export * from './directory';
 export * from './recording-api';
 export * from './notifications';
+export * from './record-bodies';
+export * from './proposal-materials';

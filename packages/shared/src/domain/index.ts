@@ -7,3 +7,4 @@ export * from './identifiers';
 export * from './labels';
 export * from './field-labels';
 export * from './zod-chinese';
+export * from './value-labels';

@@ -41,6 +41,25 @@ export const listPeople = (
     include: personInclude,
     orderBy: [{ unitId: 'asc' }, { login: 'asc' }],
   });
+/** Active officers whose name or login contains `q` (立案时选择执法人员), by name. */
+export const searchOfficers = (db: TReader, filter: { q?: string | undefined; limit: number }) =>
+  db.person.findMany({
+    where: {
+      active: true,
+      roles: { has: 'officer' },
+      ...(filter.q
+        ? {
+            OR: [
+              { name: { contains: filter.q, mode: 'insensitive' as const } },
+              { login: { contains: filter.q, mode: 'insensitive' as const } },
+            ],
+          }
+        : {}),
+    },
+    include: personInclude,
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: filter.limit,
+  });
 export type TPersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
 export const findCertificate = (db: TReader, number: string) =>

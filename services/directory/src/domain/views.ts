@@ -35,6 +35,26 @@ export const ZPersonView = ZDirectoryPerson.extend({
   updatedAt: z.string(),
 });
 
+/**
+ * An officer as colleagues opening a case see them: name, unit and certificates (with validity),
+ * no contact details.
+ */
+export const ZOfficerCandidate = z.object({
+  id: z.string(),
+  name: z.string(),
+  unitName: z.string(),
+  certificates: z.array(
+    ZCertificateView.pick({
+      number: true,
+      categories: true,
+      areas: true,
+      validFrom: true,
+      validTo: true,
+      status: true,
+    }),
+  ),
+});
+
 export const ZUnitView = ZDirectoryUnit;
 
 export const ZAuditEventView = z.object({
@@ -82,6 +102,20 @@ export const personView = (p: TPersonRow): z.infer<typeof ZPersonView> => ({
   phone: p.phone,
   certificates: p.certificates.map(certificateFields),
   updatedAt: p.updatedAt.toISOString(),
+});
+
+export const officerCandidateView = (p: TPersonRow): z.infer<typeof ZOfficerCandidate> => ({
+  id: p.id,
+  name: p.name,
+  unitName: p.unit.name,
+  certificates: p.certificates.map((c) => ({
+    number: c.number,
+    categories: c.categories,
+    areas: c.areas,
+    validFrom: fromDbDate(c.validFrom),
+    validTo: fromDbDate(c.validTo),
+    status: ZCertificateStatus.parse(c.status),
+  })),
 });
 
 export const unitView = (u: TUnitRow): z.infer<typeof ZUnitView> => ({

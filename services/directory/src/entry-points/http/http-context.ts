@@ -8,5 +8,7 @@ export const actorOf = (ctx: { principal: TPrincipal; req: Request }): TActor =>
 /** Who changes the directory, and who may read it (docs/authorization.md). */
 export const admins = ['admin'] as const;
 export const readers = ['admin', 'head'] as const;
+/** Staff who pick colleagues (officers opening a case): names and certificates only. */
+export const colleagues = ['officer', 'head', 'reviewer', 'admin'] as const;
 
 export const problem = (description: string) => ({ description, contentType: 'application/problem+json' });

@@ -1,12 +1,18 @@
 import { AppError, type Api } from '@sanxiang/shared';
 import { z } from 'zod';
 import { listAuditEvents } from '../../data-access/audit-log';
-import { findPerson, listPeople } from '../../data-access/directory-repository';
+import { findPerson, listPeople, searchOfficers } from '../../data-access/directory-repository';
 import type { TDomainDeps } from '../../domain/deps';
 import { ZDirectoryId } from '../../domain/ids';
 import { savePerson, ZSavePersonBody } from '../../domain/people/save-person';
-import { personView, ZAuditEventView, ZPersonView } from '../../domain/views';
-import { actorOf, admins, problem, readers } from './http-context';
+import {
+  officerCandidateView,
+  personView,
+  ZAuditEventView,
+  ZOfficerCandidate,
+  ZPersonView,
+} from '../../domain/views';
+import { actorOf, admins, colleagues, problem, readers } from './http-context';
 
 const ZPersonParams = z.object({ personId: ZDirectoryId });
 
@@ -29,6 +35,26 @@ export function peopleRoutes(api: Api, deps: TDomainDeps): void {
     responses: { 200: { description: '人员', schema: z.array(ZPersonView) } },
     handler: async ({ query }) => ({
       body: (await listPeople(deps.db, { unitId: query.unitId, active: query.active })).map(personView),
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/officers',
+    summary: '执法人员检索（立案时按姓名选择执法人员，含执法证及有效期；不含联系方式）',
+    tags: ['people'],
+    access: colleagues,
+    request: {
+      query: z.object({
+        q: z.string().trim().max(64).optional(),
+        limit: z.coerce.number().int().min(1).max(50).default(20),
+      }),
+    },
+    responses: { 200: { description: '在职执法人员', schema: z.array(ZOfficerCandidate) } },
+    handler: async ({ query }) => ({
+      body: (await searchOfficers(deps.db, { q: query.q || undefined, limit: query.limit })).map(
+        officerCandidateView,
+      ),
     }),
   });
 

@@ -1,11 +1,4 @@
-import {
-  caseStageLabel,
-  decisionKindLabel,
-  partyKindLabel,
-  recordKindLabel,
-  reviewPointLabel,
-  type TRecordKind,
-} from '@sanxiang/shared/src/domain';
+import { recordKindLabel, valueLabel, type TRecordKind } from '@sanxiang/shared/src/domain';
 import { formatDate, formatDateTime } from '@sanxiang/shared/src/format';
 
 /**
@@ -165,105 +158,6 @@ const fieldLabel: Record<string, string> = {
   reportedToHead: '报告的负责人',
   personId: '人员编号',
   textRecordIds: '相应的文字记录',
-};
-
-/** Chinese words of the code values, by field. */
-const valueLabel: Record<string, Record<string, string>> = {
-  role: {
-    party: '当事人',
-    legalRepresentative: '法定代表人',
-    agent: '委托代理人',
-    witness: '证人',
-    employee: '职工',
-    other: '其他',
-  },
-  method: {
-    writtenNotice: '书面告知',
-    oral: '口头告知',
-    onRecord: '笔录中告知',
-    direct: '直接送达',
-    post: '邮寄送达',
-    leftAtAddress: '留置送达',
-    publicNotice: '公告送达',
-  },
-  rights: { statement: '陈述', defence: '申辩', recusal: '申请回避', hearing: '听证' },
-  kind: {
-    statementOrDefence: '进行了陈述、申辩',
-    hearingRequested: '申请听证',
-    recusalRequested: '申请回避',
-    waived: '放弃陈述、申辩',
-    noResponse: '未答复',
-    decision: '行政执法决定书',
-    rightsNotice: '权利告知书',
-    hearingNotice: '听证通知书',
-    preservationDecision: '先行登记保存决定书',
-    other: '其他文书',
-    reconsideration: '行政复议',
-    litigation: '行政诉讼',
-  },
-  serviceMethod: {
-    direct: '直接送达',
-    post: '邮寄送达',
-    leftAtAddress: '留置送达',
-    publicNotice: '公告送达',
-  },
-  cause: {
-    deviceFault: '设备故障',
-    deviceDamage: '设备损坏',
-    battery: '电量不足',
-    storage: '存储空间不足',
-    weather: '天气恶劣',
-    other: '其他客观原因',
-  },
-  form: { sealedOnSite: '就地封存', keptInPlace: '就地保存', takenAway: '异地保存' },
-  refused: {
-    investigation: '拒绝接受调查',
-    providingEvidence: '拒绝提供证据',
-    signing: '拒绝签字',
-    entry: '拒绝进入现场',
-    other: '其他',
-  },
-  status: {
-    draft: '代拟稿',
-    issued: '已签发',
-    fullyPerformed: '已全部履行',
-    partiallyPerformed: '部分履行',
-    notPerformed: '未履行',
-  },
-  decisionKind: decisionKindLabel,
-  subject: {
-    decision: '执法决定',
-    evidencePreservation: '证据先行登记保存',
-    caseOpening: '立案',
-    caseClosing: '结案',
-    audioVisualExemption: '未进行音视频记录',
-    other: '其他',
-  },
-  outcome: {
-    pending: '审理中',
-    upheld: '维持',
-    revoked: '撤销',
-    confirmedIllegal: '确认违法',
-    orderedRedo: '责令重新作出',
-    modified: '变更',
-    withdrawnByParty: '申请人撤回',
-    settled: '调解或和解',
-    approve: '同意',
-    supplementInvestigation: '补充调查',
-    modify: '修改',
-    correct: '纠正',
-    transfer: '移送',
-  },
-  point: reviewPointLabel,
-  signerRelation: {
-    party: '当事人',
-    legalRepresentative: '法定代表人',
-    agent: '委托代理人',
-    adultFamilyMember: '同住成年家属',
-    authorisedRecipient: '指定代收人',
-  },
-  stage: caseStageLabel,
-  partyKind: partyKindLabel,
 };
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -1,0 +1,60 @@
+import { Alert, Button, Form } from 'antd';
+import { ZDecisionMade } from '@sanxiang/shared/src/contracts';
+import { recordingApi } from '../../api/clients';
+import { unwrap } from '../../api/problem';
+import { SchemaFields, SchemaFormContext, toJson, type TSchemaFormContext } from '../../forms/schema-fields';
+import { walk } from '../../forms/schema-walk';
+import { clearFieldErrors, issuesAsProblem } from '../../forms/submit-form';
+import { useSubmission } from '../../forms/use-submission';
+
+/** What the officer sends; the service adds who recorded it (as ZRecordDecisionRequest does). */
+const ZDecisionRequest = ZDecisionMade.omit({ recordedBy: true });
+const decisionNode = walk(ZDecisionRequest);
+
+/**
+ * 登记执法决定: the decision made after collective discussion and the head's approval (major
+ * cases), with what is to be published and how (公开 / 删除部分信息后公开 / 不予公开). Starts the
+ * disclosure clock.
+ */
+export function DecisionForm(props: { caseNumber: string; context: TSchemaFormContext; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const submission = useSubmission({
+    form,
+    send: async (body: unknown, idempotencyKey: string) =>
+      unwrap(
+        await recordingApi.POST('/cases/{caseNumber}/decisions', {
+          params: { path: { caseNumber: props.caseNumber } },
+          body: body as never,
+          headers: { 'idempotency-key': idempotencyKey },
+        }),
+      ),
+    invalidates: [['case', props.caseNumber]],
+    onDone: props.onDone,
+  });
+  if (decisionNode.kind !== 'object') return null;
+  const submit = (values: Record<string, unknown>) => {
+    clearFieldErrors(form);
+    const parsed = ZDecisionRequest.safeParse(toJson(decisionNode, values, props.context));
+    if (!parsed.success) return submission.showError(issuesAsProblem(parsed.error.issues));
+    submission.mutation.mutate(parsed.data);
+  };
+  return (
+    <SchemaFormContext.Provider value={props.context}>
+      <Form form={form} layout="vertical" onFinish={submit} onValuesChange={submission.edited}>
+        <SchemaFields fields={decisionNode.fields} name={[]} path={[]} />
+        {submission.formError ? (
+          <Alert
+            role="alert"
+            type="error"
+            showIcon
+            message={submission.formError}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
+        <Button type="primary" htmlType="submit" loading={submission.mutation.isPending}>
+          {submission.mutation.isError ? '重新提交' : '登记决定'}
+        </Button>
+      </Form>
+    </SchemaFormContext.Provider>
+  );
+}
