@@ -297,6 +297,22 @@ export const fieldLabel: Record<string, string> = {
   none: '无其他材料',
   proposedHandling: '处理意见',
   remedies: '救济途径和期限',
+  // 催告书, 行政救济, 音视频 (record kinds of issue 13, item 8 and 5)
+  audioVisualRecorded: '是否已全程音像记录',
+  body: '复议机关或人民法院',
+  claims: '请求事项',
+  filedAt: '申请或起诉日期',
+  obligations: '催告履行的义务',
+  outcomeDocumentNumber: '结果文书编号',
+  outcomeSummary: '结果说明',
+  partyStatement: '当事人陈述申辩',
+  performBy: '履行期限',
+  permanent: '是否确实无法继续记录',
+  reference: '案号',
+  remediesNotified: '告知的救济途径',
+  reportedToHead: '报告的负责人',
+  serviceMethod: '送达方式',
+  textRecordIds: '相应的文字记录',
 };
 
 /** Where a field came from, as a caller reads it. */
