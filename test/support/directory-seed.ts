@@ -9,7 +9,12 @@ export interface TSeedPerson {
   roles: string[];
   /** Gets a certificate valid 2024–2029 for the test scope when present. */
   certificateNumber?: string;
+  /** Default `test-unit` (the enforcement unit); `test-fazhi` is the legal-review office. */
+  unitId?: 'test-unit' | 'test-fazhi';
 }
+
+/** Names of the seeded units, as a case's 执法承办机构 names them. */
+export const testUnitNames = { 'test-unit': '测试监察支队', 'test-fazhi': '测试政策法规处' } as const;
 
 /**
  * Registers people (and their certificates) in a running directory service through its admin API,
@@ -31,8 +36,14 @@ export async function seedDirectory(baseUrl: string, people: TSeedPerson[]): Pro
   await put('/units/test-unit', {
     agencyId: 'test-agency',
     code: 'test-unit',
-    name: '测试监察支队',
+    name: testUnitNames['test-unit'],
     kind: 'enforcement',
+  });
+  await put('/units/test-fazhi', {
+    agencyId: 'test-agency',
+    code: 'test-fazhi',
+    name: testUnitNames['test-fazhi'],
+    kind: 'legalReview',
   });
   // The machine identity (role system) is no person of the directory.
   const persons = people.filter((p) => p.roles.some((r) => r !== 'system'));
@@ -40,7 +51,7 @@ export async function seedDirectory(baseUrl: string, people: TSeedPerson[]): Pro
     await put(`/people/${encodeURIComponent(person.id)}`, {
       login: `test-${i}-${person.id.toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 64),
       name: person.name,
-      unitId: 'test-unit',
+      unitId: person.unitId ?? 'test-unit',
       post: '科员',
       roles: person.roles.filter((r) => r !== 'system'),
     });

@@ -133,6 +133,7 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
           DATABASE_URL: legalReviewDb.url,
           TEMPORAL_TASK_QUEUE: taskQueue,
           SERVICE_URL_RECORDING: recordingServer.url,
+          SERVICE_URL_DIRECTORY: directoryServer.url,
         }),
         { logger: logger('legal-review') },
       ),

@@ -188,7 +188,8 @@ describe('a decision from draft to withdrawal', () => {
       .post(`/disclosures/${id}/check`)
       .set('authorization', h.auth.discloserA)
       .send({ version: 2, outcome: 'pass' });
-    expect(own.status).toBe(403);
+    expect(own.status).toBe(409);
+    expect(own.body).toMatchObject({ rule: 'separationOfDuties', reason: 'author' });
     // a return needs a reason
     const noReason = await api(h)
       .post(`/disclosures/${id}/check`)

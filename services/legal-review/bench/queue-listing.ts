@@ -141,6 +141,7 @@ async function main() {
         AUTH_AUDIENCE: process.env.AUTH_AUDIENCE ?? 'sanxiang',
         TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
         SERVICE_URL_RECORDING: 'http://127.0.0.1:9',
+        SERVICE_URL_DIRECTORY: 'http://127.0.0.1:9',
         CALENDAR_DATA_DIR: '.local/test/calendar',
         TEMPORAL_NAMESPACE: 'default',
         TEMPORAL_TASK_QUEUE: 'case-lifecycle',

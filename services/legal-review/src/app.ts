@@ -10,6 +10,7 @@ import {
 import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { createCalendarSource, type TCalendarSource } from './data-access/calendar-source';
 import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import type { TDirectoryClient } from './data-access/directory-client';
 import type { TRecordingClient } from './data-access/recording-client';
 import { temporalSignaller } from './data-access/workflow-signaller';
 import { createOutboxDispatcher, type TOutboxDispatcher } from './domain/lifecycle/deliver-outbox';
@@ -29,6 +30,8 @@ export interface TAppDeps {
   calendar?: TCalendarSource;
   /** Where opinions are filed and late-materials escalations go; filings wait while absent. */
   recording?: TRecordingClient;
+  /** Who is in which unit (separation of duties); assignments answer 503 while absent. */
+  directory?: TDirectoryClient;
   /** Defaults to a dispatcher over this app's db, Temporal client and recording client. */
   outbox?: TOutboxDispatcher;
   /** Defaults to the wall clock. */
@@ -54,6 +57,7 @@ export function createDomainDeps(deps: TAppDeps): { domain: TDomainDeps; outbox:
     afterCommit: () => outbox.kick(),
     logger: deps.logger,
     ...(deps.recording ? { recording: deps.recording } : {}),
+    ...(deps.directory ? { directory: deps.directory } : {}),
   };
   return { domain, outbox };
 }

@@ -10,6 +10,7 @@ import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { createApp, createDomainDeps, type TAppDeps } from './app';
 import { createCalendarSource } from './data-access/calendar-source';
 import { createPrismaClient } from './data-access/prisma-client';
+import { createDirectoryClient } from './data-access/directory-client';
 import { createRecordingClient } from './data-access/recording-client';
 import { startBackgroundJobs } from './entry-points/jobs/background-jobs';
 
@@ -31,15 +32,18 @@ export function composeService(
     createLogger({ name: 'legal-review', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const db = createPrismaClient(config.DATABASE_URL);
   const temporal = createTemporalClient(config);
-  const recording = config.AUTH_JWT_SECRET
-    ? createRecordingClient({
-        baseUrl: config.SERVICE_URL_RECORDING,
-        token: systemTokenSource({
-          secret: config.AUTH_JWT_SECRET,
-          issuer: config.AUTH_ISSUER,
-          audience: config.AUTH_AUDIENCE,
-        }),
+  const token = config.AUTH_JWT_SECRET
+    ? systemTokenSource({
+        secret: config.AUTH_JWT_SECRET,
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
       })
+    : undefined;
+  const recording = token
+    ? createRecordingClient({ baseUrl: config.SERVICE_URL_RECORDING, token })
+    : undefined;
+  const directory = token
+    ? createDirectoryClient({ baseUrl: config.SERVICE_URL_DIRECTORY, token })
     : undefined;
   // Machine tokens are HS256: without the shared secret (JWKS-only setups) filing waits for an operator.
   if (!recording) logger.warn('AUTH_JWT_SECRET unset: opinions wait to be filed into the case file');
@@ -50,6 +54,7 @@ export function composeService(
     logger,
     calendar: createCalendarSource({ importedDir: resolveCalendarDataDir(config) }),
     ...(recording ? { recording } : {}),
+    ...(directory ? { directory } : {}),
   };
   const built = createDomainDeps(deps);
   const app = createApp(deps, built);

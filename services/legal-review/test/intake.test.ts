@@ -2,6 +2,7 @@ import request from 'supertest';
 import {
   allNineFindings,
   auditActions,
+  intake,
   intakeBody,
   startTestService,
   uniqueCaseNumber,
@@ -155,11 +156,7 @@ describe('POST /internal/reviews (intake from the workflow activity)', () => {
     const body = intakeBody(caseNumber, 1, {
       materials: intakeBody(caseNumber).materials.filter((m) => m.kind !== 'hearingOrAssessment'),
     });
-    const created = await request(svc.app)
-      .post('/internal/reviews')
-      .set(await svc.as(users.system))
-      .send(body);
-    const reviewId = created.body.reviewId as string;
+    const reviewId = await intake(svc, body);
     const detail = await request(svc.app)
       .get(`/reviews/${reviewId}`)
       .set(await svc.as(users.head));

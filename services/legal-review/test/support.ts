@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { composeService as composeDirectory } from '@sanxiang/directory';
 import type { AddressInfo } from 'node:net';
 import { createLogger, createTemporalClient, type TRole } from '@sanxiang/shared';
 import type { TCaseSummary, TReviewIntakeRequest } from '@sanxiang/shared/src/contracts';
@@ -9,7 +10,9 @@ import request from 'supertest';
 import { createApp, createDomainDeps, type TAppDeps } from '../src/app';
 import type { TCalendarSource } from '../src/data-access/calendar-source';
 import { createPrismaClient, type TDb } from '../src/data-access/prisma-client';
+import { createDirectoryClient } from '../src/data-access/directory-client';
 import { createRecordingClient } from '../src/data-access/recording-client';
+import { seedDirectory, testUnitNames } from '../../../test/support/directory-seed';
 import type { TDomainDeps } from '../src/domain/deps';
 import type { TOutboxDispatcher } from '../src/domain/lifecycle/deliver-outbox';
 
@@ -20,13 +23,24 @@ export interface TUser {
   id: string;
   name: string;
   roles: TRole[];
+  /** Directory unit: the legal-review office (`test-fazhi`) or the handling unit (`test-unit`). */
+  unitId?: 'test-unit' | 'test-fazhi';
 }
 
 export const users = {
   system: { id: 'system:worker', name: '流程引擎', roles: ['system'] },
-  head: { id: 'u-head', name: '王处长', roles: ['head'] },
-  reviewerA: { id: 'u-reviewer-a', name: '李审核', roles: ['reviewer'] },
-  reviewerB: { id: 'u-reviewer-b', name: '赵审核', roles: ['reviewer'] },
+  head: { id: 'u-head', name: '王处长', roles: ['head'], unitId: 'test-fazhi' },
+  reviewerA: { id: 'u-reviewer-a', name: '李审核', roles: ['reviewer'], unitId: 'test-fazhi' },
+  reviewerB: { id: 'u-reviewer-b', name: '赵审核', roles: ['reviewer'], unitId: 'test-fazhi' },
+  /** A reviewer seated in the handling unit (审核办法 §3 forbids them the case). */
+  unitReviewer: { id: 'u-reviewer-in-unit', name: '孙监察', roles: ['reviewer'], unitId: 'test-unit' },
+  /** Holds both roles: an officer of the case and a reviewer of the office. */
+  officerReviewer: {
+    id: 'u-officer-2',
+    name: '周执法',
+    roles: ['officer', 'reviewer'],
+    unitId: 'test-fazhi',
+  },
   handler: { id: 'u-officer-1', name: '张执法', roles: ['officer'] },
   otherOfficer: { id: 'u-officer-9', name: '钱执法', roles: ['officer'] },
   discloser: { id: 'u-discloser', name: '孙公示', roles: ['discloser'] },
@@ -150,6 +164,8 @@ export interface TTestService {
   outbox: TOutboxDispatcher;
   temporal: ReturnType<typeof createTemporalClient>;
   recordingStub: Awaited<ReturnType<typeof startRecordingStub>>;
+  /** The real directory service, seeded with `users`. */
+  directoryUrl: string;
   as: (user: TUser) => Promise<{ authorization: string }>;
   close: () => Promise<void>;
 }
@@ -164,10 +180,18 @@ export async function startTestService(options: { calendar?: TCalendarSource } =
     TEMPORAL_NAMESPACE: 'default',
   });
   const recordingStub = await startRecordingStub();
+  const directoryDb = await createTestDatabase('directory');
+  const directory = composeDirectory(testConfig('directory', { DATABASE_URL: directoryDb.url }));
+  const directoryServer = await new Promise<Server>((resolve) => {
+    const s = directory.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const directoryUrl = `http://127.0.0.1:${(directoryServer.address() as AddressInfo).port}`;
+  await seedDirectory(directoryUrl, Object.values(users));
   const clock = testClock();
   const config = testConfig('legal-review', {
     DATABASE_URL: database.url,
     SERVICE_URL_RECORDING: recordingStub.url,
+    SERVICE_URL_DIRECTORY: directoryUrl,
   });
   const deps: TAppDeps = {
     config,
@@ -177,6 +201,10 @@ export async function startTestService(options: { calendar?: TCalendarSource } =
     now: clock.now,
     ...(options.calendar ? { calendar: options.calendar } : {}),
     recording: createRecordingClient({ baseUrl: recordingStub.url, token: async () => 'test-system-token' }),
+    directory: createDirectoryClient({
+      baseUrl: directoryUrl,
+      token: async () => (await bearer(users.system)).replace(/^Bearer /, ''),
+    }),
   };
   const built = createDomainDeps(deps);
   const app = createApp(deps, built);
@@ -189,12 +217,17 @@ export async function startTestService(options: { calendar?: TCalendarSource } =
     outbox: built.outbox,
     temporal,
     recordingStub,
+    directoryUrl,
     as: async (user) => ({ authorization: await bearer(user) }),
     close: async () => {
       await built.outbox.stop();
       await db.$disconnect();
       await temporal.connection.close();
       await recordingStub.close();
+      directoryServer.closeAllConnections();
+      await new Promise<void>((resolve) => directoryServer.close(() => resolve()));
+      await directory.close();
+      await directoryDb.drop();
       await database.drop();
     },
   };
@@ -202,6 +235,13 @@ export async function startTestService(options: { calendar?: TCalendarSource } =
 
 /** Intake one round as the workflow's activity does; returns the review id. */
 export async function intake(svc: TTestService, body: ReturnType<typeof intakeBody>, key = randomUUID()) {
+  // Recording knows the case: its handling unit and officers (checked when a reviewer is assigned).
+  svc.recordingStub.registerCase({
+    caseNumber: body.caseNumber,
+    handlingUnit: testUnitNames['test-unit'],
+    status: 'open',
+    officers: body.officers.map((o) => ({ userId: o.userId, name: o.name })),
+  });
   const res = await request(svc.app)
     .post('/internal/reviews')
     .set(await svc.as(users.system))

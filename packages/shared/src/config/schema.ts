@@ -212,6 +212,7 @@ export const profiles = {
     ...auth,
     ...temporal,
     'SERVICE_URL_RECORDING',
+    'SERVICE_URL_DIRECTORY',
     'CALENDAR_DATA_DIR',
   ],
   directory: [...logging, ...http, 'DATABASE_URL', ...auth],

@@ -130,6 +130,8 @@ export const ZDisclosureDraftRequest = z.object({
   disclosure: ZDisclosurePlan,
   /** The legal deadline for publication (absent for an exemption). */
   dueAt: ZInstant.optional(),
+  /** The case's officers: none of them may check or approve its disclosure (审核办法 §3). */
+  handlerIds: z.array(ZId).max(40).optional(),
 });
 export type TDisclosureDraftRequest = z.infer<typeof ZDisclosureDraftRequest>;
 export const ZDisclosureDraftResponse = z.object({

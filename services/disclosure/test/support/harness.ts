@@ -24,6 +24,10 @@ export const users = {
   reviewer: { id: 'u-reviewer', name: '审核员丙', roles: ['reviewer'] },
   head: { id: 'u-head', name: '负责人丁', roles: ['head'] },
   officer: { id: 'u-officer', name: '执法员戊', roles: ['officer'] },
+  /** Officers of a case who also hold a review role (职责分离, 审核办法 §3). */
+  officerReviewer: { id: 'u-officer-reviewer', name: '执法员己', roles: ['officer', 'reviewer'] },
+  officerHead: { id: 'u-officer-head', name: '副支队长庚', roles: ['officer', 'head'] },
+  reviewerHead: { id: 'u-reviewer-head', name: '科长辛', roles: ['reviewer', 'head'] },
   admin: { id: 'u-admin', name: '管理员', roles: ['admin'] },
   system: { id: 'system:worker', name: '流程引擎', roles: ['system'] },
 } satisfies Record<string, TTestUser>;

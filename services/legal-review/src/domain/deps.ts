@@ -1,6 +1,7 @@
 import type { Logger } from '@sanxiang/shared';
 import type { TCalendarSource } from '../data-access/calendar-source';
 import type { TDb } from '../data-access/prisma-client';
+import type { TDirectoryClient } from '../data-access/directory-client';
 import type { TRecordingClient } from '../data-access/recording-client';
 
 /** What every use case may use. `now` is injectable so deadlines can be tested at any instant. */
@@ -13,4 +14,6 @@ export interface TDomainDeps {
   logger: Logger;
   /** The recording service: who is on a case (decision filings check it). */
   recording?: TRecordingClient;
+  /** The staff directory: a reviewer's unit (separation of duties, 审核办法 §3). */
+  directory?: TDirectoryClient;
 }

@@ -29,6 +29,15 @@ export const users = {
   officerB: { id: 'u-officer-b', name: '李四', roles: ['officer'], certificateNumber: '32010002' },
   otherOfficer: { id: 'u-officer-c', name: '王五', roles: ['officer'], certificateNumber: '32010003' },
   head: { id: 'u-head', name: '赵局长', roles: ['head'] },
+  /** A deputy head who is also an enforcement officer (separation of duties, 审核办法 §3). */
+  deputyHead: {
+    id: 'u-deputy-head',
+    name: '黄副队',
+    roles: ['head', 'officer'],
+    certificateNumber: '32010004',
+  },
+  /** A reviewer who is also a head. */
+  reviewerHead: { id: 'u-reviewer-head', name: '吴处长', roles: ['reviewer', 'head'] },
   reviewer: { id: 'u-reviewer', name: '钱审核', roles: ['reviewer'] },
   discloser: { id: 'u-discloser', name: '孙公示', roles: ['discloser'] },
   admin: { id: 'u-admin', name: '周管理', roles: ['admin'] },

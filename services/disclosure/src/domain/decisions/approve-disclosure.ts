@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { lifecycleSignals, type TDisclosureApproved } from '@sanxiang/shared/src/contracts';
-import { AppError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import {
   addReviewStep,
+  getVersion,
   lockDisclosure,
   reviewStepsOf,
   updateDisclosure,
@@ -11,6 +11,7 @@ import {
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { showOnPlatform } from '../publication/publication';
 import { assertStage, ZReviewBase } from './review-steps';
+import { assertNotOwnWork } from './separation-of-duties';
 
 export const ZApproveDisclosure = ZReviewBase.extend({
   outcome: z.enum(['approve', 'return']),
@@ -32,11 +33,8 @@ export async function approveDisclosure(ctx: TCommandContext, id: string, input:
   const d = await lockDisclosure(tx, id);
   assertStage(d, 'awaitingApproval', input.version);
   const steps = await reviewStepsOf(tx, d.id, input.version);
-  const checker = [...steps].reverse().find((s) => s.action === 'checkPass');
-  const submitter = [...steps].reverse().find((s) => s.action === 'submit');
-  if (checker?.actorId === actor.id || submitter?.actorId === actor.id) {
-    throw new AppError('forbidden', '批准人不能是该版本的审核人或提交人');
-  }
+  const version = await getVersion(tx, d.id, input.version);
+  assertNotOwnWork('approve', d, version.createdBy, steps, actor);
   const approve = input.outcome === 'approve';
   await addReviewStep(
     tx,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import {
   addReviewStep,
@@ -10,6 +9,7 @@ import {
 } from '../../data-access/disclosure-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { assertStage, ZReviewBase } from './review-steps';
+import { assertNotOwnWork } from './separation-of-duties';
 
 export const ZCheckDisclosure = ZReviewBase.extend({
   outcome: z.enum(['pass', 'return']),
@@ -21,7 +21,7 @@ export type TCheckDisclosure = z.infer<typeof ZCheckDisclosure>;
 
 /**
  * The reviewer's check (审核) of the submitted version: pass to the head, or return for revision.
- * Four eyes: the author of the version and the person who submitted it may not check it.
+ * Four eyes: the author of the version, its submitter and the case's officers may not check it.
  */
 export async function checkDisclosure(ctx: TCommandContext, id: string, input: TCheckDisclosure) {
   const { tx, actor, now } = ctx;
@@ -29,10 +29,7 @@ export async function checkDisclosure(ctx: TCommandContext, id: string, input: T
   assertStage(d, 'awaitingCheck', input.version);
   const version = await getVersion(tx, d.id, input.version);
   const steps = await reviewStepsOf(tx, d.id, input.version);
-  const submitter = [...steps].reverse().find((s) => s.action === 'submit');
-  if (version.createdBy === actor.id || submitter?.actorId === actor.id) {
-    throw new AppError('forbidden', '审核人不能是该版本的起草人或提交人');
-  }
+  assertNotOwnWork('check', d, version.createdBy, steps, actor);
   const pass = input.outcome === 'pass';
   await addReviewStep(
     tx,

@@ -62,6 +62,7 @@ export async function createDecisionDraft(
       decisionDate: new Date(`${req.decisionDate}T00:00:00Z`),
       randomInspection: req.randomInspection,
       dueAt: req.dueAt ? new Date(req.dueAt) : null,
+      handlerIds: req.handlerIds ?? [],
       ...(exempt
         ? {
             exemptionReason: exempt.reason,

@@ -7,6 +7,7 @@ import { inTransaction } from '../../data-access/transaction';
 import { isHead, type TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
 import { assertNotIssued, loadReviewForUpdate } from '../review/review-guards';
+import { assertNotHandler, assertReviewerIndependent } from '../review/separation-of-duties';
 import { reviewToQueueRow, toQueueItem, type TQueueItem } from '../review/review-views';
 import { ZId, ZName } from '../schemas';
 
@@ -28,11 +29,19 @@ export async function assignReviewer(
     throw new AppError('forbidden', '审核人员只能领取给自己；分配给他人须由负责人操作');
   }
   const count = countWithCalendar(await deps.calendar());
+  const target = await deps.db.review.findUnique({
+    where: { id: reviewId },
+    select: { caseNumber: true, handlerIds: true },
+  });
+  if (!target) throw new AppError('notFound', '审核事项不存在');
+  const reviewer = { id: body.reviewerId, name: body.reviewerName };
+  await assertReviewerIndependent(deps, target, reviewer);
   const { value } = await inTransaction(
     deps.db,
     async (tx) => {
       const review = await loadReviewForUpdate(tx, reviewId);
       assertNotIssued(review, '分配审核人员');
+      assertNotHandler(review, reviewer);
       if (!isHead(actor) && review.assigneeId && review.assigneeId !== actor.id) {
         throw new AppError('conflict', `本审核已由 ${review.assigneeName} 承办，改派须由负责人操作`);
       }

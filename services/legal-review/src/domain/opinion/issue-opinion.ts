@@ -12,6 +12,7 @@ import { missingMaterialKinds } from '../materials/material-completeness';
 import { opinionFilingKey, renderOpinionDocument, toOpinionView } from './opinion-document';
 import { fromDateColumn } from '../review-deadline';
 import { assertAssignee, assertNotRecused, loadReviewForUpdate } from '../review/review-guards';
+import { assertNotHandler } from '../review/separation-of-duties';
 import { ZOpinion, type TOpinionView } from '../review/review-views';
 import { ZText } from '../schemas';
 import { queueWorkflowSignal } from '../lifecycle/workflow-signals';
@@ -65,6 +66,7 @@ export async function issueOpinion(
       }
       await assertNotRecused(tx, review, actor);
       assertAssignee(review, actor, '出具审核意见');
+      assertNotHandler(review, actor);
       // Sequential: one connection carries the transaction.
       const materials = await tx.reviewMaterial.findMany({ where: { reviewId }, select: { kind: true } });
       const openRequest = await tx.materialRequest.findFirst({

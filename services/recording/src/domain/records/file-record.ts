@@ -7,6 +7,7 @@ import type { TTx } from '../../data-access/prisma-client';
 import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
 import { isCaseOfficer, lockCaseFile, requireOpen, type TCaseFileWithOfficers } from '../access/case-access';
 import { recordView } from '../case-file/case-file-views';
+import { assertHeadApprovalIndependent } from './head-approval-independence';
 import { referencedEvidenceIds, type TRecordInput } from './record-bodies';
 import type { TRecordingDeps } from '../recording-deps';
 
@@ -36,6 +37,7 @@ export async function fileRecord(
     requireOpen(file);
     await checkReferences(tx, file, record);
     await checkRecordRules(tx, file, record);
+    if (record.kind === 'headApproval') await assertHeadApprovalIndependent(tx, file, ctx.principal);
     const last = await tx.caseRecord.findFirst({
       where: { caseId: file.id },
       orderBy: { seq: 'desc' },

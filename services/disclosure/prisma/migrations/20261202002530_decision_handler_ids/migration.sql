@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Disclosure" ADD COLUMN     "handlerIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
