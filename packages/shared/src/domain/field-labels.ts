@@ -104,6 +104,7 @@ export const fieldLabel: Record<string, string> = {
   frequency: '频次',
   from: '开始日期',
   handlingUnit: '承办机构',
+  handlerIds: '本案执法人员',
   headApprovalRecordId: '负责人审批记录',
   headId: '负责人',
   hearingOrAssessmentHeld: '是否已听证或评估',
