@@ -28,7 +28,10 @@ if as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
   ok "already running"
 else
   port_in_use "$PG_PORT" && die "port $PG_PORT is taken by another process; stop it or free the port"
-  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$STACK_DIR/log/postgres.log" -w -t 60 start >/dev/null ||
+  # Port and socket directory on the command line, not only in postgresql.conf: the cluster follows
+  # SANXIANG_PORT_OFFSET and a moved checkout instead of the values it was initialised with.
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$STACK_DIR/log/postgres.log" -w -t 60 \
+    -o "-p $PG_PORT -k $STACK_DIR/run" start >/dev/null ||
     die "PostgreSQL did not start; see .local/$STACK/log/postgres.log"
   ok "started"
 fi

@@ -71,7 +71,7 @@ test('a period running into a year without data is provisional', () => {
     workingDays: 10,
   });
   expect(clock.provisional).toBe(true);
-  expect(clock.dueDate).toBe('2027-01-07'); // weekends only: 25, 28–31 Dec, 1, 4–7 Jan
+  expect(clock.dueDate).toBe('2027-01-08'); // by law alone: 25, 28–31 Dec, (1 Jan 元旦), 4–8 Jan
 });
 
 test('the activity lists the working dates after the start, for working days left', async () => {

@@ -299,7 +299,7 @@ test('random-inspection results use a 20-working-day clock', async () => {
 
 test('calendarUpdated recomputes provisional deadlines; steps already fired stay fired', async () => {
   const year = Number((await todayInShanghai(h)).slice(0, 4));
-  h.calendar.current = calendarWith([], [year - 1]); // this year unknown: weekends only, provisional
+  h.calendar.current = calendarWith([], [year - 1]); // this year unknown: the law's holidays only, provisional
   const caseNumber = 'CLOCK-CALENDAR';
   const handle = await startCase(h, caseNumber);
   await handle.executeUpdate(msg.submitProposal, { args: [majorProposal(await serverNow(h))] });

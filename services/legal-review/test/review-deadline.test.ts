@@ -24,6 +24,6 @@ describe('computeReviewDeadline (审核办法 §9, 10 working days)', () => {
     const calendar = await loadWorkingDayCalendar();
     const deadline = computeReviewDeadline(calendar, new Date('2026-12-24T02:00:00Z'));
     expect(deadline.provisional).toBe(true);
-    expect(deadline.dueDate).toBe('2027-01-07');
+    expect(deadline.dueDate).toBe('2027-01-08'); // 1 Jan 元旦 by law, not yet by notice
   });
 });

@@ -159,6 +159,6 @@ test('the status query shows each clock as a person reads it', async () => {
   expect(statusOf(lc).clocks[0]).toMatchObject({
     workingDaysLeft: -1,
     levelText: '已超期',
-    provisionalText: '暂按周末推算（当年节假日安排未公布）',
+    provisionalText: '暂按法定节假日推算（当年调休安排未公布）',
   });
 });

@@ -121,7 +121,7 @@ export default function CasePage() {
                     {formatDateShort(r.dueDate)}
                     <Typography.Text type="secondary">
                       （自 {formatDateShort(r.clockStartAt)} 起算
-                      {r.dueProvisional ? '，节假日暂按周末计' : ''}）
+                      {r.dueProvisional ? '，暂按法定节假日计（当年调休安排未公布）' : ''}）
                     </Typography.Text>
                   </>
                 ),

@@ -49,7 +49,7 @@ export default function ReviewPage() {
             <ProDescriptions.Item label="受理时间">{formatDateTime(r.receivedAt)}</ProDescriptions.Item>
             <ProDescriptions.Item label="审核期限">
               {formatDateShort(r.dueDate)}（计时起点 {formatDateTime(r.clockStartAt)}，10 个工作日
-              {r.dueProvisional ? '，节假日安排未公布，暂按周末计算' : ''}）
+              {r.dueProvisional ? '，暂按法定节假日计算（当年调休安排未公布）' : ''}）
             </ProDescriptions.Item>
             <ProDescriptions.Item label="计时">{clockStateLabel(r.clock)}</ProDescriptions.Item>
             <ProDescriptions.Item label="审核意见">

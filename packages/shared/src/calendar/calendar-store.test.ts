@@ -62,7 +62,8 @@ describe('calendar store', () => {
   it('imports a new year and makes its deadlines final', async () => {
     const imported = path.join(dir, 'imported');
     const before = await loadWorkingDayCalendar({ importedDir: imported });
-    expect(before.addWorkingDays('2028-09-29', 1)).toEqual({ date: '2028-10-02', provisional: true });
+    // By law alone: 10-01..03 国庆节/中秋节, 10-04 补假 for Sunday 10-01.
+    expect(before.addWorkingDays('2028-09-29', 1)).toEqual({ date: '2028-10-05', provisional: true });
 
     const file = await writeInbox(
       'holiday-2028.json',

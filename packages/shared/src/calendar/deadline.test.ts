@@ -32,8 +32,8 @@ describe('computeDeadline', () => {
 
   it('marks a deadline in a year without data as provisional', () => {
     expect(computeDeadline(calendar, { start: '2026-12-28', workingDays: 5 })).toMatchObject({
-      dueDate: '2027-01-04',
-      dueAt: '2027-01-04T16:00:00.000Z',
+      dueDate: '2027-01-05',
+      dueAt: '2027-01-05T16:00:00.000Z',
       provisional: true,
     });
   });

@@ -70,17 +70,20 @@ describe('subtractWorkingDays', () => {
 });
 
 describe('a year without data (provisional)', () => {
-  it('counts only weekends as off in 2028 and marks the result provisional', () => {
+  it("counts the law's holidays and weekends as off in 2028, no make-up days, and marks it provisional", () => {
     // 2028-03-01 is a Wednesday: Thu, Fri, (weekend), Mon.
     expect(calendar.addWorkingDays('2028-03-01', 3)).toEqual({ date: '2028-03-06', provisional: true });
-    expect(calendar.isWorkingDay('2028-10-02')).toBe(true);
+    expect(calendar.isWorkingDay('2028-10-02')).toBe(false); // 国庆节
+    expect(calendar.isWorkingDay('2028-10-04')).toBe(false); // 补假 for 10-01, a Sunday
+    expect(calendar.isWorkingDay('2028-10-05')).toBe(true);
     expect(calendar.isWorkingDay('2028-10-07')).toBe(false);
   });
 
   it('is provisional as soon as one walked-over day lies in the unknown year', () => {
-    expect(calendar.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-01', provisional: true });
-    expect(calendar.addWorkingDays('2026-12-28', 5)).toEqual({ date: '2027-01-04', provisional: true });
-    expect(calendar.subtractWorkingDays('2027-01-05', 2)).toEqual({ date: '2027-01-01', provisional: true });
+    // 2027-01-01 (a Friday) is 元旦 by law, so the next working day is Monday 01-04.
+    expect(calendar.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-04', provisional: true });
+    expect(calendar.addWorkingDays('2026-12-28', 5)).toEqual({ date: '2027-01-05', provisional: true });
+    expect(calendar.subtractWorkingDays('2027-01-05', 2)).toEqual({ date: '2026-12-31', provisional: true });
   });
 
   it('is not provisional merely because the start day is in an unknown year', () => {
@@ -134,10 +137,11 @@ describe('building the calendar', () => {
     expect(() => new WorkingDayCalendar([{ year: 2025, papers: [], days: [] }])).toThrow();
   });
 
-  it('works with no data at all (weekends only, everything provisional)', () => {
+  it("works with no data at all (the law's holidays and weekends, everything provisional)", () => {
     const empty = new WorkingDayCalendar([]);
     expect(empty.knownYears()).toEqual([]);
-    expect(empty.addWorkingDays('2025-09-30', 1)).toEqual({ date: '2025-10-01', provisional: true });
+    // 10-01..03 国庆节, 10-04/05 weekend, 10-06 中秋节.
+    expect(empty.addWorkingDays('2025-09-30', 1)).toEqual({ date: '2025-10-07', provisional: true });
   });
 });
 

@@ -1,6 +1,7 @@
 import { ZHolidayYear, type THolidayYear } from './holiday-year';
 import { fromEpochDay, isWeekend, toEpochDay, yearOfEpochDay } from './iso-date';
 import { dateInShanghai, endOfDayInstant } from './shanghai-time';
+import { statutoryHolidays } from './statutory-holidays';
 
 /** A date reached by counting working days, and whether a year without data was counted over. */
 export interface TWorkingDayResult {
@@ -21,12 +22,15 @@ const assertCount = (n: number): void => {
 /**
  * The official PRC working-day calendar: weekends off, statutory holidays off, make-up workdays (调休)
  * on. Pure: built from already-loaded year data, no I/O, so it is safe in activities and unit tests.
- * In a year without data only weekends are off, and results that touch it are marked provisional.
+ * In a year without data the law's own holidays and weekends are off (`statutory-holidays.ts`; the
+ * make-up workdays wait for the notice), and results that touch it are marked provisional.
  */
 export class WorkingDayCalendar {
   readonly #years = new Map<number, THolidayYear>();
   /** epoch day → isOffDay, for every day a notice names. */
   readonly #overrides = new Map<number, boolean>();
+  /** year without data → epoch days the law alone gives off, computed on first use. */
+  readonly #statutory = new Map<number, Set<number>>();
 
   /** Later entries for the same year replace earlier ones (the store passes shipped, then imported). */
   constructor(years: Iterable<THolidayYear>) {
@@ -73,7 +77,19 @@ export class WorkingDayCalendar {
 
   #isWorkingEpochDay(day: number): boolean {
     const isOffDay = this.#overrides.get(day);
-    return isOffDay === undefined ? !isWeekend(day) : !isOffDay;
+    if (isOffDay !== undefined) return !isOffDay;
+    if (isWeekend(day)) return false;
+    const year = yearOfEpochDay(day);
+    return this.#years.has(year) || !this.#statutoryOffDays(year).has(day);
+  }
+
+  #statutoryOffDays(year: number): Set<number> {
+    let days = this.#statutory.get(year);
+    if (!days) {
+      days = new Set(statutoryHolidays(year).map((h) => toEpochDay(h.date)));
+      this.#statutory.set(year, days);
+    }
+    return days;
   }
 
   #walk(from: string, n: number, step: 1 | -1): TWorkingDayResult {

@@ -46,7 +46,7 @@ describe('cli main', () => {
     [['deadline', '--plain', '2025-09-28', '7'], '2025-10-14\n'],
     [['deadline', '--plain', '2026-02-12', '7'], '2026-02-28\n'],
     [['deadline', '--plain', '2025-12-29', '5'], '2026-01-06\n'],
-    [['deadline', '--plain', '2026-12-28', '5'], '2027-01-04 provisional\n'],
+    [['deadline', '--plain', '2026-12-28', '5'], '2027-01-05 provisional\n'],
   ])('%j prints %j', async (args, expected) => {
     await expect(cli(args)).resolves.toEqual({ code: 0, stdout: expected, stderr: '' });
   });

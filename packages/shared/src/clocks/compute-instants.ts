@@ -12,7 +12,7 @@ export interface TClockInstants {
   escalateAt: string;
   /** Level 2. */
   secondEscalateAt: string;
-  /** A year without calendar data was counted over (weekends only): recomputed on new data. */
+  /** A year without calendar data was counted over (the law's holidays and weekends only): recomputed on new data. */
   provisional: boolean;
 }
 

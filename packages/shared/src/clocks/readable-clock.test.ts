@@ -31,10 +31,10 @@ test('negative when overdue, with the level as a word', async () => {
   expect(readableClock({ ...clock, level: 0 }, '2026-10-14T02:00:00Z', count).levelText).toBe('提醒');
 });
 
-test('provisional reads 暂按周末推算（当年节假日安排未公布）', () => {
+test('provisional reads 暂按法定节假日推算（当年调休安排未公布）', () => {
   const shown = readableClock({ ...clock, provisional: true }, '2026-10-14T02:00:00Z', countOverDates([]));
   expect(shown.provisionalText).toBe(PROVISIONAL_TEXT);
-  expect(PROVISIONAL_TEXT).toBe('暂按周末推算（当年节假日安排未公布）');
+  expect(PROVISIONAL_TEXT).toBe('暂按法定节假日推算（当年调休安排未公布）');
 });
 
 test('a list of working dates counts as the calendar does, and weekdays past its end', async () => {

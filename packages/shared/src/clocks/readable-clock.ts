@@ -7,7 +7,7 @@ import type { TClockLevel } from './clock-kinds';
 export const clockLevelWords: Record<TClockLevel, string> = { 0: '提醒', 1: '已超期', 2: '已上报' };
 
 /** How a deadline counted over a year without holiday data is shown. */
-export const PROVISIONAL_TEXT = '暂按周末推算（当年节假日安排未公布）';
+export const PROVISIONAL_TEXT = '暂按法定节假日推算（当年调休安排未公布）';
 
 /** What a person reads of a clock, beside its instants (APIs keep those as ISO 8601). */
 export interface TReadableClock {

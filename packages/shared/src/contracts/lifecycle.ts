@@ -388,7 +388,7 @@ export const ZClockView = z.object({
   workingDaysLeft: z.number().int(),
   /** 提醒 / 已超期 / 已上报; null before the reminder. */
   levelText: z.string().nullable(),
-  /** 暂按周末推算（当年节假日安排未公布） when provisional, else null. */
+  /** 暂按法定节假日推算（当年调休安排未公布） when provisional, else null. */
   provisionalText: z.string().nullable(),
 });
 export type TClockView = z.infer<typeof ZClockView>;

@@ -186,7 +186,7 @@ export const fieldLabel: Record<string, string> = {
   proposedDecision: '拟作出的决定',
   providedOn: '提供日期',
   provider: '提供人',
-  provisional: '是否暂按周末推算',
+  provisional: '是否暂按法定节假日推算',
   publication: '公示',
   publishedAt: '公示时间',
   q: '关键词',

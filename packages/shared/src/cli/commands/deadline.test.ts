@@ -31,7 +31,7 @@ describe('deadline command (in process)', () => {
 
   it.each([
     ['2025-09-28', '7', '2025-10-14（2025年10月14日 周二）'],
-    ['2028-03-01', '3', '2028-03-06（2028年3月6日 周一；暂按周末推算（当年节假日安排未公布））'],
+    ['2028-03-01', '3', '2028-03-06（2028年3月6日 周一；暂按法定节假日推算（当年调休安排未公布））'],
   ])('%s + %s prints Chinese: %s', async (date, n, expected) => {
     await expect(run([date, n])).resolves.toEqual({ code: EXIT_OK, stdout: [expected], stderr: [] });
   });

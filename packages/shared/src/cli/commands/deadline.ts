@@ -11,14 +11,14 @@ const POSITIVE_INTEGER = /^[1-9]\d*$/u;
 /**
  * `deadline <YYYY-MM-DD> <N>`: one stdout line in Chinese, the date first —
  * `2025-10-14（2025年10月14日 周二）`, and for a year without holiday data
- * `2028-03-06（2028年3月6日 周一；暂按周末推算（当年节假日安排未公布））`.
+ * `2028-03-06（2028年3月6日 周一；暂按法定节假日推算（当年调休安排未公布））`.
  * `--plain` prints issue 3's machine format: `YYYY-MM-DD`, plus ` provisional` when it is.
  */
 export const deadlineCommand: TCliCommand = {
   path: ['deadline'],
   args: '<YYYY-MM-DD> <N>',
   summary:
-    '计算自该日起（不含当日）第 N 个工作日；涉及尚无数据的年份时注明“暂按周末推算”（--plain：仅输出日期，追加 provisional）',
+    '计算自该日起（不含当日）第 N 个工作日；涉及尚无数据的年份时注明“暂按法定节假日推算”（--plain：仅输出日期，追加 provisional）',
   async run(allArgs, ctx) {
     const plain = allArgs.includes('--plain');
     const args = allArgs.filter((arg) => arg !== '--plain');

@@ -54,7 +54,7 @@ export const ZQueueItem = z.object({
   workingDaysLeft: z.number().int(),
   /** 提醒 (from the reminder instant) / 已超期 (running and overdue); null otherwise. */
   levelText: z.string().nullable(),
-  /** 暂按周末推算（当年节假日安排未公布） when provisional, else null. */
+  /** 暂按法定节假日推算（当年调休安排未公布） when provisional, else null. */
   provisionalText: z.string().nullable(),
   materialsDueAt: z.string().nullable(),
   decisionKind: z.string(),
