@@ -40,6 +40,35 @@ const deepImport = {
   message: 'Import a package by its entry point, not its internals.',
 };
 
+/**
+ * Boundaries (issue #9): a service talks to other services over HTTP and to workflows through
+ * `packages/shared/src/contracts`, so it imports neither; workflow code (and its activities) does
+ * not import services; production code does not import test code. `test/boundaries-lint.test.ts`
+ * proves each pattern fires.
+ */
+const serviceNames = 'disclosure|recording|legal-review|directory|identity|notifications|inspection|console';
+export const boundaries = {
+  otherWorkspaces: {
+    regex: `^@sanxiang/(workflows|${serviceNames})(/|$)`,
+    message:
+      'A service does not import workflow code or another service: use packages/shared/src/contracts and the HTTP APIs.',
+  },
+  relativeEscape: {
+    regex: `^(\\.\\./)+(services|workflows|apps|${serviceNames})/`,
+    message: 'Do not reach into another workspace by a relative path.',
+  },
+  services: {
+    regex: `^@sanxiang/(${serviceNames})(/|$)`,
+    message:
+      'Workflow code and activities call services over HTTP (src/http/service-client.ts), never import them.',
+  },
+  testCode: {
+    regex: '^(@sanxiang/testing(/|$)|(\\.{1,2}/)+(.*/)?(test|test-support)(/|$))',
+    message: 'Production code does not import test code; move what both need out of test/.',
+  },
+};
+const testFiles = ['**/*.test.ts', '**/test/**', '**/test-support/**', '**/bench/**'];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.local/**', '**/src/generated/**', '**/dist/**', 'coverage/**'] },
   js.configs.recommended,
@@ -55,6 +84,33 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'import-x/no-cycle': 'error',
       'no-restricted-imports': ['error', { patterns: [deepImport] }],
+    },
+  },
+  {
+    files: ['services/**/*.ts', 'apps/**/*.ts', 'apps/**/*.tsx'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [deepImport, boundaries.otherWorkspaces, boundaries.relativeEscape, boundaries.testCode],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'workflows/src/**/*.ts',
+      'packages/shared/src/**/*.ts',
+      'packages/prisma-migrate/src/**/*.ts',
+      'scripts/**/*.ts',
+    ],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [deepImport, boundaries.services, boundaries.testCode] },
+      ],
     },
   },
   {
@@ -78,6 +134,8 @@ export default tseslint.config(
           ],
           patterns: [
             deepImport,
+            boundaries.services,
+            boundaries.testCode,
             {
               regex: '^(@prisma/|@sanxiang/shared/src/(?!(domain|contracts|clocks|format)(/|$)))',
               message:

@@ -1,7 +1,7 @@
 import type { TReviewPoint, TSubmissionMaterialKind } from '@sanxiang/shared/src/domain';
-import type { TStartActivity } from '../../test/support/case-steps';
-import type { TCaseStory } from '../../test/support/sample-content';
-import type { TStaffUser } from '../../test/support/staff-api';
+import type { TStartActivity } from './support/case-steps';
+import type { TCaseStory } from './support/sample-content';
+import type { TStaffUser } from './support/staff-api';
 
 /**
  * The demo data set of `npm start`: a labour-inspection unit (常州市劳动保障监察支队) of the

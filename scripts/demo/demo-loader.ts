@@ -41,8 +41,8 @@ import {
   type TDisclosureView,
   type TEvidenceView,
   type TRecordView,
-} from '../../test/support/case-steps';
-import { eventually } from '../../test/support/eventually';
+} from './support/case-steps';
+import { eventually } from './support/eventually';
 import {
   certificateShown,
   decisionDocument,
@@ -59,9 +59,9 @@ import {
   siteInspection,
   type TCaseStory,
   type TRecordInput,
-} from '../../test/support/sample-content';
-import { pdfDocument, pngPhoto, textDocument } from '../../test/support/sample-files';
-import type { TStaffApi } from '../../test/support/staff-api';
+} from './support/sample-content';
+import { pdfDocument, pngPhoto, textDocument } from './support/sample-files';
+import type { TStaffApi } from './support/staff-api';
 import {
   catalogueEntries,
   demoCases,

@@ -13,7 +13,7 @@ import {
   createStaffApi,
   type TServiceName,
   type TStaffUser,
-} from '../../test/support/staff-api';
+} from './support/staff-api';
 import { users } from './demo-data';
 import { DemoError, loadDemoData } from './demo-loader';
 

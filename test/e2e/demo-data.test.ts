@@ -15,9 +15,9 @@ import {
   listReviews,
   searchPublicDecisions,
   getPublicDecision,
-} from '../support/case-steps';
+} from '../../scripts/demo/support/case-steps';
 import { startInProcessSystem, type TInProcessSystem } from '../support/in-process-system';
-import { createStaffApi, type TStaffApi } from '../support/staff-api';
+import { createStaffApi, type TStaffApi } from '../../scripts/demo/support/staff-api';
 
 jest.setTimeout(150_000);
 

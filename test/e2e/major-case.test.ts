@@ -45,8 +45,8 @@ import {
   waitForDisclosure,
   waitForReview,
   type TEvidenceView,
-} from '../support/case-steps';
-import { eventually } from '../support/eventually';
+} from '../../scripts/demo/support/case-steps';
+import { eventually } from '../../scripts/demo/support/eventually';
 import { startInProcessSystem, type TInProcessSystem } from '../support/in-process-system';
 import {
   certificateShown,
@@ -64,10 +64,15 @@ import {
   rightsNotification,
   siteInspection,
   type TCaseStory,
-} from '../support/sample-content';
-import { pdfDocument, pngPhoto, textDocument } from '../support/sample-files';
+} from '../../scripts/demo/support/sample-content';
+import { pdfDocument, pngPhoto, textDocument } from '../../scripts/demo/support/sample-files';
 import { seedDirectory, testEnforcementScope } from '../support/directory-seed';
-import { ApiError, createStaffApi, type TStaffApi, type TStaffUser } from '../support/staff-api';
+import {
+  ApiError,
+  createStaffApi,
+  type TStaffApi,
+  type TStaffUser,
+} from '../../scripts/demo/support/staff-api';
 
 jest.setTimeout(120_000);
 

@@ -223,6 +223,20 @@ describe('audit writer', () => {
     expect(verification.firstBroken).toMatchObject({ action: 'a.one', subject: 's:forged' });
   });
 
+  it('verifies a chain longer than one digit of ids, in small batches (numeric order, not text order)', async () => {
+    const fresh = await createScratchDatabase(kitTablesSql);
+    try {
+      for (let n = 0; n < 12; n += 1) {
+        await fresh.db.$transaction((tx) =>
+          appendAudit(tx, { actor, action: 'a.many', subject: `s:${n}` }, table),
+        );
+      }
+      expect(await verifyAuditChain(fresh.db, table, 5)).toMatchObject({ ok: true, checked: 12 });
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('hashes RFC 8785 canonical JSON', () => {
     expect(canonicalJson({ b: [1, { d: 1e21, c: 'é' }], a: null, u: undefined })).toBe(
       '{"a":null,"b":[1,{"c":"é","d":1e+21}]}',

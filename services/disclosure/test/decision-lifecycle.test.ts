@@ -433,13 +433,17 @@ describe('signal delivery', () => {
     await step(h, id, 'submit', 'discloserA', { version: 1 });
     await step(h, id, 'check', 'reviewer', { version: 1, outcome: 'pass' });
     await step(h, id, 'approval', 'head', { version: 1, outcome: 'approve' }); // no workflow yet
-    const queued = await h.db.signalOutbox.findFirst({ where: { workflowId: req.workflowId } });
-    expect(queued).toMatchObject({ deliveredAt: null, attempts: 1, signal: 'disclosureApproved' });
+    const queued = await h.db.outboxMessage.findFirst({ where: { orderingKey: req.workflowId } });
+    expect(queued).toMatchObject({
+      deliveredAt: null,
+      attempts: 1,
+      payload: { signal: 'disclosureApproved' },
+    });
     expect(queued?.lastError).toBeTruthy();
 
     const probe = await startProbe(h.client, h.taskQueue, req.workflowId);
     try {
-      await h.db.signalOutbox.update({ where: { id: queued!.id }, data: { nextAttempt: new Date() } });
+      await h.db.outboxMessage.update({ where: { id: queued!.id }, data: { nextAttemptAt: new Date() } });
       const { createSignalDispatcher } = await import('../src/data-access/signal-outbox');
       const { createLogger } = await import('@sanxiang/shared');
       const dispatcher = createSignalDispatcher({

@@ -134,7 +134,7 @@ export async function verifyAuditChain(
       })[]
     >(
       `SELECT "id"::text AS "id", "at", "actorId", "actorName", "action", "subject", "details", "requestId", "prevHash", "hash"${extraSelect}
-       FROM "AuditEvent" WHERE "id" > $1::bigint AND "hash" IS NOT NULL ORDER BY "id" LIMIT $2`,
+       FROM "AuditEvent" WHERE "AuditEvent"."id" > $1::bigint AND "hash" IS NOT NULL ORDER BY "AuditEvent"."id" LIMIT $2`,
       afterId,
       batchSize,
     );

@@ -146,7 +146,7 @@ export async function outboxBacklog(db: TSqlClient): Promise<TOutboxBacklog> {
   );
   const failures = await db.$queryRawUnsafe<TOutboxBacklog['failures']>(
     `SELECT "id"::text AS "id", "kind", "orderingKey", "attempts", "lastError" FROM "OutboxMessage"
-     WHERE "deliveredAt" IS NULL AND "lastError" IS NOT NULL ORDER BY "id" LIMIT 20`,
+     WHERE "deliveredAt" IS NULL AND "lastError" IS NOT NULL ORDER BY "OutboxMessage"."id" LIMIT 20`,
   );
   return {
     pending: counts?.pending ?? 0,

@@ -1,13 +1,9 @@
-import type { Prisma } from '../generated/prisma/client';
+import { appendAudit, type TAuditActor } from '@sanxiang/shared';
 import type { TTx } from './transaction';
 
-export interface TAuditActor {
-  id: string;
-  name: string;
-  requestId?: string | undefined;
-}
+export type { TAuditActor };
 
-/** Who changed what, when; call inside the transaction of the change itself. */
+/** Who changed what, when; call inside the transaction of the change itself (the kit's writer). */
 export async function writeAudit(
   tx: TTx,
   actor: TAuditActor,
@@ -15,16 +11,7 @@ export async function writeAudit(
   subject: string,
   details: Record<string, unknown>,
 ): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.id,
-      actorName: actor.name,
-      action,
-      subject,
-      details: details as Prisma.InputJsonValue,
-      requestId: actor.requestId ?? null,
-    },
-  });
+  await appendAudit(tx, { actor, action, subject, details });
 }
 
 /** The audit events of a subject, oldest first. */

@@ -1,4 +1,4 @@
-import type { Prisma } from '../generated/prisma/client';
+import { appendAudit } from '@sanxiang/shared';
 import type { TTx } from './prisma-client';
 
 /** Who acts: a person from the verified token, or the workflow's machine identity. */
@@ -8,7 +8,10 @@ export interface TActor {
   requestId?: string | undefined;
 }
 
-/** Written inside the transaction of the change it describes: no change without its audit event. */
+/**
+ * Written inside the transaction of the change it describes: no change without its audit event
+ * (the kit's append-only, hash-chained writer).
+ */
 export async function writeAudit(
   tx: TTx,
   actor: TActor,
@@ -16,16 +19,7 @@ export async function writeAudit(
   subject: string,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.id,
-      actorName: actor.name,
-      action,
-      subject,
-      details: details as Prisma.InputJsonValue,
-      requestId: actor.requestId ?? null,
-    },
-  });
+  await appendAudit(tx, { actor, action, subject, details });
 }
 
 export const disclosureSubject = (id: string) => `disclosure:${id}`;

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { idempotencyKeyReused } from '@sanxiang/shared';
+import { runIdempotent } from '@sanxiang/shared';
 import type { TActor } from './audit-log';
-import { findStoredResponse, lockKey, storeResponse, type TStoredResponse } from './idempotency-repository';
 import type { TDb, TTx } from './prisma-client';
 import { enqueueSignal, type TOutgoingSignal, type TSignalDispatcher } from './signal-outbox';
 
@@ -12,6 +10,11 @@ export interface TCommandContext {
   now: Date;
   /** Queue a workflow signal in this transaction; it is sent after commit. */
   signal(s: TOutgoingSignal): Promise<void>;
+}
+
+export interface TStoredResponse {
+  status: number;
+  body: unknown;
 }
 
 export interface TIdempotency {
@@ -28,15 +31,11 @@ export type TUnitOfWork = <T extends TStoredResponse>(
   command: (ctx: TCommandContext) => Promise<T>,
 ) => Promise<TStoredResponse>;
 
-const hash = (value: unknown) =>
-  createHash('sha256')
-    .update(JSON.stringify(value ?? null))
-    .digest('hex');
-
 /**
  * Runs one command in one transaction: the state change, its audit event, its queued signals and
- * the stored answer to its Idempotency-Key commit together or not at all. A repeated key (per
- * caller) returns the first answer without acting again; the same key with another request is a 422.
+ * the stored answer to its Idempotency-Key (the kit's store) commit together or not at all. A
+ * repeated key (per caller) returns the first answer without acting again; the same key with
+ * another request is a 422.
  */
 export function createUnitOfWork(deps: {
   db: TDb;
@@ -44,37 +43,35 @@ export function createUnitOfWork(deps: {
   now?: () => Date;
 }): TUnitOfWork {
   return async (actor, idempotency, command) => {
-    const queued: bigint[] = [];
-    const key = idempotency?.key ? `${actor.id}:${idempotency.key}` : undefined;
-    const result = await deps.db.$transaction(
-      async (tx) => {
-        if (key && idempotency) {
-          await lockKey(tx, `idempotency:${key}`);
-          const stored = await findStoredResponse(tx, key);
-          if (stored) {
-            if (stored.scope !== idempotency.scope || stored.requestHash !== hash(idempotency.body)) {
-              throw idempotencyKeyReused();
-            }
-            return { status: stored.status, body: stored.responseBody } satisfies TStoredResponse;
-          }
-        }
+    const workflows: string[] = [];
+    const request =
+      idempotency?.key === undefined
+        ? undefined
+        : {
+            principalId: actor.id,
+            key: idempotency.key,
+            route: idempotency.scope,
+            request: idempotency.body ?? null,
+          };
+    const answer = await runIdempotent(
+      deps.db,
+      request,
+      async (tx: TTx) => {
         const ctx: TCommandContext = {
           tx,
           actor,
           now: deps.now?.() ?? new Date(),
           signal: async (s) => {
-            queued.push(await enqueueSignal(tx, s));
+            await enqueueSignal(tx, s);
+            workflows.push(s.workflowId);
           },
         };
-        const response = await command(ctx);
-        if (key && idempotency)
-          await storeResponse(tx, key, idempotency.scope, hash(idempotency.body), response);
-        return response;
+        return command(ctx);
       },
       { timeout: 20_000, maxWait: 10_000 },
     );
     // After commit: a failed delivery stays queued and is retried by the periodic pass.
-    await deps.dispatcher.deliver(queued);
-    return result;
+    await deps.dispatcher.deliver(workflows);
+    return { status: answer.status, body: answer.body };
   };
 }

@@ -1,13 +1,9 @@
-import type { Prisma } from '../generated/prisma/client';
+import { appendAudit, type TAuditActor } from '@sanxiang/shared';
 import type { TTx } from './transaction';
 
-export interface TAuditActor {
-  id: string;
-  name: string;
-  requestId?: string | undefined;
-}
+export type { TAuditActor };
 
-/** Who did what to which subject; call inside the transaction of the change itself. */
+/** Who did what to which subject; call inside the transaction of the change itself (the kit's writer). */
 export async function writeAudit(
   tx: TTx,
   actor: TAuditActor,
@@ -16,17 +12,7 @@ export async function writeAudit(
   details: Record<string, unknown> = {},
   at?: Date,
 ): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.id,
-      actorName: actor.name,
-      action,
-      subject,
-      details: details as Prisma.InputJsonValue,
-      requestId: actor.requestId ?? null,
-      ...(at ? { at } : {}),
-    },
-  });
+  await appendAudit(tx, { actor, action, subject, details, at });
 }
 
 export const reviewSubject = (reviewId: string) => `review:${reviewId}`;

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { idempotencyKeyReused } from '@sanxiang/shared';
+import { runIdempotent, type TIdempotentRequest } from '@sanxiang/shared';
 import { Prisma } from '../generated/prisma/client';
 import type { TDb } from './prisma-client';
 
@@ -7,6 +6,7 @@ export type TTx = Prisma.TransactionClient;
 
 /** An optional Idempotency-Key and what it is bound to (who sent which request to which route). */
 export interface TIdempotency {
+  /** `METHOD /actual/path`. */
   scope: string;
   key: string | undefined;
   principalId: string;
@@ -22,56 +22,39 @@ export interface TTransactionResult<T> {
 export const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
-const hashRequest = (request: unknown): string =>
-  createHash('sha256')
-    .update(JSON.stringify(request ?? null))
-    .digest('hex');
-
 const transactionOptions = { maxWait: 5_000, timeout: 15_000 } as const;
 
 /**
  * Run `work` in one transaction. With an Idempotency-Key, the answer is stored in the same
- * transaction, and a repeat of the key returns it without acting again. `work` must return plain
- * JSON (ISO strings, not Dates) so a replay is identical to the first answer.
+ * transaction by the kit's store (packages/shared/src/kit/idempotency.ts), and a repeat of the key
+ * returns it without acting again. `work` must return plain JSON (ISO strings, not Dates) so a
+ * replay is identical to the first answer.
  *
- * A unique violation (two requests racing for the same natural key or Idempotency-Key) rolls back
- * and runs once more: the second run sees the winner's row and answers from it.
+ * A unique violation (two requests racing for the same natural key) rolls back and runs once more:
+ * the second run sees the winner's row and answers from it.
  */
 export async function inTransaction<T>(
   db: TDb,
   work: (tx: TTx) => Promise<T>,
   idempotency?: TIdempotency,
 ): Promise<TTransactionResult<T>> {
-  const key = idempotency?.key;
-  const requestHash = idempotency ? hashRequest(idempotency.request) : '';
+  const request: TIdempotentRequest | undefined =
+    idempotency?.key === undefined
+      ? undefined
+      : {
+          principalId: idempotency.principalId,
+          key: idempotency.key,
+          route: idempotency.scope,
+          request: idempotency.request ?? null,
+        };
   const attempt = async (): Promise<TTransactionResult<T>> => {
-    if (idempotency && key) {
-      const stored = await db.idempotencyRecord.findUnique({
-        where: { scope_key: { scope: idempotency.scope, key } },
-      });
-      if (stored) {
-        if (stored.principalId !== idempotency.principalId || stored.requestHash !== requestHash) {
-          throw idempotencyKeyReused();
-        }
-        return { value: stored.response as T, replayed: true };
-      }
-    }
-    const value = await db.$transaction(async (tx) => {
-      const result = await work(tx);
-      if (idempotency && key) {
-        await tx.idempotencyRecord.create({
-          data: {
-            scope: idempotency.scope,
-            key,
-            principalId: idempotency.principalId,
-            requestHash,
-            response: result as Prisma.InputJsonValue,
-          },
-        });
-      }
-      return result;
-    }, transactionOptions);
-    return { value, replayed: false };
+    const answer = await runIdempotent(
+      db,
+      request,
+      async (tx: TTx) => ({ status: 200, body: await work(tx) }),
+      transactionOptions,
+    );
+    return { value: answer.body as T, replayed: answer.replayed };
   };
   try {
     return await attempt();

@@ -1,10 +1,9 @@
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
-import { AppError } from '@sanxiang/shared';
+import { AppError, startCaseLifecycle } from '@sanxiang/shared';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import type { TCaseLifecycleInput } from '@sanxiang/shared/src/contracts';
-import { startCaseLifecycle } from '@sanxiang/workflows';
 
 /**
  * The case-lifecycle workflow as the recording service talks to it (docs/service-contracts.md):

@@ -1,26 +1,32 @@
-import type { Logger } from '@sanxiang/shared';
+import { createOutboxRelay, enqueueOutbox, type Logger } from '@sanxiang/shared';
 import type { TCaseLifecycleInput } from '@sanxiang/shared/src/contracts';
 import type { TLifecycleGateway } from './lifecycle-gateway';
 import type { TDb, TTx } from './prisma-client';
 
 /**
- * Messages to the lifecycle workflow are written to an outbox in the transaction that makes the
- * change they report, then delivered after commit, in order per case, until Temporal takes them. So
- * a Temporal outage delays a signal but never loses it, and never undoes a committed record.
+ * Messages to the lifecycle workflow are written to the kit's outbox (packages/shared/src/kit) in the
+ * transaction that makes the change they report, then delivered after commit, in order per case,
+ * until Temporal takes them. So a Temporal outage delays a signal but never loses it, and never
+ * undoes a committed record.
  */
 
 export type TOutboxMessage =
   | { kind: 'start'; name: 'start'; payload: TCaseLifecycleInput }
   | { kind: 'signal'; name: string; payload: Record<string, unknown> };
 
+interface TQueuedPayload {
+  caseId: string;
+  name: string;
+  payload: unknown;
+}
+
 export async function enqueueLifecycleMessage(
   tx: TTx,
   caseId: string,
   message: TOutboxMessage,
 ): Promise<void> {
-  await tx.lifecycleMessage.create({
-    data: { caseId, kind: message.kind, name: message.name, payload: message.payload as object },
-  });
+  const payload: TQueuedPayload = { caseId, name: message.name, payload: message.payload };
+  await enqueueOutbox(tx, { kind: message.kind, orderingKey: caseId, subject: `case:${caseId}`, payload });
 }
 
 export interface TLifecycleOutbox {
@@ -37,76 +43,41 @@ export function createLifecycleOutbox(deps: {
   logger: Logger;
 }): TLifecycleOutbox {
   const { db, gateway, logger } = deps;
-
-  const deliver = async (caseId: string) => {
-    // Row locks (SKIP LOCKED) keep two deliverers from sending the same message at once.
-    await db.$transaction(
-      async (tx) => {
-        const pending = await tx.$queryRaw<{ id: bigint; kind: string; name: string; payload: unknown }[]>`
-          SELECT id, kind, name, payload FROM "LifecycleMessage"
-          WHERE "caseId" = ${caseId}::uuid AND "deliveredAt" IS NULL
-          ORDER BY id FOR UPDATE SKIP LOCKED`;
-        if (pending.length === 0) return;
-        const file = await tx.caseFile.findUniqueOrThrow({
-          where: { id: caseId },
+  const relay = createOutboxRelay({
+    db,
+    logger,
+    handlers: {
+      start: async (message) => {
+        await gateway.start((message.payload as TQueuedPayload).payload as TCaseLifecycleInput);
+        return {};
+      },
+      signal: async (message) => {
+        const p = message.payload as TQueuedPayload;
+        const file = await db.caseFile.findUniqueOrThrow({
+          where: { id: p.caseId },
           select: { caseNumber: true },
         });
-        for (const m of pending) {
-          try {
-            if (m.kind === 'start') await gateway.start(m.payload as TCaseLifecycleInput);
-            else await gateway.signal(file.caseNumber, m.name, m.payload);
-          } catch (err) {
-            logger.warn({ err, caseId, message: m.name }, 'lifecycle message not delivered yet; will retry');
-            await tx.lifecycleMessage.update({
-              where: { id: m.id },
-              data: { attempts: { increment: 1 }, lastError: String((err as Error).message).slice(0, 1000) },
-            });
-            return; // keep the order: later messages wait for this one
-          }
-          const now = new Date();
-          await tx.lifecycleMessage.update({
-            where: { id: m.id },
-            data: { deliveredAt: now, attempts: { increment: 1 } },
-          });
-          if (m.kind === 'start')
-            await tx.caseFile.update({ where: { id: caseId }, data: { lifecycleStartedAt: now } });
-        }
+        await gateway.signal(file.caseNumber, p.name, p.payload);
+        return {};
       },
-      { timeout: 60_000, maxWait: 10_000 },
+    },
+    onDelivered: async (tx: TTx, message, _result, at) => {
+      if (message.kind !== 'start') return;
+      const { caseId } = message.payload as TQueuedPayload;
+      await tx.caseFile.update({ where: { id: caseId }, data: { lifecycleStartedAt: at } });
+    },
+  });
+  const logged = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (err: unknown) => logger.error({ err }, 'lifecycle outbox delivery failed'),
     );
-  };
-
-  const deliverAll = async () => {
-    const cases = await db.lifecycleMessage.findMany({
-      where: { deliveredAt: null },
-      distinct: ['caseId'],
-      select: { caseId: true },
-      take: 500,
-    });
-    for (const { caseId } of cases) {
-      await deliver(caseId).catch((err: unknown) =>
-        logger.error({ err, caseId }, 'lifecycle outbox delivery failed'),
-      );
-    }
-  };
-
   return {
-    deliver: (caseId) =>
-      deliver(caseId).catch((err: unknown) =>
-        logger.error({ err, caseId }, 'lifecycle outbox delivery failed'),
-      ),
-    deliverAll,
+    deliver: (caseId) => logged(relay.runOnce({ orderingKeys: [caseId] })),
+    deliverAll: () => logged(relay.runOnce()),
     startLoop(intervalMs) {
-      let running = false;
-      const timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        void deliverAll().finally(() => {
-          running = false;
-        });
-      }, intervalMs);
-      timer.unref();
-      return () => clearInterval(timer);
+      relay.start(intervalMs);
+      return () => void relay.stop();
     },
   };
 }

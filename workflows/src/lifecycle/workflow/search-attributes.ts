@@ -1,36 +1,25 @@
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
-  defineSearchAttributeKey,
-  SearchAttributeType,
-  type SearchAttributeUpdatePair,
-} from '@temporalio/common';
-import { caseSearchAttributes, type TCaseSearchAttributeName } from '@sanxiang/shared/src/contracts';
+  saCaseNumber,
+  saDeadlineAt,
+  saEscalationLevel,
+  saMajor,
+  saOverdue,
+  saProvisionalDeadline,
+  saStage,
+} from '@sanxiang/shared/src/contracts/search-attribute-keys';
 
-// Typed keys for the names and types listed once in the shared contract.
-export const saCaseNumber = defineSearchAttributeKey('CaseNumber', SearchAttributeType.KEYWORD);
-export const saStage = defineSearchAttributeKey('Stage', SearchAttributeType.KEYWORD);
-export const saDeadlineAt = defineSearchAttributeKey('DeadlineAt', SearchAttributeType.DATETIME);
-export const saOverdue = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
-export const saEscalationLevel = defineSearchAttributeKey('EscalationLevel', SearchAttributeType.INT);
-export const saMajor = defineSearchAttributeKey('Major', SearchAttributeType.BOOL);
-export const saProvisionalDeadline = defineSearchAttributeKey(
-  'ProvisionalDeadline',
-  SearchAttributeType.BOOL,
-);
-
-const keys = {
-  CaseNumber: saCaseNumber,
-  Stage: saStage,
-  DeadlineAt: saDeadlineAt,
-  Overdue: saOverdue,
-  EscalationLevel: saEscalationLevel,
-  Major: saMajor,
-  ProvisionalDeadline: saProvisionalDeadline,
-} satisfies Record<TCaseSearchAttributeName, { name: string; type: string }>;
-
-// Fails at bundle/test time if the shared list and these keys drift apart.
-for (const a of caseSearchAttributes) {
-  if (keys[a.name].type !== a.type.toUpperCase()) throw new Error(`Search attribute ${a.name} type mismatch`);
-}
+// The typed keys live with the names and types in the shared contract (recording starts the
+// workflow with them, without importing workflow code).
+export {
+  saCaseNumber,
+  saDeadlineAt,
+  saEscalationLevel,
+  saMajor,
+  saOverdue,
+  saProvisionalDeadline,
+  saStage,
+} from '@sanxiang/shared/src/contracts/search-attribute-keys';
 
 export interface TCaseSearchValues {
   caseNumber: string;

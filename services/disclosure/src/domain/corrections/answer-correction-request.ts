@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
-import { lockKey } from '../../data-access/idempotency-repository';
+import { lockKey } from '../../data-access/locks';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 
 export const ZAnswerCorrectionRequest = z.object({

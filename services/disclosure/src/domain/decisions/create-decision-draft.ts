@@ -3,7 +3,7 @@ import type { TDisclosureDraftRequest, TDisclosureDraftResponse } from '@sanxian
 import { AppError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { addVersion, findDecisionByCaseCycle } from '../../data-access/disclosure-repository';
-import { lockKey } from '../../data-access/idempotency-repository';
+import { lockKey } from '../../data-access/locks';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import type { TDecisionSource } from './decision-content';
 import { applyRedaction, defaultRedactionRules } from '../redaction/redaction';

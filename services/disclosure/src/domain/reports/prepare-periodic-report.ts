@@ -3,7 +3,7 @@ import { AppError } from '@sanxiang/shared';
 import type { Prisma } from '../../generated/prisma/client';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { addVersion } from '../../data-access/disclosure-repository';
-import { lockKey } from '../../data-access/idempotency-repository';
+import { lockKey } from '../../data-access/locks';
 import type { TDb, TTx } from '../../data-access/prisma-client';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { contentKinds } from '../content-kinds';

@@ -1,0 +1,107 @@
+/**
+ * The boundaries of issue #9, enforced by lint (eslint.config.mjs, `boundaries`): a service imports
+ * neither workflow code nor another service; workflow code and activities do not import services;
+ * production code does not import test code. Each forbidden import below must be reported, and the
+ * allowed ones must not. One ESLint process for all snippets (test/support/lint-snippets.mjs).
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const root = path.resolve(__dirname, '..');
+
+interface LintMessage {
+  ruleId: string | null;
+  line: number;
+}
+
+async function restrictedLines(snippets: { filePath: string; code: string }[]): Promise<number[][]> {
+  const run = promisify(execFile)(process.execPath, [path.join(root, 'test/support/lint-snippets.mjs')], {
+    cwd: root,
+  });
+  run.child.stdin?.end(JSON.stringify({ rules: ['no-restricted-imports'], snippets }));
+  const { stdout } = await run;
+  return (JSON.parse(stdout) as LintMessage[][]).map((messages) =>
+    // One line may break two patterns (e.g. a deep import of another service): count it once.
+    [...new Set(messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.line))],
+  );
+}
+
+const lines = (...imports: string[]) => imports.join('\n');
+
+const snippets = [
+  {
+    name: 'a service importing workflow code, another service or test code',
+    filePath: 'services/recording/src/data-access/example.ts',
+    code: lines(
+      "import { startCaseLifecycle } from '@sanxiang/workflows';",
+      "import { createActivities } from '@sanxiang/workflows/src/activities';",
+      "import { createApp } from '@sanxiang/disclosure/src/app';",
+      "import { x } from '../../../legal-review/src/app';",
+      "import { y } from '../../../../workflows/src/worker/main';",
+      "import { createTestDatabase } from '@sanxiang/testing';",
+      "import { z } from '../../test/support';",
+      'export const used = [startCaseLifecycle, createActivities, createApp, x, y, createTestDatabase, z];',
+    ),
+    expected: [1, 2, 3, 4, 5, 6, 7],
+  },
+  {
+    name: 'a service importing the shared kit and contracts and its own files',
+    filePath: 'services/recording/src/data-access/example.ts',
+    code: lines(
+      "import { runIdempotent, startCaseLifecycle } from '@sanxiang/shared';",
+      "import { lifecycleSignals } from '@sanxiang/shared/src/contracts/lifecycle';",
+      "import { createPrismaClient } from './prisma-client';",
+      "import { caseSubject } from '../domain/case-file/subjects';",
+      'export const used = [runIdempotent, startCaseLifecycle, lifecycleSignals, createPrismaClient, caseSubject];',
+    ),
+    expected: [],
+  },
+  {
+    name: 'activities importing a service or test code',
+    filePath: 'workflows/src/lifecycle/activities/example.ts',
+    code: lines(
+      "import { createApp } from '@sanxiang/recording/src/app';",
+      "import { eventually } from '../../../test/support/eventually';",
+      'export const used = [createApp, eventually];',
+    ),
+    expected: [1, 2],
+  },
+  {
+    name: 'workflow code importing a service',
+    filePath: 'workflows/src/lifecycle/workflow/example.ts',
+    code: lines("import { createApp } from '@sanxiang/legal-review';", 'export const used = [createApp];'),
+    expected: [1],
+  },
+  {
+    name: 'the demo scripts importing test code',
+    filePath: 'scripts/demo/example.ts',
+    code: lines(
+      "import { createStaffApi } from '../../test/support/staff-api';",
+      "import { eventually } from './support/eventually';",
+      'export const used = [createStaffApi, eventually];',
+    ),
+    expected: [1],
+  },
+  {
+    name: 'a service test using test support',
+    filePath: 'services/recording/test/example.test.ts',
+    code: lines(
+      "import { createTestDatabase } from '@sanxiang/testing';",
+      "import { startProbe } from './support';",
+      'export const used = [createTestDatabase, startProbe];',
+    ),
+    expected: [],
+  },
+];
+
+describe('boundary lint rules', () => {
+  let reported: number[][];
+  beforeAll(async () => {
+    reported = await restrictedLines(snippets.map(({ filePath, code }) => ({ filePath, code })));
+  });
+
+  it.each(snippets.map((s, i) => [s.name, i] as const))('%s', (_name, i) => {
+    expect(reported[i]).toEqual(snippets[i]!.expected);
+  });
+});
