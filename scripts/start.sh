@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# `npm start`: provision, start the dev stack (PostgreSQL, MinIO, Mailpit, Temporal + Web UI), the three
-# services and the worker, load the demo data, print every URL. Ctrl-C stops everything it started.
+# `npm start`: provision, start the dev stack (PostgreSQL, MinIO, Mailpit, Temporal + Web UI), the
+# services, the local identity provider and the worker, load the demo data, start the staff console,
+# print every URL and the demo accounts. Ctrl-C stops everything it started.
+# SANXIANG_PORT_OFFSET=<n> shifts every port (console 3000+n …), so two checkouts can run side by side.
 source "$(dirname "$0")/lib/common.sh"
 load_stack dev
 
-services=(disclosure:3001 recording:3002 legal-review:3003 directory:3004 notifications:3006)
-for entry in "${services[@]}" console:3000; do
+services=(disclosure:$DISCLOSURE_PORT recording:$RECORDING_PORT legal-review:$LEGAL_REVIEW_PORT directory:$DIRECTORY_PORT notifications:$NOTIFICATIONS_PORT identity:$IDENTITY_PORT)
+for entry in "${services[@]}" console:$CONSOLE_PORT; do
   port=${entry#*:}
   port_in_use "$port" && die "port $port (${entry%%:*} service) is already in use; stop whatever holds it (is another 'npm start' running?)"
 done
@@ -39,7 +41,7 @@ step "services and worker"
 for entry in "${services[@]}"; do
   name=${entry%%:*} port=${entry#*:}
   url_var="DATABASE_URL_$(echo "$name" | tr 'a-z-' 'A-Z_')"
-  launch "$name" env HTTP_PORT="$port" DATABASE_URL="${!url_var}" tsx "$ROOT/services/$name/src/main.ts"
+  launch "$name" env HTTP_PORT="$port" DATABASE_URL="${!url_var:-}" tsx "$ROOT/services/$name/src/main.ts"
 done
 launch worker tsx "$ROOT/workflows/src/worker/main.ts"
 for entry in "${services[@]}"; do
@@ -58,31 +60,33 @@ tsx "$ROOT/scripts/demo/load-demo-data.ts"
 
 step "staff console (执法工作台)"
 npm run -s -w @sanxiang/console build -- --logLevel warn
-launch console env HTTP_PORT=3000 DATABASE_URL="$DATABASE_URL_CONSOLE" tsx "$ROOT/apps/console/server/main.ts"
+launch console env HTTP_PORT="$CONSOLE_PORT" DATABASE_URL="$DATABASE_URL_CONSOLE" tsx "$ROOT/apps/console/server/main.ts"
 for _ in $(seq 1 60); do
-  curl -fsS "http://127.0.0.1:3000/readyz" >/dev/null 2>&1 && break
+  curl -fsS "http://127.0.0.1:$CONSOLE_PORT/readyz" >/dev/null 2>&1 && break
   sleep 0.5
 done
-curl -fsS "http://127.0.0.1:3000/readyz" >/dev/null 2>&1 || die "the console is not ready on :3000 (see its [console] lines above)"
-ok "console ready on :3000"
+curl -fsS "http://127.0.0.1:$CONSOLE_PORT/readyz" >/dev/null 2>&1 || die "the console is not ready on :$CONSOLE_PORT (see its [console] lines above)"
+ok "console ready on :$CONSOLE_PORT"
 
 cat <<EOT
 
   sanxiang is running (Ctrl-C stops everything).
 
-  执法工作台 (staff console)  $CONSOLE_URL   (signs in at the identity provider $OIDC_ISSUER)
+  执法工作台 (staff console)  $CONSOLE_URL   ← open this and sign in with an account below
 
+  Identity provider      $OIDC_ISSUER   (local OpenID provider, development only; docs/identity.md)
   Temporal Web UI        http://127.0.0.1:$TEMPORAL_UI_PORT   (namespace default; filter: CaseNumber = "…" or Overdue = true)
-  Disclosure service     http://127.0.0.1:3001   API docs http://127.0.0.1:3001/docs   public platform http://127.0.0.1:3001/
-  Recording service      http://127.0.0.1:3002   API docs http://127.0.0.1:3002/docs
-  Legal-review service   http://127.0.0.1:3003   API docs http://127.0.0.1:3003/docs
-  Directory service      http://127.0.0.1:3004   API docs http://127.0.0.1:3004/docs   (people, units, certificates)
-  Notifications service  http://127.0.0.1:3006   API docs http://127.0.0.1:3006/docs   (inbox, e-mail, 我的待办, 督办看板)
+  Disclosure service     $SERVICE_URL_DISCLOSURE   API docs $SERVICE_URL_DISCLOSURE/docs   public platform $SERVICE_URL_DISCLOSURE/
+  Recording service      $SERVICE_URL_RECORDING   API docs $SERVICE_URL_RECORDING/docs
+  Legal-review service   $SERVICE_URL_LEGAL_REVIEW   API docs $SERVICE_URL_LEGAL_REVIEW/docs
+  Directory service      $SERVICE_URL_DIRECTORY   API docs $SERVICE_URL_DIRECTORY/docs   (people, units, certificates)
+  Notifications service  $SERVICE_URL_NOTIFICATIONS   API docs $SERVICE_URL_NOTIFICATIONS/docs   (inbox, e-mail, 我的待办, 督办看板)
   MinIO console          http://127.0.0.1:$MINIO_CONSOLE_PORT   (user $S3_ACCESS_KEY)
   Mailpit (e-mail sent)  http://127.0.0.1:$MAILPIT_PORT   (SMTP 127.0.0.1:$SMTP_PORT)
-  PostgreSQL             127.0.0.1:$PG_PORT  (databases sanxiang_disclosure, sanxiang_recording, sanxiang_legal_review, sanxiang_directory, sanxiang_notifications)
+  PostgreSQL             127.0.0.1:$PG_PORT  (databases sanxiang_disclosure, sanxiang_recording, sanxiang_legal_review, sanxiang_directory, sanxiang_notifications, sanxiang_console, sanxiang_identity)
 
   Tokens for the APIs:   source .local/dev/env.sh && npm run -s token -- --roles officer --name 张三 --cert 32010012345
 
 EOT
+tsx "$ROOT/scripts/demo/print-demo-accounts.ts"
 wait

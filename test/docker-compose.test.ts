@@ -17,6 +17,8 @@ const operatorEnv: Record<string, string> = {
   CONSOLE_SESSION_SECRET: 'a-console-session-secret-of-32-chars',
   OIDC_ISSUER: 'https://id.example.gov.cn',
   OIDC_CONSOLE_CLIENT_SECRET: 'console-client-secret',
+  OIDC_DEMO_PASSWORD: 'demo-password',
+  OIDC_COOKIE_SECRET: 'an-identity-cookie-secret-of-32-chars',
 };
 
 /** Compose's `${VAR}`, `${VAR:-default}` and `${VAR:?error}` interpolation. */
@@ -56,6 +58,7 @@ const listening: Record<string, number> = {
   'legal-review': Number(envOf('legal-review').HTTP_PORT),
   directory: Number(envOf('directory').HTTP_PORT),
   notifications: Number(envOf('notifications').HTTP_PORT),
+  identity: Number(envOf('identity').HTTP_PORT),
 };
 
 const processes: [string, TProfile][] = [
@@ -64,9 +67,13 @@ const processes: [string, TProfile][] = [
   ['legal-review', 'legal-review'],
   ['directory', 'directory'],
   ['notifications', 'notifications'],
+  ['identity', 'identity'],
   ['worker', 'worker'],
   ['console', 'console'],
 ];
+
+const pick = (env: Record<string, string>, ...keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, env[k]]));
 
 function expectPointsAtService(address: string, where: string) {
   const url = new URL(address.includes('://') ? address : `tcp://${address}`);
@@ -87,7 +94,7 @@ describe('docker-compose.yml', () => {
   it.each(processes)('%s points only at hosts and ports that exist in the file', (service) => {
     const env = envOf(service);
     for (const [key, value] of Object.entries(env)) {
-      if (/^(DATABASE_URL|SERVICE_URL_|S3_ENDPOINT$|TEMPORAL_ADDRESS$|SMTP_URL$)/.test(key))
+      if (/^(DATABASE_URL|SERVICE_URL_|S3_ENDPOINT$|TEMPORAL_ADDRESS$|SMTP_URL$|AUTH_JWKS_URL$)/.test(key))
         expectPointsAtService(value, `${service}.${key}`);
     }
     if (env.DATABASE_URL) {
@@ -125,6 +132,7 @@ describe('docker-compose.yml', () => {
       'legal-review',
       'directory',
       'notifications',
+      'identity',
       'console',
     ]) {
       expect({ name, healthcheck: Boolean(services[name]?.healthcheck) }).toEqual({
@@ -137,6 +145,19 @@ describe('docker-compose.yml', () => {
         expect({ name, dep, exists: dep in services }).toEqual({ name, dep, exists: true });
       }
     }
+  });
+
+  it('lets every service verify the tokens of the identity provider the console signs people in at', () => {
+    const issuer = envOf('console').OIDC_ISSUER;
+    for (const service of ['disclosure', 'recording', 'legal-review', 'directory']) {
+      expect({ service, ...pick(envOf(service), 'AUTH_JWKS_URL', 'AUTH_JWKS_ISSUER') }).toEqual({
+        service,
+        AUTH_JWKS_URL: `http://identity:${listening.identity}/jwks`,
+        AUTH_JWKS_ISSUER: issuer,
+      });
+    }
+    expect(envOf('identity').OIDC_ISSUER).toBe(issuer);
+    expect(envOf('identity').CONSOLE_URL).toBe(envOf('console').CONSOLE_URL);
   });
 
   it('registers the same custom search attributes as the local dev server', () => {

@@ -6,6 +6,10 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
+  // npm hoists antd and ProComponents to the root node_modules, where their peer `react` resolves to
+  // another copy (React 19, installed for the peer) than the app's React 18 in apps/console: two
+  // Reacts in one page throw "Invalid hook call" and the page stays blank. One copy, the app's.
+  resolve: { dedupe: ['react', 'react-dom', 'react/jsx-runtime', 'scheduler'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

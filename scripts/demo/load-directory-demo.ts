@@ -1,7 +1,7 @@
 /**
  * `npm start` runs this once the directory service is up (before the case demo): it loads the
  * demo directory (directory-demo-data.ts) through the directory's admin API — idempotent PUTs, so
- * a second run changes nothing — and prints the demo accounts.
+ * a second run changes nothing. print-demo-accounts.ts lists the accounts.
  *
  *   source .local/dev/env.sh && npx tsx scripts/demo/load-directory-demo.ts
  */
@@ -78,16 +78,7 @@ async function main(): Promise<void> {
       audience: process.env.AUTH_AUDIENCE ?? 'sanxiang',
     },
   );
-  const unitName = new Map(demoUnits.map((u) => [u.id, u.name]));
-  console.log(`Directory demo: ${created} created, ${found} unchanged. Demo accounts (login name — who):`);
-  for (const person of demoPeople) {
-    const cert = person.certificate
-      ? `  执法证 ${person.certificate.number}${person.certificate.note ? ` ${person.certificate.note}` : ''}`
-      : '';
-    console.log(
-      `  ${person.login.padEnd(12)} ${person.name}  ${unitName.get(person.unitId)} ${person.post}  [${person.roles.join(', ')}]${cert}`,
-    );
-  }
+  console.log(`Directory demo: ${created} created, ${found} unchanged (the accounts are listed at the end).`);
 }
 
 if (require.main === module)

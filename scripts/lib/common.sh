@@ -56,6 +56,11 @@ load_stack() {
   PG_PORT=$((PG_PORT + offset)) MINIO_PORT=$((MINIO_PORT + offset)) MINIO_CONSOLE_PORT=$((MINIO_CONSOLE_PORT + offset))
   TEMPORAL_PORT=$((TEMPORAL_PORT + offset)) TEMPORAL_UI_PORT=$((TEMPORAL_UI_PORT + offset))
   SMTP_PORT=$((SMTP_PORT + offset)) MAILPIT_PORT=$((MAILPIT_PORT + offset))
+  # The application ports (console 3000, disclosure 3001 … inspection 3007) shift with it too.
+  APP_PORT_BASE=$((3000 + offset))
+  CONSOLE_PORT=$APP_PORT_BASE DISCLOSURE_PORT=$((APP_PORT_BASE + 1)) RECORDING_PORT=$((APP_PORT_BASE + 2))
+  LEGAL_REVIEW_PORT=$((APP_PORT_BASE + 3)) DIRECTORY_PORT=$((APP_PORT_BASE + 4)) IDENTITY_PORT=$((APP_PORT_BASE + 5))
+  NOTIFICATIONS_PORT=$((APP_PORT_BASE + 6)) INSPECTION_PORT=$((APP_PORT_BASE + 7))
   STACK_DIR="$LOCAL/$STACK"
   mkdir -p "$STACK_DIR/log" "$STACK_DIR/run"
   PG_DATA="$STACK_DIR/pg"
@@ -65,6 +70,8 @@ load_stack() {
   DB_USER=sanxiang DB_PASSWORD=sanxiang
   MINIO_USER=sanxiang MINIO_PASSWORD=sanxiang-minio-secret
   export STACK STACK_DIR PG_PORT MINIO_PORT MINIO_CONSOLE_PORT TEMPORAL_PORT TEMPORAL_UI_PORT SMTP_PORT MAILPIT_PORT
+  export APP_PORT_BASE CONSOLE_PORT DISCLOSURE_PORT RECORDING_PORT LEGAL_REVIEW_PORT DIRECTORY_PORT IDENTITY_PORT
+  export NOTIFICATIONS_PORT INSPECTION_PORT
 }
 
 # The environment every process of a stack gets (validated by packages/shared/src/config).
@@ -92,18 +99,30 @@ export DATABASE_URL_LEGAL_REVIEW=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$P
 export DATABASE_URL_DIRECTORY=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_directory
 export DATABASE_URL_NOTIFICATIONS=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_notifications
 export DATABASE_URL_CONSOLE=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_console
-export CONSOLE_URL=http://127.0.0.1:3000
+export DATABASE_URL_IDENTITY=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/sanxiang_identity
+export CONSOLE_URL=http://127.0.0.1:$CONSOLE_PORT
 export CONSOLE_SESSION_SECRET=local-console-session-secret-not-for-production
-export OIDC_ISSUER=http://127.0.0.1:3005
+export OIDC_ISSUER=http://127.0.0.1:$IDENTITY_PORT
 export OIDC_CONSOLE_CLIENT_SECRET=local-console-client-secret
+export OIDC_DEMO_PASSWORD=sanxiang-demo
+export OIDC_SIGNING_KEY_FILE=$STACK_DIR/identity/signing-key.json
+export OIDC_COOKIE_SECRET=local-identity-cookie-secret-not-for-production
 export SANXIANG_PG_ADMIN_URL=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/postgres
-export SERVICE_URL_DISCLOSURE=http://127.0.0.1:3001
-export SERVICE_URL_RECORDING=http://127.0.0.1:3002
-export SERVICE_URL_LEGAL_REVIEW=http://127.0.0.1:3003
-export SERVICE_URL_DIRECTORY=http://127.0.0.1:3004
-export SERVICE_URL_NOTIFICATIONS=http://127.0.0.1:3006
+export SERVICE_URL_DISCLOSURE=http://127.0.0.1:$DISCLOSURE_PORT
+export SERVICE_URL_RECORDING=http://127.0.0.1:$RECORDING_PORT
+export SERVICE_URL_LEGAL_REVIEW=http://127.0.0.1:$LEGAL_REVIEW_PORT
+export SERVICE_URL_DIRECTORY=http://127.0.0.1:$DIRECTORY_PORT
+export SERVICE_URL_NOTIFICATIONS=http://127.0.0.1:$NOTIFICATIONS_PORT
 export MAIL_FROM="三项制度平台 <noreply@sanxiang.local>"
 export CALENDAR_DATA_DIR=$STACK_DIR/calendar
 export TEMPORAL_TEST_SERVER_PATH=$BIN/temporal-test-server
 EOT
+  # Under `npm start` the services also accept the local identity provider's tokens (RS256, JWKS);
+  # the test stack's suites start their own provider and pass its JWKS to the services they build.
+  if [ "$STACK" = dev ]; then
+    cat <<EOT
+export AUTH_JWKS_URL=http://127.0.0.1:$IDENTITY_PORT/jwks
+export AUTH_JWKS_ISSUER=http://127.0.0.1:$IDENTITY_PORT
+EOT
+  fi
 }

@@ -1,11 +1,20 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Express } from 'express';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createLogger, createTemporalClient, lifecycleWorkflowId, systemTokenSource } from '@sanxiang/shared';
 import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
-import { createTestDatabase, testConfig, testStack, type TTestDatabase } from '@sanxiang/testing';
+import {
+  createEmptyTestDatabase,
+  createTestDatabase,
+  testConfig,
+  testStack,
+  type TTestDatabase,
+} from '@sanxiang/testing';
 import { createActivities } from '@sanxiang/workflows/src/activities';
 import { ensureDisclosureSchedules } from '@sanxiang/workflows/src/disclosure';
 import { createServiceClient } from '@sanxiang/workflows/src/http/service-client';
@@ -13,6 +22,10 @@ import { composeService as composeDirectory } from '@sanxiang/directory';
 import { composeService as composeDisclosure } from '@sanxiang/disclosure';
 import { composeService as composeLegalReview } from '@sanxiang/legal-review';
 import { composeService as composeRecording, type TComposedService } from '@sanxiang/recording';
+import { composeService as composeIdentity } from '@sanxiang/identity';
+import { createConsoleApp, createOidcClient } from '@sanxiang/console';
+import { Pool } from 'pg';
+import { loadDirectoryDemo } from '../../scripts/demo/load-directory-demo';
 
 /**
  * The whole system in this process, against the real test stack: each service on a fresh, migrated
@@ -21,8 +34,31 @@ import { composeService as composeRecording, type TComposedService } from '@sanx
  * services with a system token) on a task queue of its own, which the services use to start and
  * signal lifecycles. Nothing is stubbed.
  */
+export interface TInProcessSystemOptions {
+  /**
+   * Also the local identity provider (services/identity), with the demo directory loaded; every
+   * service then accepts its tokens through its JWKS, as under `npm start`. Default false.
+   */
+  identity?: boolean;
+  /** Also the staff console server, signing people in at that provider (implies identity). */
+  console?: { staticDir?: string } | boolean;
+  /** The Temporal worker (default true); sign-in tests that start no case need none. */
+  worker?: boolean;
+}
+
 export interface TInProcessSystem {
-  urls: { recording: string; legalReview: string; disclosure: string; directory: string };
+  urls: {
+    recording: string;
+    legalReview: string;
+    disclosure: string;
+    directory: string;
+    /** With `identity` (or `console`): the provider's issuer URL. */
+    identity?: string;
+    /** With `console`: the console's own URL. */
+    console?: string;
+  };
+  /** With `identity`: the one password of every demo account. */
+  demoPassword: string;
   taskQueue: string;
   /** A Temporal client for assertions (status query, search attributes). */
   temporal: ReturnType<typeof createTemporalClient>;
@@ -35,6 +71,17 @@ export interface TInProcessSystem {
 export const testRetentionDays = 10 / (24 * 60);
 
 const silentBundlerLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
+
+/** A listening server whose handler is set later (a provider must know its own URL first). */
+async function reserve(): Promise<{ server: Server; url: string; handle: (h: RequestListener) => void }> {
+  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
+  const server = createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { server, url, handle: (h) => (handler = h) };
+}
+
+export const TEST_DEMO_PASSWORD = 'demo-password-for-tests';
 
 async function listen(app: Express): Promise<{ server: Server; url: string }> {
   const server = await new Promise<Server>((resolve, reject) => {
@@ -50,8 +97,10 @@ const close = (server: Server | undefined) =>
     server.close(() => resolve());
   });
 
-export async function startInProcessSystem(): Promise<TInProcessSystem> {
+export async function startInProcessSystem(options: TInProcessSystemOptions = {}): Promise<TInProcessSystem> {
   const stack = testStack();
+  const withConsole = Boolean(options.console);
+  const withIdentity = withConsole || Boolean(options.identity);
   const taskQueue = `e2e-${randomUUID()}`;
   const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
   const logger = (name: string) => createLogger({ name, level: logLevel });
@@ -105,9 +154,18 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
       return listening;
     };
 
+    // The provider's and the console's addresses are needed before anything is composed: the
+    // services verify the provider's tokens (AUTH_JWKS_URL), the provider redirects to the console.
+    const identitySlot = withIdentity ? await reserve() : undefined;
+    const consoleSlot = withConsole ? await reserve() : undefined;
+    for (const slot of [identitySlot, consoleSlot]) if (slot) stops.push(() => close(slot.server));
+    const jwks: Record<string, string> = identitySlot
+      ? { AUTH_JWKS_URL: `${identitySlot.url}/jwks`, AUTH_JWKS_ISSUER: identitySlot.url }
+      : {};
+
     // ---- directory (services/directory/src/main.ts) ----------------------------------------
     const directoryServer = await startService(
-      composeDirectory(testConfig('directory', { DATABASE_URL: directoryDb.url }), {
+      composeDirectory(testConfig('directory', { DATABASE_URL: directoryDb.url, ...jwks }), {
         logger: logger('directory'),
       }),
     );
@@ -117,6 +175,7 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
       composeRecording(
         testConfig('recording', {
           DATABASE_URL: recordingDb.url,
+          ...jwks,
           TEMPORAL_TASK_QUEUE: taskQueue,
           EVIDENCE_RETENTION_DAYS: String(testRetentionDays),
           SERVICE_URL_DIRECTORY: directoryServer.url,
@@ -131,6 +190,7 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
       composeLegalReview(
         testConfig('legal-review', {
           DATABASE_URL: legalReviewDb.url,
+          ...jwks,
           TEMPORAL_TASK_QUEUE: taskQueue,
           SERVICE_URL_RECORDING: recordingServer.url,
           SERVICE_URL_DIRECTORY: directoryServer.url,
@@ -144,51 +204,124 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
       composeDisclosure(
         testConfig('disclosure', {
           DATABASE_URL: disclosureDb.url,
+          ...jwks,
           TEMPORAL_TASK_QUEUE: taskQueue,
         }),
         { logger: logger('disclosure') },
       ),
     );
 
+    // ---- identity (services/identity/src/main.ts), on the demo directory ----------------------
+    if (identitySlot) {
+      await loadDirectoryDemo(directoryServer.url, {
+        secret: stack.authSecret,
+        issuer: workerConfig.AUTH_ISSUER,
+        audience: workerConfig.AUTH_AUDIENCE,
+      });
+      const identity = await composeIdentity(
+        testConfig('identity', {
+          SERVICE_URL_DIRECTORY: directoryServer.url,
+          OIDC_ISSUER: identitySlot.url,
+          CONSOLE_URL: consoleSlot?.url ?? 'http://127.0.0.1:9',
+          OIDC_CONSOLE_CLIENT_SECRET: 'console-client-secret-for-tests',
+          OIDC_DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+          OIDC_SIGNING_KEY_FILE: path.join(
+            mkdtempSync(path.join(os.tmpdir(), 'sanxiang-identity-')),
+            'signing-key.json',
+          ),
+          OIDC_COOKIE_SECRET: randomBytes(24).toString('hex'),
+        }),
+        { logger: logger('identity') },
+      );
+      stops.push(() => identity.close());
+      identitySlot.handle(identity.app);
+    }
+
+    // ---- the staff console (apps/console/server/main.ts) -----------------------------------
+    if (identitySlot && consoleSlot) {
+      const sessionDb = await createEmptyTestDatabase('console');
+      stops.push(() => sessionDb.drop());
+      const consoleConfig = testConfig('console', {
+        DATABASE_URL: sessionDb.url,
+        CONSOLE_URL: consoleSlot.url,
+        CONSOLE_SESSION_SECRET: randomBytes(24).toString('hex'),
+        OIDC_ISSUER: identitySlot.url,
+        OIDC_CONSOLE_CLIENT_SECRET: 'console-client-secret-for-tests',
+        SERVICE_URL_RECORDING: recordingServer.url,
+        SERVICE_URL_LEGAL_REVIEW: legalReviewServer.url,
+        SERVICE_URL_DISCLOSURE: disclosureServer.url,
+        SERVICE_URL_DIRECTORY: directoryServer.url,
+      });
+      const pool = new Pool({ connectionString: consoleConfig.DATABASE_URL, max: 5 });
+      pool.on('error', () => undefined);
+      stops.push(() => pool.end());
+      const consoleLogger = logger('console');
+      const consoleApp = createConsoleApp({
+        consoleUrl: consoleSlot.url,
+        sessionSecret: consoleConfig.CONSOLE_SESSION_SECRET,
+        pool,
+        oidc: createOidcClient({
+          issuer: consoleConfig.OIDC_ISSUER,
+          clientSecret: consoleConfig.OIDC_CONSOLE_CLIENT_SECRET,
+          consoleUrl: consoleSlot.url,
+          logger: consoleLogger,
+        }),
+        services: {
+          recording: consoleConfig.SERVICE_URL_RECORDING,
+          'legal-review': consoleConfig.SERVICE_URL_LEGAL_REVIEW,
+          disclosure: consoleConfig.SERVICE_URL_DISCLOSURE,
+          directory: consoleConfig.SERVICE_URL_DIRECTORY,
+        },
+        logger: consoleLogger,
+        ...(typeof options.console === 'object' && options.console.staticDir
+          ? { staticDir: options.console.staticDir }
+          : {}),
+      });
+      stops.push(() => consoleApp.close());
+      consoleSlot.handle(consoleApp.app);
+    }
+
     // ---- the worker (workflows/src/worker/main.ts) -----------------------------------------
     const client = (baseUrl: string) => createServiceClient({ baseUrl, token });
-    const workflowBundle = {
-      code: (
-        await bundleWorkflowCode({
-          workflowsPath: require.resolve('@sanxiang/workflows/src/workflows'),
-          logger: silentBundlerLogger,
-        })
-      ).code,
-    };
     const temporal = createTemporalClient(workerConfig);
     stops.push(() => temporal.connection.close());
-    const workerConnection = await NativeConnection.connect({ address: workerConfig.TEMPORAL_ADDRESS });
-    stops.push(() => workerConnection.close());
-    // As main.ts: the disclosure Schedules, on this run's task queue. Schedule ids are global on
-    // the shared server, so this run's get a prefix and are deleted again.
-    const scheduleIds = await ensureDisclosureSchedules(temporal.client, taskQueue, `${taskQueue}:`);
-    stops.push(async () => {
-      for (const id of scheduleIds) await temporal.client.schedule.getHandle(id).delete();
-    });
-    const worker = await Worker.create({
-      connection: workerConnection,
-      namespace: workerConfig.TEMPORAL_NAMESPACE,
-      taskQueue,
-      workflowBundle,
-      activities: createActivities({
-        recording: client(recordingServer.url),
-        legalReview: client(legalReviewServer.url),
-        disclosure: client(disclosureServer.url),
-        calendar: () => loadWorkingDayCalendar({ importedDir: calendarDir }),
-      }),
-      maxCachedWorkflows: 200,
-      shutdownGraceTime: '5 seconds',
-    });
-    const running = worker.run();
-    stops.push(async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-    });
+    if (options.worker !== false) {
+      const workflowBundle = {
+        code: (
+          await bundleWorkflowCode({
+            workflowsPath: require.resolve('@sanxiang/workflows/src/workflows'),
+            logger: silentBundlerLogger,
+          })
+        ).code,
+      };
+      const workerConnection = await NativeConnection.connect({ address: workerConfig.TEMPORAL_ADDRESS });
+      stops.push(() => workerConnection.close());
+      // As main.ts: the disclosure Schedules, on this run's task queue. Schedule ids are global on
+      // the shared server, so this run's get a prefix and are deleted again.
+      const scheduleIds = await ensureDisclosureSchedules(temporal.client, taskQueue, `${taskQueue}:`);
+      stops.push(async () => {
+        for (const id of scheduleIds) await temporal.client.schedule.getHandle(id).delete();
+      });
+      const worker = await Worker.create({
+        connection: workerConnection,
+        namespace: workerConfig.TEMPORAL_NAMESPACE,
+        taskQueue,
+        workflowBundle,
+        activities: createActivities({
+          recording: client(recordingServer.url),
+          legalReview: client(legalReviewServer.url),
+          disclosure: client(disclosureServer.url),
+          calendar: () => loadWorkingDayCalendar({ importedDir: calendarDir }),
+        }),
+        maxCachedWorkflows: 200,
+        shutdownGraceTime: '5 seconds',
+      });
+      const running = worker.run();
+      stops.push(async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+      });
+    }
 
     return {
       urls: {
@@ -196,7 +329,10 @@ export async function startInProcessSystem(): Promise<TInProcessSystem> {
         legalReview: legalReviewServer.url,
         disclosure: disclosureServer.url,
         directory: directoryServer.url,
+        ...(identitySlot ? { identity: identitySlot.url } : {}),
+        ...(consoleSlot ? { console: consoleSlot.url } : {}),
       },
+      demoPassword: TEST_DEMO_PASSWORD,
       taskQueue,
       temporal,
       async terminateCases(caseNumbers) {

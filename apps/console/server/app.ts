@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '@sanxiang/shared';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Pool } from 'pg';
 import { pinoHttp } from 'pino-http';
 import { csrfProtection } from './csrf';
-import { type TOidcClient, userOfAccessToken } from './oidc';
+import { type TOidcClient, userOfTokens } from './oidc';
+import { messagePage } from './pages';
 import { apiProxy } from './proxy';
 import { newCsrfToken, sessionMiddleware } from './session';
 
@@ -66,7 +67,18 @@ export function createConsoleApp(deps: TConsoleAppDeps) {
   // ---- sign-in ------------------------------------------------------------------------------
   app.get('/auth/login', async (req, res) => {
     const returnTo = safeReturnTo(req.query.returnTo);
-    const login = await deps.oidc.startLogin();
+    let login;
+    try {
+      login = await deps.oidc.startLogin();
+    } catch (err) {
+      deps.logger.warn({ err }, 'sign-in: identity provider unreachable');
+      sendPage(res, 503, {
+        title: '暂时无法登录',
+        message: '统一身份认证服务暂时无法访问，请稍后重试。如果问题持续，请联系信息中心。',
+        action: { href: `/auth/login?returnTo=${encodeURIComponent(returnTo)}`, label: '重试' },
+      });
+      return;
+    }
     req.session.login = {
       codeVerifier: login.codeVerifier,
       state: login.state,
@@ -89,22 +101,35 @@ export function createConsoleApp(deps: TConsoleAppDeps) {
       tokens = await deps.oidc.finishLogin(callbackUrl, login);
     } catch (err) {
       deps.logger.warn({ err }, 'sign-in failed');
-      res.status(400).type('text/html; charset=utf-8').send(signInFailedPage());
+      sendPage(res, 400, {
+        title: '登录未完成',
+        message: '登录未能完成（可能已取消或超时）。请重新登录。',
+        action: { href: `/auth/login?returnTo=${encodeURIComponent(login.returnTo)}`, label: '重新登录' },
+      });
       return;
     }
     // A new session id after sign-in (no session fixation).
     await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
     req.session.tokens = tokens;
-    req.session.user = userOfAccessToken(tokens.accessToken);
+    req.session.user = userOfTokens(tokens);
     req.session.csrfToken = newCsrfToken();
     await save(req);
     res.redirect(login.returnTo);
+  });
+
+  app.get('/auth/signed-out', (_req, res) => {
+    sendPage(res, 200, {
+      title: '已退出登录',
+      message: '您已安全退出执法工作台。',
+      action: { href: '/auth/login', label: '重新登录' },
+    });
   });
 
   app.get('/auth/session', (req, res) => {
     if (!req.session.user || !req.session.tokens) {
       res
         .status(401)
+        .setHeader(SESSION_HEADER, 'none')
         .type('application/problem+json')
         .json({ title: '未登录', status: 401, detail: '请先登录' });
       return;
@@ -141,7 +166,7 @@ export function createConsoleApp(deps: TConsoleAppDeps) {
       .refresh(tokens.refreshToken)
       .then(async (next) => {
         req.session.tokens = next;
-        req.session.user = userOfAccessToken(next.accessToken);
+        req.session.user = userOfTokens(next, req.session.user);
         await save(req);
         return next.accessToken;
       })
@@ -170,7 +195,32 @@ export function createConsoleApp(deps: TConsoleAppDeps) {
       res.sendFile(path.join(staticDir, 'index.html'));
     });
   }
+  // Whatever failed unexpectedly: a page (or a problem+json for the API) in Chinese, never a stack.
+  app.use((err: Error, req: Request, res: Response, next: NextFunction) => {
+    deps.logger.error({ err }, 'console request failed');
+    if (res.headersSent) return next(err);
+    if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') {
+      res
+        .status(500)
+        .type('application/problem+json')
+        .json({ title: '内部错误', status: 500, detail: '执法工作台服务出错，请稍后重试' });
+      return;
+    }
+    sendPage(res, 500, {
+      title: '出错了',
+      message: '执法工作台服务出错，请稍后重试。',
+      action: { href: '/', label: '返回首页' },
+    });
+  });
   return { app, sessionStore: sessions.store, close: () => sessions.close() };
+}
+
+/** On the console's own 401s: the browser app signs in again on these, not on a service's 401. */
+export const SESSION_HEADER = 'x-console-session';
+
+function sendPage(res: Response, status: number, page: Parameters<typeof messagePage>[0]) {
+  res.status(status).type('text/html; charset=utf-8').setHeader('cache-control', 'no-store');
+  res.send(messagePage(page));
 }
 
 function save(req: Request): Promise<void> {
@@ -180,9 +230,4 @@ function save(req: Request): Promise<void> {
 /** Only paths of the console itself (no `//host`, no scheme). */
 function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])/u.test(value) ? value : '/';
-}
-
-function signInFailedPage(): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>登录失败</title></head>
-<body><main><h1>登录失败</h1><p>登录未能完成（可能已超时）。<a href="/auth/login">重新登录</a></p></main></body></html>`;
 }

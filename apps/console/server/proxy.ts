@@ -42,6 +42,7 @@ export function apiProxy(settings: TProxySettings): RequestHandler {
     if (!token) {
       res
         .status(401)
+        .setHeader('x-console-session', 'none')
         .type('application/problem+json')
         .json(problem(401, '未登录', '登录已过期，请重新登录'));
       return;

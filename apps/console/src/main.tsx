@@ -1,3 +1,5 @@
+// First: zod's settings apply to the schemas the imports below construct.
+import './zod-setup';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -6,12 +8,10 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { z } from 'zod';
+import { ErrorBoundary } from './components/error-boundary';
 import { router } from './routes';
 
 dayjs.locale('zh-cn');
-// The services' zod schemas validate forms here too; their built-in messages in Chinese.
-z.config(z.locales.zhCN());
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } },
@@ -25,9 +25,11 @@ createRoot(document.getElementById('root')!).render(
       theme={{ token: { colorPrimary: '#0958d9', colorTextDescription: 'rgba(0,0,0,0.65)' } }}
     >
       <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
+        <ErrorBoundary>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </ErrorBoundary>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ConsoleLayout } from './components/console-layout';
+import { ErrorBoundary, FailedPage } from './components/error-boundary';
 import { PageLoading } from './components/page-loading';
 
 // Each page is its own chunk: the first page loads the layout and itself only.
@@ -10,12 +11,18 @@ const OpenCasePage = lazy(() => import('./pages/open-case-page'));
 const ReviewQueuePage = lazy(() => import('./pages/review-queue-page'));
 const ReviewPage = lazy(() => import('./pages/review-page'));
 
-const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+// A failing page shows an error in Chinese inside the layout; the menu stays usable.
+const page = (element: ReactNode) => (
+  <ErrorBoundary>
+    <Suspense fallback={<PageLoading />}>{element}</Suspense>
+  </ErrorBoundary>
+);
 
 export const router = createBrowserRouter([
   {
     path: '/',
     element: <ConsoleLayout />,
+    errorElement: <FailedPage />,
     children: [
       { index: true, element: page(<CaseSearchPage />) },
       { path: 'cases', element: page(<CaseSearchPage />) },

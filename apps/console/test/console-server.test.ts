@@ -9,7 +9,14 @@ import { signToken } from '@sanxiang/shared';
 import { createTestDatabase, testConfig, testStack, type TTestDatabase } from '@sanxiang/testing';
 import { Client, Pool } from 'pg';
 import request from 'supertest';
-import { createConsoleApp, SESSION_COOKIE, SESSION_TABLE, type TOidcClient } from '../server';
+import {
+  createConsoleApp,
+  createOidcClient,
+  SESSION_COOKIE,
+  SESSION_HEADER,
+  SESSION_TABLE,
+  type TOidcClient,
+} from '../server';
 
 // The console server against the real legal-review service and a real PostgreSQL session store.
 // Sessions are put in the store as sign-in would leave them (a development token for the person);
@@ -106,7 +113,7 @@ async function signedIn(options: { roles: string[]; expiresInMs?: number }) {
           httpOnly: true,
           path: '/',
         },
-        user: { id: 'u-lisi', name: '李四', unit: '法制审核科', roles: options.roles },
+        user: { id: 'u-lisi', name: '李四', unit: 'fazhi', unitName: '法制审核科', roles: options.roles },
         tokens: {
           accessToken,
           refreshToken: null,
@@ -133,7 +140,7 @@ it('tells the browser who is signed in, never the token', async () => {
   const s = await signedIn({ roles: ['reviewer'] });
   const res = await request(consoleApp.app).get('/auth/session').set('cookie', s.cookie).expect(200);
   expect(res.body).toEqual({
-    user: { id: 'u-lisi', name: '李四', unit: '法制审核科', roles: ['reviewer'] },
+    user: { id: 'u-lisi', name: '李四', unit: 'fazhi', unitName: '法制审核科', roles: ['reviewer'] },
     csrfToken: s.csrfToken,
   });
   expect(JSON.stringify(res.body)).not.toContain(s.accessToken);
@@ -193,6 +200,41 @@ it('asks the person to sign in again when the token expired and cannot be refres
   const res = await request(consoleApp.app).get('/api/legal-review/reviews').set('cookie', s.cookie);
   expect(res.status).toBe(401);
   expect(res.body.detail).toContain('重新登录');
+  // The console's own 401 is marked, so the app signs in again on it (and not on a service's 401).
+  expect(res.headers[SESSION_HEADER]).toBe('none');
+});
+
+it('says in Chinese, on its own page, that the identity provider is unreachable', async () => {
+  // A real OpenID client at an address where nothing listens.
+  const unreachable = createConsoleApp({
+    consoleUrl: CONSOLE_URL,
+    sessionSecret: SECRET,
+    pool,
+    oidc: createOidcClient({
+      issuer: 'http://127.0.0.1:9',
+      clientSecret: 'x'.repeat(16),
+      consoleUrl: CONSOLE_URL,
+      logger: legalReview.logger,
+    }),
+    services: {},
+    logger: legalReview.logger,
+  });
+  try {
+    const res = await request(unreachable.app).get('/auth/login?returnTo=%2Freviews');
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.text).toContain('统一身份认证服务暂时无法访问');
+    expect(res.text).toContain('href="/auth/login?returnTo=%2Freviews"');
+    expect(res.text).not.toMatch(/at \w+ \(|Error:/u);
+  } finally {
+    await unreachable.close();
+  }
+});
+
+it('shows a signed-out page that leads back to sign-in', async () => {
+  const res = await request(consoleApp.app).get('/auth/signed-out').expect(200);
+  expect(res.text).toContain('已退出登录');
+  expect(res.text).toContain('href="/auth/login"');
 });
 
 it('answers a dropped service with 502 in Chinese, and serves the app for its own routes', async () => {

@@ -40,6 +40,26 @@ export async function createTestDatabase(service: TServiceName): Promise<TTestDa
   };
 }
 
+/**
+ * A fresh database without migrations, for a process that creates its own tables (the console's
+ * session store). Drop it in afterAll.
+ */
+export async function createEmptyTestDatabase(purpose: string): Promise<TTestDatabase> {
+  const admin = new URL(testStack().pgAdminUrl);
+  const name = `test_${purpose.replace(/\W/g, '_')}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(admin, (c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    drop: () =>
+      withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
+  };
+}
+
 async function withAdmin<T>(url: URL, fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url.toString() });
   await client.connect();

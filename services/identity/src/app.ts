@@ -11,11 +11,31 @@ export function createApp(deps: {
   accounts: TDirectoryAccounts;
   demoPassword: string;
   logger: Logger;
+  /** Origins the login form's redirects may reach (the console's). */
+  redirectOrigins: string[];
+  /** What must answer before the provider can sign anybody in (`/readyz`). */
+  readiness: Record<string, () => Promise<unknown>>;
 }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(deps.readiness).map(async ([name, check]) => {
+        try {
+          await check();
+          return [name, { ok: true }] as const;
+        } catch (err) {
+          return [name, { ok: false, error: (err as Error).message }] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, c]) => c.ok);
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(checks) });
   });
   app.use(interactionRoutes(deps));
   // No body parser before the provider: it reads its own request bodies.

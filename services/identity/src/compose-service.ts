@@ -46,6 +46,19 @@ export async function composeService(
     accounts,
     logger,
   });
-  const app = createApp({ provider, accounts, demoPassword: config.OIDC_DEMO_PASSWORD, logger });
+  const directoryUrl = config.SERVICE_URL_DIRECTORY.replace(/\/+$/, '');
+  const app = createApp({
+    provider,
+    accounts,
+    demoPassword: config.OIDC_DEMO_PASSWORD,
+    logger,
+    redirectOrigins: [new URL(config.CONSOLE_URL).origin],
+    readiness: {
+      directory: async () => {
+        const res = await fetch(`${directoryUrl}/healthz`, { signal: AbortSignal.timeout(3000) });
+        if (!res.ok) throw new Error(`directory answered ${res.status}`);
+      },
+    },
+  });
   return { app, logger, close: async () => undefined };
 }

@@ -3,7 +3,7 @@ import type { paths as DirectoryPaths } from '../generated/api/directory';
 import type { paths as DisclosurePaths } from '../generated/api/disclosure';
 import type { paths as LegalReviewPaths } from '../generated/api/legal-review';
 import type { paths as RecordingPaths } from '../generated/api/recording';
-import { currentCsrfToken, signInUrl } from './session';
+import { currentCsrfToken, SESSION_HEADER, signInUrl } from './session';
 
 /**
  * One typed client per service, generated from its /openapi.json (openapi-typescript) and called
@@ -16,8 +16,10 @@ const sessionMiddleware: Middleware = {
     return request;
   },
   onResponse({ response }) {
-    // The session ended (signed out elsewhere, refresh refused): sign in again, then come back.
-    if (response.status === 401) window.location.assign(signInUrl());
+    // The session ended (expired, signed out elsewhere, refresh refused): sign in again, then come
+    // back. Only on the console's own 401: a service refusing a token must not loop through sign-in.
+    if (response.status === 401 && response.headers.get(SESSION_HEADER) === 'none')
+      window.location.assign(signInUrl());
     return response;
   },
 };

@@ -2,9 +2,15 @@
 export interface TSessionUser {
   id: string;
   name: string;
+  /** Unit id in the directory. */
   unit: string | null;
+  /** Unit name, for people to read. */
+  unitName: string | null;
   roles: string[];
 }
+
+/** The console server sets this header on its own 401s (no session, or it ended). */
+export const SESSION_HEADER = 'x-console-session';
 
 export interface TSession {
   user: TSessionUser;

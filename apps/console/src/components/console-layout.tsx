@@ -49,7 +49,9 @@ export function ConsoleLayout() {
         actionsRender={() => [
           <Space key="user" size="small">
             <Typography.Text strong>{user.name}</Typography.Text>
-            {user.unit ? <Typography.Text>{user.unit}</Typography.Text> : null}
+            {user.unitName || user.unit ? (
+              <Typography.Text>{user.unitName ?? user.unit}</Typography.Text>
+            ) : null}
             {user.roles.map((r) => (
               <Tag key={r} color="blue">
                 {roleLabel(r)}

@@ -33,7 +33,7 @@ export function createProvider(settings: TProviderSettings): Provider {
         client_name: '三项制度执法工作台',
         client_secret: settings.consoleClientSecret,
         redirect_uris: [`${base}/auth/callback`],
-        post_logout_redirect_uris: [`${base}/`],
+        post_logout_redirect_uris: [`${base}/auth/signed-out`, `${base}/`],
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',

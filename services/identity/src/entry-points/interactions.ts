@@ -23,18 +23,27 @@ export function interactionRoutes(deps: {
   accounts: TDirectoryAccounts;
   demoPassword: string;
   logger: Logger;
+  /**
+   * Where the login form may end up: the provider itself and the console's callback. Browsers apply
+   * a page's `form-action` to every redirect after its POST, so the console's origin must be listed.
+   */
+  redirectOrigins: string[];
 }): Router {
   const { provider, accounts, logger } = deps;
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '4kb' });
   const demoPasswordHash = sha256(deps.demoPassword);
+  const formAction = ["'self'", ...deps.redirectOrigins].join(' ');
 
   const html = (res: Response, status: number, body: string) =>
     res
       .status(status)
       .type('html')
       .set({ 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' })
-      .set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+      .set(
+        'content-security-policy',
+        `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}`,
+      )
       .send(body);
 
   const details = async (req: Request, res: Response) => {
