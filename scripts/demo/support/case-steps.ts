@@ -5,7 +5,13 @@ import type {
   TSubmitProposalResult,
   TDecisionMadeResult,
 } from '@sanxiang/shared/src/contracts';
-import type { TReviewOutcome, TReviewPoint, TSubmissionMaterialKind } from '@sanxiang/shared/src/domain';
+import {
+  ZMajorCriterion,
+  type TMajorCriterion,
+  type TReviewOutcome,
+  type TReviewPoint,
+  type TSubmissionMaterialKind,
+} from '@sanxiang/shared/src/domain';
 import { eventually } from './eventually';
 import { idempotencyKey, type TStaffApi, type TStaffUser } from './staff-api';
 
@@ -342,6 +348,14 @@ export const fileRecord = async (
 
 export type TProposalRequest = Omit<TSubmitProposal, 'submittedBy' | 'submittedAt'>;
 
+/** The handler's answer to each of the six criteria (审核办法 §4): the ticked ones apply. */
+export const majorAssessmentOf = (applying: readonly TMajorCriterion[]) =>
+  ZMajorCriterion.options.map((criterion) => ({
+    criterion,
+    applies: applying.includes(criterion),
+    reason: applying.includes(criterion) ? '经逐项核查，属于该情形' : '经逐项核查，不属于该情形',
+  }));
+
 /** 拟作出决定: the `submitProposal` update of the lifecycle (a major case goes to legal review). */
 export const submitProposal = async (
   api: TStaffApi,
@@ -353,7 +367,7 @@ export const submitProposal = async (
   (
     await api.call<TSubmitProposalResult>('recording', 'POST', `/cases/${enc(caseNumber)}/proposals`, {
       as,
-      json: body,
+      json: { majorAssessment: majorAssessmentOf(body.majorCriteria), ...body },
       idempotencyKey: key,
     })
   ).body;

@@ -9,6 +9,7 @@ import { binary, mp4Bytes, sha256, uploadEvidence } from './support/evidence-hel
 import {
   caseBody,
   eventually,
+  majorAssessment,
   openCaseWithActivity,
   startRecordingTestEnv,
   uniqueCaseNumber,
@@ -310,6 +311,7 @@ describe('case files', () => {
       summary: '责令支付拖欠工资',
       major: false,
       majorCriteria: [],
+      majorAssessment: majorAssessment(),
       hearingOrAssessmentHeld: false,
       materials: [{ kind: 'evidence', documentId: interviewRecord.id, title: '询问笔录' }],
     };
@@ -465,6 +467,7 @@ describe('case files', () => {
       summary: '罚款',
       major: true,
       majorCriteria: ['majorRightsAffected'],
+      majorAssessment: majorAssessment(['majorRightsAffected']),
       hearingOrAssessmentHeld: false,
     };
     const submit = (materials: object[]) =>

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { uploadEvidence, mp4Bytes } from './support/evidence-helpers';
 import {
   caseBody,
+  majorAssessment,
   openCaseWithActivity,
   startRecordingTestEnv,
   users,
@@ -46,6 +47,7 @@ const proposal = (caseNumber: string) => ({
   summary: '责令支付拖欠工资',
   major: false,
   majorCriteria: [],
+  majorAssessment: majorAssessment(),
   hearingOrAssessmentHeld: false,
   materials: [],
 });
@@ -263,5 +265,86 @@ describe('records the rules name (记录规定 §11, §15, §18)', () => {
     });
     expect(decided.status).toBe(201);
     expect(decided.body.kind).toBe('remedy');
+  });
+});
+
+describe('whether a case is major is not the handler’s word alone (审核办法 §4–§5, §19)', () => {
+  const hearingRecord = {
+    kind: 'hearing',
+    content: {
+      heldAt: '2026-11-25T09:00:00+08:00',
+      place: '听证室',
+      presidingOfficer: '吴主持',
+      clerk: '郑书记',
+      participants: [{ name: '刘某', role: 'legalRepresentative' }],
+      minutes: '当事人对违法事实无异议，对罚款数额提出异议。',
+      report: { findings: '事实清楚', opinion: '维持拟处罚意见' },
+    },
+  };
+
+  it('majorAnswers: the proposal answers all six criteria; a hearing held or a catalogue entry makes it major (审核办法 §4(四), 重大执法决定事项目录)', async () => {
+    const { caseNumber } = await openCaseWithActivity(env, 'interview');
+    const unanswered = await post(`${casePath(caseNumber)}/proposals`, {
+      ...proposal(caseNumber),
+      majorAssessment: undefined,
+    });
+    expect(unanswered.status).toBe(400);
+    const fiveAnswers = await post(`${casePath(caseNumber)}/proposals`, {
+      ...proposal(caseNumber),
+      majorAssessment: majorAssessment().slice(1),
+    });
+    expect(fiveAnswers.status).toBe(400);
+    expect(JSON.stringify(fiveAnswers.body)).toContain('审核办法第四条');
+    const inCatalogue = await post(`${casePath(caseNumber)}/proposals`, {
+      ...proposal(caseNumber),
+      decisionKind: 'penalty',
+      penaltyKind: '罚款',
+      fineAmountYuan: 80_000,
+    });
+    expect(inCatalogue.status).toBe(422);
+    expect(inCatalogue.body.detail).toContain('重大执法决定事项目录');
+    expect(inCatalogue.body.detail).toContain('五万元以上罚款');
+    expect((await post(`${casePath(caseNumber)}/records`, hearingRecord)).status).toBe(201);
+    const afterHearing = await post(`${casePath(caseNumber)}/proposals`, proposal(caseNumber));
+    expect(afterHearing.status).toBe(422);
+    expect(afterHearing.body.detail).toContain('审核办法第四条第（四）项');
+  });
+
+  it('majorDesignated / majorDowngrade: the legal-review office or a head designates, only a head downgrades, with the reason (审核办法 §4–§5)', async () => {
+    const { caseNumber } = await openCaseWithActivity(env, 'interview');
+    const designation = {
+      reason: '涉及三十二名劳动者工资，直接关系重大权益',
+      criteria: ['majorRightsAffected'],
+    };
+    const byOfficer = await post(`${casePath(caseNumber)}/major-designations`, designation);
+    expect(byOfficer.status).toBe(403);
+    const byReviewer = await post(`${casePath(caseNumber)}/major-designations`, designation, users.reviewer);
+    expect(byReviewer.status).toBe(200);
+    expect(byReviewer.body).toEqual({ stage: 'proposal', major: true });
+    const downgrade = { reason: '经核查仅涉及一名劳动者，不属于重大情形' };
+    expect((await post(`${casePath(caseNumber)}/major-downgrades`, downgrade, users.reviewer)).status).toBe(
+      403,
+    );
+    expect((await post(`${casePath(caseNumber)}/major-downgrades`, { reason: '' }, users.head)).status).toBe(
+      400,
+    );
+    const byHead = await post(`${casePath(caseNumber)}/major-downgrades`, downgrade, users.head);
+    expect(byHead.status).toBe(200);
+    const log = (await env.probe(caseNumber)).filter((e) => e.type === 'update');
+    expect(log.map((e) => [e.name, (e.payload as { reason: string }).reason])).toEqual([
+      ['designateMajor', designation.reason],
+      ['downgradeMajor', downgrade.reason],
+    ]);
+    expect(log[0]!.payload).toMatchObject({ designatedBy: users.reviewer.id, role: 'reviewer' });
+    expect(log[1]!.payload).toMatchObject({ approvedBy: users.head.id });
+    const audit = await env.db.auditEvent.findMany({
+      where: { action: { in: ['major.designated', 'major.downgraded'] } },
+    });
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    // A hearing on record: no downgrade.
+    expect((await post(`${casePath(caseNumber)}/records`, hearingRecord)).status).toBe(201);
+    const refused = await post(`${casePath(caseNumber)}/major-downgrades`, downgrade, users.head);
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain('听证');
   });
 });

@@ -66,6 +66,8 @@ export const lifecycleUpdates = {
   submitProposal: 'submitProposal',
   decisionMade: 'decisionMade',
   closeCase: 'closeCase',
+  designateMajor: 'designateMajor',
+  downgradeMajor: 'downgradeMajor',
 } as const;
 
 export const lifecycleQueries = {
@@ -193,6 +195,16 @@ export const ZSubmissionMaterial = z
   });
 export type TSubmissionMaterial = z.infer<typeof ZSubmissionMaterial>;
 
+/** One answer per criterion of 审核办法 §4, each with its reason (是/否 and why). */
+export const ZMajorAssessment = z
+  .array(z.object({ criterion: ZMajorCriterion, applies: z.boolean(), reason: ZText(1000) }))
+  .length(ZMajorCriterion.options.length, '须逐项回答重大执法决定的六项认定情形（审核办法第四条）')
+  .refine(
+    (answers) => new Set(answers.map((a) => a.criterion)).size === answers.length,
+    '每项认定情形只回答一次',
+  );
+export type TMajorAssessment = z.infer<typeof ZMajorAssessment>;
+
 /**
  * The handler's proposed decision (拟作出决定), after investigation. For a major case it goes to
  * legal review as a new round; otherwise straight to decision. See `checkProposal` for the rules.
@@ -208,8 +220,52 @@ export const ZSubmitProposal = z.object({
   /** Was there a hearing or a risk assessment? If so its record is a required material. */
   hearingOrAssessmentHeld: z.boolean(),
   materials: z.array(ZSubmissionMaterial).max(200),
+  /** The handler's answer to each of the six criteria (审核办法 §4); required by the recording API. */
+  majorAssessment: ZMajorAssessment.optional(),
+  /** Why the case is major besides the handler's answers: a hearing held, catalogue entries matched. */
+  majorBecause: z
+    .object({
+      hearingHeld: z.boolean(),
+      catalogueEntries: z.array(z.object({ id: ZId, title: ZText(200) })).max(50),
+    })
+    .optional(),
 });
 export type TSubmitProposal = z.infer<typeof ZSubmitProposal>;
+
+/**
+ * The legal-review office or a head designates a pending case major (审核办法 §4–§5): it cannot be
+ * decided without legal review; a case already proposed as ordinary goes back to the proposal.
+ */
+export const ZDesignateMajor = z.object({
+  designatedBy: ZId,
+  role: z.enum(['reviewer', 'head']),
+  at: ZInstant,
+  reason: ZText(2000),
+  criteria: z.array(ZMajorCriterion).max(6),
+});
+export type TDesignateMajor = z.infer<typeof ZDesignateMajor>;
+
+/** A head's approval to treat a major case as ordinary, with the reason (never the handler alone). */
+export const ZDowngradeMajor = z.object({
+  approvedBy: ZId,
+  at: ZInstant,
+  reason: ZText(2000),
+});
+export type TDowngradeMajor = z.infer<typeof ZDowngradeMajor>;
+
+export const ZMajorUpdateResult = z.object({ stage: ZCaseStage, major: z.boolean() });
+export type TMajorUpdateResult = z.infer<typeof ZMajorUpdateResult>;
+
+/** Every determination of whether the case is major: who, when, why (审核办法 §4, §19). */
+export const ZMajorDetermination = z.object({
+  at: ZInstant,
+  by: z.string(),
+  source: z.enum(['proposal', 'designation', 'downgrade']),
+  major: z.boolean(),
+  reason: z.string(),
+  criteria: z.array(ZMajorCriterion),
+});
+export type TMajorDetermination = z.infer<typeof ZMajorDetermination>;
 
 export const ZSubmitProposalResult = z.object({
   stage: ZCaseStage,
@@ -307,6 +363,29 @@ export function checkProposal(p: TSubmitProposal): TProposalProblem[] {
   }
   if (!p.major && p.majorCriteria.length > 0) {
     problems.push({ code: 'major.criteriaWithoutMajor', message: '已勾选重大情形，应认定为重大执法决定' });
+  }
+  if (p.majorAssessment) {
+    const applies = p.majorAssessment.filter((x) => x.applies).map((x) => x.criterion);
+    const same =
+      applies.length === p.majorCriteria.length && applies.every((c) => p.majorCriteria.includes(c));
+    if (!same)
+      problems.push({
+        code: 'major.assessmentMismatch',
+        message: '勾选的重大情形与逐项回答不一致（审核办法第四条）',
+      });
+  }
+  if (p.majorBecause?.hearingHeld && !p.majorCriteria.includes('afterHearing')) {
+    problems.push({
+      code: 'major.hearingHeld',
+      message: '本案已举行听证，属于经听证程序作出的决定，应认定为重大执法决定（审核办法第四条第（四）项）',
+    });
+  }
+  const entries = p.majorBecause?.catalogueEntries ?? [];
+  if (entries.length > 0 && !p.major) {
+    problems.push({
+      code: 'major.inCatalogue',
+      message: `拟作出的决定属于重大执法决定事项目录（${entries.map((e) => e.title).join('、')}），应认定为重大执法决定（审核办法第四条）`,
+    });
   }
   if (p.majorCriteria.includes('afterHearing') && !p.hearingOrAssessmentHeld) {
     problems.push({ code: 'hearing.notDeclared', message: '经过听证程序的案件须注明已听证' });
@@ -462,5 +541,7 @@ export const ZCaseLifecycleStatus = z.object({
   escalations: z.array(ZEscalationView),
   openEvidenceActivities: z.array(z.string()),
   closedReason: z.string().optional(),
+  /** Absent in runs started before determinations were recorded. */
+  majorDeterminations: z.array(ZMajorDetermination).optional(),
 });
 export type TCaseLifecycleStatus = z.infer<typeof ZCaseLifecycleStatus>;

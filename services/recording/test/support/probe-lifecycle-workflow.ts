@@ -53,6 +53,15 @@ export async function caseLifecycleWorkflow(input: unknown): Promise<string> {
     log.push({ type: 'update', name: 'decisionMade', payload });
     return { stage: 'disclosure', cycle: 1 };
   });
+  for (const [name, major] of [
+    ['designateMajor', true],
+    ['downgradeMajor', false],
+  ] as const) {
+    setHandler(defineUpdate<unknown, [unknown]>(name), (payload) => {
+      log.push({ type: 'update', name, payload });
+      return { stage: 'proposal', major };
+    });
+  }
   setHandler(defineUpdate<unknown, [unknown]>('closeCase'), (payload) => {
     log.push({ type: 'update', name: 'closeCase', payload });
     closed = true;

@@ -155,6 +155,21 @@ export async function startRecordingTestEnv(
   };
 }
 
+/** The handler's answer to each of the six criteria (审核办法 §4): those given apply. */
+export const majorAssessment = (applying: readonly string[] = []) =>
+  [
+    'majorPublicInterest',
+    'majorSocialImpact',
+    'majorRightsAffected',
+    'afterHearing',
+    'complexLegalRelations',
+    'requiredByLaw',
+  ].map((criterion) => ({
+    criterion,
+    applies: applying.includes(criterion),
+    reason: applying.includes(criterion) ? '经逐项核查，属于该情形' : '经逐项核查，不属于该情形',
+  }));
+
 /** A case number no other test run uses (workflow ids are global on the shared Temporal server). */
 export const uniqueCaseNumber = () => `常人社监察〔2026〕T${randomUUID().slice(0, 8)}号`;
 

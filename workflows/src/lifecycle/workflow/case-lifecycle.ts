@@ -24,6 +24,12 @@ import { onEvidenceUploaded } from './handlers/evidence/evidence-uploaded';
 import { onReviewMaterialsReceived } from './handlers/legal-review/review-materials-received';
 import { onReviewMaterialsRequested } from './handlers/legal-review/review-materials-requested';
 import { onReviewOpinionIssued } from './handlers/legal-review/review-opinion-issued';
+import {
+  designateMajor,
+  downgradeMajor,
+  validateDesignateMajor,
+  validateDowngradeMajor,
+} from './handlers/proposal/major-determination';
 import { submitProposal, validateSubmitProposal } from './handlers/proposal/submit-proposal';
 import { onCalendarUpdated } from './handlers/calendar-updated';
 import { statusOf } from './handlers/status-query';
@@ -90,6 +96,12 @@ export async function caseLifecycleWorkflow(
   setHandler(msg.evidenceUploaded, (raw) => onEvidenceUploaded(lc, raw));
   setHandler(msg.submitProposal, (raw) => submitProposal(lc, raw), {
     validator: (raw) => validateSubmitProposal(lc, raw),
+  });
+  setHandler(msg.designateMajor, (raw) => designateMajor(lc, raw), {
+    validator: (raw) => validateDesignateMajor(lc, raw),
+  });
+  setHandler(msg.downgradeMajor, (raw) => downgradeMajor(lc, raw), {
+    validator: (raw) => validateDowngradeMajor(lc, raw),
   });
   setHandler(msg.reviewMaterialsRequested, (raw) => onReviewMaterialsRequested(lc, raw));
   setHandler(msg.reviewMaterialsReceived, (raw) => onReviewMaterialsReceived(lc, raw));

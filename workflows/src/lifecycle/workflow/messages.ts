@@ -9,6 +9,9 @@ import {
   type TDecisionMade,
   type TDecisionMadeResult,
   type TDecisionServed,
+  type TDesignateMajor,
+  type TDowngradeMajor,
+  type TMajorUpdateResult,
   type TDisclosureApproved,
   type TDisclosureWithdrawn,
   type TEnforcementActivityEnded,
@@ -43,6 +46,12 @@ export const submitProposal = defineUpdate<TSubmitProposalResult, [TSubmitPropos
   lifecycleUpdates.submitProposal,
 );
 export const decisionMade = defineUpdate<TDecisionMadeResult, [TDecisionMade]>(lifecycleUpdates.decisionMade);
+export const designateMajor = defineUpdate<TMajorUpdateResult, [TDesignateMajor]>(
+  lifecycleUpdates.designateMajor,
+);
+export const downgradeMajor = defineUpdate<TMajorUpdateResult, [TDowngradeMajor]>(
+  lifecycleUpdates.downgradeMajor,
+);
 export const closeCase = defineUpdate<{ stage: TCaseStage }, [TCloseCase]>(lifecycleUpdates.closeCase);
 
 export const status = defineQuery<TCaseLifecycleStatus>(lifecycleQueries.status);

@@ -4,6 +4,7 @@ import type {
   TDecisionMade,
   TEscalationRequest,
   TEscalationView,
+  TMajorDetermination,
   TStageTransitionRequest,
   TSubmitProposal,
 } from '@sanxiang/shared/src/contracts';
@@ -107,6 +108,8 @@ export interface TLifecycleState {
   /** Set once this run was continued into the long wait of a publication. */
   continuedForPublication: boolean;
   closedReason?: string;
+  /** Who determined the case major or ordinary, and why (absent in runs from before 0.2). */
+  majorDeterminations?: TMajorDetermination[];
 }
 
 export const terminalStages: readonly TCaseStage[] = [

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '@sanxiang/shared';
 import {
   ZSubmitProposal,
+  ZMajorAssessment,
   ZSubmitProposalResult,
   checkProposal,
   lifecycleUpdates,
 } from '@sanxiang/shared/src/contracts';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { runIdempotent } from '../../data-access/idempotency-store';
 import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
@@ -18,6 +19,7 @@ import {
 } from '../access/case-access';
 import type { TRecordingDeps } from '../recording-deps';
 import { requireMaterialsOfKind } from './proposal-materials';
+import { majorCatalogueMatches } from '../policy/enforcement-policy';
 import { activitiesLackingAudioVisual, audioVisualMissing } from '../audio-visual/audio-visual-rule';
 
 /** Every activity that required A/V has it, or a head-approved reason (记录规定 §14). */
@@ -32,7 +34,17 @@ async function requireAudioVisualOnRecord(deps: TRecordingDeps, file: TCaseFileW
 }
 
 /** 拟作出决定: the handler submits the proposed decision; the lifecycle validates and routes it. */
-export const ZSubmitProposalRequest = ZSubmitProposal.omit({ submittedBy: true, submittedAt: true });
+export const ZSubmitProposalRequest = ZSubmitProposal.omit({
+  submittedBy: true,
+  submittedAt: true,
+  majorBecause: true,
+}).extend({
+  /** Each of the six criteria answered, with a reason (审核办法 §4). */
+  majorAssessment: ZMajorAssessment,
+  /** For the 重大执法决定事项目录: the penalty kind and the fine proposed, when there are. */
+  penaltyKind: z.string().trim().min(1).max(200).optional(),
+  fineAmountYuan: z.number().nonnegative().max(1e12).optional(),
+});
 export type TSubmitProposalRequest = z.infer<typeof ZSubmitProposalRequest>;
 
 export async function submitProposal(
@@ -44,7 +56,20 @@ export async function submitProposal(
   const file = await loadCaseFile(deps.db, caseNumber);
   requireCaseOfficer(ctx.principal, file, '提交拟作出的决定');
   requireOpen(file);
-  const payload = { ...input, submittedBy: ctx.principal.id, submittedAt: new Date().toISOString() };
+  const { penaltyKind, fineAmountYuan, ...proposal } = input;
+  // What makes the case major besides the handler's answers (审核办法 §4(四), the agency's catalogue).
+  const hearings = await deps.db.caseRecord.count({ where: { caseId: file.id, kind: 'hearing' } });
+  const catalogueEntries = majorCatalogueMatches(deps.policy.majorDecisionCatalogue, {
+    decisionKind: input.decisionKind,
+    penaltyKind,
+    fineAmountYuan,
+  }).map((e) => ({ id: e.id, title: e.title }));
+  const payload = {
+    ...proposal,
+    majorBecause: { hearingHeld: hearings > 0, catalogueEntries },
+    submittedBy: ctx.principal.id,
+    submittedAt: new Date().toISOString(),
+  };
   // The same checks the workflow's validator makes, answered without a round trip.
   const problems = checkProposal(payload);
   if (problems.length > 0) {

@@ -45,5 +45,6 @@ export function statusOf(lc: Lifecycle): TCaseLifecycleStatus {
     escalations: state.escalations,
     openEvidenceActivities: state.openEvidence.map((e) => e.activityId),
     closedReason: state.closedReason,
+    majorDeterminations: state.majorDeterminations,
   };
 }

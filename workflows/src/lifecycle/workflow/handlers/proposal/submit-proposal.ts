@@ -9,6 +9,7 @@ import type { Lifecycle } from '../../lifecycle';
 import { parseUpdate, reject } from '../../parse-messages';
 import type { TReviewRound } from '../../state';
 import { iso } from '../../time';
+import { proposalDetermination, recordDetermination } from './major-determination';
 
 /** Rejects a proposal that breaks a rule of `checkProposal` or comes in the wrong stage. */
 export function validateSubmitProposal(lc: Lifecycle, raw: unknown): void {
@@ -31,6 +32,9 @@ export function submitProposal(lc: Lifecycle, raw: unknown): TSubmitProposalResu
   const { state } = lc;
   const p = ZSubmitProposal.parse(raw); // validated before; parse again for the typed, trimmed value
   const cycle = lc.currentCycle();
+  // Every determination is kept (审核办法 §4, §19); runs from before it replay without the record.
+  if (lc.ports.patched('major-determination'))
+    recordDetermination(lc, proposalDetermination(p, state.major || p.major));
   state.major = state.major || p.major;
   state.majorCriteria = p.majorCriteria;
   if (state.major) {
