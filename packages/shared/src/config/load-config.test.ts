@@ -8,6 +8,7 @@ const valid = {
   AUTH_JWT_SECRET: 'x'.repeat(32),
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
   SERVICE_URL_RECORDING: 'http://127.0.0.1:3002',
+  SERVICE_URL_DIRECTORY: 'http://127.0.0.1:3004',
 };
 
 describe('loadConfig', () => {
