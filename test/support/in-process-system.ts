@@ -19,6 +19,7 @@ import { createActivities } from '@sanxiang/workflows/src/activities';
 import { ensureDisclosureSchedules } from '@sanxiang/workflows/src/disclosure';
 import { createServiceClient } from '@sanxiang/workflows/src/http/service-client';
 import { composeService as composeDirectory } from '@sanxiang/directory';
+import { composeService as composeNotifications } from '@sanxiang/notifications';
 import { composeService as composeDisclosure } from '@sanxiang/disclosure';
 import { composeService as composeLegalReview } from '@sanxiang/legal-review';
 import { composeService as composeRecording, type TComposedService } from '@sanxiang/recording';
@@ -56,6 +57,7 @@ export interface TInProcessSystem {
     identity?: string;
     /** With `console`: the console's own URL. */
     console?: string;
+    notifications: string;
   };
   /** With `identity`: the one password of every demo account. */
   demoPassword: string;
@@ -133,13 +135,20 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
   };
 
   try {
-    const [recordingDb, legalReviewDb, disclosureDb, directoryDb] = await Promise.all([
+    const [recordingDb, legalReviewDb, disclosureDb, directoryDb, notificationsDb] = await Promise.all([
       createTestDatabase('recording'),
       createTestDatabase('legal-review'),
       createTestDatabase('disclosure'),
       createTestDatabase('directory'),
+      createTestDatabase('notifications'),
     ]);
-    const databases: TTestDatabase[] = [recordingDb, legalReviewDb, disclosureDb, directoryDb];
+    const databases: TTestDatabase[] = [
+      recordingDb,
+      legalReviewDb,
+      disclosureDb,
+      directoryDb,
+      notificationsDb,
+    ];
     stops.push(async () => {
       await Promise.all(databases.map((d) => d.drop()));
     });
@@ -168,6 +177,17 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
       composeDirectory(testConfig('directory', { DATABASE_URL: directoryDb.url, ...jwks }), {
         logger: logger('directory'),
       }),
+    );
+
+    // ---- notifications (services/notifications/src/main.ts) --------------------------------
+    const notificationsServer = await startService(
+      composeNotifications(
+        testConfig('notifications', {
+          DATABASE_URL: notificationsDb.url,
+          SMTP_URL: testStack().mail.smtpUrl,
+        }),
+        { logger: logger('notifications') },
+      ),
     );
 
     // ---- recording (services/recording/src/main.ts) ----------------------------------------
@@ -311,6 +331,8 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
           recording: client(recordingServer.url),
           legalReview: client(legalReviewServer.url),
           disclosure: client(disclosureServer.url),
+          directory: client(directoryServer.url),
+          notifications: client(notificationsServer.url),
           calendar: () => loadWorkingDayCalendar({ importedDir: calendarDir }),
         }),
         maxCachedWorkflows: 200,
@@ -329,6 +351,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
         legalReview: legalReviewServer.url,
         disclosure: disclosureServer.url,
         directory: directoryServer.url,
+        notifications: notificationsServer.url,
         ...(identitySlot ? { identity: identitySlot.url } : {}),
         ...(consoleSlot ? { console: consoleSlot.url } : {}),
       },

@@ -38,6 +38,10 @@ export function createBenchActivities(
     async recordStageTransition() {
       count('recordStageTransition');
     },
+    async notifyClockStep() {
+      count('notifyClockStep');
+      return { people: [] };
+    },
     async submitLegalReview({ request }) {
       count('submitLegalReview');
       return { reviewId: `review-${request.caseNumber}-${request.round}`, receivedAt: now() };

@@ -122,6 +122,10 @@ test('evidence upload: 2 working days; remind, escalate at the due instant, esca
     audience: 'assignee',
     roles: ['officer'],
     userIds: ['officer-1', 'officer-2'],
+    // Who was told, when, how (from the notify activity, stubbed here).
+    people: ['officer-1', 'officer-2'].map((personId) =>
+      expect.objectContaining({ personId, audience: 'assignee', channels: ['inbox'] }),
+    ),
   });
   expect(reminder?.request.reason).toContain('2 个工作日');
   expect(

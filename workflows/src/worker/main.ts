@@ -50,6 +50,8 @@ async function main(): Promise<void> {
       recording: serviceClient(config.SERVICE_URL_RECORDING),
       legalReview: serviceClient(config.SERVICE_URL_LEGAL_REVIEW),
       disclosure: serviceClient(config.SERVICE_URL_DISCLOSURE),
+      directory: serviceClient(config.SERVICE_URL_DIRECTORY),
+      notifications: serviceClient(config.SERVICE_URL_NOTIFICATIONS),
       // Read per computation (a few small files), so an imported holiday year counts at once.
       calendar: () => loadWorkingDayCalendar({ importedDir }),
     }),

@@ -16,6 +16,7 @@ import {
   loadWorkingDayCalendar,
 } from '@sanxiang/shared/src/calendar';
 import type { TPartyKind } from '@sanxiang/shared/src/domain';
+import type { TLifecycleActivities } from '../../src/lifecycle/activities';
 import { startCaseLifecycle } from '../../src/lifecycle/start-case-lifecycle';
 import type { caseLifecycleWorkflow } from '../../src/lifecycle/workflow/case-lifecycle';
 import * as msg from '../../src/lifecycle/workflow/messages';
@@ -45,7 +46,12 @@ export const bundleLifecycleWorkflows = async (): Promise<string> =>
   (await bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger }))
     .code;
 
-export async function startHarness(taskQueue: string, bundleCode?: string): Promise<THarness> {
+export async function startHarness(
+  taskQueue: string,
+  bundleCode?: string,
+  /** Real activities in place of some stubs (e.g. notifyClockStep against real services). */
+  overrides: Partial<TLifecycleActivities> = {},
+): Promise<THarness> {
   // Settled, not Promise.all: a failed server start must not leave the bundler running past teardown.
   const [envResult, bundleResult, calendarResult] = await Promise.allSettled([
     createTimeSkippingEnv(),
@@ -70,7 +76,7 @@ export async function startHarness(taskQueue: string, bundleCode?: string): Prom
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { code: bundle.code },
-    activities: stubs.activities,
+    activities: { ...stubs.activities, ...overrides },
   });
   const running = worker.run();
   return {

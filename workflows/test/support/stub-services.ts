@@ -8,7 +8,7 @@ import type {
   TStageTransitionRequest,
 } from '@sanxiang/shared/src/contracts';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
-import type { TLifecycleActivities } from '../../src/lifecycle/activities';
+import type { TLifecycleActivities, TNotifyClockStepInput } from '../../src/lifecycle/activities';
 import { computeClockWith, type TComputeClockInput } from '../../src/lifecycle/activities/compute-clock';
 
 /** A call as a stub service saw it: the request, its key, and the Temporal time it was scheduled. */
@@ -38,6 +38,7 @@ export function createStubServices(calendar: { current: WorkingDayCalendar }) {
     publishes: [] as TSeen<TDisclosurePublishRequest & { disclosureId: string }>[],
     expiries: [] as TSeen<TDisclosureExpireRequest & { disclosureId: string }>[],
     clocks: [] as { input: TComputeClockInput; at: string }[],
+    notifications: [] as { input: TNotifyClockStepInput; at: string }[],
   };
   const answers = new Map<string, unknown>();
   const once = <T>(key: string, act: () => T): T => {
@@ -54,6 +55,24 @@ export function createStubServices(calendar: { current: WorkingDayCalendar }) {
       return once(idempotencyKey, () => {
         seen.escalations.push({ caseNumber, idempotencyKey, request, at: serverNow() });
         return { escalationId: `esc-${seen.escalations.length}` };
+      });
+    },
+    async notifyClockStep(input) {
+      // The real service is idempotent on (clockKey, level, person): a repeat is not seen twice.
+      return once(`notify:${input.clockKey}:${input.level}`, () => {
+        const at = serverNow();
+        seen.notifications.push({ input, at });
+        // As the real activity: the named assignees are told of the reminder (heads need the directory).
+        const people = input.level === 0 ? input.assigneeIds : [];
+        return {
+          people: people.map((personId) => ({
+            personId,
+            name: personId,
+            audience: 'assignee' as const,
+            channels: ['inbox' as const],
+            at,
+          })),
+        };
       });
     },
     async recordStageTransition({ caseNumber, idempotencyKey, request }) {

@@ -12,6 +12,10 @@ export const directoryPaths = {
   personByLogin: (login: string) => `/internal/people/by-login/${encodeURIComponent(login)}`,
   person: (id: string) => `/internal/people/${encodeURIComponent(id)}`,
   unit: (id: string) => `/internal/units/${encodeURIComponent(id)}`,
+  /** Units of one kind (e.g. the legal-review office, the disclosure unit, the agency leadership). */
+  unitsOfKind: (kind: TUnitKind) => `/internal/units?kind=${encodeURIComponent(kind)}`,
+  /** Active people of a unit. */
+  peopleOfUnit: (unitId: string) => `/internal/people?unitId=${encodeURIComponent(unitId)}`,
   certificateChecks: () => '/internal/certificate-checks',
   publicPersonnel: () => '/internal/public-personnel',
 } as const;

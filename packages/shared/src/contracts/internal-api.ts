@@ -37,6 +37,7 @@ export const internalPaths = {
   caseSummary: (caseNumber: string) => `/internal/cases/${encodeURIComponent(caseNumber)}/summary`,
   // legal review (法制审核)
   reviews: () => '/internal/reviews',
+  reviewAssignment: (reviewId: string) => `/internal/reviews/${encodeURIComponent(reviewId)}/assignment`,
   // disclosure (公示)
   disclosures: () => '/internal/disclosures',
   disclosurePublish: (id: string) => `/internal/disclosures/${encodeURIComponent(id)}/publish`,
@@ -46,6 +47,14 @@ export const internalPaths = {
 const ZId = z.string().trim().min(1).max(128);
 const ZRound = z.number().int().min(1);
 const ZCycle = z.number().int().min(1);
+
+/** legal-review → worker (GET internalPaths.reviewAssignment): who the review is assigned to now. */
+export const ZReviewAssignment = z.object({
+  reviewId: z.string(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+});
+export type TReviewAssignment = z.infer<typeof ZReviewAssignment>;
 
 // ---- recording --------------------------------------------------------------------------------
 

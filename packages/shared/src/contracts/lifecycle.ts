@@ -515,6 +515,18 @@ export const ZEscalationNotified = z.object({
   audience: z.enum(['assignee', 'unitHead', 'agencyHead']),
   roles: z.array(ZRole),
   userIds: z.array(z.string()),
+  /** Who was told, when and how (absent in escalations recorded before the notifications service). */
+  people: z
+    .array(
+      z.object({
+        personId: z.string(),
+        name: z.string(),
+        audience: z.enum(['assignee', 'unitHead', 'agencyHead']),
+        channels: z.array(z.enum(['inbox', 'email'])),
+        at: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type TEscalationNotified = z.infer<typeof ZEscalationNotified>;
 

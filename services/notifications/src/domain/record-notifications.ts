@@ -102,7 +102,9 @@ export async function recordNotifications(
       assigneeIds: input.assigneeIds,
       supervisorIds: recipients.filter((r) => r.audience !== 'assignee').map((r) => r.personId),
     });
-    return stored;
+    // In the order the recipients were given (the assignees first, then the heads).
+    const order = recipients.map((r) => r.personId);
+    return stored.sort((a, b) => order.indexOf(a.personId) - order.indexOf(b.personId));
   });
 
   return {

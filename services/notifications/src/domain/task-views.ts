@@ -10,9 +10,12 @@ import { workingDaysLeft } from './working-days';
 export const isOverdue = (task: Pick<ClockTask, 'level' | 'dueAt'>, now: Date): boolean =>
   task.level >= 1 || task.dueAt.getTime() < now.getTime();
 
+/** What fired so far: 未提醒 / 已提醒 / 已督办 / 已二次督办. */
+export const escalationLabel = (level: number): string =>
+  level >= 2 ? '已二次督办' : level === 1 ? '已督办' : level === 0 ? '已提醒' : '未提醒';
+
 export function stateLabel(task: Pick<ClockTask, 'level' | 'dueAt' | 'status'>, now: Date): string {
   if (task.status === 'paused') return '已暂停';
-  if (task.level >= 2) return '二次督办';
   if (isOverdue(task, now)) return '已超期';
   if (task.level === 0) return '即将到期';
   return '进行中';
@@ -40,6 +43,7 @@ export function taskView(
     workingDaysText: daysText(left),
     status: task.status === 'paused' ? 'paused' : 'running',
     level: task.level,
+    levelLabel: escalationLabel(task.level),
     stateLabel: stateLabel(task, now),
     overdue: isOverdue(task, now),
     ...(role ? { role } : {}),

@@ -3,7 +3,7 @@ import { clockRuleKinds } from '@sanxiang/shared/src/clocks';
 import type { Prisma } from '../generated/prisma/client';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { TDomainDeps } from './deps';
-import { isOverdue, stateLabel, taskView } from './task-views';
+import { escalationLabel, isOverdue, stateLabel, taskView } from './task-views';
 import type { TTaskView } from './views';
 import { kindLabel } from './wording';
 
@@ -87,7 +87,7 @@ export async function board(deps: TDomainDeps, q: TBoardQuery) {
   >();
   for (const t of selected) {
     const label = stateLabel(t, now);
-    const key = JSON.stringify([t.kind, t.unitId, label]);
+    const key = JSON.stringify([t.kind, t.unitId, label, t.level]);
     const group = groups.get(key) ?? {
       kind: t.kind as TTaskClockKind,
       unitId: t.unitId,
@@ -97,7 +97,6 @@ export async function board(deps: TDomainDeps, q: TBoardQuery) {
       count: 0,
     };
     group.count += 1;
-    group.level = Math.max(group.level, t.level);
     groups.set(key, group);
   }
   const calendar = await deps.calendar();
@@ -118,7 +117,7 @@ export async function board(deps: TDomainDeps, q: TBoardQuery) {
       .filter((k) => k.running > 0),
     groups: [...groups.values()]
       .sort((a, b) => clockRuleKinds.indexOf(a.kind) - clockRuleKinds.indexOf(b.kind) || b.level - a.level)
-      .map((g) => ({ ...g, kindLabel: kindLabel(g.kind) })),
+      .map((g) => ({ ...g, kindLabel: kindLabel(g.kind), levelLabel: escalationLabel(g.level) })),
     rows: selected.slice(0, q.limit).map((t) => taskView(t, now, calendar)),
   };
 }

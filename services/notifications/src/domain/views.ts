@@ -58,7 +58,9 @@ export const ZTaskView = z.object({
   status: z.enum(['running', 'paused']),
   /** -1 nothing fired, 0 reminded, 1 overdue (escalated), 2 escalated again. */
   level: z.number().int(),
-  /** 进行中 / 即将到期 / 已超期 / 二次督办 / 已暂停. */
+  /** 未提醒 / 已提醒 / 已督办 / 已二次督办. */
+  levelLabel: z.string(),
+  /** 进行中 / 即将到期 / 已超期 / 已暂停. */
   stateLabel: z.string(),
   overdue: z.boolean(),
   /** Why it is on this person's list: they do the work, or they were told as supervisor. */
@@ -75,6 +77,7 @@ export const ZBoardGroup = z.object({
   unitName: z.string().nullable(),
   stateLabel: z.string(),
   level: z.number().int(),
+  levelLabel: z.string(),
   count: z.number().int(),
 });
 

@@ -4,6 +4,7 @@ import { computeClock } from './compute-clock';
 import { createDisclosureDraft } from './create-disclosure-draft';
 import { expireDisclosure } from './expire-disclosure';
 import { publishDisclosure } from './publish-disclosure';
+import { notifyClockStep } from './notify-clock-step';
 import { recordEscalation } from './record-escalation';
 import { recordStageTransition } from './record-stage-transition';
 import { submitLegalReview } from './submit-legal-review';
@@ -12,6 +13,8 @@ export interface TLifecycleActivityDeps {
   recording: TServiceClient;
   legalReview: TServiceClient;
   disclosure: TServiceClient;
+  directory: TServiceClient;
+  notifications: TServiceClient;
   /** Called per computation, so newly imported holiday years are seen without a restart. */
   calendar: () => Promise<WorkingDayCalendar> | WorkingDayCalendar;
 }
@@ -20,6 +23,7 @@ export interface TLifecycleActivityDeps {
 export const createLifecycleActivities = (deps: TLifecycleActivityDeps) => ({
   computeClock: computeClock(deps),
   recordEscalation: recordEscalation(deps),
+  notifyClockStep: notifyClockStep(deps),
   recordStageTransition: recordStageTransition(deps),
   submitLegalReview: submitLegalReview(deps),
   createDisclosureDraft: createDisclosureDraft(deps),
@@ -30,3 +34,4 @@ export const createLifecycleActivities = (deps: TLifecycleActivityDeps) => ({
 export type TLifecycleActivities = ReturnType<typeof createLifecycleActivities>;
 
 export type { TComputeClockInput, TComputedClock } from './compute-clock';
+export type { TNotifyClockStepInput, TNotifyClockStepResult } from './notify-clock-step';

@@ -1,5 +1,7 @@
 import type { TCaseStage } from '@sanxiang/shared/src/domain';
+import type { TEscalationNotified } from '@sanxiang/shared/src/contracts';
 import { instantFor, notifiedFor, reasonFor, type TLevel } from './clocks';
+import { notifyInput, NOTIFY_PEOPLE_PATCH } from './notify-people';
 import type { TClocks, TLifecyclePorts } from './ports';
 import { searchAttributeUpdates, type TCaseSearchValues } from './search-attributes';
 import type { TClockState, TDecisionCycle, TLifecycleState, TOutboxItem, TReviewRound } from './state';
@@ -128,8 +130,7 @@ export class Lifecycle {
       const round = state.rounds.find((r) => r.round === clock.round);
       if (round) round.maxLevel = Math.max(round.maxLevel, level);
     }
-    this.enqueue({
-      type: 'escalation',
+    const escalation = {
       // startAt distinguishes a restarted count (after missing materials) from the first one.
       idempotencyKey: this.key(`escalation:${clock.id}:${clock.startAt}:${level}`),
       request: {
@@ -145,8 +146,24 @@ export class Lifecycle {
         ...(clock.cycle !== undefined ? { cycle: clock.cycle } : {}),
         ...(clock.activityId !== undefined ? { activityId: clock.activityId } : {}),
       },
-    });
+    };
+    // Histories from before the notifications service recorded the escalation alone.
+    if (this.ports.patched(NOTIFY_PEOPLE_PATCH)) {
+      this.enqueue({
+        type: 'notifiedEscalation',
+        ...escalation,
+        notify: notifyInput(this, clock, level, reason, at),
+      });
+    } else {
+      this.enqueue({ type: 'escalation', ...escalation });
+    }
     this.syncSearchAttributes();
+  }
+
+  /** After the people were told: the status query shows who (the case file gets it with the record). */
+  noteNotified(clockId: string, level: TLevel, people: NonNullable<TEscalationNotified['people']>): void {
+    const entry = this.state.escalations.find((e) => e.clockId === clockId && e.level === level);
+    if (entry) entry.notified = { ...entry.notified, userIds: people.map((p) => p.personId), people };
   }
 
   shouldContinueAsNew(): boolean {

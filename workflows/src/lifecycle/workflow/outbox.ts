@@ -1,3 +1,4 @@
+import type { TLevel } from './clocks';
 import type { Lifecycle } from './lifecycle';
 
 /**
@@ -10,7 +11,18 @@ export async function drainOutbox(lc: Lifecycle): Promise<void> {
     await lc.ports.condition(() => lc.state.outbox.length > 0);
     const item = lc.state.outbox[0];
     if (!item) continue;
-    if (item.type === 'escalation') {
+    if (item.type === 'notifiedEscalation') {
+      const { people } = await services.notifyClockStep(item.notify);
+      lc.noteNotified(item.request.clockId, item.request.level as TLevel, people);
+      await services.recordEscalation({
+        caseNumber: lc.caseNumber,
+        idempotencyKey: item.idempotencyKey,
+        request: {
+          ...item.request,
+          notified: { ...item.request.notified, userIds: people.map((p) => p.personId), people },
+        },
+      });
+    } else if (item.type === 'escalation') {
       await services.recordEscalation({
         caseNumber: lc.caseNumber,
         idempotencyKey: item.idempotencyKey,

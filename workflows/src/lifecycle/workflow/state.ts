@@ -14,6 +14,7 @@ import type {
   TReviewOutcome,
   TWithdrawalReason,
 } from '@sanxiang/shared/src/domain';
+import type { TNotifyClockStepInput } from '../activities';
 
 /**
  * Everything the lifecycle knows, as plain JSON: it is carried across continue-as-new as is, so
@@ -86,6 +87,13 @@ export interface TDecisionCycle {
 /** A call to a service that must happen in order and survive continue-as-new (an outbox). */
 export type TOutboxItem =
   | { type: 'escalation'; idempotencyKey: string; request: TEscalationRequest }
+  /** The people responsible are told first (notifications service), then the case file records who. */
+  | {
+      type: 'notifiedEscalation';
+      idempotencyKey: string;
+      request: TEscalationRequest;
+      notify: TNotifyClockStepInput;
+    }
   | { type: 'stageTransition'; idempotencyKey: string; request: TStageTransitionRequest };
 
 export interface TLifecycleState {

@@ -5,9 +5,16 @@ import {
   ZDirectoryPerson,
   ZDirectoryUnit,
   ZPublicPersonnelList,
+  ZUnitKind,
 } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
-import { findPerson, findPersonByLogin, findUnit } from '../../data-access/directory-repository';
+import {
+  findPerson,
+  findPersonByLogin,
+  findUnit,
+  listPeople,
+  listUnits,
+} from '../../data-access/directory-repository';
 import { checkCertificates } from '../../domain/certificates/check-certificates';
 import { publicPersonnel } from '../../domain/certificates/public-personnel';
 import type { TDomainDeps } from '../../domain/deps';
@@ -65,6 +72,32 @@ export function internalRoutes(api: Api, deps: TDomainDeps): void {
       if (!unit) throw new AppError('notFound', `机构 ${params.unitId} 不存在`);
       return { body: unitView(unit) };
     },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/internal/units',
+    summary: '某类机构（如法制审核机构、公示工作机构、机关领导）及其负责人（通知服务按期限找责任人时调用）',
+    tags: ['internal'],
+    access: system,
+    request: { query: z.object({ kind: ZUnitKind }) },
+    responses: { 200: { description: '机构', schema: z.array(ZDirectoryUnit) } },
+    handler: async ({ query }) => ({
+      body: (await listUnits(deps.db)).filter((u) => u.kind === query.kind).map(unitView),
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/internal/people',
+    summary: '机构的在职人员（按期限找责任人时调用）',
+    tags: ['internal'],
+    access: system,
+    request: { query: z.object({ unitId: ZDirectoryId }) },
+    responses: { 200: { description: '在职人员', schema: z.array(ZDirectoryPerson) } },
+    handler: async ({ query }) => ({
+      body: (await listPeople(deps.db, { unitId: query.unitId, active: true })).map(directoryPerson),
+    }),
   });
 
   api.route({

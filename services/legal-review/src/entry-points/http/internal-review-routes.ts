@@ -1,5 +1,7 @@
 import type { Api } from '@sanxiang/shared';
-import { ZReviewIntakeResponse } from '@sanxiang/shared/src/contracts';
+import { AppError } from '@sanxiang/shared';
+import { ZReviewAssignment, ZReviewIntakeResponse } from '@sanxiang/shared/src/contracts';
+import { ZReviewIdParams } from '../../domain/schemas';
 import { intakeReview, ZIntakeReviewBody } from '../../domain/intake/intake-review';
 import { actorOf, idempotencyKeyOf, problem, type TRouteDeps } from './http-context';
 
@@ -23,6 +25,29 @@ export function internalReviewRoutes(api: Api, deps: TRouteDeps): void {
         status: value.created ? 201 : 200,
         body: { reviewId: value.reviewId, receivedAt: value.receivedAt },
         ...(replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}),
+      };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/internal/reviews/{reviewId}/assignment',
+    summary: '审核事项当前分配给谁（期限提醒找责任人时调用；未分配时为 null）',
+    tags: ['internal'],
+    access: ['system'],
+    request: { params: ZReviewIdParams },
+    responses: {
+      200: { description: '当前分配', schema: ZReviewAssignment },
+      404: problem('审核事项不存在'),
+    },
+    handler: async ({ params }) => {
+      const review = await deps.db.review.findUnique({
+        where: { id: params.reviewId },
+        select: { id: true, assigneeId: true, assigneeName: true },
+      });
+      if (!review) throw new AppError('notFound', `审核事项 ${params.reviewId} 不存在`);
+      return {
+        body: { reviewId: review.id, assigneeId: review.assigneeId, assigneeName: review.assigneeName },
       };
     },
   });

@@ -1,0 +1,274 @@
+import type { Server } from 'node:http';
+import { createLogger, systemTokenSource, type TComposedService } from '@sanxiang/shared';
+import { ZReviewAssignment, type TReviewAssignment } from '@sanxiang/shared/src/contracts';
+import { bearer, createTestDatabase, testConfig, testStack, type TTestDatabase } from '@sanxiang/testing';
+import { composeService as composeDirectory } from '@sanxiang/directory';
+import { composeService as composeNotifications } from '@sanxiang/notifications';
+import { createLifecycleActivities } from '@sanxiang/workflows/src/lifecycle/activities';
+import {
+  notifyClockStep,
+  type TNotifyClockStepInput,
+} from '@sanxiang/workflows/src/lifecycle/activities/notify-clock-step';
+import { createServiceClient, type TServiceClient } from '@sanxiang/workflows/src/http/service-client';
+import type { Express } from 'express';
+import {
+  bundleLifecycleWorkflows,
+  eventually,
+  majorProposal,
+  msg,
+  serverNow,
+  sleepUntil,
+  startCase,
+  startHarness,
+  status,
+  terminateQuietly,
+  type THarness,
+} from '@sanxiang/workflows/test/support/lifecycle-harness';
+
+/**
+ * Issue 11 "Done when": the lifecycle in the time-skipping environment, with the real directory and
+ * notifications services and the real SMTP server (Mailpit, read through its API). Only the other
+ * services' activities are stubbed (and legal-review's assignment lookup answers the assigned reviewer).
+ */
+jest.setTimeout(240_000);
+
+const marker = `${process.pid}${Date.now().toString(36)}`;
+const email = (who: string) => `${who}-${marker}@sanxiang.local`;
+const people = {
+  reviewer: { id: `rev-${marker}`, name: '李审核', roles: ['reviewer'] },
+  officeHead: { id: `ohead-${marker}`, name: '王主任', roles: ['reviewer', 'head'] },
+  agencyHead: { id: `ahead-${marker}`, name: '赵局长', roles: ['head'] },
+} as const;
+
+async function listen(app: Express): Promise<{ server: Server; url: string }> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { server, url: `http://127.0.0.1:${address.port}` };
+}
+
+async function seed(directoryUrl: string) {
+  const authorization = await bearer({ id: 'test-admin', name: '测试管理员', roles: ['admin'] });
+  const put = async (path: string, body: unknown) => {
+    const res = await fetch(`${directoryUrl}${path}`, {
+      method: 'PUT',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status >= 300) throw new Error(`PUT ${path} → ${res.status} ${await res.text()}`);
+  };
+  await put('/agencies/czrs', { name: '常州市人力资源和社会保障局' });
+  await put('/units/fazhi', { agencyId: 'czrs', code: 'fazhi', name: '法制审核科', kind: 'legalReview' });
+  await put('/units/lingdao', { agencyId: 'czrs', code: 'lingdao', name: '局领导', kind: 'leadership' });
+  const person = (
+    id: string,
+    login: string,
+    name: string,
+    unitId: string,
+    roles: readonly string[],
+    mail: string,
+  ) => put(`/people/${id}`, { login, name, unitId, post: '工作人员', roles, email: mail });
+  await person(
+    people.reviewer.id,
+    `r${marker}`,
+    people.reviewer.name,
+    'fazhi',
+    people.reviewer.roles,
+    email('reviewer'),
+  );
+  await person(
+    people.officeHead.id,
+    `o${marker}`,
+    people.officeHead.name,
+    'fazhi',
+    people.officeHead.roles,
+    email('office-head'),
+  );
+  await person(
+    people.agencyHead.id,
+    `a${marker}`,
+    people.agencyHead.name,
+    'lingdao',
+    people.agencyHead.roles,
+    email('agency-head'),
+  );
+  await put('/units/fazhi/leadership', { headId: people.officeHead.id, deputyIds: [] });
+  await put('/units/lingdao/leadership', { headId: people.agencyHead.id, deputyIds: [] });
+}
+
+async function mailTo(address: string): Promise<string[]> {
+  const res = await fetch(
+    `${testStack().mail.apiUrl}/api/v1/search?query=${encodeURIComponent(`to:${address}`)}`,
+  );
+  const found = (await res.json()) as { messages: { Subject: string }[] };
+  return found.messages.map((m) => m.Subject).sort();
+}
+
+describe('escalations reach people (issue 11)', () => {
+  const stops: (() => Promise<void> | void)[] = [];
+  let h: THarness;
+  let notificationsUrl: string;
+  let notify: (input: TNotifyClockStepInput) => Promise<unknown>;
+  /** Calls of the activity, and whether this attempt "crashed" after the service had answered. */
+  const attempts: { level: number; crashed: boolean }[] = [];
+
+  beforeAll(async () => {
+    const databases: TTestDatabase[] = await Promise.all([
+      createTestDatabase('directory'),
+      createTestDatabase('notifications'),
+    ]);
+    stops.push(() => Promise.all(databases.map((d) => d.drop())).then(() => undefined));
+    const logger = createLogger({ name: 'escalations-test', level: 'silent' });
+    const start = async (service: TComposedService) => {
+      stops.push(() => service.close());
+      stops.push(service.startBackground());
+      const l = await listen(service.app);
+      stops.push(() => new Promise<void>((resolve) => l.server.close(() => resolve())));
+      return l.url;
+    };
+    const directoryUrl = await start(
+      composeDirectory(testConfig('directory', { DATABASE_URL: databases[0]!.url }), { logger }),
+    );
+    notificationsUrl = await start(
+      composeNotifications(
+        testConfig('notifications', { DATABASE_URL: databases[1]!.url, SMTP_URL: testStack().mail.smtpUrl }),
+        { logger, emailPollMs: 50 },
+      ),
+    );
+    await seed(directoryUrl);
+    const token = systemTokenSource({
+      secret: testStack().authSecret,
+      issuer: process.env.AUTH_ISSUER ?? 'sanxiang-local',
+      audience: process.env.AUTH_AUDIENCE ?? 'sanxiang',
+    });
+    const client = (baseUrl: string) => createServiceClient({ baseUrl, token });
+    const assignment: TServiceClient = {
+      post: () => Promise.reject(new Error('not used')),
+      get: async (_path, options) =>
+        options.response.parse({
+          reviewId: 'review',
+          assigneeId: people.reviewer.id,
+          assigneeName: people.reviewer.name,
+        } satisfies TReviewAssignment) as never,
+    };
+    expect(ZReviewAssignment.parse({ reviewId: 'r', assigneeId: null, assigneeName: null })).toBeDefined();
+    const real = notifyClockStep({
+      directory: client(directoryUrl),
+      legalReview: assignment,
+      notifications: client(notificationsUrl),
+    });
+    // The first attempt of the escalation "crashes" after the service answered (a worker killed
+    // between the call and its completion): Temporal retries it.
+    notify = async (input) => {
+      const result = await real(input);
+      const crashed = input.level === 1 && !attempts.some((a) => a.level === 1);
+      attempts.push({ level: input.level, crashed });
+      if (crashed) throw new Error('worker killed mid-way (simulated)');
+      return result;
+    };
+    void createLifecycleActivities; // the real activity set is what the worker registers (types)
+  });
+
+  afterAll(async () => {
+    for (const stop of stops.reverse()) await stop();
+  });
+
+  it('tells the assigned reviewer, then the office head, once each, across a worker crash mid-way; the board shows it', async () => {
+    const bundle = await bundleLifecycleWorkflows();
+    h = await startHarness('escalations-reach-people', bundle, { notifyClockStep: notify as never });
+    try {
+      const caseNumber = `常人社监察〔2026〕${marker}号`;
+      const handle = await startCase(h, caseNumber);
+      await handle.executeUpdate(msg.submitProposal, { args: [majorProposal(await serverNow(h))] });
+      const clock = await eventually(async () => {
+        const found = (await status(handle)).clocks.find((c) => c.id === 'legalReview:1');
+        expect(found).toBeDefined();
+        return found!;
+      });
+
+      // Past the due date: the reminder and the escalation fire.
+      await sleepUntil(h, new Date(Date.parse(clock.dueAt) + 60_000).toISOString());
+      await eventually(async () => {
+        const levels = h.stubs.forCase(h.stubs.seen.escalations, caseNumber).map((e) => e.request.level);
+        expect(levels).toEqual([0, 1]);
+      }, 60_000);
+      const reviewerToken = await bearer({ ...people.reviewer, roles: ['reviewer'] });
+      const inbox = (await (
+        await fetch(`${notificationsUrl}/inbox`, { headers: { authorization: reviewerToken } })
+      ).json()) as { items: { levelLabel: string; caseNumber: string; link: string }[] };
+      expect(
+        inbox.items.map((i: { levelLabel: string; caseNumber: string }) => [i.levelLabel, i.caseNumber]),
+      ).toEqual([
+        ['超期督办', caseNumber],
+        ['到期提醒', caseNumber],
+      ]);
+      expect(inbox.items[0]!.link).toBe(`/cases/${encodeURIComponent(caseNumber)}`);
+      await eventually(async () =>
+        expect(await mailTo(email('reviewer'))).toEqual([
+          expect.stringContaining('【到期提醒】法制审核'),
+          expect.stringContaining('【超期督办】法制审核'),
+        ]),
+      );
+      // The case file records who was told, when and how.
+      const escalation = h.stubs
+        .forCase(h.stubs.seen.escalations, caseNumber)
+        .find((e) => e.request.level === 1)!;
+      expect(escalation.request.notified.people).toEqual([
+        expect.objectContaining({
+          personId: people.reviewer.id,
+          audience: 'assignee',
+          channels: ['inbox', 'email'],
+        }),
+        expect.objectContaining({
+          personId: people.officeHead.id,
+          audience: 'unitHead',
+          channels: ['inbox', 'email'],
+        }),
+      ]);
+      expect(attempts.filter((a) => a.level === 1).map((a) => a.crashed)).toEqual([true, false]);
+
+      // The board lists the case under 法制审核 / 已超期.
+      const headToken = await bearer({ ...people.officeHead, roles: ['reviewer', 'head'] });
+      const board = (await (
+        await fetch(`${notificationsUrl}/board`, { headers: { authorization: headToken } })
+      ).json()) as { total: number; overdue: number; byKind: unknown[]; groups: unknown[]; rows: unknown[] };
+      expect(board.total).toBe(1);
+      expect(board.overdue).toBe(1);
+      expect(board.byKind).toEqual([{ kind: 'legalReview', kindLabel: '法制审核', running: 1, overdue: 1 }]);
+      expect(board.groups).toEqual([
+        expect.objectContaining({
+          kindLabel: '法制审核',
+          stateLabel: '已超期',
+          unitName: '法制审核科',
+          count: 1,
+        }),
+      ]);
+      expect(board.rows[0]).toMatchObject({ caseNumber, link: `/cases/${encodeURIComponent(caseNumber)}` });
+
+      {
+        await sleepUntil(h, new Date(Date.parse(clock.secondEscalateAt) + 60_000).toISOString());
+        await eventually(async () => {
+          const levels = h.stubs.forCase(h.stubs.seen.escalations, caseNumber).map((e) => e.request.level);
+          expect(levels).toEqual([0, 1, 2]);
+        }, 60_000);
+        await eventually(async () => {
+          expect(await mailTo(email('office-head'))).toEqual([
+            expect.stringContaining('【二次督办】法制审核'),
+            expect.stringContaining('【超期督办】法制审核'),
+          ]);
+          expect(await mailTo(email('agency-head'))).toEqual([
+            expect.stringContaining('【二次督办】法制审核'),
+          ]);
+        });
+        // Nothing twice: the reviewer still has exactly one e-mail per step.
+        expect(await mailTo(email('reviewer'))).toHaveLength(2);
+        await terminateQuietly(handle);
+      }
+    } finally {
+      if (h.worker.getState() === 'RUNNING') await h.stop();
+      else await h.env.teardown();
+    }
+  });
+});
