@@ -33,6 +33,8 @@ export async function startTestService(start: Date, overrides: Record<string, st
     testConfig('notifications', {
       DATABASE_URL: database.url,
       SMTP_URL: testStack().mail.smtpUrl,
+      // Fixed, so that the links in e-mails are known whatever the stack's port offset.
+      CONSOLE_URL: 'http://127.0.0.1:3000',
       ...overrides,
     }),
     {
