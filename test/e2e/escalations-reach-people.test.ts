@@ -9,6 +9,7 @@ import {
   notifyClockStep,
   type TNotifyClockStepInput,
 } from '@sanxiang/workflows/src/lifecycle/activities/notify-clock-step';
+import { reportClockEvent } from '@sanxiang/workflows/src/lifecycle/activities/report-clock-event';
 import { createServiceClient, type TServiceClient } from '@sanxiang/workflows/src/http/service-client';
 import type { Express } from 'express';
 import {
@@ -111,6 +112,7 @@ describe('escalations reach people (issue 11)', () => {
   let h: THarness;
   let notificationsUrl: string;
   let notify: (input: TNotifyClockStepInput) => Promise<unknown>;
+  let clockEvents: ReturnType<typeof reportClockEvent>;
   /** Calls of the activity, and whether this attempt "crashed" after the service had answered. */
   const attempts: { level: number; crashed: boolean }[] = [];
 
@@ -154,11 +156,13 @@ describe('escalations reach people (issue 11)', () => {
         } satisfies TReviewAssignment) as never,
     };
     expect(ZReviewAssignment.parse({ reviewId: 'r', assigneeId: null, assigneeName: null })).toBeDefined();
-    const real = notifyClockStep({
+    const notifyDeps = {
       directory: client(directoryUrl),
       legalReview: assignment,
       notifications: client(notificationsUrl),
-    });
+    };
+    const real = notifyClockStep(notifyDeps);
+    clockEvents = reportClockEvent(notifyDeps);
     // The first attempt of the escalation "crashes" after the service answered (a worker killed
     // between the call and its completion): Temporal retries it.
     notify = async (input) => {
@@ -177,7 +181,10 @@ describe('escalations reach people (issue 11)', () => {
 
   it('tells the assigned reviewer, then the office head, once each, across a worker crash mid-way; the board shows it', async () => {
     const bundle = await bundleLifecycleWorkflows();
-    h = await startHarness('escalations-reach-people', bundle, { notifyClockStep: notify as never });
+    h = await startHarness('escalations-reach-people', bundle, {
+      notifyClockStep: notify as never,
+      reportClockEvent: clockEvents,
+    });
     try {
       const caseNumber = `常人社监察〔2026〕${marker}号`;
       const handle = await startCase(h, caseNumber);
@@ -188,13 +195,37 @@ describe('escalations reach people (issue 11)', () => {
         return found!;
       });
 
+      const reviewerToken = await bearer({ ...people.reviewer, roles: ['reviewer'] });
+      const headToken = await bearer({ ...people.officeHead, roles: ['reviewer', 'head'] });
+      const getJson = async <T>(path: string, authorization: string): Promise<T> =>
+        (await (await fetch(`${notificationsUrl}${path}`, { headers: { authorization } })).json()) as T;
+      type TBoard = { total: number; overdue: number; byKind: unknown[]; groups: unknown[]; rows: unknown[] };
+      type TMine = { items: { caseNumber: string; kind: string; levelLabel: string; role: string }[] };
+
+      // From its start, before any step fired: on the board (未提醒) and in the reviewer's 我的待办.
+      await eventually(async () => {
+        const board = await getJson<TBoard>('/board', headToken);
+        expect(board.total).toBe(1);
+        expect(board.groups).toEqual([
+          expect.objectContaining({
+            kindLabel: '法制审核',
+            levelLabel: '未提醒',
+            unitName: '法制审核科',
+            count: 1,
+          }),
+        ]);
+      });
+      const mine = await getJson<TMine>('/tasks/mine', reviewerToken);
+      expect(mine.items).toEqual([
+        expect.objectContaining({ caseNumber, kind: 'legalReview', levelLabel: '未提醒', role: 'assignee' }),
+      ]);
+
       // Past the due date: the reminder and the escalation fire.
       await sleepUntil(h, new Date(Date.parse(clock.dueAt) + 60_000).toISOString());
       await eventually(async () => {
         const levels = h.stubs.forCase(h.stubs.seen.escalations, caseNumber).map((e) => e.request.level);
         expect(levels).toEqual([0, 1]);
       }, 60_000);
-      const reviewerToken = await bearer({ ...people.reviewer, roles: ['reviewer'] });
       const inbox = (await (
         await fetch(`${notificationsUrl}/inbox`, { headers: { authorization: reviewerToken } })
       ).json()) as { items: { levelLabel: string; caseNumber: string; link: string }[] };
@@ -230,10 +261,7 @@ describe('escalations reach people (issue 11)', () => {
       expect(attempts.filter((a) => a.level === 1).map((a) => a.crashed)).toEqual([true, false]);
 
       // The board lists the case under 法制审核 / 已超期.
-      const headToken = await bearer({ ...people.officeHead, roles: ['reviewer', 'head'] });
-      const board = (await (
-        await fetch(`${notificationsUrl}/board`, { headers: { authorization: headToken } })
-      ).json()) as { total: number; overdue: number; byKind: unknown[]; groups: unknown[]; rows: unknown[] };
+      const board = await getJson<TBoard>('/board', headToken);
       expect(board.total).toBe(1);
       expect(board.overdue).toBe(1);
       expect(board.byKind).toEqual([{ kind: 'legalReview', kindLabel: '法制审核', running: 1, overdue: 1 }]);
@@ -264,6 +292,18 @@ describe('escalations reach people (issue 11)', () => {
         });
         // Nothing twice: the reviewer still has exactly one e-mail per step.
         expect(await mailTo(email('reviewer'))).toHaveLength(2);
+
+        // The opinion stops the clock: off the board and out of 我的待办.
+        await handle.signal(msg.reviewOpinionIssued, {
+          round: 1,
+          outcome: 'approve',
+          reasons: '事实清楚，证据确凿',
+          issuedAt: await serverNow(h),
+          reviewerId: people.reviewer.id,
+          opinionId: `opinion-${marker}`,
+        });
+        await eventually(async () => expect((await getJson<TBoard>('/board', headToken)).total).toBe(0));
+        expect((await getJson<TMine>('/tasks/mine', reviewerToken)).items).toEqual([]);
         await terminateQuietly(handle);
       }
     } finally {

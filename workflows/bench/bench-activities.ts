@@ -42,6 +42,9 @@ export function createBenchActivities(
       count('notifyClockStep');
       return { people: [] };
     },
+    async reportClockEvent() {
+      count('reportClockEvent');
+    },
     async submitLegalReview({ request }) {
       count('submitLegalReview');
       return { reviewId: `review-${request.caseNumber}-${request.round}`, receivedAt: now() };

@@ -225,6 +225,18 @@ test('legal review: a request for missing materials stops the 10-day clock; the 
     ],
   });
   expect(await handle.result()).toMatchObject({ stage: 'exempt', rounds: 1 });
+  // 我的待办 and the board follow the clock (issue 11): the first run paused, then ended when the
+  // count restarted; the new run started and stopped with the decision.
+  const events = h.stubs.seen.clockEvents
+    .filter((e) => e.input.caseNumber === caseNumber)
+    .map((e) => [e.input.type, e.input.clockKey.endsWith(`:legalReview:1:${resumedAt}`) ? 'second' : 'first']);
+  expect(events).toEqual([
+    ['started', 'first'],
+    ['paused', 'first'],
+    ['stopped', 'first'],
+    ['started', 'second'],
+    ['stopped', 'second'],
+  ]);
   await recordHistory(h, handle, 'missing-materials');
 });
 

@@ -40,6 +40,7 @@ export function fakeLifecycle(options: { now?: string; state?: Partial<TLifecycl
   const services: TLifecycleServices = {
     recordEscalation: record('recordEscalation', () => ({ escalationId: 'esc-1' })),
     recordStageTransition: record('recordStageTransition', () => undefined as never),
+    reportClockEvent: record('reportClockEvent', () => undefined as never),
     submitLegalReview: record('submitLegalReview', () => ({
       reviewId: 'review-1',
       receivedAt: new Date(now).toISOString(),

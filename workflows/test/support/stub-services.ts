@@ -8,7 +8,11 @@ import type {
   TStageTransitionRequest,
 } from '@sanxiang/shared/src/contracts';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
-import type { TLifecycleActivities, TNotifyClockStepInput } from '../../src/lifecycle/activities';
+import type {
+  TLifecycleActivities,
+  TNotifyClockStepInput,
+  TReportClockEventInput,
+} from '../../src/lifecycle/activities';
 import { computeClockWith, type TComputeClockInput } from '../../src/lifecycle/activities/compute-clock';
 
 /** A call as a stub service saw it: the request, its key, and the Temporal time it was scheduled. */
@@ -39,6 +43,7 @@ export function createStubServices(calendar: { current: WorkingDayCalendar }) {
     expiries: [] as TSeen<TDisclosureExpireRequest & { disclosureId: string }>[],
     clocks: [] as { input: TComputeClockInput; at: string }[],
     notifications: [] as { input: TNotifyClockStepInput; at: string }[],
+    clockEvents: [] as { input: TReportClockEventInput; at: string }[],
   };
   const answers = new Map<string, unknown>();
   const once = <T>(key: string, act: () => T): T => {
@@ -74,6 +79,11 @@ export function createStubServices(calendar: { current: WorkingDayCalendar }) {
           })),
         };
       });
+    },
+    async reportClockEvent(input) {
+      once(`clock-event:${input.clockKey}:${input.type}:${input.at}`, () =>
+        seen.clockEvents.push({ input, at: serverNow() }),
+      );
     },
     async recordStageTransition({ caseNumber, idempotencyKey, request }) {
       once(idempotencyKey, () =>

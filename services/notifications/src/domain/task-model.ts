@@ -40,11 +40,15 @@ export async function applyToTask(tx: TTx, change: TTaskChange): Promise<void> {
   const newer = !existing || at.getTime() >= existing.lastEventAt.getTime();
   const stoppedStays =
     existing?.status === 'stopped' && change.status !== 'stopped' && change.level !== undefined;
+  // A stop carries neither the people nor the unit (the work is done): it keeps what was known.
+  const stopKeeps = existing && change.status === 'stopped';
   await tx.clockTask.update({
     where: { clockKey: clock.clockKey },
     data: {
       level,
-      ...(newer && !stoppedStays ? { ...fields, status: change.status, lastEventAt: at } : {}),
+      ...(newer && !stoppedStays
+        ? { ...(stopKeeps ? {} : fields), status: change.status, lastEventAt: at }
+        : {}),
     },
   });
   const people = [

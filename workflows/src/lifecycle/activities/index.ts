@@ -5,6 +5,7 @@ import { createDisclosureDraft } from './create-disclosure-draft';
 import { expireDisclosure } from './expire-disclosure';
 import { publishDisclosure } from './publish-disclosure';
 import { notifyClockStep } from './notify-clock-step';
+import { reportClockEvent } from './report-clock-event';
 import { recordEscalation } from './record-escalation';
 import { recordStageTransition } from './record-stage-transition';
 import { submitLegalReview } from './submit-legal-review';
@@ -24,6 +25,7 @@ export const createLifecycleActivities = (deps: TLifecycleActivityDeps) => ({
   computeClock: computeClock(deps),
   recordEscalation: recordEscalation(deps),
   notifyClockStep: notifyClockStep(deps),
+  reportClockEvent: reportClockEvent(deps),
   recordStageTransition: recordStageTransition(deps),
   submitLegalReview: submitLegalReview(deps),
   createDisclosureDraft: createDisclosureDraft(deps),
@@ -35,3 +37,4 @@ export type TLifecycleActivities = ReturnType<typeof createLifecycleActivities>;
 
 export type { TComputeClockInput, TComputedClock } from './compute-clock';
 export type { TNotifyClockStepInput, TNotifyClockStepResult } from './notify-clock-step';
+export type { TReportClockEventInput } from './report-clock-event';

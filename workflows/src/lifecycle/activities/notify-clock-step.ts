@@ -56,6 +56,58 @@ const officeOf: Partial<Record<TTaskClockKind, TUnitKind>> = {
 const ZPeople = z.array(ZDirectoryPerson);
 const ZUnits = z.array(ZDirectoryUnit);
 
+/** Who does the work of a clock now, and the unit responsible for it. */
+export interface TResponsible {
+  workers: TDirectoryPerson[];
+  unit: TDirectoryUnit | undefined;
+}
+
+/** What identifies the people doing the work of a clock (a clock step or a clock event). */
+export interface TResponsibleQuery {
+  kind: TTaskClockKind;
+  assigneeIds: string[];
+  reviewId?: string | undefined;
+}
+
+const directoryReads = (deps: Pick<TNotifyDeps, 'directory'>) => ({
+  person: (id: string) => deps.directory.get(directoryPaths.person(id), { response: ZDirectoryPerson }),
+  unit: (id: string) => deps.directory.get(directoryPaths.unit(id), { response: ZDirectoryUnit }),
+  unitsOfKind: (kind: TUnitKind) =>
+    deps.directory.get(directoryPaths.unitsOfKind(kind), { response: ZUnits }),
+});
+
+/**
+ * The people doing the work of a clock, from the current assignment, through the directory: the
+ * clock's named assignees (officers), the review's assigned reviewer, or the staff of the office the
+ * clock table names (legal-review office, disclosure unit); and their unit (or the office when
+ * nobody is assigned, e.g. an unassigned review).
+ */
+export async function resolveResponsible(
+  deps: Pick<TNotifyDeps, 'directory' | 'legalReview'>,
+  input: TResponsibleQuery,
+): Promise<TResponsible> {
+  const { person, unit, unitsOfKind } = directoryReads(deps);
+  let workers: TDirectoryPerson[] = [];
+  let office: TDirectoryUnit | undefined;
+  const officeKind = officeOf[input.kind];
+  if (officeKind) office = (await unitsOfKind(officeKind))[0];
+  if (input.kind === 'legalReview' && input.reviewId) {
+    const assignment = await deps.legalReview.get(internalPaths.reviewAssignment(input.reviewId), {
+      response: ZReviewAssignment,
+    });
+    if (assignment.assigneeId) workers = [await person(assignment.assigneeId)];
+  } else if (input.assigneeIds.length > 0) {
+    workers = await Promise.all(input.assigneeIds.map(person));
+  } else if (office && input.kind !== 'legalReview') {
+    const role = clockRules[input.kind].assignee.role;
+    workers = (
+      await deps.directory.get(directoryPaths.peopleOfUnit(office.id), { response: ZPeople })
+    ).filter((p) => p.roles.includes(role));
+  }
+  workers = workers.filter((p) => p.active);
+  return { workers, unit: workers[0] ? await unit(workers[0].unitId) : office };
+}
+
 /**
  * Who is responsible for a clock step, from the current assignment, through the directory:
  * level 0 the people doing the work; level 1 them and the head of their unit; level 2 the unit head
@@ -67,31 +119,8 @@ const ZUnits = z.array(ZDirectoryUnit);
 export const notifyClockStep =
   (deps: TNotifyDeps) =>
   async (input: TNotifyClockStepInput): Promise<TNotifyClockStepResult> => {
-    const person = (id: string) =>
-      deps.directory.get(directoryPaths.person(id), { response: ZDirectoryPerson });
-    const unit = (id: string) => deps.directory.get(directoryPaths.unit(id), { response: ZDirectoryUnit });
-    const unitsOfKind = (kind: TUnitKind) =>
-      deps.directory.get(directoryPaths.unitsOfKind(kind), { response: ZUnits });
-
-    let workers: TDirectoryPerson[] = [];
-    let office: TDirectoryUnit | undefined;
-    const officeKind = officeOf[input.kind];
-    if (officeKind) office = (await unitsOfKind(officeKind))[0];
-    if (input.kind === 'legalReview' && input.reviewId) {
-      const assignment = await deps.legalReview.get(internalPaths.reviewAssignment(input.reviewId), {
-        response: ZReviewAssignment,
-      });
-      if (assignment.assigneeId) workers = [await person(assignment.assigneeId)];
-    } else if (input.assigneeIds.length > 0) {
-      workers = await Promise.all(input.assigneeIds.map(person));
-    } else if (office && input.kind !== 'legalReview') {
-      const role = clockRules[input.kind].assignee.role;
-      workers = (
-        await deps.directory.get(directoryPaths.peopleOfUnit(office.id), { response: ZPeople })
-      ).filter((p) => p.roles.includes(role));
-    }
-    workers = workers.filter((p) => p.active);
-    const responsibleUnit = workers[0] ? await unit(workers[0].unitId) : office;
+    const { person, unitsOfKind } = directoryReads(deps);
+    const { workers, unit: responsibleUnit } = await resolveResponsible(deps, input);
     const unitHead = responsibleUnit?.headId ? await person(responsibleUnit.headId) : undefined;
     const leadership = (await unitsOfKind('leadership'))[0];
     const agencyHead = leadership?.headId ? await person(leadership.headId) : undefined;

@@ -89,6 +89,7 @@ export async function caseLifecycleWorkflow(
     computeClock,
     onFire: (clock, level) => lc.onClockFired(clock, level),
     onChange: () => lc.syncSearchAttributes(),
+    onEvent: (type, clock) => lc.onClockEvent(type, clock),
   });
 
   setHandler(msg.status, () => statusOf(lc));

@@ -75,7 +75,11 @@ export interface TClockKeeperContext {
   onFire: (clock: TClockState, level: TLevel) => void;
   /** Clocks were opened, closed, paused or recomputed. */
   onChange: () => void;
+  /** A clock run started (or its instants were recomputed), paused or stopped. */
+  onEvent?: (type: TClockEventType, clock: TClockState) => void;
 }
+
+export type TClockEventType = 'started' | 'paused' | 'stopped';
 
 const sleepUntil = async (instant: string): Promise<void> => {
   // Workflow Date.now() is the deterministic workflow time, so this replays identically.
@@ -153,6 +157,9 @@ export function createClockKeeper(ctx: TClockKeeperContext) {
       };
       state.clocks = [...state.clocks.filter((c) => c.id !== spec.id), clock];
       spawn(clock);
+      // A count restarted (after missing materials) is a new run: the previous one ends.
+      if (previous && previous.startAt !== clock.startAt) ctx.onEvent?.('stopped', previous);
+      ctx.onEvent?.('started', clock);
       ctx.onChange();
     },
 
@@ -163,6 +170,7 @@ export function createClockKeeper(ctx: TClockKeeperContext) {
       const clock = find(id);
       if (clock) {
         state.clocks = state.clocks.filter((c) => c.id !== id);
+        ctx.onEvent?.('stopped', clock);
         ctx.onChange();
       }
       return clock;
@@ -176,6 +184,7 @@ export function createClockKeeper(ctx: TClockKeeperContext) {
       if (clock && clock.status === 'running') {
         clock.status = 'paused';
         clock.generation += 1;
+        ctx.onEvent?.('paused', clock);
         ctx.onChange();
       }
     },
@@ -193,8 +202,10 @@ export function createClockKeeper(ctx: TClockKeeperContext) {
           });
           const clock = isCurrent(id, generation);
           if (!clock || pendingOpen.has(id)) return; // stopped, paused or restarted meanwhile
+          const dueBefore = clock.dueAt;
           Object.assign(clock, computed, { generation: generation + 1 });
           spawn(clock);
+          if (clock.dueAt !== dueBefore) ctx.onEvent?.('started', clock);
         }),
       );
       ctx.onChange();

@@ -1,7 +1,7 @@
 import type { TCaseStage } from '@sanxiang/shared/src/domain';
 import type { TEscalationNotified } from '@sanxiang/shared/src/contracts';
-import { instantFor, notifiedFor, reasonFor, type TLevel } from './clocks';
-import { notifyInput, NOTIFY_PEOPLE_PATCH } from './notify-people';
+import { instantFor, notifiedFor, reasonFor, type TClockEventType, type TLevel } from './clocks';
+import { CLOCK_EVENTS_PATCH, clockEventInput, notifyInput, NOTIFY_PEOPLE_PATCH } from './notify-people';
 import type { TClocks, TLifecyclePorts } from './ports';
 import { searchAttributeUpdates, type TCaseSearchValues } from './search-attributes';
 import type { TClockState, TDecisionCycle, TLifecycleState, TOutboxItem, TReviewRound } from './state';
@@ -158,6 +158,12 @@ export class Lifecycle {
       this.enqueue({ type: 'escalation', ...escalation });
     }
     this.syncSearchAttributes();
+  }
+
+  /** A clock started, paused or stopped: queued for 我的待办 and the board (runs from before it: nothing). */
+  onClockEvent(type: TClockEventType, clock: TClockState): void {
+    if (this.ports.patched(CLOCK_EVENTS_PATCH))
+      this.enqueue({ type: 'clockEvent', event: clockEventInput(this, type, clock) });
   }
 
   /** After the people were told: the status query shows who (the case file gets it with the record). */

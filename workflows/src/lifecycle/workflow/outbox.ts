@@ -3,7 +3,8 @@ import type { Lifecycle } from './lifecycle';
 
 /**
  * The outbox's one consumer: escalation records and stage transitions go to the recording service
- * in order. The queue is part of the state, so nothing is lost to continue-as-new.
+ * in order, and so do clock events and the people told (notifications service). The queue is part
+ * of the state, so nothing is lost to continue-as-new.
  */
 export async function drainOutbox(lc: Lifecycle): Promise<void> {
   const { services } = lc.ports;
@@ -22,6 +23,8 @@ export async function drainOutbox(lc: Lifecycle): Promise<void> {
           notified: { ...item.request.notified, userIds: people.map((p) => p.personId), people },
         },
       });
+    } else if (item.type === 'clockEvent') {
+      await services.reportClockEvent(item.event);
     } else if (item.type === 'escalation') {
       await services.recordEscalation({
         caseNumber: lc.caseNumber,

@@ -14,7 +14,7 @@ import type {
   TReviewOutcome,
   TWithdrawalReason,
 } from '@sanxiang/shared/src/domain';
-import type { TNotifyClockStepInput } from '../activities';
+import type { TNotifyClockStepInput, TReportClockEventInput } from '../activities';
 
 /**
  * Everything the lifecycle knows, as plain JSON: it is carried across continue-as-new as is, so
@@ -94,7 +94,9 @@ export type TOutboxItem =
       request: TEscalationRequest;
       notify: TNotifyClockStepInput;
     }
-  | { type: 'stageTransition'; idempotencyKey: string; request: TStageTransitionRequest };
+  | { type: 'stageTransition'; idempotencyKey: string; request: TStageTransitionRequest }
+  /** A clock started, paused or stopped: 我的待办 and the supervision board follow (notifications service). */
+  | { type: 'clockEvent'; event: TReportClockEventInput };
 
 export interface TLifecycleState {
   input: TCaseLifecycleInput;

@@ -1,0 +1,56 @@
+import { notificationPaths, type TTaskClockKind } from '@sanxiang/shared/src/contracts';
+import { z } from 'zod';
+import { resolveResponsible, type TNotifyDeps } from './notify-clock-step';
+
+/** The service answers 204 (no body). */
+const ZEmpty = z.object({});
+
+export interface TReportClockEventInput {
+  type: 'started' | 'paused' | 'stopped';
+  /** The same key as the clock's notifications (one clock run). */
+  clockKey: string;
+  kind: TTaskClockKind;
+  caseNumber: string;
+  caseTitle: string;
+  dueAt: string;
+  dueDate: string;
+  /** The instant of the change (workflow time). */
+  at: string;
+  /** People the clock names (e.g. the officers of an enforcement activity). */
+  assigneeIds: string[];
+  /** For the legal-review clock: the review whose current assignee does the work. */
+  reviewId?: string;
+}
+
+/**
+ * Tells the notifications service that a clock started (or was recomputed), paused or stopped, so
+ * 我的待办 and the supervision board see it from its start and drop it when the work is done. A
+ * started or paused clock carries who does the work and their unit (resolved as for a clock step);
+ * a stop needs neither. Idempotent: the service ignores an event older than the last one applied.
+ */
+export const reportClockEvent =
+  (deps: TNotifyDeps) =>
+  async (input: TReportClockEventInput): Promise<void> => {
+    const responsible =
+      input.type === 'stopped' ? { workers: [], unit: undefined } : await resolveResponsible(deps, input);
+    await deps.notifications.post(
+      notificationPaths.clockEvents(),
+      {
+        type: input.type,
+        clock: {
+          clockKey: input.clockKey,
+          kind: input.kind,
+          caseNumber: input.caseNumber,
+          title: input.caseTitle,
+          link: `/cases/${encodeURIComponent(input.caseNumber)}`,
+          dueAt: input.dueAt,
+          dueDate: input.dueDate,
+          unitId: responsible.unit?.id ?? null,
+          unitName: responsible.unit?.name ?? null,
+        },
+        at: input.at,
+        assigneeIds: responsible.workers.map((w) => w.id),
+      },
+      { idempotencyKey: `${input.clockKey}:${input.type}:${input.at}`, response: ZEmpty },
+    );
+  };
