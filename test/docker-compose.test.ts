@@ -115,7 +115,14 @@ describe('docker-compose.yml', () => {
 
   it('migrates every service database the services use', () => {
     const migrate = envOf('migrate');
-    for (const service of ['disclosure', 'recording', 'legal-review', 'directory', 'notifications']) {
+    for (const service of [
+      'disclosure',
+      'recording',
+      'legal-review',
+      'directory',
+      'notifications',
+      'identity',
+    ]) {
       const key = `DATABASE_URL_${service.toUpperCase().replace('-', '_')}`;
       expect(migrate[key]).toBe(envOf(service).DATABASE_URL);
     }

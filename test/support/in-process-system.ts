@@ -238,8 +238,11 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
         issuer: workerConfig.AUTH_ISSUER,
         audience: workerConfig.AUTH_AUDIENCE,
       });
+      const identityDb = await createTestDatabase('identity');
+      stops.push(() => identityDb.drop());
       const identity = await composeIdentity(
         testConfig('identity', {
+          DATABASE_URL: identityDb.url,
           SERVICE_URL_DIRECTORY: directoryServer.url,
           OIDC_ISSUER: identitySlot.url,
           CONSOLE_URL: consoleSlot?.url ?? 'http://127.0.0.1:9',

@@ -4,7 +4,8 @@ import { deployMigrations } from '@sanxiang/prisma-migrate';
 import { Client } from 'pg';
 import { testStack } from './test-stack';
 
-export type TServiceName = 'disclosure' | 'recording' | 'legal-review' | 'directory' | 'notifications';
+export type TServiceName =
+  'disclosure' | 'recording' | 'legal-review' | 'directory' | 'notifications' | 'identity';
 
 export interface TTestDatabase {
   url: string;

@@ -72,6 +72,6 @@ export function createApp(deps: TAppDeps) {
       database: databaseReadiness(deps.db),
       temporal: temporalReadiness(deps.temporal.connection),
     },
-    before: [publicRateLimiter(deps.publicRateLimit), publicSite(routeDeps)],
+    before: [publicRateLimiter(deps.db, deps.publicRateLimit), publicSite(routeDeps)],
   });
 }

@@ -1,5 +1,6 @@
 import {
   createLogger,
+  createRateLimitStore,
   createTemporalClient,
   type Logger,
   type TComposedService,
@@ -47,7 +48,21 @@ export function composeService(
   return {
     app,
     logger,
-    startBackground: () => dispatcher.start(),
+    startBackground: () => {
+      const stopDispatcher = dispatcher.start();
+      // Ended rate-limit windows (public platform) are deleted every ten minutes.
+      const rateLimits = createRateLimitStore(db);
+      const prune = () =>
+        rateLimits
+          .prune()
+          .catch((err: Error) => logger.warn({ err: err.message }, 'rate-limit prune failed'));
+      const timer = setInterval(() => void prune(), 10 * 60_000);
+      timer.unref();
+      return () => {
+        clearInterval(timer);
+        stopDispatcher();
+      };
+    },
     async close() {
       await db.$disconnect();
       await publicReads.end();

@@ -5,6 +5,11 @@ import {
   runPublicSearch,
   type TPublicSearchFilters,
 } from '../src/data-access/public-decision-repository';
+import request from 'supertest';
+import { createLogger } from '@sanxiang/shared';
+import { testConfig } from '@sanxiang/testing';
+import { createApp } from '../src/app';
+import { createPrismaClient } from '../src/data-access/prisma-client';
 import { runOn } from '../src/data-access/public-read-pool';
 import { api, createHarness, draftRequest, publishDecision, type THarness } from './support/harness';
 
@@ -251,5 +256,59 @@ describe('rate limits', () => {
     expect(
       (await api(limited).get('/disclosures').set('authorization', limited.auth.discloserA)).status,
     ).toBe(200);
+  });
+
+  it('counts in PostgreSQL for every process, keyed on the peer address: Retry-After, no bypass by X-Forwarded-For', async () => {
+    const shared = await createHarness({
+      publicRateLimit: { readLimit: 4, readWindowMs: 60_000, submitLimit: 1, submitWindowMs: 60_000 },
+    });
+    // A second process of the same service: its own app, limiter and database connections.
+    const secondDb = createPrismaClient(shared.database.url);
+    const second = createApp({
+      config: testConfig('disclosure', { DATABASE_URL: shared.database.url }),
+      db: secondDb,
+      publicReads: shared.publicReads,
+      temporal: { client: shared.client, connection: shared.connection },
+      logger: createLogger({ name: 'disclosure-test-2', level: 'silent' }),
+      publicRateLimit: { readLimit: 4, readWindowMs: 60_000, submitLimit: 1, submitWindowMs: 60_000 },
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const app = i % 2 === 0 ? shared.app : second;
+        // HTTP_TRUST_PROXY is empty: a rotating X-Forwarded-For is not the client's address.
+        const res = await request(app).get('/api/public/decisions').set('x-forwarded-for', `198.51.100.${i}`);
+        statuses.push(res.status);
+        if (res.status === 429) {
+          expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+          expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
+        }
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+      const rows = await secondDb.$queryRawUnsafe<{ key: string; hits: number }[]>(
+        `SELECT "key", "hits" FROM "RateLimitHit" ORDER BY "key"`,
+      );
+      expect(rows).toEqual([{ key: expect.stringMatching(/^public-read:(::ffff:)?127\.0\.0\.1$/), hits: 5 }]);
+    } finally {
+      await secondDb.$disconnect();
+      await shared.close();
+    }
+  });
+
+  it('believes X-Forwarded-For only from the proxy HTTP_TRUST_PROXY names', async () => {
+    const behindProxy = await createHarness({
+      publicRateLimit: { readLimit: 1, readWindowMs: 60_000, submitLimit: 1, submitWindowMs: 60_000 },
+      config: { HTTP_TRUST_PROXY: 'loopback' },
+    });
+    try {
+      const get = (client: string) =>
+        request(behindProxy.app).get('/api/public/decisions').set('x-forwarded-for', client);
+      expect((await get('203.0.113.1')).status).toBe(200);
+      expect((await get('203.0.113.1')).status).toBe(429);
+      // Another client behind the same proxy has its own count.
+      expect((await get('203.0.113.2')).status).toBe(200);
+    } finally {
+      await behindProxy.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
-import type { Logger } from '@sanxiang/shared';
+import { trustProxySetting, type Logger } from '@sanxiang/shared';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Provider } from 'oidc-provider';
 import type { TDirectoryAccounts } from './data-access/directory-accounts';
+import type { TLoginRateLimit } from './domain/login-rate-limit';
 import { interactionRoutes } from './entry-points/interactions';
 import { errorPage } from './entry-points/pages';
 
@@ -11,6 +12,9 @@ export function createApp(deps: {
   accounts: TDirectoryAccounts;
   demoPassword: string;
   logger: Logger;
+  loginLimit: TLoginRateLimit;
+  /** HTTP_TRUST_PROXY: whose X-Forwarded-For gives the peer address of a sign-in (none by default). */
+  trustProxy?: string;
   /** Origins the login form's redirects may reach (the console's). */
   redirectOrigins: string[];
   /** What must answer before the provider can sign anybody in (`/readyz`). */
@@ -18,6 +22,7 @@ export function createApp(deps: {
 }): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(deps.trustProxy));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -1,14 +1,25 @@
 import path from 'node:path';
-import { createLogger, systemTokenSource, type Logger, type TConfigOf } from '@sanxiang/shared';
+import {
+  createLogger,
+  createRateLimitStore,
+  systemTokenSource,
+  type Logger,
+  type TConfigOf,
+} from '@sanxiang/shared';
 import type { Express } from 'express';
 import { createApp } from './app';
 import { directoryAccounts, type TDirectoryAccounts } from './data-access/directory-accounts';
+import { oidcAdapter, pruneExpired } from './data-access/oidc-adapter';
+import { createPrismaClient, databaseReadiness } from './data-access/prisma-client';
 import { loadOrCreateSigningKey } from './data-access/signing-key';
 import { createProvider } from './domain/create-provider';
+import { loginRateLimit } from './domain/login-rate-limit';
 
 export interface TComposedIdentity {
   app: Express;
   logger: Logger;
+  /** Prunes expired sessions, tokens and rate-limit windows now and then; returns the stopper. */
+  startBackground(intervalMs?: number): () => void;
   close(): Promise<void>;
 }
 
@@ -24,6 +35,8 @@ export async function composeService(
   const keyFile = path.resolve(config.OIDC_SIGNING_KEY_FILE);
   const { key, created } = await loadOrCreateSigningKey(keyFile);
   if (created) logger.info({ file: keyFile, kid: key.kid }, 'generated a signing key');
+  const db = createPrismaClient(config.DATABASE_URL);
+  const rateLimits = createRateLimitStore(db);
   const accounts =
     overrides.accounts ??
     directoryAccounts({
@@ -44,6 +57,7 @@ export async function composeService(
     cookieSecret: config.OIDC_COOKIE_SECRET,
     accessTokenTtl: config.OIDC_ACCESS_TOKEN_TTL,
     accounts,
+    adapter: oidcAdapter(db),
     logger,
   });
   const directoryUrl = config.SERVICE_URL_DIRECTORY.replace(/\/+$/, '');
@@ -52,13 +66,38 @@ export async function composeService(
     accounts,
     demoPassword: config.OIDC_DEMO_PASSWORD,
     logger,
+    loginLimit: loginRateLimit(rateLimits, {
+      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerPeer: config.LOGIN_MAX_FAILURES_PER_PEER,
+      windowSeconds: config.LOGIN_RATE_WINDOW,
+    }),
+    trustProxy: config.HTTP_TRUST_PROXY,
     redirectOrigins: [new URL(config.CONSOLE_URL).origin],
     readiness: {
+      database: databaseReadiness(db),
       directory: async () => {
         const res = await fetch(`${directoryUrl}/healthz`, { signal: AbortSignal.timeout(3000) });
         if (!res.ok) throw new Error(`directory answered ${res.status}`);
       },
     },
   });
-  return { app, logger, close: async () => undefined };
+  return {
+    app,
+    logger,
+    startBackground(intervalMs = 10 * 60_000) {
+      const prune = async () => {
+        try {
+          const [payloads, windows] = await Promise.all([pruneExpired(db), rateLimits.prune()]);
+          if (payloads + windows > 0) logger.debug({ payloads, windows }, 'pruned expired rows');
+        } catch (err) {
+          logger.warn({ err: (err as Error).message }, 'pruning expired rows failed; retried later');
+        }
+      };
+      const timer = setInterval(() => void prune(), intervalMs);
+      timer.unref();
+      void prune();
+      return () => clearInterval(timer);
+    },
+    close: () => db.$disconnect(),
+  };
 }

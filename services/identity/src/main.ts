@@ -4,12 +4,16 @@ import { composeService } from './compose-service';
 async function main() {
   const config = loadConfigOrExit('identity');
   const service = await composeService(config);
+  const stopBackground = service.startBackground();
   await runServer({
     app: service.app,
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
     logger: service.logger,
-    onShutdown: () => service.close(),
+    onShutdown: async () => {
+      stopBackground();
+      await service.close();
+    },
   });
 }
 

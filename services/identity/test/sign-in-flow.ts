@@ -5,11 +5,15 @@ import { CLIENT_SECRET, CONSOLE_URL } from './support';
 export class HttpBrowser {
   private readonly cookies = new Map<string, string>();
 
+  /** @param headers sent with every request (e.g. a forged `X-Forwarded-For`). */
+  constructor(private readonly headers: Record<string, string> = {}) {}
+
   async request(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
     const res = await fetch(url, {
       method: init.method ?? 'GET',
       redirect: 'manual',
       headers: {
+        ...this.headers,
         cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
         ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       },
@@ -81,11 +85,18 @@ export async function signInOverHttp(
     method: 'POST',
     form: { login, password },
   });
-  if (!posted.location) return { callbackUrl: undefined, status: posted.res.status, body: posted.body };
+  if (!posted.location)
+    return {
+      callbackUrl: undefined,
+      status: posted.res.status,
+      body: posted.body,
+      retryAfter: posted.res.headers.get('retry-after') ?? undefined,
+    };
   const end = await browser.follow(posted.location);
   return {
     callbackUrl: end.url.startsWith(CONSOLE_URL) ? end.url : undefined,
     status: end.status,
     body: end.body,
+    retryAfter: undefined,
   };
 }

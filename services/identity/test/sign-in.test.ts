@@ -1,5 +1,6 @@
 import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
 import * as oidc from 'openid-client';
+import { Client } from 'pg';
 import { HttpBrowser, consoleClient, signInOverHttp } from './sign-in-flow';
 import { CONSOLE_URL, DEMO_PASSWORD, startSignInSystem, type TSignInSystem } from './support';
 
@@ -51,6 +52,44 @@ describe('sign-in through the local OpenID provider', () => {
       aud: 'sanxiang',
     });
     expect((await units(`Bearer ${refreshed.access_token}`)).status).toBe(200);
+  });
+
+  it('keeps sessions, grants and refresh tokens in PostgreSQL: a restarted provider still refreshes', async () => {
+    const client = await consoleClient(system.issuer);
+    const browser = new HttpBrowser();
+    const { callbackUrl } = await signInOverHttp(
+      browser,
+      client.authorizationUrl,
+      'wuzhigang',
+      DEMO_PASSWORD,
+    );
+    const tokens = await client.finish(callbackUrl!);
+    expect(tokens.refresh_token).toBeTruthy();
+
+    const pg = new Client({ connectionString: system.identityDatabaseUrl });
+    await pg.connect();
+    try {
+      const { rows } = await pg.query<{ model: string }>(
+        `SELECT DISTINCT "model" FROM "OidcPayload" ORDER BY "model"`,
+      );
+      expect(rows.map((r) => r.model)).toEqual(
+        expect.arrayContaining(['AuthorizationCode', 'Grant', 'RefreshToken', 'Session']),
+      );
+    } finally {
+      await pg.end();
+    }
+
+    await system.restartProvider();
+
+    // The refresh token issued before the restart is still known, and gives a token the directory takes.
+    const refreshed = await oidc.refreshTokenGrant(client.config, tokens.refresh_token!);
+    expect(decodeJwt(refreshed.access_token)).toMatchObject({ sub: 'demo-head-wuzhigang', aud: 'sanxiang' });
+    expect((await units(`Bearer ${refreshed.access_token}`)).status).toBe(200);
+    // The browser's session survived too: a new authorization goes straight back to the console.
+    const again = await consoleClient(system.issuer);
+    const end = await browser.follow(again.authorizationUrl);
+    expect(end.url).toMatch(new RegExp(`^${CONSOLE_URL}/auth/callback\\?code=`));
+    expect(decodeJwt((await again.finish(end.url)).access_token).sub).toBe('demo-head-wuzhigang');
   });
 
   it('refuses a wrong password and an unknown login on the login page', async () => {

@@ -25,7 +25,19 @@ async function reserve(): Promise<{ server: Server; url: string; handle: (h: Req
 export interface TSignInSystem {
   issuer: string;
   directoryUrl: string;
+  /** The provider's database (sessions, grants, rate-limit counters). */
+  identityDatabaseUrl: string;
+  /**
+   * Stops the provider (its database client closed, everything it held in memory gone) and starts
+   * a new one on the same database, key file and address, as a restarted process would.
+   */
+  restartProvider(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface TSignInSystemOptions {
+  /** Config overrides of the provider (e.g. LOGIN_MAX_FAILURES_PER_ACCOUNT). */
+  identity?: Record<string, string>;
 }
 
 /**
@@ -33,10 +45,11 @@ export interface TSignInSystem {
  * directory loaded through its admin API), each on a loopback port; the directory verifies people's
  * tokens through the provider's JWKS, as every service does under `npm start`.
  */
-export async function startSignInSystem(): Promise<TSignInSystem> {
+export async function startSignInSystem(options: TSignInSystemOptions = {}): Promise<TSignInSystem> {
   const identity = await reserve();
   const directory = await reserve();
   const database = await createTestDatabase('directory');
+  const identityDatabase = await createTestDatabase('identity');
   const db = createPrismaClient(database.url);
   const logger = createLogger({ name: 'identity-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   directory.handle(
@@ -56,29 +69,38 @@ export async function startSignInSystem(): Promise<TSignInSystem> {
     audience: 'sanxiang',
   });
   const keyDir = mkdtempSync(path.join(os.tmpdir(), 'sanxiang-identity-'));
-  const service = await composeService(
-    testConfig('identity', {
-      SERVICE_URL_DIRECTORY: directory.url,
-      OIDC_ISSUER: identity.url,
-      CONSOLE_URL,
-      OIDC_CONSOLE_CLIENT_SECRET: CLIENT_SECRET,
-      OIDC_DEMO_PASSWORD: DEMO_PASSWORD,
-      OIDC_SIGNING_KEY_FILE: path.join(keyDir, 'signing-key.json'),
-      OIDC_COOKIE_SECRET: 'cookie-secret-cookie-secret-cookie-secret',
-    }),
-    { logger },
-  );
+  const identityConfig = testConfig('identity', {
+    DATABASE_URL: identityDatabase.url,
+    SERVICE_URL_DIRECTORY: directory.url,
+    OIDC_ISSUER: identity.url,
+    CONSOLE_URL,
+    OIDC_CONSOLE_CLIENT_SECRET: CLIENT_SECRET,
+    OIDC_DEMO_PASSWORD: DEMO_PASSWORD,
+    OIDC_SIGNING_KEY_FILE: path.join(keyDir, 'signing-key.json'),
+    OIDC_COOKIE_SECRET: 'cookie-secret-cookie-secret-cookie-secret',
+    ...options.identity,
+  });
+  let service = await composeService(identityConfig, { logger });
   identity.handle(service.app);
   return {
     issuer: identity.url,
     directoryUrl: directory.url,
+    identityDatabaseUrl: identityDatabase.url,
+    async restartProvider() {
+      identity.handle((_req, res) => res.writeHead(503).end());
+      identity.server.closeAllConnections();
+      await service.close();
+      service = await composeService(identityConfig, { logger });
+      identity.handle(service.app);
+    },
     async close() {
       for (const s of [identity.server, directory.server]) {
         s.closeAllConnections();
         await new Promise<void>((resolve) => s.close(() => resolve()));
       }
+      await service.close();
       await db.$disconnect();
-      await database.drop();
+      await Promise.all([database.drop(), identityDatabase.drop()]);
     },
   };
 }

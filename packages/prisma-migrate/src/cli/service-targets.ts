@@ -2,7 +2,14 @@ import path from 'node:path';
 import { PrismaMigrateError } from '../errors';
 
 // The project's services and where their Prisma files live: services/<name>/prisma/…
-export const SERVICES = ['disclosure', 'recording', 'legal-review', 'directory', 'notifications'] as const;
+export const SERVICES = [
+  'disclosure',
+  'recording',
+  'legal-review',
+  'directory',
+  'notifications',
+  'identity',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface ServiceTarget {

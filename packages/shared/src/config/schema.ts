@@ -158,6 +158,28 @@ export const ZEnv = z.object({
     .positive()
     .default(600)
     .describe('Seconds an access token from the local provider lives (within AUTH_MAX_TOKEN_AGE).'),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe(
+      'Failed sign-ins of one login name within LOGIN_RATE_WINDOW before the local provider answers 429 (Retry-After).',
+    ),
+  LOGIN_MAX_FAILURES_PER_PEER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe(
+      'Failed sign-ins from one peer address (per HTTP_TRUST_PROXY) within LOGIN_RATE_WINDOW before 429.',
+    ),
+  LOGIN_RATE_WINDOW: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(900)
+    .describe("Seconds of the sign-in rate-limit window (counters in the provider's database)."),
 
   ENFORCEMENT_POLICY_FILE: z
     .string()
@@ -230,6 +252,7 @@ export const profiles = {
   identity: [
     ...logging,
     ...http,
+    'DATABASE_URL',
     'AUTH_JWT_SECRET',
     'AUTH_ISSUER',
     'AUTH_AUDIENCE',
@@ -241,6 +264,9 @@ export const profiles = {
     'OIDC_SIGNING_KEY_FILE',
     'OIDC_COOKIE_SECRET',
     'OIDC_ACCESS_TOKEN_TTL',
+    'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+    'LOGIN_MAX_FAILURES_PER_PEER',
+    'LOGIN_RATE_WINDOW',
   ],
   worker: [
     ...logging,

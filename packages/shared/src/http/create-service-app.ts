@@ -30,17 +30,25 @@ export interface TServiceAppOptions {
 }
 
 /**
+ * Express's `trust proxy` from HTTP_TRUST_PROXY (addresses/CIDRs, comma-separated): empty trusts
+ * nobody, so `req.ip` is the peer address and no client can choose it with `X-Forwarded-For`.
+ */
+export function trustProxySetting(value: string | undefined): string[] | false {
+  const trusted = (value ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return trusted.length > 0 ? trusted : false;
+}
+
+/**
  * The Express app every service shares: request ids and logging, JSON bodies, health and readiness,
  * the OpenAPI document and its docs page, the API, and problem+json errors.
  */
 export function createServiceApp(options: TServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  const trusted = (options.trustProxy ?? '')
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  app.set('trust proxy', trusted.length > 0 ? trusted : false);
+  app.set('trust proxy', trustProxySetting(options.trustProxy));
   app.use(
     pinoHttp({
       logger: options.logger,

@@ -3,3 +3,4 @@ export * from './canonical-json';
 export * from './outbox';
 export * from './idempotency';
 export * from './audit';
+export * from './rate-limit';

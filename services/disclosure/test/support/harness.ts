@@ -47,7 +47,12 @@ export interface THarness {
 
 /** A fresh database with the real migrations, the real Temporal dev server, the app in-process. */
 export async function createHarness(
-  options: { publicRateLimit?: TPublicRateLimit; extra?: Partial<TAppDeps> } = {},
+  options: {
+    publicRateLimit?: TPublicRateLimit;
+    extra?: Partial<TAppDeps>;
+    /** Config keys besides the database and task queue (e.g. HTTP_TRUST_PROXY). */
+    config?: Record<string, string>;
+  } = {},
 ): Promise<THarness> {
   const stack = testStack();
   const database = await createTestDatabase('disclosure');
@@ -57,7 +62,11 @@ export async function createHarness(
   const client = new Client({ connection, namespace: 'default' });
   const taskQueue = `disclosure-test-${randomUUID()}`;
   const app = createApp({
-    config: testConfig('disclosure', { DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue }),
+    config: testConfig('disclosure', {
+      DATABASE_URL: database.url,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      ...options.config,
+    }),
     db,
     publicReads,
     temporal: { client, connection },

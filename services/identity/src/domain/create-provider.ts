@@ -1,6 +1,12 @@
 import type { Logger } from '@sanxiang/shared';
 import type { JWK } from 'jose';
-import { Provider, errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import {
+  Provider,
+  errors,
+  type AdapterConstructor,
+  type Configuration,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import type { TDirectoryAccounts } from '../data-access/directory-accounts';
 import { errorPage, logoutPage, loggedOutPage } from '../entry-points/pages';
 import { API_AUDIENCE, API_RESOURCE, accessTokenClaims, maySignIn, profileClaims } from './staff-claims';
@@ -15,18 +21,22 @@ export interface TProviderSettings {
   cookieSecret: string;
   accessTokenTtl: number;
   accounts: TDirectoryAccounts;
+  /** Where sessions, grants, codes and refresh tokens live (PostgreSQL: data-access/oidc-adapter.ts). */
+  adapter: AdapterConstructor;
   logger: Logger;
 }
 
 /**
  * The local OpenID provider (the certified `oidc-provider`): authorization code with PKCE (S256,
  * required), refresh tokens, RP-initiated logout; JWT access tokens for the sanxiang services
- * (audience `sanxiang`) carrying name, unit and roles from the directory. Sessions, codes and grants
- * live in the provider's memory: a restart signs everybody out (a development provider).
+ * (audience `sanxiang`) carrying name, unit and roles from the directory. Sessions, codes, grants and
+ * refresh tokens live in the provider's PostgreSQL database (`settings.adapter`): a restart of the
+ * provider signs nobody out, and several instances share them.
  */
 export function createProvider(settings: TProviderSettings): Provider {
   const base = settings.consoleUrl.replace(/\/+$/, '');
   const configuration: Configuration = {
+    adapter: settings.adapter,
     clients: [
       {
         client_id: CONSOLE_CLIENT_ID,

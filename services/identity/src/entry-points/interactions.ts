@@ -4,6 +4,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Provider } from 'oidc-provider';
 import { z } from 'zod';
 import { DirectoryUnavailableError, type TDirectoryAccounts } from '../data-access/directory-accounts';
+import type { TLoginRateLimit } from '../domain/login-rate-limit';
 import { maySignIn } from '../domain/staff-claims';
 import { errorPage, loginPage } from './pages';
 
@@ -23,6 +24,8 @@ export function interactionRoutes(deps: {
   accounts: TDirectoryAccounts;
   demoPassword: string;
   logger: Logger;
+  /** Failed sign-ins per login name and per peer address (429 with Retry-After past the limit). */
+  loginLimit: TLoginRateLimit;
   /**
    * Where the login form may end up: the provider itself and the console's callback. Browsers apply
    * a page's `form-action` to every redirect after its POST, so the console's origin must be listed.
@@ -101,11 +104,30 @@ export function interactionRoutes(deps: {
         loginPage({ uid: interaction.uid, clientName, login, error: '请填写登录名和密码。' }),
       );
     }
+    // req.ip is the peer address unless HTTP_TRUST_PROXY names the proxy in front.
+    const peer = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const attempt = await deps.loginLimit.attempt(parsed.data.login, peer);
+    if (!attempt.allowed) {
+      logger.warn({ login: parsed.data.login, peer, limitedBy: attempt.limitedBy }, 'sign-in rate-limited');
+      const minutes = Math.ceil(attempt.retryAfter / 60);
+      res.set('retry-after', String(attempt.retryAfter));
+      return html(
+        res,
+        429,
+        loginPage({
+          uid: interaction.uid,
+          clientName,
+          login,
+          error: `登录失败次数过多，请 ${minutes} 分钟后再试。`,
+        }),
+      );
+    }
     let person;
     try {
       person = await accounts.byLogin(parsed.data.login);
     } catch (err) {
       if (!(err instanceof DirectoryUnavailableError)) throw err;
+      await attempt.discount();
       logger.error({ err: err.message }, 'sign-in: directory unavailable');
       return html(
         res,
@@ -122,6 +144,7 @@ export function interactionRoutes(deps: {
         loginPage({ uid: interaction.uid, clientName, login, error: '登录名或密码不正确，或账号已停用。' }),
       );
     }
+    await attempt.succeeded();
     logger.info({ login: person.login, sub: person.id }, 'signed in');
     await provider.interactionFinished(
       req,

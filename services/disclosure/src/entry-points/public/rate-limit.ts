@@ -1,6 +1,8 @@
 import express, { type Request, type Response, type NextFunction, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { AppError } from '@sanxiang/shared';
+import type { TDb } from '../../data-access/prisma-client';
+import { PostgresRateLimitStore } from '../../data-access/rate-limit-store';
 import { renderErrorPage } from './pages/error-page';
 
 export interface TPublicRateLimit {
@@ -26,11 +28,14 @@ const onLimit = (req: Request, res: Response, next: NextFunction) => {
 };
 
 /**
- * Rate limits of the public platform (express-rate-limit, in-memory per process: with several
- * instances behind a balancer, give it a shared store such as a PostgreSQL one). Staff and internal
- * routes are not limited here.
+ * Rate limits of the public platform (express-rate-limit), counted in the service's PostgreSQL
+ * database (`RateLimitHit`, the kit's store), so several disclosure processes share one limit.
+ * Keyed on `req.ip`: the peer address, unless HTTP_TRUST_PROXY names the proxy in front (then the
+ * address that proxy saw); an `X-Forwarded-For` from anyone else is ignored, so rotating it does not
+ * get around the limit. Over the limit: 429 with `Retry-After`. Staff and internal routes are not
+ * limited here.
  */
-export function publicRateLimiter(options: TPublicRateLimit = defaultPublicRateLimit): Router {
+export function publicRateLimiter(db: TDb, options: TPublicRateLimit = defaultPublicRateLimit): Router {
   const common = {
     standardHeaders: 'draft-8' as const,
     legacyHeaders: false,
@@ -47,11 +52,18 @@ export function publicRateLimiter(options: TPublicRateLimit = defaultPublicRateL
       windowMs: options.submitWindowMs,
       limit: options.submitLimit,
       identifier: 'submit',
+      store: new PostgresRateLimitStore(db, 'public-submit:'),
     }),
   );
   router.use(
     ['/public', '/api/public'],
-    rateLimit({ ...common, windowMs: options.readWindowMs, limit: options.readLimit, identifier: 'read' }),
+    rateLimit({
+      ...common,
+      windowMs: options.readWindowMs,
+      limit: options.readLimit,
+      identifier: 'read',
+      store: new PostgresRateLimitStore(db, 'public-read:'),
+    }),
   );
   return router;
 }
