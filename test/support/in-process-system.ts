@@ -224,6 +224,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
       composeDisclosure(
         testConfig('disclosure', {
           DATABASE_URL: disclosureDb.url,
+          SERVICE_URL_DIRECTORY: directoryServer.url,
           ...jwks,
           TEMPORAL_TASK_QUEUE: taskQueue,
         }),

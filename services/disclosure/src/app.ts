@@ -1,7 +1,9 @@
 import type { Client, Connection } from '@temporalio/client';
 import {
   Api,
+  AppError,
   createServiceApp,
+  systemTokenSource,
   createTokenVerifier,
   type Logger,
   type TConfigOf,
@@ -10,6 +12,10 @@ import {
 import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { databaseReadiness, type TDb } from './data-access/prisma-client';
 import { createTokenStatsCache } from './data-access/public-decision-repository';
+import {
+  createPublicPersonnelSource,
+  type TPublicPersonnelSource,
+} from './data-access/public-personnel-source';
 import type { TPublicReadPool } from './data-access/public-read-pool';
 import { createSignalDispatcher, type TSignalDispatcher } from './data-access/signal-outbox';
 import { createUnitOfWork } from './data-access/unit-of-work';
@@ -36,6 +42,26 @@ export interface TAppDeps {
   publicRateLimit?: TPublicRateLimit;
   /** Signal delivery; built from `temporal.client` unless given (main.ts shares it with its loop). */
   dispatcher?: TSignalDispatcher;
+  /** 执法人员清单 from the directory; built from SERVICE_URL_DIRECTORY unless given. */
+  personnel?: TPublicPersonnelSource;
+  /** The clock of the public personnel list (tests); the system clock by default. */
+  now?: () => Date;
+}
+
+function personnelFrom(config: TConfigOf<'disclosure'>): TPublicPersonnelSource {
+  const secret = config.AUTH_JWT_SECRET;
+  const token = secret
+    ? systemTokenSource({
+        secret,
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+        subject: 'system:disclosure',
+        name: '公示平台',
+      })
+    : () => {
+        throw new AppError('unavailable', '未配置 AUTH_JWT_SECRET，无法向人员目录获取执法人员清单');
+      };
+  return createPublicPersonnelSource({ baseUrl: config.SERVICE_URL_DIRECTORY, token });
 }
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
@@ -54,6 +80,8 @@ export function createApp(deps: TAppDeps) {
     temporal: deps.temporal.client,
     calendar: deps.calendar ?? (() => loadWorkingDayCalendar({})),
     taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+    personnel: deps.personnel ?? personnelFrom(deps.config),
+    now: deps.now ?? (() => new Date()),
   };
   registerInternalDisclosureRoutes(api, routeDeps);
   registerDisclosureRoutes(api, routeDeps);

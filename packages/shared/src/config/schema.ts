@@ -215,7 +215,15 @@ const serviceUrls = ['SERVICE_URL_DISCLOSURE', 'SERVICE_URL_RECORDING', 'SERVICE
 
 /** Which variables each process reads. */
 export const profiles = {
-  disclosure: [...logging, ...http, 'DATABASE_URL', ...auth, ...temporal, 'CALENDAR_DATA_DIR'],
+  disclosure: [
+    ...logging,
+    ...http,
+    'DATABASE_URL',
+    ...auth,
+    ...temporal,
+    'CALENDAR_DATA_DIR',
+    'SERVICE_URL_DIRECTORY',
+  ],
   recording: [
     ...logging,
     ...http,

@@ -5,6 +5,7 @@ import {
   ZPublicSearchQuery,
   ZPublicSearchResult,
 } from '../../domain/search/search-public-decisions';
+import { ZPublicPersonnelList } from '@sanxiang/shared/src/contracts';
 import { ZIdParams, type TRouteDeps } from './route-support';
 
 const tags = ['public'];
@@ -49,6 +50,23 @@ export function registerPublicApiRoutes(api: Api, deps: TRouteDeps): void {
     handler: async ({ params, res }) => {
       res.set('Cache-Control', 'no-cache'); // a withdrawal must show at once: revalidate every time
       return { body: await getPublicDecision(deps.publicReads, params.id) };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/public/personnel',
+    summary: '执法人员清单：此刻持有效执法证的人员（由人员目录生成；到期、暂扣、注销即不再列出）',
+    tags,
+    access: 'public',
+    responses: {
+      200: { description: 'OK', schema: ZPublicPersonnelList },
+      429: { description: '请求过于频繁' },
+      503: { description: '人员目录暂不可用' },
+    },
+    handler: async ({ res }) => {
+      res.set('Cache-Control', 'no-cache');
+      return { body: await deps.personnel.listAt(deps.now()) };
     },
   });
 }

@@ -16,6 +16,12 @@ export const page =
         res.status(err.status).type('html').send(renderErrorPage(err.status, err.message));
         return;
       }
+      // A dependency that is down (e.g. the staff directory for 执法人员清单): say so, in Chinese.
+      if (isAppError(err) && err.status === 503) {
+        req.log?.warn({ err: err.message }, 'public page: dependency unavailable');
+        res.status(503).set('retry-after', '30').type('html').send(renderErrorPage(503, err.message));
+        return;
+      }
       req.log?.error({ err }, 'public page failed');
       res.status(500).type('html').send(renderErrorPage(500, '服务暂时不可用，请稍后再试。'));
     }

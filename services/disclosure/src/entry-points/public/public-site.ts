@@ -5,6 +5,7 @@ import { searchPublicDecisions, ZPublicSearchQuery } from '../../domain/search/s
 import type { TRouteDeps } from '../http/route-support';
 import { createAuthorityList } from './authority-list';
 import { renderDecisionPage } from './pages/decision-page';
+import { renderPersonnelPage } from './pages/personnel-page';
 import { renderErrorPage } from './pages/error-page';
 import { fieldErrors, firstString, page, UUID } from './page-support';
 import { renderSearchPage, type TSearchForm } from './pages/search-page';
@@ -74,6 +75,15 @@ export function publicSite(deps: TRouteDeps): Router {
         return;
       }
       res.type('html').send(renderDecisionPage(await getPublicDecision(deps.publicReads, id)));
+    }),
+  );
+
+  router.get(
+    '/public/personnel',
+    page(async (_req, res) => {
+      const list = await deps.personnel.listAt(deps.now());
+      // Not cached by browsers or proxies: a certificate that ends must leave the list at once.
+      res.set('Cache-Control', 'no-cache').type('html').send(renderPersonnelPage(list));
     }),
   );
 

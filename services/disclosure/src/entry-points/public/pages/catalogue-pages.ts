@@ -79,6 +79,14 @@ export function renderCataloguePage(items: TPublicCatalogueEntry[]): string {
           html`<section aria-labelledby="${s}">
             <h2 id="${s}">${catalogueSectionLabel[s]}</h2>
             ${
+              s === 'personnel'
+                ? html`<p>
+                    持有效执法证件的全部人员见<a href="/public/personnel">执法人员清单</a
+                    >（由人员目录按执法证有效期和状态自动生成）。
+                  </p>`
+                : ''
+            }
+            ${
               list.length === 0
                 ? html`<p>暂无。</p>`
                 : s === 'personnel'

@@ -1,0 +1,95 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import {
+  area,
+  category,
+  seedUnit,
+  startTestService,
+  type TTestService,
+} from '../../services/directory/test/support';
+import { createHarness, type THarness } from '../../services/disclosure/test/support/harness';
+
+/**
+ * 执法人员清单 on the public platform comes from the directory (002 3 规范事中公示): the real
+ * directory service on a loopback port, the real disclosure app asking it with a machine token. A
+ * certificate expiring at midnight is gone from the page and the API after it; a revoked one leaves
+ * without anyone touching the catalogue; a directory that cannot answer gives a Chinese 503.
+ */
+describe('public personnel list generated from the directory', () => {
+  let directory: TTestService;
+  let server: Server;
+  let disclosure: THarness;
+  let at = new Date('2026-03-02T23:59:59.000+08:00');
+
+  beforeAll(async () => {
+    directory = await startTestService();
+    await seedUnit(directory, 2); // 32040020001, 32040020002: valid 2025-01-01 … 2027-12-31
+    await directory.put('/certificates/32040020009', {
+      personId: 'p-officer-2',
+      categories: [category],
+      areas: [area],
+      validFrom: '2024-01-01',
+      validTo: '2026-03-02',
+    });
+    server = createServer(directory.app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    disclosure = await createHarness({
+      config: { SERVICE_URL_DIRECTORY: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+      extra: { now: () => at },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await disclosure?.close();
+    server?.closeAllConnections();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await directory?.close();
+  });
+
+  const numbers = async () => {
+    const res = await request(disclosure.app).get('/api/public/personnel');
+    expect(res.status).toBe(200);
+    return (res.body.entries as { certificateNumber: string }[]).map((e) => e.certificateNumber).sort();
+  };
+
+  it('lists valid certificates and drops one expiring at midnight Beijing time, after it', async () => {
+    expect(await numbers()).toEqual(['32040020001', '32040020002', '32040020009']);
+    const page = await request(disclosure.app).get('/public/personnel');
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.text).toContain('<h1>执法人员清单</h1>');
+    expect(page.text).toContain('常州市人力资源和社会保障局');
+    expect(page.text).toContain('32040020009');
+    expect(page.text).toContain('2026年3月2日');
+
+    at = new Date('2026-03-03T00:00:00.000+08:00'); // one second later: the answer cached before must not be used
+    expect(await numbers()).toEqual(['32040020001', '32040020002']);
+    expect((await request(disclosure.app).get('/public/personnel')).text).not.toContain('32040020009');
+  });
+
+  it('drops a revoked certificate without any catalogue edit', async () => {
+    await directory.put('/certificates/32040020001/status', {
+      status: 'revoked',
+      reason: '调离执法岗位，收回执法证',
+    });
+    at = new Date(at.getTime() + 11_000); // past the 10-second reuse of an answer
+    expect(await numbers()).toEqual(['32040020002']);
+  });
+
+  it('links the catalogue’s personnel section to it', async () => {
+    const catalogue = await request(disclosure.app).get('/public/catalogue');
+    expect(catalogue.text).toMatch(/<a href="\/public\/personnel">执法人员清单<\/a\s*>/);
+  });
+
+  it('answers 503 in Chinese while the directory cannot be asked', async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    at = new Date(at.getTime() + 11_000);
+    const page = await request(disclosure.app).get('/public/personnel');
+    expect(page.status).toBe(503);
+    expect(page.text).toContain('执法人员清单暂时无法获取');
+    const api = await request(disclosure.app).get('/api/public/personnel');
+    expect(api.status).toBe(503);
+    expect(api.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
