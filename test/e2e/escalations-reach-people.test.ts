@@ -39,6 +39,8 @@ const people = {
   reviewer: { id: `rev-${marker}`, name: '李审核', roles: ['reviewer'] },
   officeHead: { id: `ohead-${marker}`, name: '王主任', roles: ['reviewer', 'head'] },
   agencyHead: { id: `ahead-${marker}`, name: '赵局长', roles: ['head'] },
+  /** Head of an enforcement unit: the board shows them their unit's clocks only. */
+  unitHead: { id: `uhead-${marker}`, name: '孙科长', roles: ['head'] },
 } as const;
 
 async function listen(app: Express): Promise<{ server: Server; url: string }> {
@@ -63,6 +65,7 @@ async function seed(directoryUrl: string) {
   await put('/agencies/czrs', { name: '常州市人力资源和社会保障局' });
   await put('/units/fazhi', { agencyId: 'czrs', code: 'fazhi', name: '法制审核科', kind: 'legalReview' });
   await put('/units/lingdao', { agencyId: 'czrs', code: 'lingdao', name: '局领导', kind: 'leadership' });
+  await put('/units/jiancha', { agencyId: 'czrs', code: 'jiancha', name: '监察一科', kind: 'enforcement' });
   const person = (
     id: string,
     login: string,
@@ -95,7 +98,16 @@ async function seed(directoryUrl: string) {
     people.agencyHead.roles,
     email('agency-head'),
   );
+  await person(
+    people.unitHead.id,
+    `u${marker}`,
+    people.unitHead.name,
+    'jiancha',
+    people.unitHead.roles,
+    email('unit-head'),
+  );
   await put('/units/fazhi/leadership', { headId: people.officeHead.id, deputyIds: [] });
+  await put('/units/jiancha/leadership', { headId: people.unitHead.id, deputyIds: [] });
   await put('/units/lingdao/leadership', { headId: people.agencyHead.id, deputyIds: [] });
 }
 
@@ -135,7 +147,11 @@ describe('escalations reach people (issue 11)', () => {
     );
     notificationsUrl = await start(
       composeNotifications(
-        testConfig('notifications', { DATABASE_URL: databases[1]!.url, SMTP_URL: testStack().mail.smtpUrl }),
+        testConfig('notifications', {
+          DATABASE_URL: databases[1]!.url,
+          SMTP_URL: testStack().mail.smtpUrl,
+          SERVICE_URL_DIRECTORY: directoryUrl,
+        }),
         { logger, emailPollMs: 50 },
       ),
     );
@@ -199,7 +215,14 @@ describe('escalations reach people (issue 11)', () => {
       const headToken = await bearer({ ...people.officeHead, roles: ['reviewer', 'head'] });
       const getJson = async <T>(path: string, authorization: string): Promise<T> =>
         (await (await fetch(`${notificationsUrl}${path}`, { headers: { authorization } })).json()) as T;
-      type TBoard = { total: number; overdue: number; byKind: unknown[]; groups: unknown[]; rows: unknown[] };
+      type TBoard = {
+        scope: { all: boolean; unitId: string | null };
+        total: number;
+        overdue: number;
+        byKind: unknown[];
+        groups: unknown[];
+        rows: unknown[];
+      };
       type TMine = { items: { caseNumber: string; kind: string; levelLabel: string; role: string }[] };
 
       // From its start, before any step fired: on the board (未提醒) and in the reviewer's 我的待办.
@@ -274,6 +297,16 @@ describe('escalations reach people (issue 11)', () => {
         }),
       ]);
       expect(board.rows[0]).toMatchObject({ caseNumber, link: `/cases/${encodeURIComponent(caseNumber)}` });
+      // Scope: the agency head sees every unit; another unit's head sees only their own (none here).
+      const agencyBoard = await getJson<TBoard>(
+        '/board',
+        await bearer({ ...people.agencyHead, roles: ['head'], unitId: 'lingdao' }),
+      );
+      expect([agencyBoard.scope, agencyBoard.total]).toEqual([{ all: true, unitId: null }, 1]);
+      const unitToken = await bearer({ ...people.unitHead, roles: ['head'], unitId: 'jiancha' });
+      const unitBoard = await getJson<TBoard>('/board', unitToken);
+      expect([unitBoard.scope, unitBoard.total]).toEqual([{ all: false, unitId: 'jiancha' }, 0]);
+      expect((await getJson<TBoard>('/board?unitId=fazhi', unitToken)).total).toBe(0);
 
       {
         await sleepUntil(h, new Date(Date.parse(clock.secondEscalateAt) + 60_000).toISOString());
@@ -305,6 +338,38 @@ describe('escalations reach people (issue 11)', () => {
         await eventually(async () => expect((await getJson<TBoard>('/board', headToken)).total).toBe(0));
         expect((await getJson<TMine>('/tasks/mine', reviewerToken)).items).toEqual([]);
         await terminateQuietly(handle);
+
+        // A clock of the unit head's own unit is on their board; the office's are not.
+        const clockKey = `evidence-${marker}`;
+        const res = await fetch(`${notificationsUrl}/internal/clock-events`, {
+          method: 'POST',
+          headers: {
+            authorization: await bearer({ id: 'system:worker', name: '流程引擎', roles: ['system'] }),
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({
+            type: 'started',
+            clock: {
+              clockKey,
+              kind: 'evidenceUpload',
+              caseNumber,
+              title: '执法记录上传',
+              link: `/cases/${encodeURIComponent(caseNumber)}`,
+              dueAt: clock.dueAt,
+              dueDate: clock.dueDate,
+              unitId: 'jiancha',
+              unitName: '监察一科',
+            },
+            at: await serverNow(h),
+            assigneeIds: [],
+          }),
+        });
+        expect(res.status).toBe(204);
+        const own = await getJson<TBoard>('/board', unitToken);
+        expect([own.total, own.byKind]).toEqual([
+          1,
+          [{ kind: 'evidenceUpload', kindLabel: '执法记录上传', running: 1, overdue: expect.any(Number) }],
+        ]);
       }
     } finally {
       if (h.worker.getState() === 'RUNNING') await h.stop();

@@ -13,6 +13,8 @@ export interface TAppDeps {
   calendar: TCalendarSource;
   /** Defaults to the wall clock. */
   now?: () => Date;
+  /** The directory's leadership units (the board's scope); absent: only reviewers see every unit. */
+  leadershipUnitIds?: () => Promise<readonly string[]>;
 }
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
@@ -23,6 +25,7 @@ export function createApp(deps: TAppDeps) {
     calendar: deps.calendar,
     now: deps.now ?? (() => new Date()),
     consoleUrl: deps.config.CONSOLE_URL.replace(/\/$/, ''),
+    ...(deps.leadershipUnitIds ? { leadershipUnitIds: deps.leadershipUnitIds } : {}),
   };
   const api = new Api(createTokenVerifier(deps.config));
   internalRoutes(api, domain);

@@ -1,8 +1,15 @@
-import { createLogger, type Logger, type TComposedService, type TConfigOf } from '@sanxiang/shared';
+import {
+  createLogger,
+  systemTokenSource,
+  type Logger,
+  type TComposedService,
+  type TConfigOf,
+} from '@sanxiang/shared';
 import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import nodemailer from 'nodemailer';
 import { createApp } from './app';
 import { createCalendarSource } from './data-access/calendar-source';
+import { createLeadershipUnits } from './data-access/directory-client';
 import { createPrismaClient } from './data-access/prisma-client';
 import { startEmailLoop } from './entry-points/jobs/email-loop';
 
@@ -28,7 +35,25 @@ export function composeService(
   const db = createPrismaClient(config.DATABASE_URL);
   const now = overrides.now ?? (() => new Date());
   const calendar = createCalendarSource(resolveCalendarDataDir(config));
-  const app = createApp({ config, db, logger, calendar, now });
+  // Machine tokens are HS256: without the shared secret only reviewers see every unit's clocks.
+  const leadershipUnitIds = config.AUTH_JWT_SECRET
+    ? createLeadershipUnits({
+        baseUrl: config.SERVICE_URL_DIRECTORY,
+        token: systemTokenSource({
+          secret: config.AUTH_JWT_SECRET,
+          issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
+        }),
+      })
+    : undefined;
+  const app = createApp({
+    config,
+    db,
+    logger,
+    calendar,
+    now,
+    ...(leadershipUnitIds ? { leadershipUnitIds } : {}),
+  });
   const transport = nodemailer.createTransport(config.SMTP_URL);
   return {
     app,

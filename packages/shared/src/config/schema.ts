@@ -256,6 +256,7 @@ export const profiles = {
     'EMAIL_MAX_ATTEMPTS',
     'CONSOLE_URL',
     'CALENDAR_DATA_DIR',
+    'SERVICE_URL_DIRECTORY',
   ],
   identity: [
     ...logging,

@@ -10,4 +10,6 @@ export interface TDomainDeps {
   calendar: TCalendarSource;
   /** Public base URL of the staff console, for links in e-mails. */
   consoleUrl: string;
+  /** The agency's leadership units (directory), whose heads see the whole board; absent: none. */
+  leadershipUnitIds?: () => Promise<readonly string[]>;
 }

@@ -49,6 +49,24 @@ export async function myTasks(
   };
 }
 
+/** Who may see which clocks on the board: everything, or one unit's. */
+export type TBoardScope = { all: true } | { all: false; unitId: string | null };
+
+/**
+ * The legal-review office (role `reviewer`) and the agency head (head of a leadership unit) see every
+ * clock; any other unit head sees the clocks of their own unit (the unit responsible for the work).
+ */
+export async function boardScope(
+  deps: TDomainDeps,
+  principal: { roles: readonly string[]; unitId?: string | undefined },
+): Promise<TBoardScope> {
+  if (principal.roles.includes('reviewer')) return { all: true };
+  const unitId = principal.unitId ?? null;
+  if (unitId && deps.leadershipUnitIds && (await deps.leadershipUnitIds()).includes(unitId))
+    return { all: true };
+  return { all: false, unitId };
+}
+
 export interface TBoardQuery {
   kind?: TTaskClockKind | undefined;
   unitId?: string | undefined;
@@ -60,18 +78,24 @@ export interface TBoardQuery {
 /** Board rows are read in one query; a city bureau has hundreds of open clocks, not millions. */
 const BOARD_MAX_ROWS = 10_000;
 
-/** 督办看板: every running and paused clock, grouped by kind, unit and state, with counts. */
-export async function board(deps: TDomainDeps, q: TBoardQuery) {
-  const rows = await deps.db.clockTask.findMany({
-    where: {
-      ...open,
-      ...(q.kind ? { kind: q.kind } : {}),
-      ...(q.unitId ? { unitId: q.unitId } : {}),
-      ...(q.level !== undefined ? { level: q.level } : {}),
-    },
-    orderBy: [{ dueAt: 'asc' }, { clockKey: 'asc' }],
-    take: BOARD_MAX_ROWS,
-  });
+/** 督办看板: every running and paused clock in scope, grouped by kind, unit and state, with counts. */
+export async function board(deps: TDomainDeps, q: TBoardQuery, scope: TBoardScope = { all: true }) {
+  // A unit head asking for another unit's clocks, or a head without a unit, sees none.
+  const unitId = scope.all ? q.unitId : scope.unitId;
+  const outOfScope =
+    !scope.all && (scope.unitId === null || (q.unitId !== undefined && q.unitId !== scope.unitId));
+  const rows = outOfScope
+    ? []
+    : await deps.db.clockTask.findMany({
+        where: {
+          ...open,
+          ...(q.kind ? { kind: q.kind } : {}),
+          ...(unitId !== undefined ? { unitId } : {}),
+          ...(q.level !== undefined ? { level: q.level } : {}),
+        },
+        orderBy: [{ dueAt: 'asc' }, { clockKey: 'asc' }],
+        take: BOARD_MAX_ROWS,
+      });
   const now = deps.now();
   const selected = q.overdue === undefined ? rows : rows.filter((t) => isOverdue(t, now) === q.overdue);
   const groups = new Map<
@@ -102,6 +126,7 @@ export async function board(deps: TDomainDeps, q: TBoardQuery) {
   const calendar = await deps.calendar();
   return {
     asOf: now.toISOString(),
+    scope: scope.all ? { all: true, unitId: null } : { all: false, unitId: scope.unitId },
     total: selected.length,
     overdue: selected.filter((t) => isOverdue(t, now)).length,
     byKind: clockRuleKinds

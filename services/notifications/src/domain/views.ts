@@ -90,6 +90,8 @@ export const ZBoardKindCount = z.object({
 
 export const ZBoard = z.object({
   asOf: z.string(),
+  /** What the caller may see: every unit (legal-review office, agency head) or their own unit. */
+  scope: z.object({ all: z.boolean(), unitId: z.string().nullable() }),
   total: z.number().int(),
   overdue: z.number().int(),
   byKind: z.array(ZBoardKindCount),

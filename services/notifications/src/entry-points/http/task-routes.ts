@@ -2,9 +2,9 @@ import type { Api } from '@sanxiang/shared';
 import { ZTaskClockKind } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import type { TDomainDeps } from '../../domain/deps';
-import { board, myTasks } from '../../domain/tasks';
+import { board, boardScope, myTasks } from '../../domain/tasks';
 import { ZBoard, ZTaskPage } from '../../domain/views';
-import { staff, supervisors, ZCursor, ZLimit } from './http-context';
+import { problem, staff, supervisors, ZCursor, ZLimit } from './http-context';
 
 /** 我的待办 and the 督办看板, read from the tasks read model (never from Temporal visibility). */
 export function taskRoutes(api: Api, deps: TDomainDeps): void {
@@ -22,7 +22,8 @@ export function taskRoutes(api: Api, deps: TDomainDeps): void {
   api.route({
     method: 'get',
     path: '/board',
-    summary: '督办看板：全部进行中与已超期的期限，按类别、机构、状态分组计数，可筛选，逐条链接到案件',
+    summary:
+      '督办看板：进行中与已超期的期限，按类别、机构、状态分组计数，可筛选，逐条链接到案件；法制审核机构与机关负责人看全部，其他机构负责人看本机构',
     tags: ['tasks'],
     access: supervisors,
     request: {
@@ -37,7 +38,9 @@ export function taskRoutes(api: Api, deps: TDomainDeps): void {
         limit: ZLimit(500, 100),
       }),
     },
-    responses: { 200: { description: '看板', schema: ZBoard } },
-    handler: async ({ query }) => ({ body: await board(deps, query) }),
+    responses: { 200: { description: '看板', schema: ZBoard }, 503: problem('人员目录暂不可用') },
+    handler: async ({ principal, query }) => ({
+      body: await board(deps, query, await boardScope(deps, principal)),
+    }),
   });
 }
