@@ -64,7 +64,7 @@ export interface TDemoCase {
     answered?: TReviewPoint[];
     materialRequest?: { missing: TSubmissionMaterialKind[]; note: string; workingDays: number };
   };
-  withdrawal?: { explanation: string };
+  withdrawal?: { explanation: string; revokingDocument: { documentNumber: string; authority: string } };
 }
 
 /**
@@ -492,6 +492,7 @@ export const demoCases: TDemoCaseTemplate[] = [
       explanation:
         '常州市人民政府行政复议决定（常政复决字〔2026〕第58号）以拖欠工资数额的认定证据不足为由撤销原处理决定，' +
         '责令重新作出。原决定现予撤下，重新作出后另行公示。',
+      revokingDocument: { documentNumber: '常政复决字〔2026〕第58号', authority: '常州市人民政府' },
     },
   },
 ];

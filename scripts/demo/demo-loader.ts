@@ -14,7 +14,7 @@
  */
 import { dateInShanghai, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { caseStageLabel } from '@sanxiang/shared/src/domain';
-import { formatDate } from '@sanxiang/shared/src/format';
+import { formatDate, formatDateShort } from '@sanxiang/shared/src/format';
 import type { TSubmissionMaterial } from '@sanxiang/shared/src/contracts';
 import {
   assignReviewer,
@@ -519,9 +519,14 @@ async function loadDecisionAndDisclosure(
     if (disclosure.status === 'published') {
       await withdrawDisclosure(
         api,
-        users.discloser,
+        { requester: users.discloser, checker: users.reviewerLiu, head: users.unitHead },
         disclosure.id,
-        { reason: 'toBeRedone', explanation: c.withdrawal!.explanation },
+        {
+          reason: 'toBeRedone',
+          explanation: c.withdrawal!.explanation,
+          // The 复议决定 came today (it cannot predate the decision nor be in the future).
+          revokingDocument: { ...c.withdrawal!.revokingDocument, date: formatDateShort(new Date()) },
+        },
         key('withdrawal', 1),
       );
       out.created('撤下', '经复议撤销，要求重新作出；流程开启第 2 次决定');

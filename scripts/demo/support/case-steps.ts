@@ -603,21 +603,48 @@ export async function passInternalReview(
   return d;
 }
 
-/** 撤下 a published decision with the explanation the public will read. */
+/**
+ * 撤下 a published decision as the rules want it (#13 item 9, 003 (六), 004 §14、§16): disclosure
+ * staff request it citing the revoking document, a second person checks, the head approves; only
+ * then is it taken down with the explanation the public will read.
+ */
 export const withdrawDisclosure = async (
   api: TStaffApi,
-  as: TStaffUser,
+  who: { requester: TStaffUser; checker: TStaffUser; head: TStaffUser },
   id: string,
-  body: { reason: 'revoked' | 'confirmedIllegal' | 'toBeRedone'; explanation: string },
+  body: {
+    reason: 'revoked' | 'confirmedIllegal' | 'toBeRedone';
+    explanation: string;
+    revokingDocument: { documentNumber: string; date: string; authority: string };
+  },
   key?: string,
-) =>
-  (
-    await api.call<TDisclosureView>('disclosure', 'POST', `/disclosures/${id}/withdrawal`, {
-      as,
-      json: body,
-      idempotencyKey: key,
-    })
+) => {
+  const requested = (
+    await api.call<{ request: { id: string } }>(
+      'disclosure',
+      'POST',
+      `/disclosures/${id}/withdrawal-requests`,
+      {
+        as: who.requester,
+        json: body,
+        idempotencyKey: key,
+      },
+    )
   ).body;
+  const path = `/disclosures/${id}/outcome-requests/${requested.request.id}`;
+  await api.call('disclosure', 'POST', `${path}/check`, {
+    as: who.checker,
+    json: { outcome: 'pass' },
+    idempotencyKey: key ? `${key}:check` : undefined,
+  });
+  return (
+    await api.call<{ disclosure: TDisclosureView }>('disclosure', 'POST', `${path}/approval`, {
+      as: who.head,
+      json: { outcome: 'approve' },
+      idempotencyKey: key ? `${key}:approval` : undefined,
+    })
+  ).body.disclosure;
+};
 
 /** Drafts a pre-disclosure catalogue entry (事前公开); see `passInternalReview` to publish it. */
 export const createCatalogueEntry = async (

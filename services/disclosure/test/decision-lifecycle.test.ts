@@ -1,5 +1,15 @@
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
-import { api, createHarness, draftRequest, ID_NUMBER, MOBILE, step, type THarness } from './support/harness';
+import {
+  api,
+  createHarness,
+  draftRequest,
+  ID_NUMBER,
+  MOBILE,
+  revokingDocument,
+  step,
+  type THarness,
+  withdrawDecision,
+} from './support/harness';
 import { startProbe, startProbeWorker } from './support/probe-worker';
 
 // Draft → review → approve → publish → correct → withdraw against real PostgreSQL and Temporal; the
@@ -327,31 +337,34 @@ describe('a decision from draft to withdrawal', () => {
     expect(signals.map((s) => s.name)).toEqual(['disclosureApproved']); // no second approval signal
   });
 
-  it('is withdrawn with a published explanation; the old content is gone from the platform', async () => {
+  it('is withdrawn, after check and head approval, with a published explanation; the old content is gone from the platform', async () => {
     const bad = await api(h)
-      .post(`/disclosures/${id}/withdrawal`)
+      .post(`/disclosures/${id}/withdrawal-requests`)
       .set('authorization', h.auth.discloserA)
-      .send({ reason: 'cancelled', explanation: '' });
+      .send({ reason: 'cancelled', explanation: '', revokingDocument: revokingDocument() });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.reason', 'body.explanation']);
+    const body = {
+      reason: 'revoked',
+      explanation: '经行政复议，原决定被依法撤销，现予撤下。',
+      revokingDocument: revokingDocument(),
+    };
     const reviewer = await api(h)
-      .post(`/disclosures/${id}/withdrawal`)
+      .post(`/disclosures/${id}/withdrawal-requests`)
       .set('authorization', h.auth.reviewer)
-      .send({ reason: 'revoked', explanation: '经行政复议，原决定被依法撤销。' });
+      .send(body);
     expect(reviewer.status).toBe(403);
 
-    const body = { reason: 'revoked', explanation: '经行政复议，原决定被依法撤销。' };
-    const res = await api(h)
-      .post(`/disclosures/${id}/withdrawal`)
-      .set('authorization', h.auth.discloserA)
-      .send(body);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'withdrawn', withdrawal: { reason: 'revoked' } });
-    const repeat = await api(h)
-      .post(`/disclosures/${id}/withdrawal`)
-      .set('authorization', h.auth.discloserA)
-      .send(body);
-    expect(repeat.status).toBe(200);
+    const withdrawn = await withdrawDecision(h, id, body);
+    expect(withdrawn).toMatchObject({
+      disclosure: { status: 'withdrawn', withdrawal: { reason: 'revoked', withdrawnBy: 'u-head' } },
+      request: {
+        stage: 'approved',
+        requestedBy: 'u-discloser-a',
+        checkedBy: 'u-reviewer',
+        decidedBy: 'u-head',
+      },
+    });
 
     const pub = await api(h).get(`/api/public/decisions/${id}`);
     expect(pub.body).toMatchObject({
@@ -383,11 +396,16 @@ describe('a decision from draft to withdrawal', () => {
         disclosureId: id,
         reason: 'revoked',
         explanation: body.explanation,
-        withdrawnBy: 'u-discloser-a',
+        withdrawnBy: 'u-head',
         at: expect.any(String),
       },
     });
-    expect(signals).toHaveLength(2); // the repeated withdrawal sent nothing
+    expect(signals).toHaveLength(2);
+    const again = await api(h)
+      .post(`/disclosures/${id}/withdrawal-requests`)
+      .set('authorization', h.auth.discloserA)
+      .send(body);
+    expect(again.status).toBe(409);
   });
 
   it('keeps every version and an audit event per state change', async () => {
@@ -412,6 +430,8 @@ describe('a decision from draft to withdrawal', () => {
       'disclosure.submitted',
       'disclosure.checked',
       'disclosure.corrected',
+      'disclosure.withdrawalRequested',
+      'disclosure.withdrawalChecked',
       'disclosure.withdrawn',
     ]);
     expect(audit.body.events[4]).toMatchObject({

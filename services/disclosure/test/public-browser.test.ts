@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { createHarness, draftRequest, publishDecision, step, type THarness } from './support/harness';
+import {
+  createHarness,
+  draftRequest,
+  publishDecision,
+  type THarness,
+  withdrawDecision,
+} from './support/harness';
 
 // A person with a real browser (Debian's Chromium, JavaScript switched off: the pages must work
 // without it) searches the public platform and opens a decision.
@@ -29,7 +35,7 @@ beforeAll(async () => {
   const withdrawn = draftRequest({ party: { kind: 'legalPerson', name: '沈阳北陵物流有限公司' } });
   ids.push(await publishDecision(h, withdrawn));
   withdrawnNumber = withdrawn.documentNumber;
-  await step(h, ids[2]!, 'withdrawal', 'discloserA', {
+  await withdrawDecision(h, ids[2]!, {
     reason: 'confirmedIllegal',
     explanation: '经人民法院判决确认原决定违法，现予撤下。',
   });

@@ -1,4 +1,12 @@
-import { api, createHarness, draftRequest, publishDecision, step, type THarness } from './support/harness';
+import {
+  api,
+  createHarness,
+  draftRequest,
+  publishDecision,
+  step,
+  type THarness,
+  withdrawDecision,
+} from './support/harness';
 
 // The public platform must never reach drafts, exempt records, approved-but-unpublished records,
 // unredacted text, withdrawn content or expired records — through the JSON API or the pages.
@@ -49,7 +57,7 @@ beforeAll(async () => {
   await step(h, ids.approved, 'approval', 'head', { version: 1, outcome: 'approve' });
   ids.redacted = await publishDecision(h, reqs.redacted);
   ids.withdrawn = await publishDecision(h, reqs.withdrawn);
-  await step(h, ids.withdrawn, 'withdrawal', 'head', {
+  await withdrawDecision(h, ids.withdrawn, {
     reason: 'toBeRedone',
     explanation: '原决定被要求重新作出，重新作出后另行公示。',
   });

@@ -6,6 +6,7 @@ import {
   publishDecision,
   step,
   type THarness,
+  withdrawDecision,
 } from './support/harness';
 
 // What the Schedules' workflows ask for (POST /internal/reports): drafts of the monthly
@@ -37,7 +38,7 @@ beforeAll(async () => {
         disclosure: { mode: 'exempt', reason: 'minorParty', explanation: '当事人为未成年人' },
       }),
     );
-  await step(h, penalty, 'withdrawal', 'head', {
+  await withdrawDecision(h, penalty, {
     reason: 'revoked',
     explanation: '原决定经复议被撤销，现予撤下。',
   });

@@ -8,3 +8,4 @@ export * from './labels';
 export * from './field-labels';
 export * from './zod-chinese';
 export * from './value-labels';
+export * from './explanation';

@@ -163,3 +163,33 @@ export async function step(h: THarness, id: string, action: string, who: TUserKe
     throw new Error(`${action} by ${who} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { status: string; reviewStage: string | null };
 }
+
+/** A revoking document (撤销或确认文书) dated after the harness's decisions. */
+export const revokingDocument = (n = 1) => ({
+  documentNumber: `沈人社复决〔2026〕${n}号`,
+  date: '2026-11-20',
+  authority: '沈阳市人民政府',
+});
+
+/**
+ * 撤下 as the rules want it (#13 item 9): discloserA requests, the reviewer checks, the head
+ * approves. Returns the approved request's response body.
+ */
+export async function withdrawDecision(
+  h: THarness,
+  id: string,
+  body: { reason: string; explanation: string; revokingDocument?: object },
+  who: { requester?: TUserKey; checker?: TUserKey; approver?: TUserKey } = {},
+) {
+  const requested = await api(h)
+    .post(`/disclosures/${id}/withdrawal-requests`)
+    .set('authorization', h.auth[who.requester ?? 'discloserA'])
+    .send({ revokingDocument: revokingDocument(), ...body });
+  if (requested.status !== 201)
+    throw new Error(`withdrawal request failed: ${requested.status} ${JSON.stringify(requested.body)}`);
+  const requestId = requested.body.request.id as string;
+  await step(h, id, `outcome-requests/${requestId}/check`, who.checker ?? 'reviewer', { outcome: 'pass' });
+  return step(h, id, `outcome-requests/${requestId}/approval`, who.approver ?? 'head', {
+    outcome: 'approve',
+  });
+}

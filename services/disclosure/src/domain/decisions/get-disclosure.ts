@@ -2,20 +2,24 @@ import { AppError } from '@sanxiang/shared';
 import { disclosureSubject, listAudit } from '../../data-access/audit-log';
 import { findDisclosure } from '../../data-access/disclosure-repository';
 import type { TDb } from '../../data-access/prisma-client';
+import { toOutcomeRequestView } from '../outcomes/outcome-requests';
 import { toDisclosureView, toReviewStepView, toVersionView } from './disclosure-view';
 
 /** The staff view: the record, every version (source, rules, generated public text) and its review. */
 export async function getDisclosure(db: TDb, id: string) {
   const d = await findDisclosure(db, id);
   if (!d) throw new AppError('notFound', '公示记录不存在');
-  const [versions, steps] = await Promise.all([
+  const [versions, steps, outcomeRequests] = await Promise.all([
     db.disclosureVersion.findMany({ where: { disclosureId: id }, orderBy: { version: 'asc' } }),
     db.reviewStep.findMany({ where: { disclosureId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    db.outcomeRequest.findMany({ where: { disclosureId: id }, orderBy: { requestedAt: 'asc' } }),
   ]);
   return {
     ...toDisclosureView(d),
     versions: versions.map(toVersionView),
     reviewSteps: steps.map(toReviewStepView),
+    /** Withdrawal and non-publication requests with their check and approval (#13 items 9, 2). */
+    outcomeRequests: outcomeRequests.map(toOutcomeRequestView),
   };
 }
 

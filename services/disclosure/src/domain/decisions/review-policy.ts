@@ -6,7 +6,8 @@ import type { TRole } from '@sanxiang/shared/src/domain';
  * - a second person checks the submitted version (审核): a reviewer, or another discloser — never
  *   its author or submitter (four eyes);
  * - the head of the unit approves it (负责人批准) — never the person who checked or submitted it.
- * Withdrawal (撤下) is done by disclosure staff or the head: it must be prompt (003 §(六)).
+ * Withdrawal (撤下) and non-publication (不予公开) are decided the same way (#13 items 9 and 2):
+ * disclosure staff (or a head) request, a second person checks, the head approves.
  */
 export const roles = {
   read: ['discloser', 'reviewer', 'head', 'admin'],
@@ -14,7 +15,9 @@ export const roles = {
   submit: ['discloser'],
   check: ['reviewer', 'discloser'],
   approve: ['head'],
-  withdraw: ['discloser', 'head'],
+  requestOutcome: ['discloser', 'head'],
+  checkOutcome: ['reviewer', 'discloser'],
+  approveOutcome: ['head'],
   audit: ['discloser', 'reviewer', 'head', 'admin'],
   correctionQueue: ['discloser', 'head'],
   catalogueChange: ['discloser', 'head'],

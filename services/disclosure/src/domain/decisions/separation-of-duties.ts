@@ -1,5 +1,5 @@
-import { refuseByRule } from '@sanxiang/shared';
-import type { Disclosure, ReviewStep } from '../../generated/prisma/client';
+import { refuseByRule, type TLegalRule } from '@sanxiang/shared';
+import type { Disclosure, OutcomeRequest, ReviewStep } from '../../generated/prisma/client';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 
 /**
@@ -23,4 +23,26 @@ export function assertNotOwnWork(
   if (last('submit')?.actorId === actor.id) throw refuse('该版本的提交人', 'submitter');
   if (step === 'approve' && last('checkPass')?.actorId === actor.id)
     throw refuse('该版本的审核人', 'checker');
+}
+
+/**
+ * The same for a withdrawal or non-publication request (#13 items 9 and 2): the check never by the
+ * requester nor an officer of the case; the head's approval never by the requester, the checker or
+ * an officer of the case.
+ */
+export function assertNotOwnOutcome(
+  step: 'check' | 'approve',
+  d: Pick<Disclosure, 'handlerIds'>,
+  r: Pick<OutcomeRequest, 'requestedBy' | 'checkedBy' | 'kind'>,
+  actor: TCommandContext['actor'],
+  rule: TLegalRule,
+): void {
+  const what = `${step === 'check' ? '审核' : '批准'}该${r.kind === 'withdrawal' ? '撤下' : '不予公开'}申请`;
+  const refuse = (role: string, reason: string) =>
+    refuseByRule('separationOfDuties', `${actor.name} 是${role}，不能${what}`, {
+      extra: { reason, outcomeRule: rule },
+    });
+  if (d.handlerIds.includes(actor.id)) throw refuse('本案执法人员', 'handlingOfficer');
+  if (r.requestedBy === actor.id) throw refuse('该申请的提出人', 'requester');
+  if (step === 'approve' && r.checkedBy === actor.id) throw refuse('该申请的审核人', 'checker');
 }

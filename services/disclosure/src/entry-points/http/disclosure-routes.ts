@@ -1,4 +1,4 @@
-import { type z } from 'zod';
+import { z } from 'zod';
 import type { Api } from '@sanxiang/shared';
 import { approveDisclosure, ZApproveDisclosure } from '../../domain/decisions/approve-disclosure';
 import { checkDisclosure, ZCheckDisclosure } from '../../domain/decisions/check-disclosure';
@@ -9,7 +9,15 @@ import { previewRedaction, ZPreviewRedaction } from '../../domain/redaction/prev
 import { reviseDisclosure, ZReviseDisclosure } from '../../domain/decisions/revise-disclosure';
 import { roles } from '../../domain/decisions/review-policy';
 import { submitForReview, ZSubmitForReview } from '../../domain/decisions/submit-for-review';
-import { withdrawDisclosure, ZWithdrawDisclosure } from '../../domain/publication/withdraw-disclosure';
+import {
+  approveOutcome,
+  checkOutcome,
+  requestWithdrawal,
+  toOutcomeRequestView,
+  ZOutcomeApproval,
+  ZOutcomeCheck,
+  ZWithdrawalRequest,
+} from '../../domain/outcomes/outcome-requests';
 import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 const tags = ['disclosures'];
@@ -129,11 +137,66 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     ZApproveDisclosure,
     approveDisclosure,
   );
-  transition(
-    'withdrawal',
-    '撤下已公示的决定并公开说明（撤销、确认违法、重新作出）',
-    roles.withdraw,
-    ZWithdrawDisclosure,
-    withdrawDisclosure,
-  );
+
+  // ---- withdrawal and non-publication: requested, checked, approved (#13 items 9 and 2) ---------
+  type TOutcomeResult = Awaited<ReturnType<typeof requestWithdrawal>>;
+  const outcomeBody = (r: TOutcomeResult) => ({
+    disclosure: toDisclosureView(r.disclosure),
+    request: toOutcomeRequestView(r.request),
+  });
+  const ZRequestParams = ZIdParams.extend({ requestId: z.uuid({ error: '编号格式不正确' }) });
+
+  api.route({
+    method: 'post',
+    path: '/disclosures/{id}/withdrawal-requests',
+    summary: '申请撤下已公示的决定（写明撤销或确认文书和说明），经审核和负责人批准后撤下',
+    tags,
+    access: roles.requestOutcome,
+    request: { params: ZIdParams, body: ZWithdrawalRequest },
+    responses: { 201: { description: '撤下申请已提交，待审核' }, ...problemResponses },
+    handler: async ({ params, body, principal, req }) =>
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/disclosures/${params.id}/withdrawal-requests`, body),
+        async (ctx) => ({ status: 201, body: outcomeBody(await requestWithdrawal(ctx, params.id, body)) }),
+      ),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/disclosures/{id}/outcome-requests/{requestId}/check',
+    summary: '审核撤下或不予公开申请（通过或退回）；审核人不能是申请人或本案执法人员',
+    tags,
+    access: roles.checkOutcome,
+    request: { params: ZRequestParams, body: ZOutcomeCheck },
+    responses: { 200: { description: 'OK' }, ...problemResponses },
+    handler: async ({ params, body, principal, req }) =>
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/disclosures/${params.id}/outcome-requests/${params.requestId}/check`, body),
+        async (ctx) => ({
+          status: 200,
+          body: outcomeBody(await checkOutcome(ctx, params.id, params.requestId, body)),
+        }),
+      ),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/disclosures/{id}/outcome-requests/{requestId}/approval',
+    summary: '负责人批准撤下或不予公开（或退回）；批准后才撤下或登记为不予公开',
+    tags,
+    access: roles.approveOutcome,
+    request: { params: ZRequestParams, body: ZOutcomeApproval },
+    responses: { 200: { description: 'OK' }, ...problemResponses },
+    handler: async ({ params, body, principal, req }) =>
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/disclosures/${params.id}/outcome-requests/${params.requestId}/approval`, body),
+        async (ctx) => ({
+          status: 200,
+          body: outcomeBody(await approveOutcome(ctx, params.id, params.requestId, body)),
+        }),
+      ),
+  });
 }
