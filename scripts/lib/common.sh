@@ -123,6 +123,11 @@ EOT
     cat <<EOT
 export AUTH_JWKS_URL=http://127.0.0.1:$IDENTITY_PORT/jwks
 export AUTH_JWKS_ISSUER=http://127.0.0.1:$IDENTITY_PORT
+# The public platform's footer (a government site's identity); demo values, set the real ones in production.
+export PUBLIC_SITE_SPONSOR="常州市人力资源和社会保障局（演示）"
+export PUBLIC_SITE_CONTACT="联系电话 0519-12333（演示数据）"
+export PUBLIC_SITE_ICP="苏ICP备00000000号（演示）"
+export PUBLIC_SITE_CODE=3204000000
 EOT
   fi
 }

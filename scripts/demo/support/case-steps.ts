@@ -191,6 +191,8 @@ export interface TOpenCase {
     kind: 'naturalPerson' | 'legalPerson' | 'otherOrganisation';
     name: string;
     idNumber?: string;
+    /** 法定代表人 / 负责人 (legal persons and organisations; published with the decision). */
+    legalRepresentative?: string;
     isMinor?: boolean;
   };
   officers: { userId: string; name: string; certificateNumber: string }[];

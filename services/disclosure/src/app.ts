@@ -28,6 +28,7 @@ import { registerReportRoutes } from './entry-points/http/report-routes';
 import type { TRouteDeps } from './entry-points/http/route-support';
 import { publicRateLimiter, type TPublicRateLimit } from './entry-points/public/rate-limit';
 import { publicSite } from './entry-points/public/public-site';
+import { configureSiteIdentity } from './entry-points/public/pages/layout';
 
 export interface TAppDeps {
   config: TConfigOf<'disclosure'>;
@@ -66,6 +67,12 @@ function personnelFrom(config: TConfigOf<'disclosure'>): TPublicPersonnelSource 
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
 export function createApp(deps: TAppDeps) {
+  configureSiteIdentity({
+    sponsor: deps.config.PUBLIC_SITE_SPONSOR,
+    contact: deps.config.PUBLIC_SITE_CONTACT,
+    icp: deps.config.PUBLIC_SITE_ICP,
+    siteCode: deps.config.PUBLIC_SITE_CODE,
+  });
   const api = new Api(createTokenVerifier(deps.config), {
     429: { description: '请求过于频繁（公众访问限流，见 Retry-After）' },
   });

@@ -194,6 +194,38 @@ export const ZEnv = z.object({
     .min(1)
     .default('.local/data/calendar')
     .describe('Folder of imported holiday-calendar years (relative to the repo root).'),
+
+  PUBLIC_SITE_SPONSOR: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      "主办单位 shown in the public platform's footer (a government site must name it), e.g. 常州市人力资源和社会保障局.",
+    ),
+  PUBLIC_SITE_CONTACT: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Contact line of the public platform's footer (联系电话 / 地址 / 邮箱), as it is to be read."),
+  PUBLIC_SITE_ICP: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .optional()
+    .describe(
+      "ICP 备案号 in the public platform's footer (linked to beian.miit.gov.cn), e.g. 苏ICP备12345678号.",
+    ),
+  PUBLIC_SITE_CODE: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{10}$/u, '网站标识码应为 10 位数字或字母')
+    .optional()
+    .describe("网站标识码 (10 characters, issued for government websites) in the public platform's footer."),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 export type TEnvKey = keyof TEnv;
@@ -223,6 +255,10 @@ export const profiles = {
     ...temporal,
     'CALENDAR_DATA_DIR',
     'SERVICE_URL_DIRECTORY',
+    'PUBLIC_SITE_SPONSOR',
+    'PUBLIC_SITE_CONTACT',
+    'PUBLIC_SITE_ICP',
+    'PUBLIC_SITE_CODE',
   ],
   recording: [
     ...logging,

@@ -84,6 +84,15 @@ export const ZCaseSummary = z.object({
   handlingUnit: z.string(),
   status: z.string(),
   officers: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** The party as entered at case opening (the disclosure draft takes the credit code from here). */
+  party: z
+    .object({
+      kind: z.string(),
+      name: z.string(),
+      idNumber: z.string().nullable(),
+      legalRepresentative: z.string().nullable(),
+    })
+    .optional(),
 });
 export type TCaseSummary = z.infer<typeof ZCaseSummary>;
 export type TEscalationResponse = z.infer<typeof ZEscalationResponse>;

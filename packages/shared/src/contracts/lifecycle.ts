@@ -35,6 +35,10 @@ const ZText = (max: number) => z.string().trim().min(1).max(max);
 export const ZCaseParty = z.object({
   kind: ZPartyKind, // decides the expiry of a publication: 2 years for a natural person, else 5
   name: ZText(200), // 行政相对人
+  /** 统一社会信用代码 of a legal person or other organisation (published; never a natural person's ID). */
+  creditCode: z.string().trim().min(1).max(32).optional(),
+  /** 法定代表人 / 负责人 of a legal person or other organisation (published). */
+  legalRepresentative: z.string().trim().min(1).max(100).optional(),
 });
 export type TCaseParty = z.infer<typeof ZCaseParty>;
 
@@ -294,6 +298,8 @@ export const ZPublicationContent = z.object({
   content: ZText(4000), // 执法内容 / 违法事实
   decision: ZText(4000), // 处理决定
   penaltyKind: z.string().trim().max(200).optional(), // 处罚种类
+  /** 罚款金额 in yuan (元), when the decision imposes a fine: published as its own field. */
+  fineAmountYuan: z.number().nonnegative().max(1e12).multipleOf(0.01).optional(),
   legalBasis: ZText(2000), // 依据
   performance: ZText(1000), // 履行方式和期限
   issuingAuthority: ZText(200), // 作出决定的机关

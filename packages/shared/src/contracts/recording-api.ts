@@ -19,6 +19,7 @@ export const ZOpenCaseFile = z
       kind: ZPartyKind, // 自然人 / 法人 / 其他组织
       name: z.string().trim().min(1).max(200),
       idNumber: z.string().trim().min(1).max(32).optional(), // 身份证号或统一社会信用代码
+      legalRepresentative: z.string().trim().min(1).max(100).optional(), // 法定代表人 / 负责人
       isMinor: z.boolean().default(false), // 未成年人: never published (不予公开)
     }),
     officers: z.array(ZCaseOfficer).min(2, '案件须有至少两名持证执法人员').max(20),
@@ -30,5 +31,11 @@ export const ZOpenCaseFile = z
       ctx.addIssue({ code: 'custom', path: ['officers'], message: '执法证号不得重复' });
     if (v.party.isMinor && v.party.kind !== 'naturalPerson')
       ctx.addIssue({ code: 'custom', path: ['party', 'isMinor'], message: '只有自然人可以是未成年人' });
+    if (v.party.legalRepresentative && v.party.kind === 'naturalPerson')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['party', 'legalRepresentative'],
+        message: '自然人当事人没有法定代表人',
+      });
   });
 export type TOpenCaseFile = z.infer<typeof ZOpenCaseFile>;

@@ -1,1 +1,2 @@
 export * from './beijing-time';
+export * from './money';

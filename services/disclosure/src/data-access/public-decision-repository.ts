@@ -23,6 +23,8 @@ export async function upsertPublishedDecision(
     version: number;
     publishedAt: Date;
     correctedAt: Date | null;
+    /** End of the publication period (公示期限). */
+    expiresAt: Date | null;
     content: TPublicDecisionContent;
   },
 ): Promise<void> {
@@ -39,12 +41,16 @@ export async function upsertPublishedDecision(
     correctedAt: row.correctedAt,
     partyKind: c.partyKind,
     partyName: c.partyName,
+    creditCode: c.partyKind === 'naturalPerson' ? null : (c.creditCode ?? null),
+    legalRepresentative: c.partyKind === 'naturalPerson' ? null : (c.legalRepresentative ?? null),
     enforcementMethod: c.enforcementMethod,
     content: c.content,
     decision: c.decision,
     penaltyKind: c.penaltyKind ?? null,
+    fineAmountYuan: c.fineAmountYuan ?? null,
     legalBasis: c.legalBasis,
     performance: c.performance,
+    expiresAt: row.expiresAt,
     withdrawnAt: null,
     withdrawalReason: null,
     withdrawalExplanation: null,
@@ -76,10 +82,13 @@ export async function replaceByWithdrawalNotice(
       version: null,
       partyKind: null,
       partyName: null,
+      creditCode: null,
+      legalRepresentative: null,
       enforcementMethod: null,
       content: null,
       decision: null,
       penaltyKind: null,
+      fineAmountYuan: null,
       legalBasis: null,
       performance: null,
       correctedAt: null,
@@ -250,9 +259,27 @@ export function indexedMatchesSql(f: TPublicSearchFilters, indexTokens: string[]
 
 export type TRunSql = <R>(sql: Prisma.Sql) => Promise<R[]>;
 
+/** Matches are counted up to this many (as deep as one can page: MAX_PAGE × MAX_PAGE_SIZE). */
+export const COUNT_CAP = 2500;
+
 /**
- * The public search: one page plus one row (to tell whether there is a next page), never a total
- * count (it would cost every match of a common keyword). Shared with the benchmark, whose raw-SQL
+ * How many decisions match, counted up to COUNT_CAP + 1 (a count of every match of a common keyword
+ * over a million rows would cost more than the page itself).
+ */
+export function countMatchesSql(f: TPublicSearchFilters, indexTokens: string[] = []): Prisma.Sql {
+  const conditions = filterConditions(f, 'p');
+  if (f.keyword) {
+    conditions.unshift(
+      Prisma.sql`disclosure_search_tokens(p."searchText") @> ${indexTokens}::text[]`,
+      Prisma.sql`strpos(p."searchText", ${f.keyword}) > 0`,
+    );
+  }
+  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "PublicDecision" p ${whereOf(conditions)} LIMIT ${COUNT_CAP + 1}) m`;
+}
+
+/**
+ * The public search: one page plus one row (to tell whether there is a next page) and the number of
+ * matches up to COUNT_CAP (a full count would cost every match of a common keyword). Shared with the benchmark, whose raw-SQL
  * baseline runs these same statements.
  */
 export async function runPublicSearch(
@@ -260,17 +287,26 @@ export async function runPublicSearch(
   f: TPublicSearchFilters,
   stats: TTokenStats = noTokenStats,
 ) {
-  let rows: TPublicSearchRow[] | undefined;
-  let plan: TSearchPlan | undefined;
-  if (f.keyword) {
-    plan = planKeywordSearch(f.keyword, f, stats);
-    if (plan.recentWindow > 0) {
+  const plan = f.keyword ? planKeywordSearch(f.keyword, f, stats) : undefined;
+  const page = async () => {
+    if (plan && plan.recentWindow > 0) {
       const recent = await run<TPublicSearchRow>(recentMatchesSql(f, plan.recentWindow));
-      if (recent.length > f.pageSize) rows = recent;
+      if (recent.length > f.pageSize) return recent;
     }
-  }
-  rows ??= await run<TPublicSearchRow>(indexedMatchesSql(f, plan?.indexTokens));
-  return { items: rows.slice(0, f.pageSize), hasMore: rows.length > f.pageSize };
+    return run<TPublicSearchRow>(indexedMatchesSql(f, plan?.indexTokens));
+  };
+  const [rows, counted] = await Promise.all([
+    page(),
+    run<{ n: number }>(countMatchesSql(f, plan?.indexTokens)),
+  ]);
+  const n = Number(counted[0]?.n ?? 0);
+  return {
+    items: rows.slice(0, f.pageSize),
+    hasMore: rows.length > f.pageSize,
+    total: Math.min(n, COUNT_CAP),
+    /** More matches than COUNT_CAP: `total` is a lower bound. */
+    totalAtLeast: n > COUNT_CAP,
+  };
 }
 
 /** Token statistics, re-read at most every `ttlMs` (ANALYZE refreshes them as the table grows). */
@@ -296,6 +332,11 @@ export async function searchPublicDecisions(
 export interface TPublicDecisionRow extends Omit<TPublicSearchRow, 'excerpt'> {
   version: number | null;
   partyKind: string | null;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  /** numeric(14,2) as node-postgres returns it (a string), or null. */
+  fineAmountYuan: string | null;
+  expiresAt: Date | null;
   enforcementMethod: string | null;
   content: string | null;
   decision: string | null;
@@ -311,8 +352,9 @@ export async function getPublicDecision(
 ): Promise<TPublicDecisionRow | undefined> {
   const { rows } = await pool.query<TPublicDecisionRow>(
     `SELECT "disclosureId", state, version, "documentNumber", "decisionKind", "issuingAuthority", "decisionDate",
-            "publishedAt", "correctedAt", "partyKind", "partyName", "enforcementMethod", content, decision,
-            "penaltyKind", "legalBasis", performance, "withdrawnAt", "withdrawalReason", "withdrawalExplanation"
+            "publishedAt", "correctedAt", "partyKind", "partyName", "creditCode", "legalRepresentative",
+            "enforcementMethod", content, decision, "penaltyKind", "fineAmountYuan", "legalBasis", performance,
+            "expiresAt", "withdrawnAt", "withdrawalReason", "withdrawalExplanation"
      FROM "PublicDecision" WHERE "disclosureId" = $1`,
     [disclosureId],
   );

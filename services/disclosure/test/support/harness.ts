@@ -50,7 +50,7 @@ export async function createHarness(
   options: {
     publicRateLimit?: TPublicRateLimit;
     extra?: Partial<TAppDeps>;
-    /** Config keys besides the database and task queue (e.g. HTTP_TRUST_PROXY). */
+    /** Config keys besides the database and task queue (e.g. HTTP_TRUST_PROXY, PUBLIC_SITE_*). */
     config?: Record<string, string>;
   } = {},
 ): Promise<THarness> {

@@ -4,6 +4,7 @@ import {
   internalPaths,
   type TDisclosureDraftRequest,
   type TDisclosureDraftResponse,
+  type TCaseSummary,
 } from '@sanxiang/shared/src/contracts';
 import type { TServiceClient } from '../../http/service-client';
 
@@ -13,9 +14,26 @@ export interface TCreateDisclosureDraftInput {
 }
 
 /**
+ * What the public page names besides the party (004 §9(1)): for a legal person or other
+ * organisation, its 统一社会信用代码 and 法定代表人 as entered at case opening. A natural person's
+ * ID number never leaves the case file.
+ */
+export function publishedPartyIdentity(summary: TCaseSummary): {
+  creditCode?: string;
+  legalRepresentative?: string;
+} {
+  const p = summary.party;
+  if (!p || p.kind === 'naturalPerson') return {};
+  return {
+    ...(p.idNumber ? { creditCode: p.idNumber } : {}),
+    ...(p.legalRepresentative ? { legalRepresentative: p.legalRepresentative } : {}),
+  };
+}
+
+/**
  * Creates the disclosure draft for internal review (内部审核), or records an exemption (不予公开).
- * The case's officers are asked of recording here (an activity, so the workflow's commands do not
- * change) and sent along: none of them may check or approve the disclosure (职责分离, 审核办法 §3).
+ * The case's officers and the party's identity are asked of recording here (an activity, so the
+ * workflow's commands do not change) and sent along: none of them may check or approve the disclosure (职责分离, 审核办法 §3).
  */
 export const createDisclosureDraft =
   (deps: { disclosure: TServiceClient; recording: TServiceClient }) =>
@@ -28,7 +46,7 @@ export const createDisclosureDraft =
     ];
     return deps.disclosure.post(
       internalPaths.disclosures(),
-      { ...request, handlerIds },
+      { ...request, party: { ...request.party, ...publishedPartyIdentity(summary) }, handlerIds },
       { idempotencyKey, response: ZDisclosureDraftResponse },
     );
   };

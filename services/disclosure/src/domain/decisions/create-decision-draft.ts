@@ -37,6 +37,13 @@ export async function createDecisionDraft(
   const source: TDecisionSource = {
     partyKind: req.party.kind,
     partyName: req.party.name,
+    // A natural person's record never carries a code (the activity sends none; this holds it here too).
+    ...(req.party.kind !== 'naturalPerson' && req.party.creditCode
+      ? { creditCode: req.party.creditCode }
+      : {}),
+    ...(req.party.kind !== 'naturalPerson' && req.party.legalRepresentative
+      ? { legalRepresentative: req.party.legalRepresentative }
+      : {}),
     documentNumber: req.documentNumber,
     decisionKind: req.decisionKind,
     decisionDate: req.decisionDate,

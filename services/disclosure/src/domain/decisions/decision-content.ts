@@ -11,6 +11,8 @@ const ZText = (max: number) => z.string().trim().min(1).max(max);
 export const ZDecisionSource = z.object({
   partyKind: ZPartyKind,
   partyName: ZText(200), // 行政相对人
+  creditCode: z.string().trim().max(32).optional(), // 统一社会信用代码 (legal person / organisation only)
+  legalRepresentative: z.string().trim().max(100).optional(), // 法定代表人 / 负责人
   documentNumber: ZText(100), // 决定书文号
   decisionKind: ZDecisionKind,
   decisionDate: ZIsoDate,
@@ -18,6 +20,7 @@ export const ZDecisionSource = z.object({
   content: ZText(4000), // 执法内容 / 违法事实
   decision: ZText(4000), // 执法决定
   penaltyKind: z.string().trim().max(200).optional(), // 处罚种类
+  fineAmountYuan: z.number().nonnegative().max(1e12).optional(), // 罚款金额（元）
   legalBasis: ZText(2000), // 依据
   performance: ZText(1000), // 履行方式和期限
   issuingAuthority: ZText(200), // 执法机关
@@ -30,6 +33,8 @@ export type TDecisionSource = z.infer<typeof ZDecisionSource>;
  */
 export const ZDecisionEdit = ZDecisionSource.pick({
   partyName: true,
+  legalRepresentative: true,
+  fineAmountYuan: true,
   enforcementMethod: true,
   content: true,
   decision: true,
@@ -43,6 +48,7 @@ export type TDecisionEdit = z.infer<typeof ZDecisionEdit>;
 /** Fields that redaction may touch (text the public reads). */
 export const redactableFields = [
   'partyName',
+  'legalRepresentative',
   'enforcementMethod',
   'content',
   'decision',
@@ -56,6 +62,7 @@ export type TRedactableField = z.infer<typeof ZRedactableField>;
 
 export const fieldLabel: Record<TRedactableField, string> = {
   partyName: '行政相对人',
+  legalRepresentative: '法定代表人',
   enforcementMethod: '执法方式',
   content: '执法内容',
   decision: '执法决定',

@@ -39,12 +39,17 @@ export async function getPublicDecision(pool: TPublicReadPool, id: string) {
     partyKind: r.partyKind,
     partyKindLabel: labelOf(partyKindLabel, r.partyKind),
     partyName: r.partyName,
+    creditCode: r.creditCode,
+    legalRepresentative: r.legalRepresentative,
     enforcementMethod: r.enforcementMethod,
     content: r.content,
     decision: r.decision,
     penaltyKind: r.penaltyKind,
+    fineAmountYuan: r.fineAmountYuan === null ? null : Number(r.fineAmountYuan),
     legalBasis: r.legalBasis,
     performance: r.performance,
+    /** 公示期限: on the platform until this instant (then taken down, 003 §(六)). */
+    expiresAt: r.expiresAt?.toISOString() ?? null,
   };
 }
 export type TPublicDecisionView = Awaited<ReturnType<typeof getPublicDecision>>;

@@ -24,6 +24,7 @@ export async function showOnPlatform(
       version: versionNumber,
       publishedAt: times.publishedAt,
       correctedAt: times.correctedAt,
+      expiresAt: d.expiresAt,
       content: ZPublicDecisionContent.parse(version.publicContent),
     });
     return;

@@ -13,6 +13,7 @@ const aliases: Record<string, TRedactableField> = {
   party: 'partyName',
   'party.name': 'partyName',
   行政相对人: 'partyName',
+  法定代表人: 'legalRepresentative',
   执法方式: 'enforcementMethod',
   执法内容: 'content',
   违法事实: 'content',

@@ -102,8 +102,19 @@ export async function searchPublicDecisions(
   reads: { pool: TPublicReadPool; tokenStats: () => Promise<TTokenStats> },
   q: TPublicSearchQuery,
 ) {
-  const { items, hasMore } = await runSearch(reads.pool, toSearchFilters(q), await reads.tokenStats());
-  return { items: items.map(toPublicSearchItem), page: q.page, pageSize: q.pageSize, hasMore };
+  const { items, hasMore, total, totalAtLeast } = await runSearch(
+    reads.pool,
+    toSearchFilters(q),
+    await reads.tokenStats(),
+  );
+  return {
+    items: items.map(toPublicSearchItem),
+    page: q.page,
+    pageSize: q.pageSize,
+    hasMore,
+    total,
+    totalAtLeast,
+  };
 }
 
 export const ZPublicSearchResult = z.object({
@@ -127,4 +138,8 @@ export const ZPublicSearchResult = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   hasMore: z.boolean(),
+  /** 共 N 条: the number of matches, counted up to 2,500. */
+  total: z.number().int(),
+  /** True when there are more than 2,500 matches (`total` is then 2,500). */
+  totalAtLeast: z.boolean(),
 });

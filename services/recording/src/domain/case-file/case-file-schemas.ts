@@ -19,6 +19,7 @@ export const ZCaseFileSummary = z.object({
     kind: z.string(),
     name: z.string(),
     idNumber: z.string().nullable(),
+    legalRepresentative: z.string().nullable(),
     isMinor: z.boolean(),
   }),
   officers: z.array(z.object({ userId: z.string(), name: z.string(), certificateNumber: z.string() })),

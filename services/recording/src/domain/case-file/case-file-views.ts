@@ -22,7 +22,13 @@ export const caseFileView = (f: TCaseFileWithOfficers) => ({
   handlingUnit: f.handlingUnit,
   enforcementCategory: f.enforcementCategory,
   enforcementArea: f.enforcementArea,
-  party: { kind: f.partyKind, name: f.partyName, idNumber: f.partyIdNumber, isMinor: f.partyIsMinor },
+  party: {
+    kind: f.partyKind,
+    name: f.partyName,
+    idNumber: f.partyIdNumber,
+    legalRepresentative: f.partyLegalRepresentative,
+    isMinor: f.partyIsMinor,
+  },
   officers: f.officers.map((o) => ({
     userId: o.userId,
     name: o.name,

@@ -40,6 +40,7 @@ export async function openCaseFile(deps: TRecordingDeps, ctx: TCallContext, inpu
         partyKind: input.party.kind,
         partyName: input.party.name,
         partyIdNumber: input.party.idNumber ?? null,
+        partyLegalRepresentative: input.party.legalRepresentative ?? null,
         partyIsMinor: input.party.isMinor,
         openedById: ctx.principal.id,
         openedByName: ctx.principal.name,

@@ -1,5 +1,5 @@
 import { recordKindLabel, valueLabel, type TRecordKind } from '@sanxiang/shared/src/domain';
-import { formatDate, formatDateTime } from '@sanxiang/shared/src/format';
+import { formatDate, formatDateTime, formatYuan } from '@sanxiang/shared/src/format';
 
 /**
  * A record's content as labelled Chinese fields for the archive (PDF case file): every key has a
@@ -186,9 +186,7 @@ function scalar(key: string, value: unknown, ctx: TFieldContext): string {
   return s;
 }
 
-/** `20000` → `人民币 20,000.00 元`. */
-export const formatYuan = (n: number) =>
-  `人民币 ${n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+export { formatYuan };
 
 function toValue(key: string, value: unknown, ctx: TFieldContext): string | TField[] {
   if (Array.isArray(value)) {

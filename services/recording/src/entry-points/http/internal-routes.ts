@@ -41,6 +41,12 @@ export function internalRoutes(api: Api, deps: TRecordingDeps) {
           handlingUnit: file.handlingUnit,
           status: file.status,
           officers: file.officers.map((o) => ({ userId: o.userId, name: o.name })),
+          party: {
+            kind: file.partyKind,
+            name: file.partyName,
+            idNumber: file.partyIdNumber,
+            legalRepresentative: file.partyLegalRepresentative,
+          },
         },
       };
     },

@@ -26,6 +26,10 @@ const published: TPublicDecisionView = {
   penaltyKind: '罚款',
   legalBasis: '《保障农民工工资支付条例》',
   performance: null,
+  creditCode: null,
+  legalRepresentative: null,
+  fineAmountYuan: null,
+  expiresAt: null,
 } as unknown as TPublicDecisionView;
 
 describe('public pages show Beijing dates', () => {
@@ -78,7 +82,7 @@ describe('public pages show Beijing dates', () => {
       form: {},
       authorities: [],
       errors: [],
-      result: { items: [item], page: 1, pageSize: 20, hasMore: false },
+      result: { items: [item], page: 1, pageSize: 20, hasMore: false, total: 1, totalAtLeast: false },
     });
     expect(page).toContain('<dd>2026年12月2日</dd>');
     expect(page).toContain('<dd>2026年12月4日</dd>');

@@ -1,4 +1,4 @@
-import { formatDate } from '@sanxiang/shared';
+import { formatDate, formatYuan } from '@sanxiang/shared';
 import type { TPublicDecisionView } from '../../../domain/publication/get-public-decision';
 import { html, multiline } from '../html';
 import { layout } from './layout';
@@ -20,6 +20,8 @@ export function renderDecisionPage(d: TPublicDecisionView): string {
             <dd>${d.issuingAuthority}</dd>
             <dt>决定类别</dt>
             <dd>${d.decisionKindLabel}</dd>
+            <dt>决定日期</dt>
+            <dd>${dateText(d.decisionDate)}</dd>
             <dt>撤下日期</dt>
             <dd>${dateText(d.withdrawal.at)}</dd>
             <dt>撤下原因</dt>
@@ -45,6 +47,18 @@ export function renderDecisionPage(d: TPublicDecisionView): string {
         <dl class="record">
           <dt>行政相对人</dt>
           <dd>${d.partyName}（${d.partyKindLabel}）</dd>
+          ${
+            d.creditCode
+              ? html`<dt>统一社会信用代码</dt>
+                  <dd>${d.creditCode}</dd>`
+              : ''
+          }
+          ${
+            d.legalRepresentative
+              ? html`<dt>${d.partyKind === 'legalPerson' ? '法定代表人' : '负责人'}</dt>
+                  <dd>${d.legalRepresentative}</dd>`
+              : ''
+          }
           <dt>决定书文号</dt>
           <dd>${d.documentNumber}</dd>
           <dt>决定类别</dt>
@@ -61,6 +75,12 @@ export function renderDecisionPage(d: TPublicDecisionView): string {
                   <dd>${d.penaltyKind}</dd>`
               : ''
           }
+          ${
+            d.fineAmountYuan !== null
+              ? html`<dt>罚款金额</dt>
+                  <dd>${formatYuan(d.fineAmountYuan)}</dd>`
+              : ''
+          }
           <dt>执法依据</dt>
           <dd>${multiline(d.legalBasis)}</dd>
           <dt>履行方式和期限</dt>
@@ -69,6 +89,14 @@ export function renderDecisionPage(d: TPublicDecisionView): string {
           <dd>${d.issuingAuthority}</dd>
           <dt>决定日期</dt>
           <dd>${dateText(d.decisionDate)}</dd>
+          <dt>公示期限</dt>
+          <dd>
+            ${
+              d.expiresAt
+                ? `自 ${dateText(d.publishedAt)} 起至 ${dateText(d.expiresAt)} 止`
+                : `自 ${dateText(d.publishedAt)} 起`
+            }
+          </dd>
         </dl>
       </section>
       <p>认为公示信息不准确的，可<a href="/public/corrections/new?decisionId=${d.id}">申请更正</a>。</p>

@@ -18,7 +18,14 @@ export interface TSearchPageModel {
   authorities: string[];
   /** Field name → message, when the query was refused (400). */
   errors: { field: string; message: string }[];
-  result?: { items: TPublicSearchItem[]; page: number; pageSize: number; hasMore: boolean };
+  result?: {
+    items: TPublicSearchItem[];
+    page: number;
+    pageSize: number;
+    hasMore: boolean;
+    total: number;
+    totalAtLeast: boolean;
+  };
 }
 
 const fieldIds: Record<string, string> = {
@@ -99,7 +106,9 @@ function results(m: TSearchPageModel): SafeHtml {
     <h2 id="results-heading">检索结果</h2>
     <p class="result-summary" role="status">
       ${
-        r.items.length === 0 ? '没有找到符合条件的公示信息。' : `第 ${r.page} 页，本页 ${r.items.length} 条。`
+        r.total === 0 && r.items.length === 0
+          ? '没有找到符合条件的公示信息。'
+          : `${r.totalAtLeast ? `共找到 ${r.total} 条以上，请缩小检索范围` : `共找到 ${r.total} 条`}；第 ${r.page} 页，本页 ${r.items.length} 条。`
       }
     </p>
     <ol class="result-list" start="${(r.page - 1) * r.pageSize + 1}">

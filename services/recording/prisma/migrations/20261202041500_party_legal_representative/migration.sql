@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CaseFile" ADD COLUMN     "partyLegalRepresentative" TEXT;
