@@ -572,6 +572,8 @@ it('runs a major case from opening to publication through all three services and
   expect((await searchPublicDecisions(api, { q: ID_NUMBER })).items).toEqual([]);
   const publicRecord = await getPublicDecision(api, draft.id);
   expect(publicRecord).toMatchObject({ state: 'published', documentNumber: story.decision.documentNumber });
+  // #14 item 7: the credit code entered at opening reaches the platform through the draft activity.
+  expect(publicRecord).toMatchObject({ creditCode: story.party.idNumber });
   expect(publicRecord.content).toContain('3204**********3416');
   expect(publicRecord.content).toContain('138****4567');
   for (const text of [JSON.stringify(byKeyword), JSON.stringify(publicRecord)]) {
