@@ -12,12 +12,13 @@ COPY services/recording/package.json services/recording/
 COPY services/legal-review/package.json services/legal-review/
 COPY services/directory/package.json services/directory/
 COPY services/notifications/package.json services/notifications/
+COPY services/inspection/package.json services/inspection/
 COPY apps/console/package.json apps/console/
 COPY workflows/package.json workflows/
 COPY test/package.json test/
 RUN npm install --no-audit --no-fund --include=dev
 COPY . .
-RUN for s in disclosure recording legal-review directory notifications; do \
+RUN for s in disclosure recording legal-review directory notifications inspection; do \
       (cd services/$s && PRISMA_SCHEMA_ENGINE_BINARY=/bin/false npx prisma generate); \
     done && npm run -w @sanxiang/console build
 USER node

@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib/common.sh"
 load_stack dev
 
-services=(disclosure:$DISCLOSURE_PORT recording:$RECORDING_PORT legal-review:$LEGAL_REVIEW_PORT directory:$DIRECTORY_PORT notifications:$NOTIFICATIONS_PORT identity:$IDENTITY_PORT)
+services=(disclosure:$DISCLOSURE_PORT recording:$RECORDING_PORT legal-review:$LEGAL_REVIEW_PORT directory:$DIRECTORY_PORT notifications:$NOTIFICATIONS_PORT inspection:$INSPECTION_PORT identity:$IDENTITY_PORT)
 for entry in "${services[@]}" console:$CONSOLE_PORT; do
   port=${entry#*:}
   port_in_use "$port" && die "port $port (${entry%%:*} service) is already in use; stop whatever holds it (is another 'npm start' running?)"
@@ -57,6 +57,7 @@ done
 step "demo data"
 tsx "$ROOT/scripts/demo/load-directory-demo.ts"
 tsx "$ROOT/scripts/demo/load-demo-data.ts"
+tsx "$ROOT/scripts/demo/load-inspection-demo.ts"
 
 step "staff console (执法工作台)"
 npm run -s -w @sanxiang/console build -- --logLevel warn
@@ -81,9 +82,10 @@ cat <<EOT
   Legal-review service   $SERVICE_URL_LEGAL_REVIEW   API docs $SERVICE_URL_LEGAL_REVIEW/docs
   Directory service      $SERVICE_URL_DIRECTORY   API docs $SERVICE_URL_DIRECTORY/docs   (people, units, certificates)
   Notifications service  $SERVICE_URL_NOTIFICATIONS   API docs $SERVICE_URL_NOTIFICATIONS/docs   (inbox, e-mail, 我的待办, 督办看板)
+  Inspection service     $SERVICE_URL_INSPECTION   API docs $SERVICE_URL_INSPECTION/docs   (双随机: 事项, 名录库, 计划, 抽取; public: $SERVICE_URL_INSPECTION/public/plans)
   MinIO console          http://127.0.0.1:$MINIO_CONSOLE_PORT   (user $S3_ACCESS_KEY)
   Mailpit (e-mail sent)  http://127.0.0.1:$MAILPIT_PORT   (SMTP 127.0.0.1:$SMTP_PORT)
-  PostgreSQL             127.0.0.1:$PG_PORT  (databases sanxiang_disclosure, sanxiang_recording, sanxiang_legal_review, sanxiang_directory, sanxiang_notifications, sanxiang_console, sanxiang_identity)
+  PostgreSQL             127.0.0.1:$PG_PORT  (databases sanxiang_disclosure, sanxiang_recording, sanxiang_legal_review, sanxiang_directory, sanxiang_notifications, sanxiang_inspection, sanxiang_console, sanxiang_identity)
 
   Tokens for the APIs:   source .local/dev/env.sh && npm run -s token -- --roles officer --name 张三 --cert 32010012345
 

@@ -58,6 +58,7 @@ const listening: Record<string, number> = {
   'legal-review': Number(envOf('legal-review').HTTP_PORT),
   directory: Number(envOf('directory').HTTP_PORT),
   notifications: Number(envOf('notifications').HTTP_PORT),
+  inspection: Number(envOf('inspection').HTTP_PORT),
   identity: Number(envOf('identity').HTTP_PORT),
 };
 
@@ -67,6 +68,7 @@ const processes: [string, TProfile][] = [
   ['legal-review', 'legal-review'],
   ['directory', 'directory'],
   ['notifications', 'notifications'],
+  ['inspection', 'inspection'],
   ['identity', 'identity'],
   ['worker', 'worker'],
   ['console', 'console'],
@@ -122,6 +124,7 @@ describe('docker-compose.yml', () => {
       'directory',
       'notifications',
       'identity',
+      'inspection',
     ]) {
       const key = `DATABASE_URL_${service.toUpperCase().replace('-', '_')}`;
       expect(migrate[key]).toBe(envOf(service).DATABASE_URL);
@@ -139,6 +142,7 @@ describe('docker-compose.yml', () => {
       'legal-review',
       'directory',
       'notifications',
+      'inspection',
       'identity',
       'console',
     ]) {
@@ -156,7 +160,7 @@ describe('docker-compose.yml', () => {
 
   it('lets every service verify the tokens of the identity provider the console signs people in at', () => {
     const issuer = envOf('console').OIDC_ISSUER;
-    for (const service of ['disclosure', 'recording', 'legal-review', 'directory']) {
+    for (const service of ['disclosure', 'recording', 'legal-review', 'directory', 'inspection']) {
       expect({ service, ...pick(envOf(service), 'AUTH_JWKS_URL', 'AUTH_JWKS_ISSUER') }).toEqual({
         service,
         AUTH_JWKS_URL: `http://identity:${listening.identity}/jwks`,

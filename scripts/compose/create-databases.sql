@@ -5,5 +5,6 @@ CREATE DATABASE sanxiang_recording OWNER sanxiang;
 CREATE DATABASE sanxiang_legal_review OWNER sanxiang;
 CREATE DATABASE sanxiang_directory OWNER sanxiang;
 CREATE DATABASE sanxiang_notifications OWNER sanxiang;
+CREATE DATABASE sanxiang_inspection OWNER sanxiang;
 CREATE DATABASE sanxiang_console OWNER sanxiang;
 CREATE DATABASE sanxiang_identity OWNER sanxiang;

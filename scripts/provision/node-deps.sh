@@ -21,9 +21,9 @@ else
 fi
 
 step "Prisma clients"
-for service in disclosure recording legal-review directory notifications identity; do
+for service in disclosure recording legal-review directory notifications identity inspection; do
   [ -f "$ROOT/services/$service/prisma/schema.prisma" ] || die "services/$service/prisma/schema.prisma is missing"
   (cd "$ROOT/services/$service" && PRISMA_SCHEMA_ENGINE_BINARY=/bin/false CHECKPOINT_DISABLE=1 npx --no-install prisma generate >/dev/null 2>&1) ||
     die "prisma generate failed for services/$service"
 done
-ok "generated for disclosure, recording, legal-review, directory, notifications, identity"
+ok "generated for disclosure, recording, legal-review, directory, notifications, identity, inspection"

@@ -38,11 +38,11 @@ fi
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres "$@"; }
 psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname='$DB_USER'" | grep -q 1 ||
   psql_admin -c "CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD'"
-for db in sanxiang_disclosure sanxiang_recording sanxiang_legal_review sanxiang_directory sanxiang_notifications sanxiang_console sanxiang_identity; do
+for db in sanxiang_disclosure sanxiang_recording sanxiang_legal_review sanxiang_directory sanxiang_notifications sanxiang_inspection sanxiang_console sanxiang_identity; do
   psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 ||
     psql_admin -c "CREATE DATABASE $db OWNER $DB_USER"
 done
-ok "role $DB_USER and databases sanxiang_{disclosure,recording,legal_review,directory,notifications,console,identity} present"
+ok "role $DB_USER and databases sanxiang_{disclosure,recording,legal_review,directory,notifications,inspection,console,identity} present"
 
 step "MinIO ($STACK) on 127.0.0.1:$MINIO_PORT (console :$MINIO_CONSOLE_PORT)"
 if [ -f "$STACK_DIR/run/minio.pid" ] && kill -0 "$(cat "$STACK_DIR/run/minio.pid")" 2>/dev/null; then

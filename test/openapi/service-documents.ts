@@ -4,6 +4,7 @@ import { createLogger } from '@sanxiang/shared';
 import { testConfig } from '@sanxiang/testing';
 import { createApp as createDirectoryApp } from '@sanxiang/directory';
 import { createApp as createDisclosureApp } from '@sanxiang/disclosure';
+import { createApp as createInspectionApp } from '@sanxiang/inspection';
 import { createApp as createLegalReviewApp } from '@sanxiang/legal-review';
 import { createApp as createNotificationsApp } from '@sanxiang/notifications';
 import { createApp as createRecordingApp } from '@sanxiang/recording';
@@ -55,6 +56,13 @@ const apps: Record<string, () => Express> = {
       config: testConfig('notifications', { DATABASE_URL: 'postgres://unused/unused' }),
       db: unused('db'),
       calendar: unused('calendar'),
+      logger: logger(),
+    }),
+  inspection: () =>
+    createInspectionApp({
+      config: testConfig('inspection', { DATABASE_URL: 'postgres://unused/unused' }),
+      db: unused('db'),
+      directory: unused('directory'),
       logger: logger(),
     }),
   'legal-review': () =>

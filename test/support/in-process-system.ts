@@ -20,6 +20,7 @@ import { ensureDisclosureSchedules } from '@sanxiang/workflows/src/disclosure';
 import { createServiceClient } from '@sanxiang/workflows/src/http/service-client';
 import { composeService as composeDirectory } from '@sanxiang/directory';
 import { composeService as composeNotifications } from '@sanxiang/notifications';
+import { composeService as composeInspection } from '@sanxiang/inspection';
 import { composeService as composeDisclosure } from '@sanxiang/disclosure';
 import { composeService as composeLegalReview } from '@sanxiang/legal-review';
 import { composeService as composeRecording, type TComposedService } from '@sanxiang/recording';
@@ -58,6 +59,7 @@ export interface TInProcessSystem {
     /** With `console`: the console's own URL. */
     console?: string;
     notifications: string;
+    inspection: string;
   };
   /** With `identity`: the one password of every demo account. */
   demoPassword: string;
@@ -135,19 +137,22 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
   };
 
   try {
-    const [recordingDb, legalReviewDb, disclosureDb, directoryDb, notificationsDb] = await Promise.all([
-      createTestDatabase('recording'),
-      createTestDatabase('legal-review'),
-      createTestDatabase('disclosure'),
-      createTestDatabase('directory'),
-      createTestDatabase('notifications'),
-    ]);
+    const [recordingDb, legalReviewDb, disclosureDb, directoryDb, notificationsDb, inspectionDb] =
+      await Promise.all([
+        createTestDatabase('recording'),
+        createTestDatabase('legal-review'),
+        createTestDatabase('disclosure'),
+        createTestDatabase('directory'),
+        createTestDatabase('notifications'),
+        createTestDatabase('inspection'),
+      ]);
     const databases: TTestDatabase[] = [
       recordingDb,
       legalReviewDb,
       disclosureDb,
       directoryDb,
       notificationsDb,
+      inspectionDb,
     ];
     stops.push(async () => {
       await Promise.all(databases.map((d) => d.drop()));
@@ -187,6 +192,18 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
           SMTP_URL: testStack().mail.smtpUrl,
         }),
         { logger: logger('notifications') },
+      ),
+    );
+
+    // ---- inspection (services/inspection/src/main.ts) --------------------------------------
+    const inspectionServer = await startService(
+      composeInspection(
+        testConfig('inspection', {
+          DATABASE_URL: inspectionDb.url,
+          ...jwks,
+          SERVICE_URL_DIRECTORY: directoryServer.url,
+        }),
+        { logger: logger('inspection') },
       ),
     );
 
@@ -356,6 +373,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
         disclosure: disclosureServer.url,
         directory: directoryServer.url,
         notifications: notificationsServer.url,
+        inspection: inspectionServer.url,
         ...(identitySlot ? { identity: identitySlot.url } : {}),
         ...(consoleSlot ? { console: consoleSlot.url } : {}),
       },

@@ -5,7 +5,13 @@ import { Client } from 'pg';
 import { testStack } from './test-stack';
 
 export type TServiceName =
-  'disclosure' | 'recording' | 'legal-review' | 'directory' | 'notifications' | 'identity';
+  | 'disclosure'
+  | 'recording'
+  | 'legal-review'
+  | 'directory'
+  | 'notifications'
+  | 'identity'
+  | 'inspection';
 
 export interface TTestDatabase {
   url: string;

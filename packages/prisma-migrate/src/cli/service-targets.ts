@@ -9,6 +9,7 @@ export const SERVICES = [
   'directory',
   'notifications',
   'identity',
+  'inspection',
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 

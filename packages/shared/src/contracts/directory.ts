@@ -18,6 +18,9 @@ export const directoryPaths = {
   peopleOfUnit: (unitId: string) => `/internal/people?unitId=${encodeURIComponent(unitId)}`,
   certificateChecks: () => '/internal/certificate-checks',
   publicPersonnel: () => '/internal/public-personnel',
+  /** 执法检查人员名录库: people whose certificate covers a category and area over a whole period. */
+  inspectors: (q: { from: string; to: string; category: string; area: string }) =>
+    `/internal/inspectors?${new URLSearchParams(q).toString()}`,
 } as const;
 
 /** Kinds of unit (机构类别). */
@@ -142,3 +145,24 @@ export const ZPublicPersonnelList = z.object({
   entries: z.array(ZPublicPersonnelEntry),
 });
 export type TPublicPersonnelList = z.infer<typeof ZPublicPersonnelList>;
+
+/** One person of the inspector pool (执法检查人员名录库, 双随机): a valid certificate for the whole period. */
+export const ZInspector = z.object({
+  personId: z.string(),
+  name: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  /** The certificate that covers the category and area from `from` to `to`. */
+  certificateNumber: z.string(),
+});
+export type TInspector = z.infer<typeof ZInspector>;
+
+export const ZInspectorPool = z.object({
+  from: ZIsoDate,
+  to: ZIsoDate,
+  category: z.string(),
+  area: z.string(),
+  /** Ordered by person id, so that a seeded draw over the pool is reproducible. */
+  inspectors: z.array(ZInspector),
+});
+export type TInspectorPool = z.infer<typeof ZInspectorPool>;

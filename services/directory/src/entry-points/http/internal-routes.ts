@@ -4,9 +4,11 @@ import {
   ZCertificateCheckResponse,
   ZDirectoryPerson,
   ZDirectoryUnit,
+  ZInspectorPool,
   ZPublicPersonnelList,
   ZUnitKind,
 } from '@sanxiang/shared/src/contracts';
+import { ZIsoDate } from '@sanxiang/shared/src/domain/identifiers';
 import { z } from 'zod';
 import {
   findPerson,
@@ -16,6 +18,7 @@ import {
   listUnits,
 } from '../../data-access/directory-repository';
 import { checkCertificates } from '../../domain/certificates/check-certificates';
+import { inspectorPool } from '../../domain/certificates/inspector-pool';
 import { publicPersonnel } from '../../domain/certificates/public-personnel';
 import type { TDomainDeps } from '../../domain/deps';
 import { ZDirectoryId } from '../../domain/ids';
@@ -125,5 +128,26 @@ export function internalRoutes(api: Api, deps: TDomainDeps): void {
     handler: async ({ query }) => ({
       body: await publicPersonnel(deps, query.at ? new Date(query.at) : deps.now()),
     }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/internal/inspectors',
+    summary:
+      '执法检查人员名录库（双随机）：在 from 至 to 每一天都持有覆盖该执法类别与区域的有效执法证的在职人员，按人员 id 排序',
+    tags: ['internal'],
+    access: system,
+    request: {
+      query: z
+        .object({
+          from: ZIsoDate,
+          to: ZIsoDate,
+          category: z.string().trim().min(1).max(100),
+          area: z.string().trim().min(1).max(100),
+        })
+        .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] }),
+    },
+    responses: { 200: { description: '检查人员名录', schema: ZInspectorPool }, 400: problem('请求不合法') },
+    handler: async ({ query }) => ({ body: await inspectorPool(deps, query) }),
   });
 }

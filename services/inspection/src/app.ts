@@ -1,0 +1,44 @@
+import { randomInt } from 'node:crypto';
+import { Api, createServiceApp, createTokenVerifier, type Logger, type TConfigOf } from '@sanxiang/shared';
+import type { TDirectoryClient } from './data-access/directory-client';
+import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import type { TDomainDeps } from './domain/deps';
+import { catalogueRoutes } from './entry-points/http/catalogue-routes';
+import { planRoutes } from './entry-points/http/plan-routes';
+import { publicRoutes } from './entry-points/http/public-routes';
+
+export interface TAppDeps {
+  config: TConfigOf<'inspection'>;
+  db: TDb;
+  logger: Logger;
+  directory: TDirectoryClient;
+  /** Defaults to the wall clock. */
+  now?: () => Date;
+  /** Defaults to a cryptographically random uint32. */
+  newSeed?: () => number;
+}
+
+/** The service as an Express app, built from its dependencies (the tests build it the same way). */
+export function createApp(deps: TAppDeps) {
+  const domain: TDomainDeps = {
+    db: deps.db,
+    logger: deps.logger,
+    directory: deps.directory,
+    now: deps.now ?? (() => new Date()),
+    newSeed: deps.newSeed ?? (() => randomInt(0, 2 ** 32)),
+  };
+  const api = new Api(createTokenVerifier(deps.config));
+  catalogueRoutes(api, domain);
+  planRoutes(api, domain);
+  publicRoutes(api, domain);
+  return createServiceApp({
+    name: 'inspection',
+    trustProxy: deps.config.HTTP_TRUST_PROXY,
+    title: '双随机、一公开 inspection service',
+    description:
+      '随机抽查：事项清单、检查对象名录库（CSV 导入，统一社会信用代码校验）、执法检查人员名录库（来自人员目录）、利益冲突申报、抽查计划与任务、可复现的随机抽取（公布种子与算法）。设计见 docs/inspection.md。',
+    logger: deps.logger,
+    api,
+    readiness: { database: databaseReadiness(deps.db) },
+  });
+}

@@ -1,0 +1,20 @@
+import type { Logger, TPrincipal } from '@sanxiang/shared';
+import type { TAuditActor } from '../data-access/audit-log';
+import type { TDirectoryClient } from '../data-access/directory-client';
+import type { TDb } from '../data-access/prisma-client';
+
+export interface TDomainDeps {
+  db: TDb;
+  logger: Logger;
+  directory: TDirectoryClient;
+  now: () => Date;
+  /** A draw's seed when the caller gives none (crypto.randomInt by default; tests may fix it). */
+  newSeed: () => number;
+}
+
+/** The caller as the audit trail names them. */
+export const actorOf = (principal: TPrincipal, requestId?: string): TAuditActor => ({
+  id: principal.id,
+  name: principal.name,
+  requestId,
+});

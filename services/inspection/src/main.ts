@@ -1,0 +1,4 @@
+import { runService } from '@sanxiang/shared';
+import { composeService } from './compose-service';
+
+runService('inspection', composeService);
