@@ -4,6 +4,7 @@ import {
   validateDecisionMade,
 } from '../../src/lifecycle/workflow/handlers/decision/decision-made';
 import { onDisclosureApproved } from '../../src/lifecycle/workflow/handlers/disclosure/disclosure-approved';
+import { onDisclosureExempted } from '../../src/lifecycle/workflow/handlers/disclosure/disclosure-exempted';
 import { onDisclosureWithdrawn } from '../../src/lifecycle/workflow/handlers/disclosure/withdraw-published-decision';
 import { onEnforcementActivityEnded } from '../../src/lifecycle/workflow/handlers/evidence/enforcement-activity-ended';
 import { onEvidenceUploaded } from '../../src/lifecycle/workflow/handlers/evidence/evidence-uploaded';
@@ -61,6 +62,36 @@ test('an exempt decision (不予公开) opens no clock and ends the case exempt'
   await disclosureStage(lc);
   expect(seen.opened).toEqual([]);
   expect(lc.state.stage).toBe('exempt');
+});
+
+// #13 item 2, nonPublicationDecided (003 (三), 004 §10、§16): a non-publication checked and approved in
+// the disclosure service stops the clock and ends the case exempt; nothing is published.
+test('nonPublicationDecided: an approved non-publication stops the clock and ends the case exempt', async () => {
+  const { lc, seen } = inDecision();
+  decisionMade(lc, decision());
+  await expect(disclosureStage(lc)).rejects.toThrow('fake condition would block');
+  onDisclosureExempted(lc, {
+    cycle: 2, // not this cycle: ignored
+    disclosureId: 'disc-1',
+    reason: 'personalPrivacy',
+    explanation: '决定内容涉及第三人个人隐私，经审核不予公开。',
+    exemptedBy: 'head',
+    at: '2026-03-23T02:00:00Z',
+  });
+  expect(lc.state.cycles[0]?.exempted).toBeUndefined();
+  onDisclosureExempted(lc, {
+    cycle: 1,
+    disclosureId: 'disc-1',
+    reason: 'personalPrivacy',
+    explanation: '决定内容涉及第三人个人隐私，经审核不予公开。',
+    exemptedBy: 'head',
+    at: '2026-03-23T02:00:00Z',
+  });
+  await disclosureStage(lc);
+  expect(seen.calls.map((c) => c.name)).toEqual(['createDisclosureDraft']); // never published
+  expect(seen.closed).toEqual(['disclosure:1']);
+  expect(lc.state.stage).toBe('exempt');
+  expect(lc.state.closedReason).toContain('personalPrivacy');
 });
 
 test('a published decision is withdrawn; to be redone opens cycle 2 at proposal', () => {

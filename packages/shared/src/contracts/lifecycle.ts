@@ -63,6 +63,7 @@ export const lifecycleSignals = {
   decisionServed: 'decisionServed',
   disclosureApproved: 'disclosureApproved',
   disclosureWithdrawn: 'disclosureWithdrawn',
+  disclosureExempted: 'disclosureExempted',
   calendarUpdated: 'calendarUpdated',
 } as const;
 
@@ -159,6 +160,20 @@ export const ZDisclosureWithdrawn = z.object({
   at: ZInstant,
 });
 export type TDisclosureWithdrawn = z.infer<typeof ZDisclosureWithdrawn>;
+
+/**
+ * 不予公开, approved by the head after the check (#13 item 2: 003 (三), 004 §10, §16): the decision
+ * of this cycle is not published; the workflow stops the publication clock and ends `exempt`.
+ */
+export const ZDisclosureExempted = z.object({
+  cycle: z.number().int().min(1),
+  disclosureId: ZId,
+  reason: ZExemptionReason,
+  explanation: ZText(4000),
+  exemptedBy: ZId,
+  at: ZInstant,
+});
+export type TDisclosureExempted = z.infer<typeof ZDisclosureExempted>;
 
 // ---------------------------------------------------------------------------------------------
 // Signal from the calendar admin (CLI / admin API) to every running lifecycle

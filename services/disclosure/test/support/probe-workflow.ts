@@ -9,7 +9,7 @@ export interface TReceivedSignal {
 
 export const receivedSignals = defineQuery<TReceivedSignal[]>('receivedSignals');
 
-const names = ['disclosureApproved', 'disclosureWithdrawn', 'catalogueChangeCompleted'];
+const names = ['disclosureApproved', 'disclosureWithdrawn', 'disclosureExempted', 'catalogueChangeCompleted'];
 
 export async function probeWorkflow(): Promise<void> {
   const received: TReceivedSignal[] = [];

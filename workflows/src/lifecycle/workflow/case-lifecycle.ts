@@ -19,6 +19,7 @@ import { decisionMade, validateDecisionMade } from './handlers/decision/decision
 import { onDecisionServed } from './handlers/decision/decision-served';
 import { onDisclosureApproved } from './handlers/disclosure/disclosure-approved';
 import { onDisclosureWithdrawn } from './handlers/disclosure/withdraw-published-decision';
+import { onDisclosureExempted } from './handlers/disclosure/disclosure-exempted';
 import { onEnforcementActivityEnded } from './handlers/evidence/enforcement-activity-ended';
 import { onEvidenceUploaded } from './handlers/evidence/evidence-uploaded';
 import { onReviewMaterialsReceived } from './handlers/legal-review/review-materials-received';
@@ -114,6 +115,7 @@ export async function caseLifecycleWorkflow(
   setHandler(msg.closeCase, (raw) => closeCase(lc, raw), { validator: (raw) => validateCloseCase(lc, raw) });
   setHandler(msg.disclosureApproved, (raw) => onDisclosureApproved(lc, raw));
   setHandler(msg.disclosureWithdrawn, (raw) => onDisclosureWithdrawn(lc, raw));
+  setHandler(msg.disclosureExempted, (raw) => onDisclosureExempted(lc, raw));
   setHandler(msg.calendarUpdated, (raw) => onCalendarUpdated(lc, raw));
 
   // ---- main loop -----------------------------------------------------------------------------

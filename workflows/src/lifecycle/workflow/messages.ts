@@ -14,6 +14,7 @@ import {
   type TMajorUpdateResult,
   type TDisclosureApproved,
   type TDisclosureWithdrawn,
+  type TDisclosureExempted,
   type TEnforcementActivityEnded,
   type TEvidenceUploaded,
   type TReviewMaterialsReceived,
@@ -40,6 +41,7 @@ export const reviewOpinionIssued = defineSignal<[TReviewOpinionIssued]>(lifecycl
 export const decisionServed = defineSignal<[TDecisionServed]>(lifecycleSignals.decisionServed);
 export const disclosureApproved = defineSignal<[TDisclosureApproved]>(lifecycleSignals.disclosureApproved);
 export const disclosureWithdrawn = defineSignal<[TDisclosureWithdrawn]>(lifecycleSignals.disclosureWithdrawn);
+export const disclosureExempted = defineSignal<[TDisclosureExempted]>(lifecycleSignals.disclosureExempted);
 export const calendarUpdated = defineSignal<[TCalendarUpdated]>(lifecycleSignals.calendarUpdated);
 
 export const submitProposal = defineUpdate<TSubmitProposalResult, [TSubmitProposal]>(

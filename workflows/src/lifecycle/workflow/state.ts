@@ -13,6 +13,7 @@ import type {
   TMajorCriterion,
   TReviewOutcome,
   TWithdrawalReason,
+  TExemptionReason,
 } from '@sanxiang/shared/src/domain';
 import type { TNotifyClockStepInput, TReportClockEventInput } from '../activities';
 
@@ -81,6 +82,8 @@ export interface TDecisionCycle {
   publishedAt?: string;
   expiresAt?: string;
   withdrawn?: { reason: TWithdrawalReason; explanation: string; at: string; withdrawnBy: string };
+  /** 不予公开 approved in the disclosure service (#13 item 2). */
+  exempted?: { reason: TExemptionReason; explanation: string; at: string; exemptedBy: string };
   expiredAt?: string;
 }
 

@@ -2,6 +2,7 @@ import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { addReviewStep, lockDisclosure, updateDisclosure } from '../../data-access/disclosure-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { assertStage, ZReviewBase } from './review-steps';
+import { assertNoPendingNonPublication } from '../outcomes/non-publication';
 
 export const ZSubmitForReview = ZReviewBase;
 
@@ -14,6 +15,7 @@ export async function submitForReview(
   const { tx, actor, now } = ctx;
   const d = await lockDisclosure(tx, id);
   assertStage(d, 'editing', input.version);
+  await assertNoPendingNonPublication(ctx, d);
   await addReviewStep(
     tx,
     { disclosureId: d.id, version: input.version, action: 'submit', note: input.note, at: now },

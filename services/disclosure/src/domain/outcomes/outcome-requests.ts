@@ -9,6 +9,7 @@ import type { TCommandContext } from '../../data-access/unit-of-work';
 import { disclosureStatusLabel, labelOf } from '../labels';
 import { carryOutWithdrawal } from '../publication/withdraw-disclosure';
 import { assertNotOwnOutcome } from '../decisions/separation-of-duties';
+import { carryOutNonPublication } from './non-publication';
 
 /**
  * Withdrawals (撤下, #13 item 9: 003 (六), 004 §14, §16) and non-publications (不予公开, item 2: 003
@@ -213,9 +214,6 @@ export async function approveOutcome(
   id: string,
   requestId: string,
   input: TOutcomeApproval,
-  carryOut: {
-    nonPublication?: (ctx: TCommandContext, d: Disclosure, r: OutcomeRequest) => Promise<Disclosure>;
-  } = {},
 ) {
   const { tx, actor, now } = ctx;
   const { d, r } = await lockRequest(ctx, id, requestId);
@@ -242,6 +240,5 @@ export async function approveOutcome(
   if (r.kind === 'withdrawal') {
     return { disclosure: await carryOutWithdrawal(ctx, d, request), request };
   }
-  if (!carryOut.nonPublication) throw new Error('non-publication without its handler');
-  return { disclosure: await carryOut.nonPublication(ctx, d, request), request };
+  return { disclosure: await carryOutNonPublication(ctx, d, request), request };
 }

@@ -18,6 +18,12 @@ import {
   ZOutcomeCheck,
   ZWithdrawalRequest,
 } from '../../domain/outcomes/outcome-requests';
+import {
+  listExemptions,
+  requestNonPublication,
+  ZExemptionsQuery,
+  ZNonPublicationRequest,
+} from '../../domain/outcomes/non-publication';
 import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 const tags = ['disclosures'];
@@ -160,6 +166,35 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
         idempotencyOf(req, `/disclosures/${params.id}/withdrawal-requests`, body),
         async (ctx) => ({ status: 201, body: outcomeBody(await requestWithdrawal(ctx, params.id, body)) }),
       ),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/disclosures/{id}/non-publication-requests',
+    summary: '申请对尚未公开的决定不予公开（法定理由和说明），经审核和负责人批准后登记',
+    tags,
+    access: roles.requestOutcome,
+    request: { params: ZIdParams, body: ZNonPublicationRequest },
+    responses: { 201: { description: '不予公开申请已提交，待审核' }, ...problemResponses },
+    handler: async ({ params, body, principal, req }) =>
+      deps.uow(
+        actorOf(principal, req),
+        idempotencyOf(req, `/disclosures/${params.id}/non-publication-requests`, body),
+        async (ctx) => ({
+          status: 201,
+          body: outcomeBody(await requestNonPublication(ctx, params.id, body)),
+        }),
+      ),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/exemptions',
+    summary: '不予公开的决定清单（理由、说明、申请人、审核人、批准人），按理由计数',
+    tags,
+    access: roles.statistics,
+    request: { query: ZExemptionsQuery },
+    handler: async ({ query }) => ({ body: await listExemptions(deps.db, query) }),
   });
 
   api.route({

@@ -2,6 +2,7 @@ import { clockIds } from '../clocks';
 import type { Lifecycle } from '../lifecycle';
 import { addYears, publicationYears, startOfShanghaiDate } from '../state';
 import { iso } from '../time';
+import { NON_PUBLICATION_PATCH } from '../handlers/disclosure/disclosure-exempted';
 
 /**
  * Stage `disclosure` (公示): opens the 7-working-day clock (20 for a random-inspection result) from
@@ -54,7 +55,15 @@ export async function disclosureStage(lc: Lifecycle): Promise<void> {
     state.closedReason = `不予公开：${decision.disclosure.reason}（${decision.disclosure.explanation}）`;
     return lc.setStage('exempt', state.closedReason);
   }
-  await lc.ports.condition(() => cycle.approvedAt !== undefined || lc.shouldContinueAsNew());
+  await lc.ports.condition(
+    () => cycle.approvedAt !== undefined || cycle.exempted !== undefined || lc.shouldContinueAsNew(),
+  );
+  if (cycle.exempted && cycle.approvedAt === undefined && lc.ports.patched(NON_PUBLICATION_PATCH)) {
+    // 不予公开 approved after the check (#13 item 2): the clock stops, nothing is published.
+    lc.clocks.close(clockId);
+    state.closedReason = `不予公开：${cycle.exempted.reason}（${cycle.exempted.explanation}）`;
+    return lc.setStage('exempt', state.closedReason);
+  }
   if (cycle.approvedAt === undefined) return;
   const disclosureId = cycle.disclosureId;
   if (!disclosureId) throw new Error('approved without a disclosure id'); // set by draft or approval

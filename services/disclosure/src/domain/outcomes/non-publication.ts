@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { AppError } from '@sanxiang/shared';
+import { lifecycleSignals, type TDisclosureExempted } from '@sanxiang/shared/src/contracts';
+import { ZExemptionReason, ZExplanationSentence, type TExemptionReason } from '@sanxiang/shared/src/domain';
+import type { Disclosure, OutcomeRequest } from '../../generated/prisma/client';
+import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
+import { lockDisclosure, updateDisclosure } from '../../data-access/disclosure-repository';
+import type { TDb } from '../../data-access/prisma-client';
+import type { TCommandContext } from '../../data-access/unit-of-work';
+import { disclosureStatusLabel, exemptionReasonLabel, labelOf } from '../labels';
+import { openOutcomeRequest } from './outcome-requests';
+
+/**
+ * 不予公开, decided like a publication (#13 item 2: 003 (三), 004 §10, §16, 000 §18): disclosure
+ * staff request it for a decision not yet published, with a ground from the closed list
+ * (`ZExemptionReason`) and an explanation; it is checked and approved by the head like a
+ * publication (outcome-requests.ts); only the approval records the decision as exempt.
+ */
+export const ZNonPublicationRequest = z.object({
+  reason: ZExemptionReason,
+  explanation: ZExplanationSentence(12, 2000),
+});
+export type TNonPublicationRequest = z.infer<typeof ZNonPublicationRequest>;
+
+export async function requestNonPublication(ctx: TCommandContext, id: string, input: TNonPublicationRequest) {
+  const { tx, actor, now } = ctx;
+  const d = await lockDisclosure(tx, id);
+  if (d.kind !== 'decision') throw new AppError('conflict', '只有行政执法决定可以申请不予公开');
+  if (d.status !== 'draft') {
+    throw new AppError(
+      'conflict',
+      `只有尚未批准公开的决定可以申请不予公开（当前：${labelOf(disclosureStatusLabel, d.status)}）`,
+      { extra: { disclosureStatus: d.status } },
+    );
+  }
+  if (d.reviewStage === 'awaitingCheck' || d.reviewStage === 'awaitingApproval') {
+    throw new AppError('conflict', '该决定的公开版本正在审核中，请先退回后再申请不予公开', {
+      extra: { reviewStage: d.reviewStage },
+    });
+  }
+  const open = await openOutcomeRequest(ctx, d.id);
+  if (open) {
+    throw new AppError('conflict', '该记录已有待审核的不予公开申请，请先完成审核', {
+      extra: { outcomeRequestId: open.id, kind: open.kind, stage: open.stage },
+    });
+  }
+  const request = await tx.outcomeRequest.create({
+    data: {
+      disclosureId: d.id,
+      kind: 'nonPublication',
+      reason: input.reason,
+      explanation: input.explanation,
+      requestedBy: actor.id,
+      requestedByName: actor.name,
+      requestedAt: now,
+    },
+  });
+  await writeAudit(tx, actor, 'disclosure.nonPublicationRequested', disclosureSubject(d.id), {
+    outcomeRequestId: request.id,
+    reason: input.reason,
+    explanation: input.explanation,
+  });
+  return { disclosure: d, request };
+}
+
+/** Refuses submitting a version for publication while a non-publication request is open. */
+export async function assertNoPendingNonPublication(ctx: TCommandContext, d: Disclosure) {
+  const open = await openOutcomeRequest(ctx, d.id);
+  if (open?.kind === 'nonPublication') {
+    throw new AppError('conflict', '该决定有待审核的不予公开申请，审核完成前不能提交公开', {
+      extra: { outcomeRequestId: open.id },
+    });
+  }
+}
+
+/** The head approved: the decision is recorded exempt and the lifecycle workflow is told. */
+export async function carryOutNonPublication(
+  ctx: TCommandContext,
+  d: Disclosure,
+  r: OutcomeRequest,
+): Promise<Disclosure> {
+  const { tx, actor, now } = ctx;
+  if (d.status !== 'draft') {
+    throw new AppError('conflict', '该决定已不是待公开状态，不能登记为不予公开', {
+      extra: { disclosureStatus: d.status },
+    });
+  }
+  const updated = await updateDisclosure(tx, d.id, {
+    status: 'exempt',
+    reviewStage: null,
+    exemptionReason: r.reason,
+    exemptionExplanation: r.explanation,
+    exemptedBy: actor.id,
+    exemptedAt: now,
+  });
+  await writeAudit(tx, actor, 'disclosure.exempted', disclosureSubject(d.id), {
+    outcomeRequestId: r.id,
+    reason: r.reason,
+    explanation: r.explanation,
+    requestedBy: r.requestedBy,
+    checkedBy: r.checkedBy,
+  });
+  if (d.workflowId && d.cycle) {
+    const payload: TDisclosureExempted = {
+      cycle: d.cycle,
+      disclosureId: d.id,
+      reason: r.reason as TExemptionReason,
+      explanation: r.explanation,
+      exemptedBy: actor.id,
+      at: now.toISOString(),
+    };
+    await ctx.signal({ workflowId: d.workflowId, signal: lifecycleSignals.disclosureExempted, payload });
+  }
+  return updated;
+}
+
+export const ZExemptionsQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+/**
+ * Every decision not published, with its ground and who decided (#13 item 2, 003 (三)): for the
+ * head, so that selective non-publication is visible; counted by ground as in the annual statistics.
+ */
+export async function listExemptions(db: TDb, query: z.infer<typeof ZExemptionsQuery>) {
+  const where = {
+    kind: 'decision' as const,
+    status: 'exempt' as const,
+    ...(query.year
+      ? {
+          decisionDate: {
+            gte: new Date(`${query.year}-01-01T00:00:00Z`),
+            lt: new Date(`${query.year + 1}-01-01T00:00:00Z`),
+          },
+        }
+      : {}),
+  };
+  const rows = await db.disclosure.findMany({
+    where,
+    orderBy: [{ decisionDate: 'desc' }, { id: 'asc' }],
+    include: { outcomeRequests: { where: { kind: 'nonPublication', stage: 'approved' } } },
+  });
+  const byReason: Record<string, number> = {};
+  for (const d of rows) byReason[d.exemptionReason ?? ''] = (byReason[d.exemptionReason ?? ''] ?? 0) + 1;
+  return {
+    total: rows.length,
+    byReason,
+    items: rows.map((d) => {
+      const r = d.outcomeRequests[0];
+      return {
+        id: d.id,
+        caseNumber: d.caseNumber,
+        cycle: d.cycle,
+        documentNumber: d.documentNumber,
+        decisionKind: d.decisionKind,
+        decisionDate: d.decisionDate?.toISOString().slice(0, 10) ?? null,
+        reason: d.exemptionReason,
+        reasonLabel: labelOf(exemptionReasonLabel, d.exemptionReason ?? ''),
+        explanation: d.exemptionExplanation,
+        recordedBy: d.exemptedBy,
+        at: d.exemptedAt?.toISOString() ?? null,
+        /** Absent for an exemption the decision's plan recorded (before the request flow). */
+        decided: r ? { requestedBy: r.requestedBy, checkedBy: r.checkedBy, approvedBy: r.decidedBy } : null,
+      };
+    }),
+  };
+}
