@@ -41,7 +41,10 @@ step "services and worker"
 for entry in "${services[@]}"; do
   name=${entry%%:*} port=${entry#*:}
   url_var="DATABASE_URL_$(echo "$name" | tr 'a-z-' 'A-Z_')"
-  launch "$name" env HTTP_PORT="$port" DATABASE_URL="${!url_var:-}" tsx "$ROOT/services/$name/src/main.ts"
+  own=()
+  # Recording reaches MinIO as its own least-privilege user (evidence in and out, nothing else).
+  if [ "$name" = recording ]; then own=(S3_ACCESS_KEY="$S3_RECORDING_ACCESS_KEY" S3_SECRET_KEY="$S3_RECORDING_SECRET_KEY"); fi
+  launch "$name" env HTTP_PORT="$port" DATABASE_URL="${!url_var:-}" "${own[@]}" tsx "$ROOT/services/$name/src/main.ts"
 done
 launch worker tsx "$ROOT/workflows/src/worker/main.ts"
 for entry in "${services[@]}"; do

@@ -14,6 +14,7 @@ const operatorEnv: Record<string, string> = {
   AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
   POSTGRES_PASSWORD: 'pg-secret',
   MINIO_ROOT_PASSWORD: 'minio-secret',
+  S3_RECORDING_SECRET_KEY: 'recording-minio-secret',
   CONSOLE_SESSION_SECRET: 'a-console-session-secret-of-32-chars',
   OIDC_ISSUER: 'https://id.example.gov.cn',
   OIDC_CONSOLE_CLIENT_SECRET: 'console-client-secret',

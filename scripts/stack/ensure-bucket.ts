@@ -1,6 +1,7 @@
 // Creates the evidence bucket with Object Lock (and so versioning) if it is missing, and checks that
 // an existing one has Object Lock: without it MinIO would let originals be overwritten or deleted.
 import { Client } from 'minio';
+import { ensureServiceUser, RECORDING_POLICY_NAME, recordingEvidencePolicy } from './minio-service-user';
 
 async function main() {
   const endpoint = new URL(required('S3_ENDPOINT'));
@@ -25,6 +26,27 @@ async function main() {
     throw new Error(`bucket '${bucket}' exists without Object Lock; evidence cannot be protected there`);
   }
   console.log(`    bucket '${bucket}' has Object Lock enabled`);
+
+  // The recording service's own user: evidence in and out, nothing else (docs/recording.md).
+  const recordingKey = process.env.S3_RECORDING_ACCESS_KEY;
+  const recordingSecret = process.env.S3_RECORDING_SECRET_KEY;
+  if (recordingKey && recordingSecret) {
+    await ensureServiceUser(
+      {
+        endpoint: endpoint.origin,
+        region: process.env.S3_REGION ?? 'us-east-1',
+        accessKey: required('S3_ACCESS_KEY'),
+        secretKey: required('S3_SECRET_KEY'),
+      },
+      {
+        accessKey: recordingKey,
+        secretKey: recordingSecret,
+        policyName: RECORDING_POLICY_NAME,
+        policy: recordingEvidencePolicy(bucket),
+      },
+    );
+    console.log(`    user '${recordingKey}' may only write and read evidence in '${bucket}'`);
+  }
 }
 
 function required(name: string): string {

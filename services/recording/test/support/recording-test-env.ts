@@ -97,8 +97,19 @@ export async function startRecordingTestEnv(
     S3_SECRET_KEY: stack.s3.secretKey,
     S3_EVIDENCE_BUCKET: stack.s3.bucket,
   };
+  // `s3` is the root client the tests use to play the attacker; the service itself reaches MinIO as
+  // its least-privilege user when the stack created one (scripts/stack/ensure-bucket.ts), as under
+  // `npm start` and docker-compose.
   const s3 = createS3Client(s3Settings);
-  const store = createEvidenceStore(s3, stack.s3.bucket);
+  const own = process.env.S3_RECORDING_ACCESS_KEY && process.env.S3_RECORDING_SECRET_KEY;
+  const serviceS3 = own
+    ? createS3Client({
+        ...s3Settings,
+        S3_ACCESS_KEY: process.env.S3_RECORDING_ACCESS_KEY!,
+        S3_SECRET_KEY: process.env.S3_RECORDING_SECRET_KEY!,
+      })
+    : s3;
+  const store = createEvidenceStore(serviceS3, stack.s3.bucket);
   const config = testConfig('recording', {
     DATABASE_URL: database.url,
     TEMPORAL_TASK_QUEUE: taskQueue,
