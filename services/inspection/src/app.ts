@@ -6,6 +6,12 @@ import type { TDomainDeps } from './domain/deps';
 import { catalogueRoutes } from './entry-points/http/catalogue-routes';
 import { planRoutes } from './entry-points/http/plan-routes';
 import { publicRoutes } from './entry-points/http/public-routes';
+import { resultRoutes } from './entry-points/http/result-routes';
+import {
+  loadWorkingDayCalendar,
+  resolveCalendarDataDir,
+  type WorkingDayCalendar,
+} from '@sanxiang/shared/src/calendar';
 
 export interface TAppDeps {
   config: TConfigOf<'inspection'>;
@@ -14,22 +20,29 @@ export interface TAppDeps {
   directory: TDirectoryClient;
   /** Defaults to the wall clock. */
   now?: () => Date;
+  /** Defaults to the shipped years plus those imported into CALENDAR_DATA_DIR, loaded once. */
+  calendar?: () => Promise<WorkingDayCalendar>;
   /** Defaults to a cryptographically random uint32. */
   newSeed?: () => number;
 }
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
 export function createApp(deps: TAppDeps) {
+  let calendar: Promise<WorkingDayCalendar> | undefined;
   const domain: TDomainDeps = {
     db: deps.db,
     logger: deps.logger,
     directory: deps.directory,
     now: deps.now ?? (() => new Date()),
     newSeed: deps.newSeed ?? (() => randomInt(0, 2 ** 32)),
+    calendar:
+      deps.calendar ??
+      (() => (calendar ??= loadWorkingDayCalendar({ importedDir: resolveCalendarDataDir(deps.config) }))),
   };
   const api = new Api(createTokenVerifier(deps.config));
   catalogueRoutes(api, domain);
   planRoutes(api, domain);
+  resultRoutes(api, domain);
   publicRoutes(api, domain);
   return createServiceApp({
     name: 'inspection',

@@ -136,15 +136,12 @@ describe('inspection service: list, pools, plan, draw, publication', () => {
         reason: '近亲属任职',
       });
     expect(forOther.status).toBe(403);
-    const byHead = await request(svc.app)
-      .post('/conflicts')
-      .set(head)
-      .send({
-        uscc: codes[1],
-        inspectorId: inspectors[1]!.id,
-        inspectorName: inspectors[1]!.name,
-        reason: '曾在该单位任职未满三年',
-      });
+    const byHead = await request(svc.app).post('/conflicts').set(head).send({
+      uscc: codes[1],
+      inspectorId: inspectors[1]!.id,
+      inspectorName: inspectors[1]!.name,
+      reason: '曾在该单位任职未满三年',
+    });
     expect(byHead.status).toBe(201);
   });
 
@@ -165,16 +162,13 @@ describe('inspection service: list, pools, plan, draw, publication', () => {
     });
     expect(task.status).toBe(201);
     const taskId = task.body.id as string;
-    const oneInspector = await request(svc.app)
-      .post(`/plans/${planId}/tasks`)
-      .set(head)
-      .send({
-        itemCode: 'LD-001',
-        name: '单人检查',
-        inspectorsPerObject: 1,
-        startDate: '2026-06-01',
-        endDate: '2026-06-30',
-      });
+    const oneInspector = await request(svc.app).post(`/plans/${planId}/tasks`).set(head).send({
+      itemCode: 'LD-001',
+      name: '单人检查',
+      inspectorsPerObject: 1,
+      startDate: '2026-06-01',
+      endDate: '2026-06-30',
+    });
     expect(oneInspector.status).toBe(400);
     expect(oneInspector.body.detail).toContain('每个对象至少抽取两名检查人员');
 
@@ -237,6 +231,53 @@ describe('inspection service: list, pools, plan, draw, publication', () => {
     expect(plans.body).toEqual([
       expect.objectContaining({ id: planId, tasks: [expect.objectContaining({ id: taskId })] }),
     ]);
+  });
+
+  it('records results per object by its drawn inspectors; due 20 working days after the inspection ends (000 §17)', async () => {
+    const taskId = (await request(svc.app).get('/public/plans')).body[0].tasks[0].id as string;
+    const before = await request(svc.app).get(`/tasks/${taskId}/results`).set(head);
+    expect(before.status).toBe(200);
+    // Ends Tuesday 30 June 2026; 20 working days later (no holiday in July) is Tuesday 28 July.
+    expect(before.body).toMatchObject({
+      endDate: '2026-06-30',
+      resultsDueDate: '2026-07-28',
+      provisional: false,
+    });
+    expect(before.body.dueRule).toBe('随机抽查结束之日起20个工作日内公示（000 §17）');
+    const [first, second] = before.body.objects as { objectId: string; inspectors: { id: string }[] }[];
+    const drawnInspector = inspectors.find((i) => i.id === first!.inspectors[0]!.id)!;
+    const other = inspectors.find((i) => !first!.inspectors.some((d) => d.id === i.id))!;
+    const path = `/tasks/${taskId}/results/${first!.objectId}`;
+    const notDrawn = await request(svc.app)
+      .put(path)
+      .set(await svc.as(other))
+      .send({ result: 'noProblem' });
+    expect(notDrawn.status).toBe(403);
+    expect(notDrawn.body.detail).toBe('只有抽取到该对象的检查人员可以登记其检查结果');
+    const ok = await request(svc.app)
+      .put(path)
+      .set(await svc.as(drawnInspector))
+      .send({ result: 'noProblem' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      result: 'noProblem',
+      resultLabel: '未发现问题',
+      recordedByName: drawnInspector.name,
+    });
+    const secondInspector = inspectors.find((i) => i.id === second!.inspectors[0]!.id)!;
+    const noCase = await request(svc.app)
+      .put(`/tasks/${taskId}/results/${second!.objectId}`)
+      .set(await svc.as(secondInspector))
+      .send({ result: 'caseOpened', note: '未按时足额支付工资' });
+    expect(noCase.status).toBe(400);
+    expect(noCase.body.detail).toContain('立案查处须填写案件编号');
+    const opened = await request(svc.app)
+      .put(`/tasks/${taskId}/results/${second!.objectId}`)
+      .set(await svc.as(secondInspector))
+      .send({ result: 'caseOpened', note: '未按时足额支付工资', caseNumber: '常人社监察〔2026〕88号' });
+    expect(opened.body).toMatchObject({ resultLabel: '立案查处', caseNumber: '常人社监察〔2026〕88号' });
+    const after = (await request(svc.app).get(`/tasks/${taskId}/results`).set(head)).body;
+    expect(after.objects.filter((o: { result: string | null }) => o.result !== null)).toHaveLength(2);
   });
 
   it('excludes last time’s inspectors of an object when the item says so', async () => {

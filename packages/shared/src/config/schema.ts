@@ -294,7 +294,7 @@ export const profiles = {
     'CALENDAR_DATA_DIR',
     'SERVICE_URL_DIRECTORY',
   ],
-  inspection: [...logging, ...http, 'DATABASE_URL', ...auth, 'SERVICE_URL_DIRECTORY'],
+  inspection: [...logging, ...http, 'DATABASE_URL', ...auth, 'SERVICE_URL_DIRECTORY', 'CALENDAR_DATA_DIR'],
   identity: [
     ...logging,
     ...http,

@@ -1,4 +1,5 @@
 import type { Logger, TPrincipal } from '@sanxiang/shared';
+import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import type { TAuditActor } from '../data-access/audit-log';
 import type { TDirectoryClient } from '../data-access/directory-client';
 import type { TDb } from '../data-access/prisma-client';
@@ -8,6 +9,8 @@ export interface TDomainDeps {
   logger: Logger;
   directory: TDirectoryClient;
   now: () => Date;
+  /** The working-day calendar (shipped years plus imported ones). */
+  calendar: () => Promise<WorkingDayCalendar>;
   /** A draw's seed when the caller gives none (crypto.randomInt by default; tests may fix it). */
   newSeed: () => number;
 }
