@@ -1,4 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createLogger, systemTokenSource, type TComposedService } from '@sanxiang/shared';
 import { ZReviewAssignment, type TReviewAssignment } from '@sanxiang/shared/src/contracts';
 import { bearer, createTestDatabase, testConfig, testStack, type TTestDatabase } from '@sanxiang/testing';
@@ -111,6 +115,44 @@ async function seed(directoryUrl: string) {
   await put('/units/lingdao/leadership', { headId: people.agencyHead.id, deputyIds: [] });
 }
 
+const repoRoot = path.resolve(__dirname, '../..');
+
+/** A workflow worker in its own OS process (workflows/test/support/workflow-worker-process.ts). */
+async function startWorkflowWorker(h: THarness, bundlePath: string): Promise<ChildProcess> {
+  // node itself with tsx's loader (not the tsx wrapper, which would leave its node child running).
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'workflows/test/support/workflow-worker-process.ts')],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        TEMPORAL_ADDRESS: h.env.address,
+        TASK_QUEUE: h.taskQueue,
+        WORKFLOW_BUNDLE: bundlePath,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('ready\n')) resolve();
+    });
+    child.once('exit', (code, signal) => reject(new Error(`workflow worker exited (${code ?? signal})`)));
+  });
+  return child;
+}
+
+/** SIGKILL: no graceful shutdown, whatever the worker was doing is abandoned. */
+async function kill(child: ChildProcess): Promise<NodeJS.Signals | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.signalCode;
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_c, s) => resolve(s)));
+  child.kill('SIGKILL');
+  return exited;
+}
+
 async function mailTo(address: string): Promise<string[]> {
   const res = await fetch(
     `${testStack().mail.apiUrl}/api/v1/search?query=${encodeURIComponent(`to:${address}`)}`,
@@ -195,12 +237,19 @@ describe('escalations reach people (issue 11)', () => {
     for (const stop of stops.reverse()) await stop();
   });
 
-  it('tells the assigned reviewer, then the office head, once each, across a worker crash mid-way; the board shows it', async () => {
+  it('tells the assigned reviewer, then the office head, once each, across an activity crash and a killed worker process; the board shows it', async () => {
     const bundle = await bundleLifecycleWorkflows();
-    h = await startHarness('escalations-reach-people', bundle, {
-      notifyClockStep: notify as never,
-      reportClockEvent: clockEvents,
-    });
+    const bundleDir = mkdtempSync(path.join(tmpdir(), 'sanxiang-bundle-'));
+    const bundlePath = path.join(bundleDir, 'workflows.js');
+    writeFileSync(bundlePath, bundle);
+    // This process runs the activities; workflow tasks run in a separate worker process.
+    h = await startHarness(
+      'escalations-reach-people',
+      bundle,
+      { notifyClockStep: notify as never, reportClockEvent: clockEvents },
+      { workflows: false },
+    );
+    const workers: ChildProcess[] = [await startWorkflowWorker(h, bundlePath)];
     try {
       const caseNumber = `常人社监察〔2026〕${marker}号`;
       const handle = await startCase(h, caseNumber);
@@ -309,6 +358,13 @@ describe('escalations reach people (issue 11)', () => {
       expect((await getJson<TBoard>('/board?unitId=fazhi', unitToken)).total).toBe(0);
 
       {
+        // The workflow worker process is killed between the escalation and the second one; a
+        // replacement process (a new worker, empty cache) takes the case over from its history.
+        const killedPid = workers[0]!.pid!;
+        expect(await kill(workers[0]!)).toBe('SIGKILL');
+        expect(() => process.kill(killedPid, 0)).toThrow(); // the process is gone
+        workers.push(await startWorkflowWorker(h, bundlePath));
+        const notifiedBefore = attempts.length;
         await sleepUntil(h, new Date(Date.parse(clock.secondEscalateAt) + 60_000).toISOString());
         await eventually(async () => {
           const levels = h.stubs.forCase(h.stubs.seen.escalations, caseNumber).map((e) => e.request.level);
@@ -323,8 +379,13 @@ describe('escalations reach people (issue 11)', () => {
             expect.stringContaining('【二次督办】法制审核'),
           ]);
         });
-        // Nothing twice: the reviewer still has exactly one e-mail per step.
+        // Nothing twice: the reviewer still has exactly one e-mail per step, and the replacement
+        // replayed levels 0 and 1 without calling the activity for them again.
         expect(await mailTo(email('reviewer'))).toHaveLength(2);
+        expect(attempts.slice(notifiedBefore).map((a) => a.level)).toEqual([2]);
+        expect(h.stubs.forCase(h.stubs.seen.escalations, caseNumber).map((e) => e.request.level)).toEqual([
+          0, 1, 2,
+        ]);
 
         // The opinion stops the clock: off the board and out of 我的待办.
         await handle.signal(msg.reviewOpinionIssued, {
@@ -372,6 +433,8 @@ describe('escalations reach people (issue 11)', () => {
         ]);
       }
     } finally {
+      for (const w of workers) await kill(w);
+      rmSync(bundleDir, { recursive: true, force: true });
       if (h.worker.getState() === 'RUNNING') await h.stop();
       else await h.env.teardown();
     }

@@ -51,6 +51,8 @@ export async function startHarness(
   bundleCode?: string,
   /** Real activities in place of some stubs (e.g. notifyClockStep against real services). */
   overrides: Partial<TLifecycleActivities> = {},
+  /** `false`: this worker runs activities only (workflow workers run elsewhere, e.g. in another process). */
+  options: { workflows?: boolean } = {},
 ): Promise<THarness> {
   // Settled, not Promise.all: a failed server start must not leave the bundler running past teardown.
   const [envResult, bundleResult, calendarResult] = await Promise.allSettled([
@@ -75,7 +77,7 @@ export async function startHarness(
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle: { code: bundle.code },
+    ...(options.workflows === false ? {} : { workflowBundle: { code: bundle.code } }),
     activities: { ...stubs.activities, ...overrides },
   });
   const running = worker.run();
