@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Select, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
+import { Select } from './select';
 import { useState } from 'react';
 import { directoryApi } from '../api/clients';
 import { problemText, unwrap } from '../api/problem';

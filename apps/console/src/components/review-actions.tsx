@@ -1,4 +1,5 @@
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, type FormInstance } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, type FormInstance } from 'antd';
+import { Select } from './select';
 import type { Dayjs } from 'dayjs';
 import {
   materialKindLabel,

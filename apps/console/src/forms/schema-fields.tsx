@@ -1,5 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber } from 'antd';
+import { Select } from '../components/select';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createContext, useContext } from 'react';
 import { fieldLabelOf, valueLabel } from '@sanxiang/shared/src/domain';
@@ -27,7 +28,9 @@ const recordKindOfKey: Record<string, string> = {
 };
 
 const keysOf = (path: TPath) => path.filter((p): p is string => typeof p === 'string');
-const labelOf = (path: TPath) => fieldLabelOf(['body', ...keysOf(path)]);
+// A record's fields sit under `content`: their labels say 出示时间, not 内容的出示时间.
+const labelOf = (path: TPath) =>
+  fieldLabelOf(['body', ...keysOf(path).filter((k, i) => i > 0 || k !== 'content' || path.length === 1)]);
 const lastKey = (path: TPath) => keysOf(path).at(-1) ?? '';
 const choiceLabel = (key: string, value: string) => valueLabel[key]?.[value] ?? value;
 

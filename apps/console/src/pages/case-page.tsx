@@ -1,4 +1,5 @@
-import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
+import { ProDescriptions } from '@ant-design/pro-components';
+import { Page } from '../components/page';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -37,9 +38,9 @@ export default function CasePage() {
   if (caseFile.isPending) return <PageLoading />;
   if (caseFile.isError)
     return (
-      <PageContainer title={caseNumber}>
+      <Page title={caseNumber}>
         <Alert type="error" showIcon message="无法读取案卷" description={problemText(caseFile.error)} />
-      </PageContainer>
+      </Page>
     );
   const c = caseFile.data;
   const names = new Map(c.officers.map((o) => [o.userId, o.name]));
@@ -48,11 +49,7 @@ export default function CasePage() {
   const canAct = !c.closedAt && (isHandler || user.roles.includes('head'));
   const openRound = (rounds.data?.rounds ?? []).filter((r) => r.status !== 'issued').at(-1);
   return (
-    <PageContainer
-      title={c.caseNumber}
-      subTitle={c.title}
-      tags={<Tag color="blue">{stageLabel(c.stage)}</Tag>}
-    >
+    <Page title={c.caseNumber} subTitle={c.title} tags={<Tag color="blue">{stageLabel(c.stage)}</Tag>}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card title="案件信息">
           <ProDescriptions column={2} dataSource={c}>
@@ -217,6 +214,6 @@ export default function CasePage() {
           />
         </Card>
       </Space>
-    </PageContainer>
+    </Page>
   );
 }

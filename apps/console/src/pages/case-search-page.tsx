@@ -1,4 +1,4 @@
-import { PageContainer } from '@ant-design/pro-components';
+import { Page } from '../components/page';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Table, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
@@ -23,7 +23,7 @@ export default function CaseSearchPage() {
   const canList = user.roles.some((r) => r === 'officer' || r === 'reviewer' || r === 'head');
 
   return (
-    <PageContainer
+    <Page
       title="案件检索"
       content={
         user.roles.includes('officer') && !user.roles.includes('head')
@@ -91,6 +91,6 @@ export default function CaseSearchPage() {
           ]}
         />
       )}
-    </PageContainer>
+    </Page>
   );
 }

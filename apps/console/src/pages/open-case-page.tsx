@@ -1,6 +1,7 @@
-import { PageContainer } from '@ant-design/pro-components';
+import { Page } from '../components/page';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, Row } from 'antd';
+import { Select } from '../components/select';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { partyKindLabel, ZPartyKind } from '@sanxiang/shared/src/domain';
@@ -61,7 +62,7 @@ export default function OpenCasePage() {
   };
 
   return (
-    <PageContainer
+    <Page
       title="立案"
       content="登记案卷并启动案件流程。案件须有至少两名持证执法人员（从人员名录中按姓名选择，显示执法证有效期），立案人须是其中之一。"
     >
@@ -76,7 +77,7 @@ export default function OpenCasePage() {
           }}
           initialValues={{
             party: { kind: 'legalPerson', isMinor: false },
-            handlingUnit: user.unit ?? '',
+            handlingUnit: user.unitName ?? user.unit ?? '',
             officers: [undefined, undefined],
           }}
         >
@@ -167,6 +168,6 @@ export default function OpenCasePage() {
           </Button>
         </Form>
       </Card>
-    </PageContainer>
+    </Page>
   );
 }

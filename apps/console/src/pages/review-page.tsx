@@ -1,4 +1,5 @@
-import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
+import { ProDescriptions } from '@ant-design/pro-components';
+import { Page } from '../components/page';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, List, Space, Table, Tag, Timeline } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -25,7 +26,7 @@ export default function ReviewPage() {
     return <Alert type="error" showIcon message="无法读取审核事项" description={problemText(review.error)} />;
   const r = review.data;
   return (
-    <PageContainer
+    <Page
       title={`法制审核 · ${r.caseNumber}`}
       subTitle={`第 ${r.round} 轮`}
       tags={
@@ -123,7 +124,7 @@ export default function ReviewPage() {
           />
         </Card>
       </Space>
-    </PageContainer>
+    </Page>
   );
 }
 

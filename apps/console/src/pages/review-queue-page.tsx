@@ -1,4 +1,5 @@
-import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Page } from '../components/page';
 import { Tag, Typography } from 'antd';
 import { useRef } from 'react';
 import { Link } from 'react-router';
@@ -82,7 +83,7 @@ export default function ReviewQueuePage() {
   ];
 
   return (
-    <PageContainer title="法制审核队列" content="按审核期限由近到远排列；筛选与分页由法制审核服务完成。">
+    <Page title="法制审核队列" content="按审核期限由近到远排列；筛选与分页由法制审核服务完成。">
       <ProTable<TQueueItem>
         rowKey="id"
         actionRef={action}
@@ -112,6 +113,6 @@ export default function ReviewQueuePage() {
           return { data: page.items, success: true, total: page.nextCursor ? seen + 1 : seen };
         }}
       />
-    </PageContainer>
+    </Page>
   );
 }

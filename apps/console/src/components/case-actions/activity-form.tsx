@@ -1,4 +1,5 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input } from 'antd';
+import { Select } from '../select';
 import type { Dayjs } from 'dayjs';
 import { recordingApi } from '../../api/clients';
 import { unwrap } from '../../api/problem';

@@ -1,6 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Form, Input, Select, Upload, type UploadProps } from 'antd';
+import { Alert, Form, Input, Upload, type UploadProps } from 'antd';
+import { Select } from '../select';
 import { useState } from 'react';
 import { recordingApi } from '../../api/clients';
 import { newIdempotencyKey, problemText, ProblemError, unwrap, isProblem } from '../../api/problem';
@@ -94,8 +95,8 @@ export function EvidenceUpload(props: {
           } as never,
           headers: { 'idempotency-key': newIdempotencyKey() },
         }),
-      ) as unknown as { id: string };
-      await putContent(created.id, f, contentType, (percent) => onProgress?.({ percent }));
+      ) as unknown as { uploadId: string }; // recording's uploadView (no response schema yet)
+      await putContent(created.uploadId, f, contentType, (percent) => onProgress?.({ percent }));
       onSuccess?.({});
       await queryClient.invalidateQueries({ queryKey: ['case', props.caseNumber] });
     } catch (err) {
@@ -109,17 +110,18 @@ export function EvidenceUpload(props: {
   return (
     <>
       <Form layout="vertical">
-        <Form.Item label="所属执法活动" required>
+        <Form.Item label="所属执法活动" required htmlFor="evidence-activity">
           <Select
-            aria-label="所属执法活动"
+            id="evidence-activity"
             value={activityId}
             onChange={setActivityId}
             options={props.activities}
             placeholder={props.activities.length ? '选择执法活动' : '本案尚无执法活动，请先登记执法活动'}
           />
         </Form.Item>
-        <Form.Item label="说明">
+        <Form.Item label="说明" htmlFor="evidence-description">
           <Input
+            id="evidence-description"
             value={description}
             onChange={(e) => setDescription(e.target.value)}
             placeholder="（可选）"

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Form, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Space, Typography } from 'antd';
+import { Select } from '../select';
 import { ZSubmissionMaterial, type TSubmissionMaterial } from '@sanxiang/shared/src/contracts';
 import { materialKindLabel, type TSubmissionMaterialKind } from '@sanxiang/shared/src/domain';
 import { legalReviewApi } from '../../api/clients';

@@ -1,5 +1,6 @@
 import { CheckCircleTwoTone, ExclamationCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input, List, Select, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, List, Space, Typography } from 'antd';
+import { Select } from '../select';
 import {
   alwaysRequiredMaterials,
   checkProposal,

@@ -1,4 +1,5 @@
-import { Alert, Button, Form, Select } from 'antd';
+import { Alert, Button, Form } from 'antd';
+import { Select } from '../select';
 import { useMemo, useState } from 'react';
 import { recordKindLabel, type TRecordKind } from '@sanxiang/shared/src/domain';
 import { ZRecordInput } from '@sanxiang/shared/src/contracts/record-bodies';
@@ -72,9 +73,9 @@ export function RecordForm(props: {
   return (
     <SchemaFormContext.Provider value={props.context}>
       <Form form={form} layout="vertical" onFinish={submit} onValuesChange={submission.edited}>
-        <Form.Item label="记录种类" required>
+        <Form.Item label="记录种类" required htmlFor="record-kind">
           <Select
-            aria-label="记录种类"
+            id="record-kind"
             value={kind}
             placeholder="选择要登记的记录"
             onChange={(k: string) => {

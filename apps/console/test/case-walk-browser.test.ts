@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startInProcessSystem, type TInProcessSystem } from '../../../test/support/in-process-system';
+import {
+  DIST,
+  launchBrowser,
+  pick,
+  screenshot,
+  seriousViolations,
+  signInAs,
+  typeDate,
+} from './support/browser';
+
+// One case taken through the console by clicking only: real Chromium, the real console server
+// serving the built app, the real identity provider on the demo directory, the real services and
+// the real worker. Each step is a person at their own page; nothing is called behind the pages.
+
+let system: TInProcessSystem;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+const urls = () => ({ console: system.urls.console!, identity: system.urls.identity! });
+const caseNumber = `常人社监察〔2026〕${Math.floor(Math.random() * 90_000) + 10_000}号`;
+const party = `常州市新北区恒顺机械厂${caseNumber.slice(-6, -1)}`;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, 'index.html')))
+    throw new Error(
+      `the console is not built (${DIST}); npm test builds it first, or run npm run -w @sanxiang/console build`,
+    );
+  system = await startInProcessSystem({ console: { staticDir: DIST } });
+  browser = await launchBrowser();
+  context = browser.context;
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.terminateCases([caseNumber]);
+  await system?.stop();
+}, 120_000);
+
+/** A page of its own for each person; signed out (cookies cleared) afterwards. */
+async function as<T>(login: string, path: string, act: (page: Page) => Promise<T>): Promise<T> {
+  const page = await context.newPage();
+  try {
+    await signInAs(page, urls(), login, system.demoPassword, path);
+    return await act(page);
+  } catch (err) {
+    // What the page showed when the step failed, next to the other screenshots.
+    await screenshot(page, `failed-${expect.getState().currentTestName ?? login}`).catch(() => undefined);
+    throw err;
+  } finally {
+    await page.close();
+    await context.clearCookies();
+  }
+}
+
+describe('an officer takes a case from opening to its first records', () => {
+  it('opens the case with two certified officers picked from the directory', async () => {
+    await as('zhangwei', '/cases/new', async (page) => {
+      await page.getByRole('heading', { name: '立案' }).waitFor();
+      // The handling unit is the officer's unit, by name.
+      expect(await page.getByLabel('承办机构').inputValue()).toBe('常州市劳动保障监察支队');
+      await page.getByLabel('案号').fill(caseNumber);
+      await page.getByLabel('案由').fill('未按时足额支付劳动报酬');
+      await page.getByLabel('执法类别').fill('劳动保障监察');
+      await page.getByLabel('执法区域').fill('常州市新北区');
+      await page.getByLabel('当事人名称').fill(party);
+      await page.getByLabel('身份证号或统一社会信用代码').fill('91320411MA1XXXXX0Y');
+      await pick(page, page.getByRole('combobox', { name: '执法人员 1' }), '张伟', '张伟');
+      await pick(page, page.getByRole('combobox', { name: '执法人员 2' }), '李娜', '李娜');
+      await screenshot(page, 'open-case-form');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page
+        .getByRole('button', { name: '立 案' })
+        .or(page.getByRole('button', { name: '立案' }))
+        .last()
+        .click();
+      await page.waitForURL(`${system.urls.console}/cases/${encodeURIComponent(caseNumber)}`);
+      await page.getByRole('heading', { name: caseNumber }).waitFor();
+      await page.getByText('张伟（执法证 32040020231）、李娜（执法证 32040020232）').waitFor();
+      await screenshot(page, 'case-opened');
+    });
+  }, 180_000);
+
+  it('records an enforcement activity and files a record through the form drawn from its schema', async () => {
+    await as('zhangwei', `/cases/${encodeURIComponent(caseNumber)}`, async (page) => {
+      await page.getByRole('heading', { name: caseNumber }).waitFor();
+      await page.getByRole('tab', { name: '执法活动' }).click();
+      await pick(page, page.getByRole('combobox', { name: '活动类别' }), '现场检查');
+      await page.getByLabel('活动名称').fill('现场检查（生产车间）');
+      await page.getByLabel('地点').fill('常州市新北区长江北路 18 号');
+      await typeDate(page, page.getByLabel('开始时间'), '2026-12-01 09:30');
+      await page.getByRole('button', { name: '登记执法活动' }).click();
+      // Done: the console moves on to the evidence tab.
+      await page.getByRole('tab', { name: '上传证据', selected: true }).waitFor();
+
+      await page.getByRole('tab', { name: '登记记录' }).click();
+      await pick(page, page.getByRole('combobox', { name: '记录种类' }), '出示执法证件');
+      await pick(page, page.getByRole('combobox', { name: '所属执法活动' }), '现场检查（生产车间）');
+      await typeDate(page, page.getByLabel('出示时间'), '2026-12-01 09:35');
+      await page.getByLabel('地点').fill('常州市新北区长江北路 18 号');
+      await page.getByLabel('出示对象').fill('王建军');
+      await screenshot(page, 'record-form', page.getByRole('combobox', { name: '记录种类' }));
+      expect(await seriousViolations(page)).toEqual([]);
+      await page
+        .getByRole('button', { name: '登 记' })
+        .or(page.getByRole('button', { name: '登记' }))
+        .last()
+        .click();
+      const records = page.locator('.ant-card').filter({ hasText: '执法记录（1）' });
+      await records.getByRole('cell', { name: '出示执法证件' }).waitFor();
+      await records.getByRole('cell', { name: '现场检查（生产车间）' }).waitFor();
+      await records.getByRole('cell', { name: '张伟' }).waitFor();
+    });
+  }, 180_000);
+
+  it('uploads evidence by choosing a file, with its hash checked and the file locked', async () => {
+    await as('zhangwei', `/cases/${encodeURIComponent(caseNumber)}`, async (page) => {
+      await page.getByRole('heading', { name: caseNumber }).waitFor();
+      await page.getByRole('tab', { name: '上传证据' }).click();
+      await pick(page, page.getByRole('combobox', { name: '所属执法活动' }), '现场检查（生产车间）');
+      await page.getByLabel('说明').fill('车间考勤表照片');
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByText('将录音、录像、照片或文书拖放到此处，或点击选择文件').click();
+      await (
+        await chooser
+      ).setFiles({
+        name: '考勤表.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+          'base64',
+        ),
+      });
+      const evidence = page.locator('.ant-card').filter({ hasText: '证据（1）' });
+      await evidence.getByRole('cell', { name: '考勤表.png' }).waitFor();
+      await evidence.getByRole('cell', { name: '照片' }).waitFor();
+      await evidence.getByText(/已锁定至/u).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'case-with-evidence', evidence);
+    });
+  }, 180_000);
+});

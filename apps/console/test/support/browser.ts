@@ -1,0 +1,104 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+/** Debian's Chromium (provisioned with fonts-noto-cjk, so screenshots show Chinese). */
+export const CHROMIUM = '/usr/bin/chromium';
+export const DIST = path.resolve(__dirname, '..', '..', 'dist');
+/** Screenshots of a run (git-ignored); a few are copied by hand to docs/images/ for the README. */
+export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One Chromium profile at 1366×768, Beijing time, zh-CN; `close` removes the profile. */
+export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'console-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 768 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** serious and critical axe-core violations of the page, as `rule: target` lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the pages' CSP (no inline script) stays as it is.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[];
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/** Through the console's sign-in redirect and the provider's login page, back on the console. */
+export async function signInAs(
+  page: Page,
+  urls: { console: string; identity: string },
+  login: string,
+  password: string,
+  path = '/',
+): Promise<void> {
+  await page.goto(`${urls.console}${path}`);
+  await page.waitForURL((url) => url.href.startsWith(urls.identity));
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((url) => url.href.startsWith(urls.console));
+}
+
+/**
+ * Picks an option of an antd Select the way a person does: opens it (typing `search` into it when
+ * given), then clicks the option showing `option`.
+ */
+export async function pick(page: Page, select: Locator, option: string | RegExp, search?: string) {
+  await select.click();
+  if (search !== undefined) await select.pressSequentially(search);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+  // Closed (its closing animation over) before anything else looks at the page.
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .first()
+    .waitFor({ state: 'detached' });
+}
+
+/**
+ * Types a date (and time) into an antd DatePicker and confirms it with the picker's 确定 button (a
+ * date and time needs confirming; Enter would also submit the form), or closes a date-only picker.
+ */
+export async function typeDate(page: Page, picker: Locator, text: string) {
+  await picker.click();
+  await picker.fill(text);
+  const ok = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
+  if (await ok.isVisible()) await ok.click();
+  else await picker.press('Escape');
+}
+
+/**
+ * What a person sees at 1366×768 (the layout's header and menu are fixed, so a full-page shot would
+ * paint them mid-page), scrolled to `focus` when given.
+ */
+export async function screenshot(page: Page, name: string, focus?: Locator) {
+  if (focus) await focus.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
