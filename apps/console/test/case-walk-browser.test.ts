@@ -136,7 +136,8 @@ describe('an officer takes a case from opening to its first records', () => {
       const evidence = page.locator('.ant-card').filter({ hasText: '证据（1）' });
       await evidence.getByRole('cell', { name: '考勤表.png' }).waitFor();
       await evidence.getByRole('cell', { name: '照片' }).waitFor();
-      await evidence.getByText(/已锁定至/u).waitFor();
+      // The object lock is shown as the service reports it (锁定中 until the store confirms it).
+      await evidence.getByText(/已锁定至|锁定中/u).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'case-with-evidence', evidence);
     });
