@@ -5,10 +5,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
-import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { createLogger, createTemporalClient, lifecycleWorkflowId, systemTokenSource } from '@sanxiang/shared';
 import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import {
+  cachedWorkflowBundle,
   createEmptyTestDatabase,
   createTestDatabase,
   testConfig,
@@ -73,8 +74,6 @@ export interface TInProcessSystem {
 
 /** Evidence is locked this long in the test MinIO (10 minutes), as recording's own tests do. */
 export const testRetentionDays = 10 / (24 * 60);
-
-const silentBundlerLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
 
 /** A listening server whose handler is set later (a provider must know its own URL first). */
 async function reserve(): Promise<{ server: Server; url: string; handle: (h: RequestListener) => void }> {
@@ -327,14 +326,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
     const temporal = createTemporalClient(workerConfig);
     stops.push(() => temporal.connection.close());
     if (options.worker !== false) {
-      const workflowBundle = {
-        code: (
-          await bundleWorkflowCode({
-            workflowsPath: require.resolve('@sanxiang/workflows/src/workflows'),
-            logger: silentBundlerLogger,
-          })
-        ).code,
-      };
+      const workflowBundle = await cachedWorkflowBundle(require.resolve('@sanxiang/workflows/src/workflows'));
       const workerConnection = await NativeConnection.connect({ address: workerConfig.TEMPORAL_ADDRESS });
       stops.push(() => workerConnection.close());
       // As main.ts: the disclosure Schedules, on this run's task queue. Schedule ids are global on

@@ -1,4 +1,6 @@
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { cachedWorkflowBundle } from '@sanxiang/testing';
+import { readFileSync } from 'node:fs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '../src/testing/time-skipping-env';
 import type { THelloActivities } from '../src/hello/fetch-service-health';
@@ -8,10 +10,7 @@ let env: TestWorkflowEnvironment;
 let code: string;
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
-  ({ code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../src/workflows'),
-    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
-  }));
+  code = readFileSync((await cachedWorkflowBundle(require.resolve('../src/workflows'))).codePath, 'utf8');
 });
 afterAll(async () => {
   await env?.teardown();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { cachedWorkflowBundle } from '@sanxiang/testing';
 import { createTimeSkippingEnv } from '../src/testing/time-skipping-env';
 import { previousPeriod } from '../src/disclosure/periodic-reports/period';
 import { disclosureSchedules, ensureDisclosureSchedules } from '../src/disclosure/periodic-reports/schedules';
@@ -76,7 +77,7 @@ describe('prepareDisclosureReportWorkflow', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
-      workflowsPath: require.resolve('../src/disclosure/workflows'),
+      workflowBundle: await cachedWorkflowBundle(require.resolve('../src/disclosure/workflows')),
       activities,
     });
     const { result, startTime } = await worker.runUntil(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { testStack } from '@sanxiang/testing';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { cachedWorkflowBundle, testStack } from '@sanxiang/testing';
 import { signalProvisionalWorkflows } from '../src/cli/steps/signal-provisional-workflows';
 
 it('signals running workflows with provisional deadlines, and only those', async () => {
@@ -13,10 +13,7 @@ it('signals running workflows with provisional deadlines, and only those', async
   const worker = await Worker.create({
     connection: workerConnection,
     taskQueue,
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: require.resolve('./support/probe-workflow'),
-      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
-    }),
+    workflowBundle: await cachedWorkflowBundle(require.resolve('./support/probe-workflow')),
   });
   const out: string[] = [];
   try {

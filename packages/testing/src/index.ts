@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './tokens';
 export * from './test-config';
 export * from './scratch-database';
+export * from './workflow-bundle-cache';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { cachedWorkflowBundle } from '@sanxiang/testing';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import request from 'supertest';
 import { escalateLateMaterials } from '../src/domain/escalate-late-materials';
@@ -38,7 +39,7 @@ describe('legal review signals the case workflow', () => {
       connection,
       namespace: 'default',
       taskQueue,
-      workflowsPath: require.resolve('./probe-workflow'),
+      workflowBundle: await cachedWorkflowBundle(require.resolve('./probe-workflow')),
     });
     workerRun = worker.run();
   }, 120_000);

@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { workflowsRelease } from '../../src/testing/releases';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { cachedWorkflowBundle } from '@sanxiang/testing';
 import {
   type TCaseLifecycleInput,
   type TCaseLifecycleStatus,
@@ -41,10 +42,9 @@ export interface THarness {
  * One time-skipping server, one workflow bundle and one worker per test file (beforeAll), with
  * stubbed services and the shipped calendar. Tests use distinct case numbers.
  */
-/** The workflow bundle, built once per test file and shared by its harnesses. */
+/** The workflow bundle, built once for all suites until a source changes (cachedWorkflowBundle). */
 export const bundleLifecycleWorkflows = async (): Promise<string> =>
-  (await bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger }))
-    .code;
+  readFileSync((await cachedWorkflowBundle(require.resolve('../../src/workflows'))).codePath, 'utf8');
 
 export async function startHarness(
   taskQueue: string,
@@ -94,15 +94,6 @@ export async function startHarness(
     },
   };
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: (message: string) => process.stderr.write(`${message}\n`),
-};
 
 export const serverNow = async (h: THarness): Promise<string> =>
   new Date(await h.env.currentTimeMs()).toISOString();

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
-import { testStack } from '@sanxiang/testing';
+import { cachedWorkflowBundle, testStack } from '@sanxiang/testing';
 import type { TReceivedSignal } from './probe-workflow';
 
 /**
@@ -13,7 +13,7 @@ export async function startProbeWorker(taskQueue: string) {
     connection,
     namespace: 'default',
     taskQueue,
-    workflowsPath: require.resolve('./probe-workflow'),
+    workflowBundle: await cachedWorkflowBundle(require.resolve('./probe-workflow')),
   });
   const running = worker.run();
   return {

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { createLogger, createTemporalClient, lifecycleWorkflowId } from '@sanxiang/shared';
-import { bearer, createTestDatabase, testStack, type TTestUser, testConfig } from '@sanxiang/testing';
+import {
+  bearer,
+  cachedWorkflowBundle,
+  createTestDatabase,
+  testStack,
+  type TTestUser,
+  testConfig,
+} from '@sanxiang/testing';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { composeService as composeDirectory } from '@sanxiang/directory';
@@ -83,7 +90,7 @@ export async function startRecordingTestEnv(
   const worker = await Worker.create({
     connection,
     taskQueue,
-    workflowsPath: path.join(__dirname, 'probe-lifecycle-workflow.ts'),
+    workflowBundle: await cachedWorkflowBundle(path.join(__dirname, 'probe-lifecycle-workflow.ts')),
   });
   const workerRun = worker.run();
   const temporal = createTemporalClient({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { cachedWorkflowBundle } from '@sanxiang/testing';
 import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { createTimeSkippingEnv } from '../../testing/time-skipping-env';
 import { computeCatalogueClockWith, type TCatalogueClock, type TCatalogueEscalation } from './activities';
@@ -11,12 +12,12 @@ import { catalogueChangeCompleted, catalogueUpdateStatus, type TCatalogueUpdateR
 // calendar and stubbed service calls: reminder, escalations, completion.
 
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
+let bundle: { codePath: string };
 let calendar: WorkingDayCalendar;
 
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
-  bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') });
+  bundle = await cachedWorkflowBundle(require.resolve('../workflows'));
   calendar = await loadWorkingDayCalendar({});
 }, 180_000);
 
