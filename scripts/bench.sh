@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run bench [-- <name>...]`: benchmarks against the test stack's real servers. Each prints our
 # figures next to the raw component's, measured side by side in the same run, with their ratios.
-# Names: legal-review-queue, recording-upload, disclosure-search, lifecycle. Default: all.
+# Names: legal-review-queue, recording-upload, disclosure-search (alias: search), lifecycle. Default: all.
+# Arguments starting with -- go to every benchmark run (e.g. `npm run bench -- search --quick`).
 source "$(dirname "$0")/lib/common.sh"
 load_stack test
 export NODE_ENV=test LOG_FORMAT=json LOG_LEVEL=warn
@@ -15,15 +16,23 @@ declare -A benches=(
   [legal-review-queue]=services/legal-review/bench/queue-listing.ts
   [recording-upload]=services/recording/bench/evidence-upload.ts
   [disclosure-search]=services/disclosure/bench/public-search.ts
+  [search]=services/disclosure/bench/public-search.ts
   [lifecycle]=workflows/bench/lifecycles.ts
 )
-names=("$@")
+names=()
+flags=()
+for arg in "$@"; do
+  case "$arg" in
+    --*) flags+=("$arg") ;;
+    *) names+=("$arg") ;;
+  esac
+done
 [ ${#names[@]} -gt 0 ] || names=(legal-review-queue recording-upload disclosure-search lifecycle)
 status=0
 for name in "${names[@]}"; do
   file=${benches[$name]:-}
   [ -n "$file" ] || die "unknown benchmark '$name' (one of: ${!benches[*]})"
   step "bench $name ($file)"
-  (cd "$ROOT" && node --expose-gc --import tsx "$file") || status=1
+  (cd "$ROOT" && node --expose-gc --import tsx "$file" "${flags[@]}") || status=1
 done
 exit $status

@@ -21,10 +21,13 @@ import {
   type TPublicSearchFilters,
 } from '../src/data-access/public-decision-repository';
 import { createPublicReadPool, runOn } from '../src/data-access/public-read-pool';
-import { buildSearchText, normalizeForSearch } from '../src/domain/search/search-text';
+import { parseSearchTerms } from '../src/domain/search/search-terms';
+import { buildSearchText } from '../src/domain/search/search-text';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+// `--quick`: a small table and few requests, to see that the benchmark runs (its figures mean little).
+const QUICK = process.argv.includes('--quick');
+const ROWS = Number(process.env.BENCH_ROWS ?? (QUICK ? 20_000 : 1_000_000));
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? (QUICK ? 300 : 3000));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 8);
 const WARMUP = Math.min(500, REQUESTS);
@@ -472,7 +475,7 @@ async function verifyIndexing(url: string) {
   log(`  indexing of ${rows.length} sampled rows matches the app's (search-text.ts)`);
 }
 
-type TQuery = TPublicSearchFilters & { label: string };
+type TQuery = TPublicSearchFilters & { label: string; q: string };
 
 /** Realistic keywords: company-name fragments, whole names, document numbers, 2–4 character terms. */
 async function buildQueries(url: string): Promise<TQuery[]> {
@@ -504,7 +507,8 @@ async function buildQueries(url: string): Promise<TQuery[]> {
   };
   const q = (label: string, keyword: string, extra: Partial<TPublicSearchFilters> = {}): TQuery => ({
     label,
-    keyword: normalizeForSearch(keyword),
+    q: keyword,
+    terms: parseSearchTerms(keyword),
     page: 1,
     pageSize: 20,
     ...extra,
@@ -516,7 +520,10 @@ async function buildQueries(url: string): Promise<TQuery[]> {
       queries.push(q('brand+industry', brands[rnd(brands.length)]! + industries[rnd(industries.length)]!));
     else if (r < 50) queries.push(q('party name', row.partyName));
     else if (r < 65) queries.push(q('document number', row.documentNumber));
-    else if (r < 85) queries.push(q('term', terms[rnd(terms.length)]!));
+    else if (r < 80) queries.push(q('term', terms[rnd(terms.length)]!));
+    else if (r < 85)
+      // Two words apart (the segmenter's case): each must occur, the phrase as typed ranks first.
+      queries.push(q('two words', `${terms[rnd(terms.length)]!} ${terms[rnd(terms.length)]!}`));
     else if (r < 93) queries.push(q('term+kind', terms[rnd(terms.length)]!, { decisionKind: 'penalty' }));
     else
       queries.push(q('brand+dates', brands[rnd(brands.length)]!, { from: '2025-01-01', to: '2025-12-31' }));
@@ -526,7 +533,7 @@ async function buildQueries(url: string): Promise<TQuery[]> {
 
 const toQueryString = (f: TQuery) => {
   const usp = new URLSearchParams();
-  if (f.keyword) usp.set('q', f.keyword);
+  if (f.q) usp.set('q', f.q);
   if (f.decisionKind) usp.set('kind', f.decisionKind);
   if (f.from) usp.set('from', f.from);
   if (f.to) usp.set('to', f.to);

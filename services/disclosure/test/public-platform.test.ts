@@ -145,12 +145,16 @@ describe('search strategy', () => {
       ['限公', 2],
     ] as const) {
       for (const page of [1, 2, 3]) {
-        const f: TPublicSearchFilters = { keyword, page, pageSize };
-        expect(planKeywordSearch(keyword, f, common).recentWindow).toBeGreaterThan(0);
+        const f: TPublicSearchFilters = { terms: { phrases: [keyword], words: [keyword] }, page, pageSize };
+        expect(planKeywordSearch([keyword], page * pageSize + 1, common).recentWindow).toBeGreaterThan(0);
         expect(await runPublicSearch(run, f, common)).toEqual(await runPublicSearch(run, f, noTokenStats));
       }
     }
-    const first = await runPublicSearch(run, { keyword: '有限公司', page: 1, pageSize: 1 }, common);
+    const first = await runPublicSearch(
+      run,
+      { terms: { phrases: ['有限公司'], words: ['有限', '公司'] }, page: 1, pageSize: 1 },
+      common,
+    );
     expect(first).toMatchObject({
       hasMore: true,
       items: [expect.objectContaining({ disclosureId: published[1] })],
@@ -168,12 +172,12 @@ describe('search strategy', () => {
       ]),
       floor: 0.01,
     };
-    const plan = planKeywordSearch('沈人社监罚2026123号', { page: 1, pageSize: 20 }, stats);
+    const plan = planKeywordSearch(['沈人社监罚2026123号'], 21, stats);
     expect(plan.indexTokens).toHaveLength(4);
     expect(plan.indexTokens[0]).toBe('#2026123'); // unlisted, so rarer than every listed token
     expect(plan.indexTokens).not.toContain('人社');
     expect(plan.indexTokens).not.toContain('20');
-    expect(planKeywordSearch('华信建材', { page: 1, pageSize: 20 }, stats).recentWindow).toBe(0);
+    expect(planKeywordSearch(['华信建材'], 21, stats).recentWindow).toBe(0);
   });
 });
 
@@ -189,7 +193,7 @@ describe('public pages', () => {
     expect(page).toMatch(/<form[^>]+role="search"/);
     for (const id of ['q', 'kind', 'authority', 'from', 'to']) expect(page).toContain(`<label for="${id}">`);
     expect(page).not.toMatch(/<script/i);
-    expect(page).toContain('盛京物流有限公司');
+    expect(page).toContain('盛京<mark>物流</mark>有限公司'); // the match highlighted
     expect(page).not.toContain('浑河餐饮');
     expect(page).toContain(`href="/public/decisions/${published[0]}"`);
   });

@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma/client';
 import type { TPublicDecisionContent } from '../domain/decisions/decision-content';
+import { sameAsPhrases, type TSearchTerms } from '../domain/search/search-terms';
 import { buildSearchText } from '../domain/search/search-text';
 import type { TTx } from './prisma-client';
 import { runOn, type TPublicReadPool } from './public-read-pool';
@@ -109,8 +110,8 @@ export async function removePublicDecision(tx: TTx, disclosureId: string): Promi
 // Reads (public): through the public read pool (see public-read-pool.ts), never through Prisma.
 
 export interface TPublicSearchFilters {
-  /** Already normalised (see search-text.ts), ≥ 2 characters, or undefined. */
-  keyword?: string | undefined;
+  /** The keyword query's terms (search-terms.ts), or undefined. */
+  terms?: TSearchTerms | undefined;
   decisionKind?: string | undefined;
   authority?: string | undefined;
   from?: string | undefined;
@@ -130,12 +131,20 @@ export interface TPublicSearchRow {
   correctedAt: Date | null;
   partyName: string | null;
   penaltyKind: string | null;
-  excerpt: string | null;
+  /** The public content (the excerpt is cut from it around the first match). */
+  content: string | null;
   withdrawnAt: Date | null;
 }
 
+/** How a row matched: every phrase as typed, or every word of the query apart. */
+export type TMatchTier = 'exact' | 'allWords';
+
+export interface TRankedRow extends TPublicSearchRow {
+  match: TMatchTier | null;
+}
+
 const columns = Prisma.sql`"disclosureId", state, "documentNumber", "decisionKind", "issuingAuthority",
-  "decisionDate", "publishedAt", "correctedAt", "partyName", "penaltyKind", left(content, 120) AS excerpt, "withdrawnAt"`;
+  "decisionDate", "publishedAt", "correctedAt", "partyName", "penaltyKind", content, "withdrawnAt"`;
 const newestFirst = (t: string) => Prisma.raw(`${t}."decisionDate" DESC, ${t}."disclosureId" DESC`);
 
 function filterConditions(f: TPublicSearchFilters, t: string): Prisma.Sql[] {
@@ -149,8 +158,34 @@ function filterConditions(f: TPublicSearchFilters, t: string): Prisma.Sql[] {
 }
 const whereOf = (conditions: Prisma.Sql[]) =>
   conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
-const pageOf = (f: TPublicSearchFilters) =>
-  Prisma.sql`LIMIT ${f.pageSize + 1} OFFSET ${(f.page - 1) * f.pageSize}`;
+const pageOf = (offset: number, limit: number) => Prisma.sql`LIMIT ${limit} OFFSET ${offset}`;
+
+/**
+ * One tier of the ranking: rows whose search text contains every `must` term, and — for the second
+ * tier — not every `mustNot` term (those rows are already in the first).
+ */
+export interface TSearchTier {
+  match: TMatchTier;
+  must: string[];
+  mustNot?: string[];
+}
+
+/** The tiers of a query, best first (one when the words are the phrases themselves). */
+export function tiersOf(terms: TSearchTerms): TSearchTier[] {
+  const exact: TSearchTier = { match: 'exact', must: terms.phrases };
+  return sameAsPhrases(terms)
+    ? [exact]
+    : [exact, { match: 'allWords', must: terms.words, mustNot: terms.phrases }];
+}
+
+function termConditions(tier: TSearchTier, t: string): Prisma.Sql[] {
+  const text = Prisma.raw(`${t}."searchText"`);
+  const contains = (term: string) => Prisma.sql`strpos(${text}, ${term}) > 0`;
+  const conditions = tier.must.map(contains);
+  if (tier.mustNot && tier.mustNot.length > 0)
+    conditions.push(Prisma.sql`NOT (${Prisma.join(tier.mustNot.map(contains), ' AND ')})`);
+  return conditions;
+}
 
 /**
  * How common each search token is, from the statistics ANALYZE keeps for the token index expression
@@ -203,14 +238,14 @@ export interface TSearchPlan {
 }
 
 /**
- * Chooses how to find a keyword. Its rarest token bounds how common the keyword can be: a common
- * keyword fills a page among the newest few thousand rows (step 1, cheap, index order); a rare one
- * is found through the token index (step 2, cost grows with the number of matches).
+ * Chooses how to find rows containing every term. The rarest token of all the terms bounds how
+ * common such a row can be: a common one fills `need` rows among the newest few thousand (step 1,
+ * cheap, index order); a rare one is found through the token index (step 2, cost grows with the
+ * number of matches).
  */
-export function planKeywordSearch(keyword: string, f: TPublicSearchFilters, stats: TTokenStats): TSearchPlan {
-  const need = f.page * f.pageSize + 1;
+export function planKeywordSearch(terms: string[], need: number, stats: TTokenStats): TSearchPlan {
   // Unlisted tokens are rarer than the rarest listed one; a whole digit run is rarer still.
-  const ranked = keywordTokens(keyword)
+  const ranked = [...new Set(terms.flatMap(keywordTokens))]
     .map((g) => ({
       g,
       run: g.startsWith('#'),
@@ -229,35 +264,49 @@ export function planKeywordSearch(keyword: string, f: TPublicSearchFilters, stat
 }
 
 /**
- * Step 1 for a common keyword: the newest decisions, in index order, checked by substring. A full
- * page found here is exactly the answer: every match outside the window is older than all of it.
+ * Step 1 for common terms: the newest decisions, in index order, checked by substring. `offset +
+ * limit` rows found here are exactly the answer: every match outside the window is older.
  */
-export function recentMatchesSql(f: TPublicSearchFilters, window: number): Prisma.Sql {
+export function recentMatchesSql(
+  f: TPublicSearchFilters,
+  tier: TSearchTier,
+  window: number,
+  offset: number,
+  limit: number,
+): Prisma.Sql {
   return Prisma.sql`
     SELECT ${columns} FROM (
       SELECT * FROM "PublicDecision" p ${whereOf(filterConditions(f, 'p'))}
       ORDER BY ${newestFirst('p')} LIMIT ${window}
     ) r
-    WHERE strpos(r."searchText", ${f.keyword ?? ''}) > 0
-    ORDER BY ${newestFirst('r')} ${pageOf(f)}`;
+    ${whereOf(termConditions(tier, 'r'))}
+    ORDER BY ${newestFirst('r')} ${pageOf(offset, limit)}`;
+}
+
+function indexedConditions(f: TPublicSearchFilters, tier: TSearchTier | undefined, indexTokens: string[]) {
+  const conditions = filterConditions(f, 'p');
+  if (tier) {
+    conditions.unshift(
+      Prisma.sql`disclosure_search_tokens(p."searchText") @> ${indexTokens}::text[]`,
+      ...termConditions(tier, 'p'),
+    );
+  }
+  return conditions;
 }
 
 /**
  * Step 2 (and the only step without a keyword): candidates from the token GIN index, confirmed by
  * substring, newest first.
  */
-export function indexedMatchesSql(f: TPublicSearchFilters, indexTokens: string[] = []): Prisma.Sql {
-  const conditions = filterConditions(f, 'p');
-  if (f.keyword) {
-    conditions.unshift(
-      Prisma.sql`disclosure_search_tokens(p."searchText") @> ${indexTokens}::text[]`,
-      Prisma.sql`strpos(p."searchText", ${f.keyword}) > 0`,
-    );
-  }
-  return Prisma.sql`SELECT ${columns} FROM "PublicDecision" p ${whereOf(conditions)} ORDER BY ${newestFirst('p')} ${pageOf(f)}`;
+export function indexedMatchesSql(
+  f: TPublicSearchFilters,
+  tier: TSearchTier | undefined,
+  indexTokens: string[],
+  offset: number,
+  limit: number,
+): Prisma.Sql {
+  return Prisma.sql`SELECT ${columns} FROM "PublicDecision" p ${whereOf(indexedConditions(f, tier, indexTokens))} ORDER BY ${newestFirst('p')} ${pageOf(offset, limit)}`;
 }
-
-export type TRunSql = <R>(sql: Prisma.Sql) => Promise<R[]>;
 
 /** Matches are counted up to this many (as deep as one can page: MAX_PAGE × MAX_PAGE_SIZE). */
 export const COUNT_CAP = 2500;
@@ -266,46 +315,82 @@ export const COUNT_CAP = 2500;
  * How many decisions match, counted up to COUNT_CAP + 1 (a count of every match of a common keyword
  * over a million rows would cost more than the page itself).
  */
-export function countMatchesSql(f: TPublicSearchFilters, indexTokens: string[] = []): Prisma.Sql {
-  const conditions = filterConditions(f, 'p');
-  if (f.keyword) {
-    conditions.unshift(
-      Prisma.sql`disclosure_search_tokens(p."searchText") @> ${indexTokens}::text[]`,
-      Prisma.sql`strpos(p."searchText", ${f.keyword}) > 0`,
-    );
-  }
-  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "PublicDecision" p ${whereOf(conditions)} LIMIT ${COUNT_CAP + 1}) m`;
+export function countMatchesSql(
+  f: TPublicSearchFilters,
+  tier: TSearchTier | undefined,
+  indexTokens: string[],
+): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "PublicDecision" p ${whereOf(indexedConditions(f, tier, indexTokens))} LIMIT ${COUNT_CAP + 1}) m`;
 }
+
+export type TRunSql = <R>(sql: Prisma.Sql) => Promise<R[]>;
+
+/** `limit` rows of one tier from `offset`, newest first. */
+async function tierPage(
+  run: TRunSql,
+  f: TPublicSearchFilters,
+  tier: TSearchTier,
+  stats: TTokenStats,
+  offset: number,
+  limit: number,
+): Promise<TPublicSearchRow[]> {
+  const plan = planKeywordSearch(tier.must, offset + limit, stats);
+  if (plan.recentWindow > 0) {
+    const recent = await run<TPublicSearchRow>(recentMatchesSql(f, tier, plan.recentWindow, offset, limit));
+    if (recent.length === limit) return recent;
+  }
+  return run<TPublicSearchRow>(indexedMatchesSql(f, tier, plan.indexTokens, offset, limit));
+}
+
+const countOf = async (run: TRunSql, sql: Prisma.Sql) => Number((await run<{ n: number }>(sql))[0]?.n ?? 0);
 
 /**
  * The public search: one page plus one row (to tell whether there is a next page) and the number of
- * matches up to COUNT_CAP (a full count would cost every match of a common keyword). Shared with the benchmark, whose raw-SQL
- * baseline runs these same statements.
+ * matches up to COUNT_CAP (a full count would cost every match of a common keyword). Ranked: rows
+ * with every phrase as typed first, then rows with every word apart; newest decision first within
+ * each. Shared with the benchmark, whose raw-SQL baseline runs these same statements.
  */
 export async function runPublicSearch(
   run: TRunSql,
   f: TPublicSearchFilters,
   stats: TTokenStats = noTokenStats,
-) {
-  const plan = f.keyword ? planKeywordSearch(f.keyword, f, stats) : undefined;
-  const page = async () => {
-    if (plan && plan.recentWindow > 0) {
-      const recent = await run<TPublicSearchRow>(recentMatchesSql(f, plan.recentWindow));
-      if (recent.length > f.pageSize) return recent;
+): Promise<{ items: TRankedRow[]; hasMore: boolean; total: number; totalAtLeast: boolean }> {
+  const offset = (f.page - 1) * f.pageSize;
+  const want = f.pageSize + 1;
+  let rows: TRankedRow[];
+  let counted: number[];
+  if (!f.terms) {
+    const [page, n] = await Promise.all([
+      run<TPublicSearchRow>(indexedMatchesSql(f, undefined, [], offset, want)),
+      countOf(run, countMatchesSql(f, undefined, [])),
+    ]);
+    rows = page.map((r) => ({ ...r, match: null }));
+    counted = [n];
+  } else {
+    const tiers = tiersOf(f.terms);
+    const counting = Promise.all(
+      tiers.map((t) =>
+        countOf(run, countMatchesSql(f, t, planKeywordSearch(t.must, COUNT_CAP, stats).indexTokens)),
+      ),
+    );
+    // The first tier's page is asked for at once (most pages are in it), beside the counts.
+    const [first, counts] = await Promise.all([tierPage(run, f, tiers[0]!, stats, offset, want), counting]);
+    counted = counts;
+    rows = first.map((r) => ({ ...r, match: tiers[0]!.match }));
+    const second = tiers[1];
+    if (second && rows.length < want) {
+      const from = Math.max(0, offset - counts[0]!);
+      const more = await tierPage(run, f, second, stats, from, want - rows.length);
+      rows.push(...more.map((r) => ({ ...r, match: second.match })));
     }
-    return run<TPublicSearchRow>(indexedMatchesSql(f, plan?.indexTokens));
-  };
-  const [rows, counted] = await Promise.all([
-    page(),
-    run<{ n: number }>(countMatchesSql(f, plan?.indexTokens)),
-  ]);
-  const n = Number(counted[0]?.n ?? 0);
+  }
+  const sum = counted.reduce((a, b) => a + b, 0);
   return {
     items: rows.slice(0, f.pageSize),
     hasMore: rows.length > f.pageSize,
-    total: Math.min(n, COUNT_CAP),
+    total: Math.min(sum, COUNT_CAP),
     /** More matches than COUNT_CAP: `total` is a lower bound. */
-    totalAtLeast: n > COUNT_CAP,
+    totalAtLeast: sum > COUNT_CAP,
   };
 }
 
@@ -329,7 +414,7 @@ export async function searchPublicDecisions(
   return runPublicSearch(runOn(pool), f, stats);
 }
 
-export interface TPublicDecisionRow extends Omit<TPublicSearchRow, 'excerpt'> {
+export interface TPublicDecisionRow extends TPublicSearchRow {
   version: number | null;
   partyKind: string | null;
   creditCode: string | null;

@@ -4,11 +4,15 @@ import {
   searchPublicDecisions as runSearch,
   type TTokenStats,
   type TPublicSearchFilters,
-  type TPublicSearchRow,
+  type TRankedRow,
 } from '../../data-access/public-decision-repository';
 import type { TPublicReadPool } from '../../data-access/public-read-pool';
 import { decisionKindLabel, labelOf } from '../labels';
+import { excerptAround, findMarks } from './highlight';
+import { parseSearchTerms, type TSearchTerms } from './search-terms';
 import { MAX_KEYWORD_LENGTH, MIN_KEYWORD_LENGTH, charLength, normalizeForSearch } from './search-text';
+
+const EXCERPT_LENGTH = 120;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <S extends z.ZodType>(s: S) => z.preprocess(blankToUndefined, s.optional());
@@ -70,25 +74,40 @@ export const ZPublicSearchQuery = z
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期' });
 export type TPublicSearchQuery = z.infer<typeof ZPublicSearchQuery>;
 
-export const toPublicSearchItem = (r: TPublicSearchRow) => ({
-  id: r.disclosureId,
-  state: r.state as 'published' | 'withdrawn',
-  documentNumber: r.documentNumber,
-  decisionKind: r.decisionKind,
-  decisionKindLabel: labelOf(decisionKindLabel, r.decisionKind),
-  issuingAuthority: r.issuingAuthority,
-  decisionDate: r.decisionDate,
-  publishedAt: r.publishedAt.toISOString(),
-  correctedAt: r.correctedAt?.toISOString() ?? null,
-  partyName: r.partyName,
-  penaltyKind: r.penaltyKind,
-  excerpt: r.excerpt,
-  withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
-});
+/** A result as the public reads it, with the matched stretches of its fields marked (highlighted). */
+export function toPublicSearchItem(r: TRankedRow, terms?: TSearchTerms) {
+  const marking = terms ? [...terms.phrases, ...terms.words] : [];
+  const excerpt = r.content ? excerptAround(r.content, marking, EXCERPT_LENGTH) : undefined;
+  return {
+    id: r.disclosureId,
+    state: r.state as 'published' | 'withdrawn',
+    documentNumber: r.documentNumber,
+    decisionKind: r.decisionKind,
+    decisionKindLabel: labelOf(decisionKindLabel, r.decisionKind),
+    issuingAuthority: r.issuingAuthority,
+    decisionDate: r.decisionDate,
+    publishedAt: r.publishedAt.toISOString(),
+    correctedAt: r.correctedAt?.toISOString() ?? null,
+    partyName: r.partyName,
+    penaltyKind: r.penaltyKind,
+    excerpt: excerpt ? `${excerpt.cutBefore ? '…' : ''}${excerpt.text}${excerpt.cutAfter ? '…' : ''}` : null,
+    withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
+    /** How it matched: every phrase as typed (exact) or every word apart (allWords); null without a keyword. */
+    match: r.match,
+    /** Matched stretches (UTF-16 offsets) in partyName, documentNumber and excerpt, to highlight. */
+    highlights: {
+      partyName: r.partyName ? findMarks(r.partyName, marking) : [],
+      documentNumber: findMarks(r.documentNumber, marking),
+      excerpt: excerpt
+        ? excerpt.marks.map((m) => (excerpt.cutBefore ? { start: m.start + 1, end: m.end + 1 } : m))
+        : [],
+    },
+  };
+}
 export type TPublicSearchItem = ReturnType<typeof toPublicSearchItem>;
 
 export const toSearchFilters = (q: TPublicSearchQuery): TPublicSearchFilters => ({
-  keyword: q.q ? normalizeForSearch(q.q) : undefined,
+  terms: parseSearchTerms(q.q),
   decisionKind: q.kind,
   authority: q.authority,
   from: q.from,
@@ -97,18 +116,22 @@ export const toSearchFilters = (q: TPublicSearchQuery): TPublicSearchFilters => 
   pageSize: q.pageSize,
 });
 
-/** 公示检索: published decisions and withdrawal notices, newest decision first. */
+/**
+ * 公示检索: published decisions and withdrawal notices containing every word of the query (jieba),
+ * those with the query as typed first, newest decision first within each.
+ */
 export async function searchPublicDecisions(
   reads: { pool: TPublicReadPool; tokenStats: () => Promise<TTokenStats> },
   q: TPublicSearchQuery,
 ) {
+  const filters = toSearchFilters(q);
   const { items, hasMore, total, totalAtLeast } = await runSearch(
     reads.pool,
-    toSearchFilters(q),
+    filters,
     await reads.tokenStats(),
   );
   return {
-    items: items.map(toPublicSearchItem),
+    items: items.map((r) => toPublicSearchItem(r, filters.terms)),
     page: q.page,
     pageSize: q.pageSize,
     hasMore,
@@ -116,6 +139,8 @@ export async function searchPublicDecisions(
     totalAtLeast,
   };
 }
+
+const ZMark = z.object({ start: z.number().int(), end: z.number().int() });
 
 export const ZPublicSearchResult = z.object({
   items: z.array(
@@ -133,6 +158,12 @@ export const ZPublicSearchResult = z.object({
       penaltyKind: z.string().nullable(),
       excerpt: z.string().nullable(),
       withdrawnAt: z.string().nullable(),
+      match: z.enum(['exact', 'allWords']).nullable(),
+      highlights: z.object({
+        partyName: z.array(ZMark),
+        documentNumber: z.array(ZMark),
+        excerpt: z.array(ZMark),
+      }),
     }),
   ),
   page: z.number().int(),

@@ -40,6 +40,19 @@ const fieldIds: Record<string, string> = {
 
 const dateText = (value: string) => formatDate(value);
 
+/** `text` with the matched stretches in <mark> (highlighted; a screen reader reads them as marked). */
+export function marked(text: string, marks: { start: number; end: number }[]): SafeHtml {
+  const parts: SafeHtml[] = [];
+  let at = 0;
+  for (const m of marks) {
+    if (m.start < at || m.end <= m.start) continue;
+    parts.push(html`${text.slice(at, m.start)}<mark>${text.slice(m.start, m.end)}</mark>`);
+    at = m.end;
+  }
+  parts.push(html`${text.slice(at)}`);
+  return html`${parts}`;
+}
+
 function searchForm(m: TSearchPageModel): SafeHtml {
   const err = (field: string) => m.errors.find((e) => fieldIds[e.field] === field);
   const invalid = (field: string) =>
@@ -60,7 +73,9 @@ function searchForm(m: TSearchPageModel): SafeHtml {
         aria-describedby="q-hint"
         ${invalid('q')}
       />
-      <p class="hint" id="q-hint">可输入当事人名称、决定书文号或执法内容中的文字，至少 2 个字。</p>
+      <p class="hint" id="q-hint">
+        可输入当事人名称、决定书文号或执法内容中的词语，至少 2 个字；多个词语用空格分开，结果须包含每个词语。
+      </p>
       ${errorText('q')}
     </div>
     <div class="field">
@@ -117,7 +132,9 @@ function results(m: TSearchPageModel): SafeHtml {
           html`<li class="result">
             <article aria-labelledby="r-${i.id}">
               <h3 id="r-${i.id}">
-                <a href="/public/decisions/${i.id}">${i.documentNumber}</a>${
+                <a href="/public/decisions/${i.id}"
+                  >${marked(i.documentNumber, i.highlights.documentNumber)}</a
+                >${
                   i.state === 'withdrawn' ? html` <span class="badge">已撤下</span>` : ''
                 }${i.correctedAt ? html` <span class="badge badge-info">已更正</span>` : ''}
               </h3>
@@ -125,7 +142,7 @@ function results(m: TSearchPageModel): SafeHtml {
                 ${
                   i.partyName
                     ? html`<dt>行政相对人</dt>
-                        <dd>${i.partyName}</dd>`
+                        <dd>${marked(i.partyName, i.highlights.partyName)}</dd>`
                     : ''
                 }
                 <dt>决定类别</dt>
@@ -141,7 +158,7 @@ function results(m: TSearchPageModel): SafeHtml {
                     : ''
                 }
               </dl>
-              ${i.excerpt ? html`<p class="excerpt">${i.excerpt}${i.excerpt.length >= 120 ? '…' : ''}</p>` : ''}
+              ${i.excerpt ? html`<p class="excerpt">${marked(i.excerpt, i.highlights.excerpt)}</p>` : ''}
             </article>
           </li>`,
       )}
