@@ -16,25 +16,39 @@ export const unit = '常州市劳动保障监察支队';
 export const users = {
   zhangWei: {
     id: 'demo-officer-zhangwei',
+    unitId: 'jiancha-zhidui',
     name: '张伟',
     roles: ['officer'],
     certificateNumber: '32040020231',
   },
-  liNa: { id: 'demo-officer-lina', name: '李娜', roles: ['officer'], certificateNumber: '32040020232' },
-  wangLei: { id: 'demo-officer-wanglei', name: '王磊', roles: ['officer'], certificateNumber: '32040020233' },
+  liNa: {
+    id: 'demo-officer-lina',
+    unitId: 'jiancha-zhidui',
+    name: '李娜',
+    roles: ['officer'],
+    certificateNumber: '32040020232',
+  },
+  wangLei: {
+    id: 'demo-officer-wanglei',
+    unitId: 'jiancha-zhidui',
+    name: '王磊',
+    roles: ['officer'],
+    certificateNumber: '32040020233',
+  },
   chenJing: {
     id: 'demo-officer-chenjing',
+    unitId: 'jiancha-zhidui',
     name: '陈静',
     roles: ['officer'],
     certificateNumber: '32040020234',
   },
   /** 支队长: head approvals in the case file, approval of disclosures. */
-  unitHead: { id: 'demo-head-zhoujianguo', name: '周建国', roles: ['head'] },
+  unitHead: { id: 'demo-head-zhoujianguo', unitId: 'jiancha-zhidui', name: '周建国', roles: ['head'] },
   /** 政策法规处处长: heads the legal-review office, assigns reviews. */
-  officeHead: { id: 'demo-head-wuzhigang', name: '吴志刚', roles: ['head'] },
-  reviewerLiu: { id: 'demo-reviewer-liuxiaoyan', name: '刘晓燕', roles: ['reviewer'] },
-  reviewerZhao: { id: 'demo-reviewer-zhaoming', name: '赵明', roles: ['reviewer'] },
-  discloser: { id: 'demo-discloser-sunli', name: '孙丽', roles: ['discloser'] },
+  officeHead: { id: 'demo-head-wuzhigang', unitId: 'fazhi', name: '吴志刚', roles: ['head', 'reviewer'] },
+  reviewerLiu: { id: 'demo-reviewer-liuxiaoyan', unitId: 'fazhi', name: '刘晓燕', roles: ['reviewer'] },
+  reviewerZhao: { id: 'demo-reviewer-zhaoming', unitId: 'fazhi', name: '赵明', roles: ['reviewer'] },
+  discloser: { id: 'demo-discloser-sunli', unitId: 'gongshi', name: '孙丽', roles: ['discloser'] },
 } satisfies Record<string, TStaffUser>;
 
 /** Where each demo case should stand once loaded. */

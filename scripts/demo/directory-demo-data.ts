@@ -160,7 +160,8 @@ export const demoPeople: TDemoPerson[] = [
     note: '执法区域为苏州市（在常州执法即“执法区域不符”）',
   }),
   // 法制审核机构
-  p('demo-head-wuzhigang', 'wuzhigang', '吴志刚', 'fazhi', '处长', ['head']),
+  // The office's head reviews too (法制审核人员): the legal-review office's people all hold `reviewer`.
+  p('demo-head-wuzhigang', 'wuzhigang', '吴志刚', 'fazhi', '处长', ['head', 'reviewer']),
   p('demo-reviewer-liuxiaoyan', 'liuxiaoyan', '刘晓燕', 'fazhi', '法制审核员', ['reviewer']),
   p('demo-reviewer-zhaoming', 'zhaoming', '赵明', 'fazhi', '法制审核员', ['reviewer']),
   // 公示 office

@@ -49,6 +49,7 @@ function tokens(auth: { secret: string; issuer: string; audience: string }) {
         subject: user.id,
         name: user.name,
         roles: user.roles,
+        ...(user.unitId ? { unitId: user.unitId } : {}),
         ...(user.certificateNumber ? { certificateNumber: user.certificateNumber } : {}),
         expiresIn: '1h',
       }).then((t) => `Bearer ${t}`);

@@ -79,15 +79,22 @@ jest.setTimeout(120_000);
 const staff = {
   officerA: {
     id: 'e2e-officer-zhangwei',
+    unitId: 'test-unit',
     name: '张伟',
     roles: ['officer'],
     certificateNumber: '32040020231',
   },
-  officerB: { id: 'e2e-officer-lina', name: '李娜', roles: ['officer'], certificateNumber: '32040020232' },
-  unitHead: { id: 'e2e-head-zhoujianguo', name: '周建国', roles: ['head'] },
-  officeHead: { id: 'e2e-head-wuzhigang', name: '吴志刚', roles: ['head'] },
-  reviewer: { id: 'e2e-reviewer-liuxiaoyan', name: '刘晓燕', roles: ['reviewer'] },
-  discloser: { id: 'e2e-discloser-sunli', name: '孙丽', roles: ['discloser'] },
+  officerB: {
+    id: 'e2e-officer-lina',
+    unitId: 'test-unit',
+    name: '李娜',
+    roles: ['officer'],
+    certificateNumber: '32040020232',
+  },
+  unitHead: { id: 'e2e-head-zhoujianguo', unitId: 'test-unit', name: '周建国', roles: ['head'] },
+  officeHead: { id: 'e2e-head-wuzhigang', unitId: 'test-fazhi', name: '吴志刚', roles: ['head', 'reviewer'] },
+  reviewer: { id: 'e2e-reviewer-liuxiaoyan', unitId: 'test-fazhi', name: '刘晓燕', roles: ['reviewer'] },
+  discloser: { id: 'e2e-discloser-sunli', unitId: 'test-fazhi', name: '孙丽', roles: ['discloser'] },
 } satisfies Record<string, TStaffUser>;
 
 const run = randomUUID().slice(0, 6).toUpperCase();

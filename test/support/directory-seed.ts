@@ -9,12 +9,19 @@ export interface TSeedPerson {
   roles: string[];
   /** Gets a certificate valid 2024–2029 for the test scope when present. */
   certificateNumber?: string;
-  /** Default `test-unit` (the enforcement unit); `test-fazhi` is the legal-review office. */
-  unitId?: 'test-unit' | 'test-fazhi';
+  /**
+   * Default `test-unit` (the enforcement unit); `test-unit-b` is another enforcement unit (for
+   * authorisation by unit), `test-fazhi` the legal-review office.
+   */
+  unitId?: string;
 }
 
 /** Names of the seeded units, as a case's 执法承办机构 names them. */
-export const testUnitNames = { 'test-unit': '测试监察支队', 'test-fazhi': '测试政策法规处' } as const;
+export const testUnitNames = {
+  'test-unit': '测试监察支队',
+  'test-unit-b': '测试监察二大队',
+  'test-fazhi': '测试政策法规处',
+} as const;
 
 /**
  * Registers people (and their certificates) in a running directory service through its admin API,
@@ -37,6 +44,12 @@ export async function seedDirectory(baseUrl: string, people: TSeedPerson[]): Pro
     agencyId: 'test-agency',
     code: 'test-unit',
     name: testUnitNames['test-unit'],
+    kind: 'enforcement',
+  });
+  await put('/units/test-unit-b', {
+    agencyId: 'test-agency',
+    code: 'test-unit-b',
+    name: testUnitNames['test-unit-b'],
     kind: 'enforcement',
   });
   await put('/units/test-fazhi', {

@@ -14,6 +14,8 @@ export interface TStaffUser {
   id: string;
   name: string;
   roles: TRole[];
+  /** Directory unit id, claim `unit` (authorisation by unit, docs/authorization.md). */
+  unitId?: string;
   certificateNumber?: string;
 }
 

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import type { TTestUser } from '@sanxiang/testing';
 import { createEvidenceStore, createS3Client } from '../src/data-access/evidence-store';
 import { reconcileEvidence } from '../src/domain/evidence/reconcile-evidence';
 import { buildRecordingDeps } from '../src/app';
@@ -430,30 +431,56 @@ describe('evidence upload and download', () => {
     ).toBe(0);
   });
 
-  it('lets only the case officers, reviewers and heads read; others need an approved, unexpired access request', async () => {
+  it('reads by unit: the unit reads, others get 404 (audited) and need an approved, unexpired, unrevoked access request', async () => {
     const { caseNumber, caseId, activityId } = await openCaseWithActivity(env);
     const { res } = await uploadEvidence(env, { caseNumber, activityId, content: mp4Bytes(2048) });
     const evidenceId = res.body.id as string;
-    const outsider = await env.auth(users.otherOfficer);
+    const outsider = await env.auth(users.otherUnitOfficer);
     const path = `/cases/${encodeURIComponent(caseNumber)}`;
+    const read = async (user: TTestUser | string, url = `/evidence/${evidenceId}`) =>
+      (
+        await request(env.app)
+          .get(url)
+          .set('authorization', typeof user === 'string' ? user : await env.auth(user))
+      ).status;
 
+    // The case's unit reads it: an officer of the unit not on the case, and its head.
+    expect(await read(users.otherOfficer)).toBe(200);
+    expect(await read(users.head)).toBe(200);
+    // Anyone else gets the answer a case that does not exist gets: no enumeration of case numbers.
+    const missing = await request(env.app)
+      .get(`/cases/${encodeURIComponent('常人社监〔2099〕99号')}`)
+      .set('authorization', outsider);
+    const hidden = await request(env.app).get(path).set('authorization', outsider);
+    expect([missing.status, hidden.status]).toEqual([404, 404]);
+    expect(hidden.body.title).toBe(missing.body.title);
+    expect(await read(outsider)).toBe(404);
+    expect(await read(users.otherUnitHead)).toBe(404);
+    expect(await read(users.reviewer)).toBe(404); // not submitted to legal review
+    expect(await read(users.discloser)).toBe(404);
+    // Each refusal is in the audit trail: who, what, why.
+    const refusals = await env.db.auditEvent.findMany({
+      where: { action: 'evidence.readRefused', subject: `evidence:${evidenceId}` },
+      orderBy: { id: 'asc' },
+    });
+    expect(refusals.map((r) => r.actorId)).toEqual([
+      users.otherUnitOfficer.id,
+      users.otherUnitHead.id,
+      users.reviewer.id,
+      users.discloser.id,
+    ]);
+    expect(refusals[0]!.details).toMatchObject({
+      what: 'evidence.view',
+      reason: 'noBasis',
+      caseNumber,
+      unitId: 'test-unit-b',
+    });
+    expect(refusals[0]!.caseId).toBe(caseId);
     expect(
-      (await request(env.app).get(`/evidence/${evidenceId}`).set('authorization', outsider)).status,
-    ).toBe(403);
-    expect(
-      (
-        await request(env.app)
-          .get(`/evidence/${evidenceId}`)
-          .set('authorization', await env.auth(users.reviewer))
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await request(env.app)
-          .get(`/evidence/${evidenceId}`)
-          .set('authorization', await env.auth(users.discloser))
-      ).status,
-    ).toBe(403);
+      await env.db.auditEvent.count({
+        where: { action: 'caseFile.readRefused', actorId: users.otherUnitOfficer.id },
+      }),
+    ).toBe(2);
 
     const asked = await request(env.app)
       .post(`${path}/access-requests`)
@@ -461,45 +488,81 @@ describe('evidence upload and download', () => {
       .send({ reason: '关联案件比对', evidenceIds: [evidenceId] });
     expect(asked.status).toBe(201);
     expect(asked.body.status).toBe('pending');
-    expect(
-      (await request(env.app).get(`/evidence/${evidenceId}`).set('authorization', outsider)).status,
-    ).toBe(403);
+    expect(await read(outsider)).toBe(404);
+    // The requester sees their own request; the unit's head sees every request of the case.
+    const own = await request(env.app).get(`${path}/access-requests`).set('authorization', outsider);
+    expect(own.body.map((r: { id: string }) => r.id)).toEqual([asked.body.id]);
 
-    const notHead = await request(env.app)
-      .post(`/access-requests/${asked.body.id}/approve`)
-      .set('authorization', await env.auth(users.officerA))
-      .send({ expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
-    expect(notHead.status).toBe(403);
-    const tooLong = await request(env.app)
-      .post(`/access-requests/${asked.body.id}/approve`)
-      .set('authorization', await env.auth(users.head))
-      .send({ expiresAt: new Date(Date.now() + 200 * 86_400_000).toISOString() });
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    const approve = async (user: TTestUser, body: object = { expiresAt }) =>
+      request(env.app)
+        .post(`/access-requests/${asked.body.id}/approve`)
+        .set('authorization', await env.auth(user))
+        .send(body);
+    expect((await approve(users.officerA)).status).toBe(403); // not a head
+    expect((await approve(users.otherUnitHead)).status).toBe(404); // head of another unit
+    const tooLong = await approve(users.head, {
+      expiresAt: new Date(Date.now() + 200 * 86_400_000).toISOString(),
+    });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.errors[0].path).toBe('body.expiresAt');
-    const approved = await request(env.app)
-      .post(`/access-requests/${asked.body.id}/approve`)
-      .set('authorization', await env.auth(users.head))
-      .send({ expiresAt: new Date(Date.now() + 86_400_000).toISOString(), note: '同意调阅一天' });
+    const approved = await approve(users.head, { expiresAt, note: '同意调阅一天' });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: { id: users.head.id } });
 
-    const viewed = await request(env.app).get(`/evidence/${evidenceId}`).set('authorization', outsider);
-    expect(viewed.status).toBe(200);
+    expect(await read(outsider)).toBe(200);
     const log = await env.db.auditEvent.findFirstOrThrow({
-      where: { action: 'evidence.viewed', actorId: users.otherOfficer.id },
+      where: { action: 'evidence.viewed', actorId: users.otherUnitOfficer.id },
     });
     expect(log.details).toMatchObject({ basis: `accessRequest:${asked.body.id}` });
     // The grant covers that evidence only, not the whole case file.
-    expect((await request(env.app).get(path).set('authorization', outsider)).status).toBe(403);
+    expect(await read(outsider, path)).toBe(404);
 
-    // Expiry ends it.
+    // Revocation before expiry ends it at once (撤销调阅授权), by a head of the case's unit.
+    const revoke = async (user: TTestUser, body: object = { reason: '比对已完成，提前收回授权' }) =>
+      request(env.app)
+        .post(`/access-requests/${asked.body.id}/revoke`)
+        .set('authorization', await env.auth(user))
+        .send(body);
+    expect((await revoke(users.otherUnitHead)).status).toBe(404);
+    expect((await revoke(users.head, { reason: '' })).status).toBe(400);
+    const revoked = await revoke(users.secondDeputyHead);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({
+      status: 'revoked',
+      revokedBy: { id: users.secondDeputyHead.id },
+      revokeReason: '比对已完成，提前收回授权',
+    });
+    expect((await revoke(users.secondDeputyHead)).body.status).toBe('revoked'); // a repeat answers the same
+    expect(await read(outsider)).toBe(404);
+    const afterRevocation = await env.db.auditEvent.findFirstOrThrow({
+      where: { action: 'evidence.readRefused', actorId: users.otherUnitOfficer.id },
+      orderBy: { id: 'desc' },
+    });
+    expect(afterRevocation.details).toMatchObject({ reason: 'grantRevoked', accessRequestId: asked.body.id });
+    expect((await approve(users.head)).status).toBe(409); // a revoked grant is not approved again
+
+    // Expiry ends a grant too; an expired one cannot be revoked.
+    const third = await request(env.app)
+      .post(`${path}/access-requests`)
+      .set('authorization', outsider)
+      .send({ reason: '再次比对', evidenceIds: [evidenceId] });
+    await request(env.app)
+      .post(`/access-requests/${third.body.id}/approve`)
+      .set('authorization', await env.auth(users.head))
+      .send({ expiresAt })
+      .expect(200);
+    expect(await read(outsider)).toBe(200);
     await env.db.accessRequest.update({
-      where: { id: asked.body.id },
+      where: { id: third.body.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    expect(
-      (await request(env.app).get(`/evidence/${evidenceId}`).set('authorization', outsider)).status,
-    ).toBe(403);
+    expect(await read(outsider)).toBe(404);
+    const lateRevoke = await request(env.app)
+      .post(`/access-requests/${third.body.id}/revoke`)
+      .set('authorization', await env.auth(users.head))
+      .send({ reason: '收回' });
+    expect(lateRevoke.status).toBe(409);
 
     // A refusal is final and is not a grant.
     const second = await request(env.app)
@@ -511,17 +574,11 @@ describe('evidence upload and download', () => {
       .set('authorization', await env.auth(users.head))
       .send({ note: '公示无需调阅原始音视频' });
     expect(refused.body.status).toBe('refused');
-    expect(
-      (
-        await request(env.app)
-          .get(`/evidence/${evidenceId}`)
-          .set('authorization', await env.auth(users.discloser))
-      ).status,
-    ).toBe(403);
+    expect(await read(users.discloser)).toBe(404);
     const reapprove = await request(env.app)
       .post(`/access-requests/${second.body.id}/approve`)
       .set('authorization', await env.auth(users.head))
-      .send({ expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+      .send({ expiresAt });
     expect(reapprove.status).toBe(409);
     const actions = (await env.db.auditEvent.findMany({ where: { caseId }, select: { action: true } })).map(
       (a) => a.action,
@@ -530,8 +587,10 @@ describe('evidence upload and download', () => {
       expect.arrayContaining([
         'accessRequest.created',
         'accessRequest.approved',
+        'accessRequest.revoked',
         'accessRequest.refused',
         'evidence.viewed',
+        'evidence.readRefused',
       ]),
     );
   });

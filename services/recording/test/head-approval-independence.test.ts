@@ -60,22 +60,37 @@ it('审核办法 §3: an officer of the case or its legal reviewer cannot file t
         round: 1,
         outcome: 'approve',
         reasons: '事实清楚，证据确凿，程序合法',
-        reviewerId: users.reviewerHead.id,
-        reviewerName: users.reviewerHead.name,
+        // Recorded as if the unit's head had reviewed it (a reviewer is never of the handling unit).
+        reviewerId: users.head.id,
+        reviewerName: users.head.name,
         issuedAt: '2026-11-23T02:00:00.000Z',
       },
     });
   expect(opinion.status).toBe(201);
   const reviewer = await request(env.app)
     .post(`${url}/records`)
-    .set('authorization', await env.auth(users.reviewerHead))
+    .set('authorization', await env.auth(users.head))
     .send(headApproval);
   expect(reviewer.status).toBe(409);
   expect(reviewer.body).toMatchObject({ rule: 'separationOfDuties', reason: 'reviewer' });
 
+  // The legal-review office's head reads the reviewed case but is no head of its unit.
+  const officeHead = await request(env.app)
+    .post(`${url}/records`)
+    .set('authorization', await env.auth(users.reviewerHead))
+    .send(headApproval);
+  expect(officeHead.status).toBe(403);
+  expect(officeHead.body.detail).toContain('仅本案承办机构的负责人');
+  // A head of another unit: the case is out of reach, answered like a case that does not exist.
+  const otherUnit = await request(env.app)
+    .post(`${url}/records`)
+    .set('authorization', await env.auth(users.otherUnitHead))
+    .send(headApproval);
+  expect(otherUnit.status).toBe(404);
+
   const head = await request(env.app)
     .post(`${url}/records`)
-    .set('authorization', await env.auth(users.head))
+    .set('authorization', await env.auth(users.secondDeputyHead))
     .send(headApproval);
   expect(head.status).toBe(201);
 });

@@ -310,7 +310,7 @@ describe('whether a case is major is not the handler’s word alone (审核办�
     expect(afterHearing.body.detail).toContain('审核办法第四条第（四）项');
   });
 
-  it('majorDesignated / majorDowngrade: the legal-review office or a head designates, only a head downgrades, with the reason (审核办法 §4–§5)', async () => {
+  it('majorDesignated / majorDowngrade: the unit’s head designates, only that head downgrades, with the reason (审核办法 §4–§5)', async () => {
     const { caseNumber } = await openCaseWithActivity(env, 'interview');
     const designation = {
       reason: '涉及三十二名劳动者工资，直接关系重大权益',
@@ -318,24 +318,33 @@ describe('whether a case is major is not the handler’s word alone (审核办�
     };
     const byOfficer = await post(`${casePath(caseNumber)}/major-designations`, designation);
     expect(byOfficer.status).toBe(403);
+    // Reviewers reach only cases submitted to legal review; a head of another unit none of this one.
     const byReviewer = await post(`${casePath(caseNumber)}/major-designations`, designation, users.reviewer);
-    expect(byReviewer.status).toBe(200);
-    expect(byReviewer.body).toEqual({ stage: 'proposal', major: true });
+    expect(byReviewer.status).toBe(404);
+    const byOtherHead = await post(
+      `${casePath(caseNumber)}/major-designations`,
+      designation,
+      users.otherUnitHead,
+    );
+    expect(byOtherHead.status).toBe(404);
+    const byHead = await post(`${casePath(caseNumber)}/major-designations`, designation, users.head);
+    expect(byHead.status).toBe(200);
+    expect(byHead.body).toEqual({ stage: 'proposal', major: true });
     const downgrade = { reason: '经核查仅涉及一名劳动者，不属于重大情形' };
     expect((await post(`${casePath(caseNumber)}/major-downgrades`, downgrade, users.reviewer)).status).toBe(
-      403,
+      403, // the route is for heads alone: refused by role before any case is looked up
     );
     expect((await post(`${casePath(caseNumber)}/major-downgrades`, { reason: '' }, users.head)).status).toBe(
       400,
     );
-    const byHead = await post(`${casePath(caseNumber)}/major-downgrades`, downgrade, users.head);
-    expect(byHead.status).toBe(200);
+    const downgraded = await post(`${casePath(caseNumber)}/major-downgrades`, downgrade, users.head);
+    expect(downgraded.status).toBe(200);
     const log = (await env.probe(caseNumber)).filter((e) => e.type === 'update');
     expect(log.map((e) => [e.name, (e.payload as { reason: string }).reason])).toEqual([
       ['designateMajor', designation.reason],
       ['downgradeMajor', downgrade.reason],
     ]);
-    expect(log[0]!.payload).toMatchObject({ designatedBy: users.reviewer.id, role: 'reviewer' });
+    expect(log[0]!.payload).toMatchObject({ designatedBy: users.head.id, role: 'head' });
     expect(log[1]!.payload).toMatchObject({ approvedBy: users.head.id });
     const audit = await env.db.auditEvent.findMany({
       where: { action: { in: ['major.designated', 'major.downgraded'] } },

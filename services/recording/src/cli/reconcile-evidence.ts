@@ -33,7 +33,7 @@ async function main(): Promise<number> {
       deliverAll: async () => undefined,
       startLoop: () => () => undefined,
     },
-    directory: { checkCertificates: noLifecycle },
+    directory: { checkCertificates: noLifecycle, person: noLifecycle },
     evidence: defaultEvidenceSettings,
     policy: demoEnforcementPolicy, // not used by reconciliation
   };

@@ -1,6 +1,8 @@
 import { createServiceClient, ServiceCallError, AppError, type TTokenSource } from '@sanxiang/shared';
 import {
   directoryPaths,
+  ZDirectoryPerson,
+  type TDirectoryPerson,
   ZCertificateCheckResponse,
   type TCertificateCheckRequest,
   type TCertificateCheckResponse,
@@ -9,6 +11,8 @@ import {
 /** The directory service, as recording asks it (docs/directory.md). */
 export interface TDirectoryClient {
   checkCertificates(request: TCertificateCheckRequest): Promise<TCertificateCheckResponse>;
+  /** `undefined` when the directory has no such person. */
+  person(personId: string): Promise<TDirectoryPerson | undefined>;
 }
 
 export function createDirectoryClient(options: { baseUrl: string; token: TTokenSource }): TDirectoryClient {
@@ -25,6 +29,17 @@ export function createDirectoryClient(options: { baseUrl: string; token: TTokenS
         // Fail closed: no case is opened and no activity recorded with unverified certificates.
         if (err instanceof ServiceCallError)
           throw new AppError('unavailable', '执法证核验服务（人员目录）暂不可用，请稍后重试', { cause: err });
+        throw err;
+      }
+    },
+    async person(personId) {
+      try {
+        return await client.get(directoryPaths.person(personId), { response: ZDirectoryPerson });
+      } catch (err) {
+        if (err instanceof ServiceCallError && err.status === 404) return undefined;
+        // Fail closed: a case is not opened without knowing which unit handles it.
+        if (err instanceof ServiceCallError)
+          throw new AppError('unavailable', '人员目录暂不可用，无法确定承办机构，请稍后重试', { cause: err });
         throw err;
       }
     },

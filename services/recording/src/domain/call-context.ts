@@ -19,3 +19,13 @@ export const idempotencyOf = (ctx: TCallContext, request: unknown) =>
   ctx.idempotencyKey
     ? { actorId: ctx.principal.id, key: ctx.idempotencyKey, route: ctx.route, request }
     : undefined;
+
+/** A read the caller attempts, for the read check and the audit of refusals (access/case-access.ts). */
+export const readAttemptOf = (ctx: TCallContext, what: string, evidenceId?: string) => ({
+  principal: ctx.principal,
+  what,
+  ...(evidenceId ? { evidenceId } : {}),
+  actor: actorOf(ctx),
+  context: auditContext(ctx),
+  userAgent: ctx.userAgent,
+});

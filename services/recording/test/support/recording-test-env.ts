@@ -32,22 +32,54 @@ import { probeQuery, type TProbeEntry } from './probe-lifecycle-workflow';
  */
 
 export const users = {
-  officerA: { id: 'u-officer-a', name: '张三', roles: ['officer'], certificateNumber: '32010001' },
-  officerB: { id: 'u-officer-b', name: '李四', roles: ['officer'], certificateNumber: '32010002' },
-  otherOfficer: { id: 'u-officer-c', name: '王五', roles: ['officer'], certificateNumber: '32010003' },
-  head: { id: 'u-head', name: '赵局长', roles: ['head'] },
+  officerA: {
+    id: 'u-officer-a',
+    name: '张三',
+    roles: ['officer'],
+    unitId: 'test-unit',
+    certificateNumber: '32010001',
+  },
+  officerB: {
+    id: 'u-officer-b',
+    name: '李四',
+    roles: ['officer'],
+    unitId: 'test-unit',
+    certificateNumber: '32010002',
+  },
+  /** An officer of the same unit who is not on the test cases. */
+  otherOfficer: {
+    id: 'u-officer-c',
+    name: '王五',
+    roles: ['officer'],
+    unitId: 'test-unit',
+    certificateNumber: '32010003',
+  },
+  /** An officer of another enforcement unit (authorisation by unit). */
+  otherUnitOfficer: {
+    id: 'u-officer-d',
+    name: '马六',
+    roles: ['officer'],
+    unitId: 'test-unit-b',
+    certificateNumber: '32010005',
+  },
+  head: { id: 'u-head', name: '赵局长', roles: ['head'], unitId: 'test-unit' },
+  /** A second deputy head of the unit, not an officer of the test cases. */
+  secondDeputyHead: { id: 'u-deputy-head-2', name: '陶副队', roles: ['head'], unitId: 'test-unit' },
+  /** The head of another enforcement unit: approves nothing of test-unit's cases. */
+  otherUnitHead: { id: 'u-head-b', name: '冯队长', roles: ['head'], unitId: 'test-unit-b' },
   /** A deputy head who is also an enforcement officer (separation of duties, 审核办法 §3). */
   deputyHead: {
     id: 'u-deputy-head',
     name: '黄副队',
     roles: ['head', 'officer'],
+    unitId: 'test-unit',
     certificateNumber: '32010004',
   },
-  /** A reviewer who is also a head. */
-  reviewerHead: { id: 'u-reviewer-head', name: '吴处长', roles: ['reviewer', 'head'] },
-  reviewer: { id: 'u-reviewer', name: '钱审核', roles: ['reviewer'] },
-  discloser: { id: 'u-discloser', name: '孙公示', roles: ['discloser'] },
-  admin: { id: 'u-admin', name: '周管理', roles: ['admin'] },
+  /** The head of the legal-review office, a reviewer too (审核办法 §3). */
+  reviewerHead: { id: 'u-reviewer-head', name: '吴处长', roles: ['reviewer', 'head'], unitId: 'test-fazhi' },
+  reviewer: { id: 'u-reviewer', name: '钱审核', roles: ['reviewer'], unitId: 'test-fazhi' },
+  discloser: { id: 'u-discloser', name: '孙公示', roles: ['discloser'], unitId: 'test-fazhi' },
+  admin: { id: 'u-admin', name: '周管理', roles: ['admin'], unitId: 'test-fazhi' },
   system: { id: 'system:worker', name: '流程引擎', roles: ['system'] },
 } satisfies Record<string, TTestUser>;
 

@@ -3,7 +3,7 @@ import { AppError } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { runIdempotent } from '../../data-access/idempotency-store';
 import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
-import { loadCaseFile } from './case-access';
+import { caseNotFound, isUnitHead, loadCaseFile, readBasisOf } from './case-access';
 import { accessRequestView } from '../case-file/case-file-views';
 import type { TRecordingDeps } from '../recording-deps';
 
@@ -22,7 +22,7 @@ export async function requestEvidenceAccess(
   input: TRequestEvidenceAccess,
 ) {
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
-    const file = await loadCaseFile(tx, caseNumber);
+    const file = await loadCaseFile(tx, caseNumber, 'system');
     const ids = [...new Set(input.evidenceIds)];
     if (
       ids.length > 0 &&
@@ -53,15 +53,18 @@ export async function requestEvidenceAccess(
   });
 }
 
-/** Heads see every request of the case; anyone else sees their own. */
+/** The heads of the case's unit see every request of the case; anyone else sees their own. */
 export async function listAccessRequests(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
-  const file = await loadCaseFile(deps.db, caseNumber);
+  // A requester outside the case's reach still sees their own requests; anyone else gets 404.
+  const file = await loadCaseFile(deps.db, caseNumber, 'system');
   const rows = await deps.db.accessRequest.findMany({
     where: {
       caseId: file.id,
-      ...(ctx.principal.roles.includes('head') ? {} : { requesterId: ctx.principal.id }),
+      ...(isUnitHead(ctx.principal, file) ? {} : { requesterId: ctx.principal.id }),
     },
     orderBy: { requestedAt: 'desc' },
   });
+  if (rows.length === 0 && !(await readBasisOf(deps.db, ctx.principal, file, 'any')))
+    throw caseNotFound(caseNumber);
   return rows.map(accessRequestView);
 }

@@ -123,6 +123,9 @@ export const accessRequestView = (r: AccessRequest) => ({
   decidedAt: iso(r.decidedAt),
   decisionNote: r.decisionNote,
   expiresAt: iso(r.expiresAt),
+  revokedBy: r.revokedById ? { id: r.revokedById, name: r.revokedByName } : null,
+  revokedAt: iso(r.revokedAt),
+  revokeReason: r.revokeReason,
 });
 
 export const escalationView = (e: Escalation) => ({

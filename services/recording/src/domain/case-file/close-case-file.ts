@@ -30,7 +30,7 @@ export async function closeCaseFile(
   caseNumber: string,
   input: TCloseCaseFile,
 ) {
-  const file = await loadCaseFile(deps.db, caseNumber);
+  const file = await loadCaseFile(deps.db, caseNumber, ctx.principal);
   requireCaseOfficer(ctx.principal, file, '结案');
   if (file.status !== 'open') {
     if (file.closeReason === input.reason) return { status: 200, body: caseFileView(file) }; // a repeat
@@ -54,7 +54,7 @@ export async function closeCaseFile(
     );
   }
   await deps.db.$transaction(async (tx) => {
-    const locked = await lockCaseFile(tx, caseNumber);
+    const locked = await lockCaseFile(tx, caseNumber, 'system');
     if (locked.status !== 'open') return;
     await tx.caseFile.update({
       where: { id: file.id },
@@ -69,5 +69,5 @@ export async function closeCaseFile(
       context: auditContext(ctx),
     });
   });
-  return { status: 200, body: caseFileView(await loadCaseFile(deps.db, caseNumber)) };
+  return { status: 200, body: caseFileView(await loadCaseFile(deps.db, caseNumber, 'system')) };
 }

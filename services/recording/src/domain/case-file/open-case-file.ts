@@ -23,6 +23,7 @@ export async function openCaseFile(deps: TRecordingDeps, ctx: TCallContext, inpu
     officerIds: input.officers.map((o) => o.userId),
     what: '立案',
   });
+  const unitId = await openingUnit(deps, ctx);
   const answer = await runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
     if (await tx.caseFile.findUnique({ where: { caseNumber: input.caseNumber }, select: { id: true } })) {
       throw new AppError('conflict', `案号 ${input.caseNumber} 已立案`, {
@@ -35,6 +36,7 @@ export async function openCaseFile(deps: TRecordingDeps, ctx: TCallContext, inpu
         caseNumber: input.caseNumber,
         title: input.title,
         handlingUnit: input.handlingUnit,
+        unitId,
         enforcementCategory: input.enforcementCategory,
         enforcementArea: input.enforcementArea,
         partyKind: input.party.kind,
@@ -72,6 +74,17 @@ export async function openCaseFile(deps: TRecordingDeps, ctx: TCallContext, inpu
   });
   const { caseId } = answer.body as { caseId: string };
   await deps.outbox.deliver(caseId);
-  const file = await loadCaseFile(deps.db, input.caseNumber);
+  const file = await loadCaseFile(deps.db, input.caseNumber, 'system');
   return { status: answer.status, body: caseFileView(file) };
+}
+
+/**
+ * The unit that handles the case: the opening officer's (the token's `unit`, else the directory's
+ * record of them). Authorisation by unit reads it (docs/authorization.md).
+ */
+async function openingUnit(deps: TRecordingDeps, ctx: TCallContext): Promise<string> {
+  if (ctx.principal.unitId) return ctx.principal.unitId;
+  const person = await deps.directory.person(ctx.principal.id);
+  if (!person?.active) throw forbidden('人员目录中查无立案人所在机构，不能立案');
+  return person.unitId;
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ZRecordKind, type TPrincipal } from '@sanxiang/shared';
 import { recordAuditEvent } from '../../data-access/audit-trail';
 import { loadCaseFileContents } from '../../data-access/case-file-contents';
-import { actorOf, auditContext, type TCallContext } from '../call-context';
-import { loadCaseFile, requireReadAccess } from '../access/case-access';
+import { actorOf, auditContext, readAttemptOf, type TCallContext } from '../call-context';
+import { requireReadAccess } from '../access/case-access';
 import {
   activityView,
   caseFileView,
@@ -16,8 +16,7 @@ import type { TRecordingDeps } from '../recording-deps';
 
 /** The case file as its readers see it: records, activities, evidence list, escalations, stages. */
 export async function viewCaseFile(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
-  const file = await loadCaseFile(deps.db, caseNumber);
-  const basis = await requireReadAccess(deps.db, ctx.principal, file);
+  const { file, basis } = await requireReadAccess(deps.db, readAttemptOf(ctx, 'caseFile.view'), caseNumber);
   const { records, activities, evidence, escalations, transitions } = await loadCaseFileContents(
     deps.db,
     file.id,
@@ -45,12 +44,11 @@ export const ZListRecordsQuery = z.object({ kind: ZRecordKind.optional() });
 /** The records of a case, optionally of one kind, in filing order. */
 export async function listRecords(
   deps: TRecordingDeps,
-  principal: TPrincipal,
+  ctx: TCallContext,
   caseNumber: string,
   kind?: string,
 ) {
-  const file = await loadCaseFile(deps.db, caseNumber);
-  await requireReadAccess(deps.db, principal, file);
+  const { file } = await requireReadAccess(deps.db, readAttemptOf(ctx, 'records.list'), caseNumber);
   const rows = await deps.db.caseRecord.findMany({
     where: { caseId: file.id, ...(kind ? { kind } : {}) },
     orderBy: { seq: 'asc' },
@@ -58,7 +56,10 @@ export async function listRecords(
   return rows.map(recordView);
 }
 
-/** Cases the caller works on (officers) or all cases (heads, reviewers), newest first. */
+/**
+ * Cases in the caller's reach (access/case-access.ts), newest first: their own, their unit's
+ * (officers and heads), those submitted to legal review (reviewers), those they hold a grant for.
+ */
 export const ZListCaseFilesQuery = z.object({
   /** Part of a case number or of the party's name. */
   q: z.string().trim().min(1).max(100).optional(),
@@ -69,13 +70,30 @@ export async function listCaseFiles(
   principal: TPrincipal,
   query: z.infer<typeof ZListCaseFilesQuery> = {},
 ) {
-  const everything = principal.roles.includes('head') || principal.roles.includes('reviewer');
+  const { roles, unitId } = principal;
+  const reach = [
+    ...(roles.includes('officer') ? [{ officers: { some: { userId: principal.id } } }] : []),
+    ...(unitId && (roles.includes('officer') || roles.includes('head')) ? [{ unitId }] : []),
+    ...(roles.includes('reviewer')
+      ? [
+          { stageTransitions: { some: { to: 'legalReview' } } },
+          { records: { some: { kind: 'legalReviewOpinion' } } },
+        ]
+      : []),
+    {
+      accessRequests: {
+        some: { requesterId: principal.id, status: 'approved', expiresAt: { gt: new Date() } },
+      },
+    },
+  ];
   const files = await deps.db.caseFile.findMany({
     where: {
-      ...(everything ? {} : { officers: { some: { userId: principal.id } } }),
-      ...(query.q
-        ? { OR: [{ caseNumber: { contains: query.q } }, { partyName: { contains: query.q } }] }
-        : {}),
+      AND: [
+        { OR: reach },
+        ...(query.q
+          ? [{ OR: [{ caseNumber: { contains: query.q } }, { partyName: { contains: query.q } }] }]
+          : []),
+      ],
     },
     include: { officers: true },
     orderBy: { openedAt: 'desc' },

@@ -82,7 +82,7 @@ export async function createEvidenceUpload(
   input: TCreateEvidenceUpload,
 ) {
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
-    const file = await lockCaseFile(tx, caseNumber);
+    const file = await lockCaseFile(tx, caseNumber, ctx.principal);
     requireCaseOfficer(ctx.principal, file, '上传证据');
     requireOpen(file);
     const activity = await tx.enforcementActivity.findFirst({

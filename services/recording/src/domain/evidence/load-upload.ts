@@ -11,7 +11,7 @@ export async function loadUploadForOfficer(db: TDb, ctx: TCallContext, uploadId:
     where: { id: upload.caseId },
     select: { caseNumber: true },
   });
-  const file: TCaseFileWithOfficers = await loadCaseFile(db, caseRow.caseNumber);
+  const file: TCaseFileWithOfficers = await loadCaseFile(db, caseRow.caseNumber, ctx.principal);
   requireCaseOfficer(ctx.principal, file, '上传证据');
   return { upload, file };
 }

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import { recordAuditEvent } from '../../data-access/audit-trail';
 import type { Evidence } from '../../generated/prisma/client';
-import { actorOf, auditContext, type TCallContext } from '../call-context';
-import { loadCaseFile, requireReadAccess, type TReadBasis } from '../access/case-access';
+import { actorOf, auditContext, readAttemptOf, type TCallContext } from '../call-context';
+import { readBasisOf, refuseRead, requireReadAccess, type TReadBasis } from '../access/case-access';
 import { evidenceView } from '../case-file/case-file-views';
 import { hashVersion } from './complete-evidence-upload';
 import type { TRecordingDeps } from '../recording-deps';
@@ -19,15 +19,19 @@ import type { TRecordingDeps } from '../recording-deps';
 
 export const ZEvidenceParams = z.object({ evidenceId: z.uuid() });
 
-async function authorise(deps: TRecordingDeps, ctx: TCallContext, evidenceId: string) {
+/** Evidence out of reach answers like evidence that does not exist (404), and is audited. */
+async function authorise(deps: TRecordingDeps, ctx: TCallContext, evidenceId: string, what: string) {
+  const attempt = readAttemptOf(ctx, what, evidenceId);
+  const notFound = new AppError('notFound', '证据不存在');
   const evidence = await deps.db.evidence.findUnique({ where: { id: evidenceId }, include: { lock: true } });
-  if (!evidence) throw new AppError('notFound', '证据不存在');
-  const caseRow = await deps.db.caseFile.findUniqueOrThrow({
+  if (!evidence) throw await refuseRead(deps.db, attempt, { notFound });
+  const file = await deps.db.caseFile.findUniqueOrThrow({
     where: { id: evidence.caseId },
-    select: { caseNumber: true },
+    include: { officers: true },
   });
-  const file = await loadCaseFile(deps.db, caseRow.caseNumber);
-  const basis = await requireReadAccess(deps.db, ctx.principal, file, evidenceId);
+  const basis = await readBasisOf(deps.db, ctx.principal, file, evidenceId);
+  if (!basis)
+    throw await refuseRead(deps.db, attempt, { caseNumber: file.caseNumber, caseId: file.id, notFound });
   return { evidence, file, basis };
 }
 
@@ -50,15 +54,14 @@ const logAccess = (
 
 /** Metadata of one evidence file (a "view": logged). */
 export async function viewEvidence(deps: TRecordingDeps, ctx: TCallContext, evidenceId: string) {
-  const { evidence, basis } = await authorise(deps, ctx, evidenceId);
+  const { evidence, basis } = await authorise(deps, ctx, evidenceId, 'evidence.view');
   await logAccess(deps, ctx, 'evidence.viewed', evidence, basis);
   return evidenceView(evidence);
 }
 
 /** The evidence files of a case (a view of each is not implied: only metadata is listed). */
 export async function listEvidence(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
-  const file = await loadCaseFile(deps.db, caseNumber);
-  const basis = await requireReadAccess(deps.db, ctx.principal, file);
+  const { file, basis } = await requireReadAccess(deps.db, readAttemptOf(ctx, 'evidence.list'), caseNumber);
   const rows = await deps.db.evidence.findMany({
     where: { caseId: file.id },
     orderBy: { uploadedAt: 'asc' },
@@ -85,7 +88,7 @@ export async function downloadEvidence(
   ctx: TCallContext,
   evidenceId: string,
 ): Promise<TEvidenceDownload> {
-  const { evidence, basis } = await authorise(deps, ctx, evidenceId);
+  const { evidence, basis } = await authorise(deps, ctx, evidenceId, 'evidence.download');
   await verifyStoredEvidence(deps, ctx, evidence);
   await logAccess(deps, ctx, 'evidence.downloaded', evidence, basis);
   const stream = (await deps.store.readVersion(evidence.objectKey, evidence.versionId)).pipe(

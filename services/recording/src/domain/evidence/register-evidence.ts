@@ -28,7 +28,7 @@ export async function registerEvidence(
   let evidenceId: string;
   try {
     evidenceId = await deps.db.$transaction(async (tx) => {
-      const file = await lockCaseFile(tx, caseNumber);
+      const file = await lockCaseFile(tx, caseNumber, 'system');
       requireOpen(file);
       await refuseDuplicateEvidence(tx, upload.caseId, upload.sha256, upload.distinctOriginalReason);
       const claimed = await tx.evidenceUpload.updateMany({

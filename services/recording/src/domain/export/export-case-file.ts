@@ -3,8 +3,8 @@ import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { recordAuditEvent } from '../../data-access/audit-trail';
 import { loadCaseFileContents } from '../../data-access/case-file-contents';
-import { actorOf, auditContext, type TCallContext } from '../call-context';
-import { loadCaseFile, requireReadAccess } from '../access/case-access';
+import { actorOf, auditContext, readAttemptOf, type TCallContext } from '../call-context';
+import { requireReadAccess } from '../access/case-access';
 import {
   activityView,
   caseFileView,
@@ -30,8 +30,7 @@ import { renderCaseFileHtml } from './render-case-file-html';
  * it, so a complete archive is a verified one.
  */
 export async function exportCaseFile(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
-  const file = await loadCaseFile(deps.db, caseNumber);
-  const basis = await requireReadAccess(deps.db, ctx.principal, file);
+  const { file, basis } = await requireReadAccess(deps.db, readAttemptOf(ctx, 'caseFile.export'), caseNumber);
   const { records, activities, evidence, escalations, transitions } = await loadCaseFileContents(
     deps.db,
     file.id,

@@ -7,7 +7,7 @@ import {
 } from '@sanxiang/shared/src/contracts';
 import type { z } from 'zod';
 import type { TCallContext } from '../call-context';
-import { loadCaseFile, requireOpen } from '../access/case-access';
+import { isUnitHead, loadCaseFile, requireOpen } from '../access/case-access';
 import type { TRecordingDeps } from '../recording-deps';
 import { callLifecycle } from './submit-proposal';
 
@@ -27,10 +27,13 @@ export async function designateMajor(
   caseNumber: string,
   input: TDesignateMajorRequest,
 ) {
-  const { roles } = ctx.principal;
-  const role = roles.includes('head') ? 'head' : roles.includes('reviewer') ? 'reviewer' : null;
-  if (!role) throw forbidden('只有法制审核机构或负责人可以认定重大执法决定');
-  const file = await loadCaseFile(deps.db, caseNumber);
+  const file = await loadCaseFile(deps.db, caseNumber, ctx.principal);
+  const role = isUnitHead(ctx.principal, file)
+    ? 'head'
+    : ctx.principal.roles.includes('reviewer')
+      ? 'reviewer'
+      : null;
+  if (!role) throw forbidden('只有法制审核机构或本案承办机构的负责人可以认定重大执法决定');
   requireOpen(file);
   const payload = { ...input, designatedBy: ctx.principal.id, role, at: new Date().toISOString() };
   return callLifecycle(deps, ctx, file, input, 'major.designated', (updateId) =>
@@ -44,9 +47,9 @@ export async function downgradeMajor(
   caseNumber: string,
   input: TDowngradeMajorRequest,
 ) {
-  if (!ctx.principal.roles.includes('head'))
-    throw forbidden('重大执法决定改为一般案件须经负责人批准（审核办法第四条）');
-  const file = await loadCaseFile(deps.db, caseNumber);
+  const file = await loadCaseFile(deps.db, caseNumber, ctx.principal);
+  if (!isUnitHead(ctx.principal, file))
+    throw forbidden('重大执法决定改为一般案件须经本案承办机构的负责人批准（审核办法第四条）');
   requireOpen(file);
   const hearings = await deps.db.caseRecord.count({ where: { caseId: file.id, kind: 'hearing' } });
   if (hearings > 0)

@@ -16,7 +16,7 @@ export async function recordDecision(
   caseNumber: string,
   input: TRecordDecisionRequest,
 ) {
-  const file = await loadCaseFile(deps.db, caseNumber);
+  const file = await loadCaseFile(deps.db, caseNumber, ctx.principal);
   requireCaseOfficer(ctx.principal, file, '登记执法决定');
   requireOpen(file);
   const bad = (path: string, message: string) =>

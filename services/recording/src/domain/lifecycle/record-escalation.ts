@@ -18,7 +18,7 @@ export async function recordEscalation(
 ) {
   if (!ctx.idempotencyKey) throw missingKey();
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
-    const file = await loadCaseFile(tx, caseNumber);
+    const file = await loadCaseFile(tx, caseNumber, 'system');
     const dueAt = new Date(input.dueAt);
     const existing = await tx.escalation.findUnique({
       where: {

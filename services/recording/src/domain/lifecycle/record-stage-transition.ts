@@ -18,7 +18,7 @@ export async function recordStageTransition(
 ) {
   if (!ctx.idempotencyKey) throw missingKey();
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
-    const file = await lockCaseFile(tx, caseNumber);
+    const file = await lockCaseFile(tx, caseNumber, 'system');
     const at = new Date(input.at);
     const key = { caseId: file.id, workflowId: input.workflowId, from: input.from, to: input.to, at };
     if (await tx.stageTransition.findUnique({ where: { caseId_workflowId_from_to_at: key } })) {

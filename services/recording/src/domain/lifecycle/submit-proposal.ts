@@ -53,7 +53,7 @@ export async function submitProposal(
   caseNumber: string,
   input: TSubmitProposalRequest,
 ) {
-  const file = await loadCaseFile(deps.db, caseNumber);
+  const file = await loadCaseFile(deps.db, caseNumber, ctx.principal);
   requireCaseOfficer(ctx.principal, file, '提交拟作出的决定');
   requireOpen(file);
   const { penaltyKind, fineAmountYuan, ...proposal } = input;

@@ -56,7 +56,7 @@ export async function startEnforcementActivity(
       what: '登记执法活动',
     });
   return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
-    const file = await lockCaseFile(tx, caseNumber);
+    const file = await lockCaseFile(tx, caseNumber, ctx.principal);
     requireCaseOfficer(ctx.principal, file, '登记执法活动');
     requireOpen(file);
     const created = await tx.enforcementActivity.create({
@@ -105,7 +105,7 @@ export async function endEnforcementActivity(
   const endedAt = new Date(input.endedAt);
   let caseId = '';
   const answer = await runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
-    const file = await lockCaseFile(tx, caseNumber);
+    const file = await lockCaseFile(tx, caseNumber, ctx.principal);
     caseId = file.id;
     requireCaseOfficer(ctx.principal, file, '结束执法活动');
     const activity = await tx.enforcementActivity.findFirst({ where: { id: activityId, caseId: file.id } });

@@ -5,7 +5,14 @@ import { runIdempotent } from '../../data-access/idempotency-store';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
 import type { TTx } from '../../data-access/prisma-client';
 import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
-import { isCaseOfficer, lockCaseFile, requireOpen, type TCaseFileWithOfficers } from '../access/case-access';
+import {
+  isCaseOfficer,
+  isUnitHead,
+  lockCaseFile,
+  requireOpen,
+  requireUnitHead,
+  type TCaseFileWithOfficers,
+} from '../access/case-access';
 import { recordView } from '../case-file/case-file-views';
 import { assertHeadApprovalIndependent } from './head-approval-independence';
 import { referencedEvidenceIds, type TRecordInput } from './record-bodies';
@@ -24,7 +31,7 @@ export async function fileRecord(
   via: 'staff' | 'internal',
 ) {
   const answer = await runIdempotent(deps.db, idempotencyOf(ctx, record), async (tx) => {
-    const file = await lockCaseFile(tx, caseNumber);
+    const file = await lockCaseFile(tx, caseNumber, via === 'internal' ? 'system' : ctx.principal);
     authorise(ctx, file, record, via);
     // A second filing of the same review opinion (new key, same opinion) answers with the first.
     const externalRef = record.kind === 'legalReviewOpinion' ? record.content.opinionId : null;
@@ -116,10 +123,11 @@ function authorise(
   }
   if (via === 'internal') throw forbidden('内部接口只接受法制审核意见');
   if (record.kind === 'headApproval') {
-    if (!principal.roles.includes('head')) throw forbidden('负责人审批意见只能由负责人登记');
+    // 负责人审批: the head (or a deputy) of the unit handling the case, no head of another unit.
+    requireUnitHead(principal, file, '登记负责人审批意见');
     return;
   }
-  if (record.kind === 'collectiveDiscussion' && principal.roles.includes('head')) return;
+  if (record.kind === 'collectiveDiscussion' && isUnitHead(principal, file)) return;
   if (!isCaseOfficer(principal, file)) throw forbidden('仅本案执法人员可以登记执法记录');
 }
 

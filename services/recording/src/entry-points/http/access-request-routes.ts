@@ -3,7 +3,9 @@ import type { Api } from '@sanxiang/shared';
 import {
   ZApproveAccess,
   ZRefuseAccess,
+  ZRevokeAccess,
   decideEvidenceAccess,
+  revokeEvidenceAccess,
 } from '../../domain/access/decide-evidence-access';
 import type { TRecordingDeps } from '../../domain/recording-deps';
 import {
@@ -31,7 +33,7 @@ export function accessRequestRoutes(api: Api, deps: TRecordingDeps) {
   api.route({
     method: 'get',
     path: '/cases/{caseNumber}/access-requests',
-    summary: '调阅申请：负责人看全部，其他人看本人的',
+    summary: '调阅申请：本案承办机构负责人看全部，其他人看本人的',
     tags,
     access: staffRoles,
     request: { params: ZCaseParams },
@@ -42,7 +44,7 @@ export function accessRequestRoutes(api: Api, deps: TRecordingDeps) {
   api.route({
     method: 'post',
     path: '/access-requests/{requestId}/approve',
-    summary: '负责人批准调阅（须给出有效期）',
+    summary: '本案承办机构负责人批准调阅（须给出有效期，至多 90 天）',
     tags,
     access: ['head'],
     request: { params: ZRequestParams, body: ZApproveAccess },
@@ -56,7 +58,7 @@ export function accessRequestRoutes(api: Api, deps: TRecordingDeps) {
   api.route({
     method: 'post',
     path: '/access-requests/{requestId}/refuse',
-    summary: '负责人拒绝调阅（须说明理由）',
+    summary: '本案承办机构负责人拒绝调阅（须说明理由）',
     tags,
     access: ['head'],
     request: { params: ZRequestParams, body: ZRefuseAccess },
@@ -65,6 +67,18 @@ export function accessRequestRoutes(api: Api, deps: TRecordingDeps) {
         decision: 'refused',
         ...body,
       }),
+    }),
+  });
+  api.route({
+    method: 'post',
+    path: '/access-requests/{requestId}/revoke',
+    summary: '本案承办机构负责人在到期前撤销已批准的调阅（须说明理由），此后的调阅被拒绝并留痕',
+    tags,
+    access: ['head'],
+    request: { params: ZRequestParams, body: ZRevokeAccess },
+    responses: { 200: { description: '已撤销' }, 409: { description: '未批准或已到期的申请不能撤销' } },
+    handler: async ({ req, principal, params, body }) => ({
+      body: await revokeEvidenceAccess(deps, callContextOf(req, principal), params.requestId, body),
     }),
   });
 }

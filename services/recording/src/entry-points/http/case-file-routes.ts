@@ -27,7 +27,8 @@ export function caseFileRoutes(api: Api, deps: TRecordingDeps) {
   api.route({
     method: 'get',
     path: '/cases',
-    summary: '案卷列表：执法人员看本人案件，负责人和法制审核人员看全部；q 按案号或当事人名称检索',
+    summary:
+      '案卷列表：本人及本机构的案件（执法人员、负责人），已提交法制审核的案件（法制审核人员），已获批调阅的案件；q 按案号或当事人名称检索',
     tags,
     access: ['officer', 'reviewer', 'head'],
     request: { query: ZListCaseFilesQuery },

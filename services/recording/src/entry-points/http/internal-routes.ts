@@ -34,7 +34,7 @@ export function internalRoutes(api: Api, deps: TRecordingDeps) {
     request: { params: ZCaseParams },
     responses: { 200: { description: '案件概要', schema: ZCaseSummary } },
     handler: async ({ params }) => {
-      const file = await loadCaseFile(deps.db, params.caseNumber);
+      const file = await loadCaseFile(deps.db, params.caseNumber, 'system');
       return {
         body: {
           caseNumber: file.caseNumber,

@@ -27,8 +27,8 @@ export function recordRoutes(api: Api, deps: TRecordingDeps) {
     tags,
     access: staffRoles,
     request: { params: ZCaseParams, query: ZListRecordsQuery },
-    handler: async ({ principal, params, query }) => ({
-      body: await listRecords(deps, principal, params.caseNumber, query.kind),
+    handler: async ({ req, principal, params, query }) => ({
+      body: await listRecords(deps, callContextOf(req, principal), params.caseNumber, query.kind),
     }),
   });
 }
