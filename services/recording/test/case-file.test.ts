@@ -830,6 +830,13 @@ describe('case summary for other services (GET /internal/cases/{c}/summary)', ()
         { userId: users.officerA.id, name: users.officerA.name },
         { userId: users.officerB.id, name: users.officerB.name },
       ]),
+      // The party as opened (the disclosure service takes the credit code from here; never public).
+      party: {
+        kind: 'legalPerson',
+        name: '某某建筑工程有限公司',
+        idNumber: '91320400MA1XXXXX',
+        legalRepresentative: null,
+      },
     });
     expect(asSystem.body.officers).toHaveLength(2);
     const asOfficer = await request(env.app)
