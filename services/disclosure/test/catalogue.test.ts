@@ -1,13 +1,8 @@
 import {
   catalogueUpdateSignals,
-  catalogueUpdateWorkflowId as workflowSideId,
-  catalogueUpdateWorkflowType as workflowSideType,
-} from '../../../workflows/src/disclosure/names';
-import {
-  catalogueSignals,
   catalogueUpdateWorkflowId,
   catalogueUpdateWorkflowType,
-} from '../src/domain/catalogue/catalogue-signals';
+} from '@sanxiang/shared/src/contracts';
 import { api, createHarness, step, type THarness } from './support/harness';
 
 // The pre-disclosure catalogue (事前公开): entries through review to the public pages, and a change of
@@ -67,10 +62,12 @@ afterAll(async () => {
   await h?.close();
 });
 
-it('uses the same names as the workflow side', () => {
-  expect(catalogueUpdateWorkflowType).toBe(workflowSideType);
-  expect(catalogueUpdateWorkflowId('x')).toBe(workflowSideId('x'));
-  expect(catalogueSignals.catalogueChangeCompleted).toBe(catalogueUpdateSignals.catalogueChangeCompleted);
+// One contract for both sides (packages/shared/src/contracts/disclosure-workflows.ts); these names
+// are those running workflows were started with, so they must not change.
+it('uses the workflow names running catalogue-update workflows were started with', () => {
+  expect(catalogueUpdateWorkflowType).toBe('catalogueUpdateWorkflow');
+  expect(catalogueUpdateWorkflowId('x')).toBe('catalogue-update:x');
+  expect(catalogueUpdateSignals.catalogueChangeCompleted).toBe('catalogueChangeCompleted');
 });
 
 describe('catalogue entries', () => {

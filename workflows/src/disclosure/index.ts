@@ -1,5 +1,4 @@
 // Client side of the disclosure workflows (no workflow code here): names, Schedules, activities.
-export * from './names';
 export {
   createDisclosureActivities,
   type TDisclosureActivities,

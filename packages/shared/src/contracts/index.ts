@@ -1,4 +1,5 @@
 export * from './lifecycle';
+export * from './disclosure-workflows';
 export * from './internal-api';
 export * from './search-attributes';
 export * from './directory';

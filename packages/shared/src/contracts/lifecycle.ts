@@ -79,6 +79,24 @@ export const lifecycleQueries = {
   status: 'status',
 } as const;
 
+/**
+ * Why the workflow refused an update: the `type` of its ApplicationFailure (details[0] lists the
+ * problems as `{ code, message }`). The recording service maps `wrongStage` to 409 and the rest to
+ * 422; these strings are read across packages, so they exist here once.
+ */
+export const lifecycleFailureTypes = {
+  /** The case is not in a stage that allows the update. */
+  wrongStage: 'WrongStage',
+  alreadyMajor: 'AlreadyMajor',
+  notMajor: 'NotMajor',
+  invalidProposal: 'InvalidProposal',
+  invalidDecision: 'InvalidDecision',
+  invalidClose: 'InvalidClose',
+  invalidDesignation: 'InvalidDesignation',
+  invalidDowngrade: 'InvalidDowngrade',
+} as const;
+export type TLifecycleFailureType = (typeof lifecycleFailureTypes)[keyof typeof lifecycleFailureTypes];
+
 // ---------------------------------------------------------------------------------------------
 // Signals from the recording service (执法全过程记录)
 

@@ -1,4 +1,4 @@
-import { runIdempotent } from '@sanxiang/shared';
+import { runIdempotent, type TIdempotentRequest } from '@sanxiang/shared';
 import type { TActor } from './audit-log';
 import type { TDb, TTx } from './prisma-client';
 import { enqueueSignal, type TOutgoingSignal, type TSignalDispatcher } from './signal-outbox';
@@ -17,17 +17,10 @@ export interface TStoredResponse {
   body: unknown;
 }
 
-export interface TIdempotency {
-  /** The caller's Idempotency-Key header, if any. */
-  key: string | undefined;
-  /** `METHOD /path` the key belongs to. */
-  scope: string;
-  body: unknown;
-}
-
 export type TUnitOfWork = <T extends TStoredResponse>(
   actor: TActor,
-  idempotency: TIdempotency | undefined,
+  /** The route's Idempotency-Key (`idempotent: true` in `Api.route`), if the request has one. */
+  idempotency: TIdempotentRequest | undefined,
   command: (ctx: TCommandContext) => Promise<T>,
 ) => Promise<TStoredResponse>;
 
@@ -44,18 +37,9 @@ export function createUnitOfWork(deps: {
 }): TUnitOfWork {
   return async (actor, idempotency, command) => {
     const workflows: string[] = [];
-    const request =
-      idempotency?.key === undefined
-        ? undefined
-        : {
-            principalId: actor.id,
-            key: idempotency.key,
-            route: idempotency.scope,
-            request: idempotency.body ?? null,
-          };
     const answer = await runIdempotent(
       deps.db,
-      request,
+      idempotency,
       async (tx: TTx) => {
         const ctx: TCommandContext = {
           tx,

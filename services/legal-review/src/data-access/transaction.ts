@@ -4,15 +4,6 @@ import type { TDb } from './prisma-client';
 
 export type TTx = Prisma.TransactionClient;
 
-/** An optional Idempotency-Key and what it is bound to (who sent which request to which route). */
-export interface TIdempotency {
-  /** `METHOD /actual/path`. */
-  scope: string;
-  key: string | undefined;
-  principalId: string;
-  request: unknown;
-}
-
 export interface TTransactionResult<T> {
   value: T;
   /** The answer was replayed from an earlier request with the same Idempotency-Key. */
@@ -36,21 +27,13 @@ const transactionOptions = { maxWait: 5_000, timeout: 15_000 } as const;
 export async function inTransaction<T>(
   db: TDb,
   work: (tx: TTx) => Promise<T>,
-  idempotency?: TIdempotency,
+  /** The route's Idempotency-Key (`idempotent: true` in `Api.route`), if the request has one. */
+  idempotency?: TIdempotentRequest,
 ): Promise<TTransactionResult<T>> {
-  const request: TIdempotentRequest | undefined =
-    idempotency?.key === undefined
-      ? undefined
-      : {
-          principalId: idempotency.principalId,
-          key: idempotency.key,
-          route: idempotency.scope,
-          request: idempotency.request ?? null,
-        };
   const attempt = async (): Promise<TTransactionResult<T>> => {
     const answer = await runIdempotent(
       db,
-      request,
+      idempotency,
       async (tx: TTx) => ({ status: 200, body: await work(tx) }),
       transactionOptions,
     );

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 import { AppError, startCaseLifecycle } from '@sanxiang/shared';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
-import type { TCaseLifecycleInput } from '@sanxiang/shared/src/contracts';
+import { lifecycleFailureTypes, type TCaseLifecycleInput } from '@sanxiang/shared/src/contracts';
 
 /**
  * The case-lifecycle workflow as the recording service talks to it (docs/service-contracts.md):
@@ -65,7 +65,7 @@ function updateError(err: unknown): AppError {
     const failure = err.cause;
     const problems = (failure.details?.[0] as { code: string; message: string }[] | undefined) ?? [];
     const extra = { workflowError: failure.type ?? 'unknown', problems };
-    if (failure.type === 'WrongStage')
+    if (failure.type === lifecycleFailureTypes.wrongStage)
       return new AppError('conflict', `案件当前阶段不允许此操作：${failure.message}`, { extra });
     return new AppError('unprocessable', `流程未接受：${failure.message}`, { extra });
   }

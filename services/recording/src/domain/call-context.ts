@@ -1,4 +1,4 @@
-import type { TPrincipal } from '@sanxiang/shared';
+import type { TIdempotentRequest, TPrincipal } from '@sanxiang/shared';
 import type { TAuditContext } from '../data-access/audit-trail';
 
 /** Who is calling and from where: for authorisation, the audit trail and idempotency. */
@@ -7,18 +7,12 @@ export interface TCallContext {
   requestId?: string | undefined;
   ip?: string | undefined;
   userAgent?: string | undefined;
-  idempotencyKey?: string | undefined;
-  /** Method and path as called, for the idempotency record. */
-  route: string;
+  /** The request's Idempotency-Key on `idempotent: true` routes (for the kit's `runIdempotent`). */
+  idempotency?: TIdempotentRequest | undefined;
 }
 
 export const auditContext = (ctx: TCallContext): TAuditContext => ({ requestId: ctx.requestId, ip: ctx.ip });
 export const actorOf = (ctx: TCallContext) => ({ id: ctx.principal.id, name: ctx.principal.name });
-
-export const idempotencyOf = (ctx: TCallContext, request: unknown) =>
-  ctx.idempotencyKey
-    ? { actorId: ctx.principal.id, key: ctx.idempotencyKey, route: ctx.route, request }
-    : undefined;
 
 /** A read the caller attempts, for the read check and the audit of refusals (access/case-access.ts). */
 export const readAttemptOf = (ctx: TCallContext, what: string, evidenceId?: string) => ({

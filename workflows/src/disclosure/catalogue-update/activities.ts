@@ -3,7 +3,7 @@ import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { computeClockInstants } from '@sanxiang/shared/src/clocks';
 import type { TRole } from '@sanxiang/shared/src/domain';
 import type { TServiceClient } from '../../http/service-client';
-import { disclosureInternalPaths } from '../names';
+import { disclosureInternalPaths } from '@sanxiang/shared/src/contracts';
 
 export interface TCatalogueClock {
   dueDate: string;

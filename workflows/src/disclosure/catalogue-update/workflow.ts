@@ -10,7 +10,11 @@ import {
 import { clockRules, escalationText, levelAudience, type TClockLevel } from '@sanxiang/shared/src/clocks';
 import { saDeadlineAt, saProvisionalDeadline } from '../../lifecycle/workflow/search-attributes';
 import type { TCatalogueClock, TCatalogueEscalation, TCatalogueUpdateActivities } from './activities';
-import { CATALOGUE_UPDATE_WORKING_DAYS, catalogueUpdateQueries, catalogueUpdateSignals } from '../names';
+import {
+  CATALOGUE_UPDATE_WORKING_DAYS,
+  catalogueUpdateQueries,
+  catalogueUpdateSignals,
+} from '@sanxiang/shared/src/contracts';
 
 export interface TCatalogueUpdateInput {
   changeId: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TServiceClient } from '../../http/service-client';
-import { disclosureInternalPaths, type TDisclosureReportKind } from '../names';
+import { disclosureInternalPaths, type TDisclosureReportKind } from '@sanxiang/shared/src/contracts';
 
 const ZPrepared = z.object({ disclosureId: z.string(), status: z.string(), created: z.boolean() });
 export type TPreparedReport = z.infer<typeof ZPrepared>;

@@ -1,4 +1,4 @@
-import type { TDisclosureReportKind } from '../names';
+import type { TDisclosureReportKind } from '@sanxiang/shared/src/contracts';
 
 /**
  * The period a report run covers: the month, quarter or year before the run's date in Beijing time.

@@ -4,7 +4,10 @@ import {
   type Client,
   type ScheduleOptions,
 } from '@temporalio/client';
-import { prepareDisclosureReportWorkflowType, type TDisclosureReportKind } from '../names';
+import {
+  prepareDisclosureReportWorkflowType,
+  type TDisclosureReportKind,
+} from '@sanxiang/shared/src/contracts';
 import type { TPrepareDisclosureReportInput } from './workflow';
 
 export interface TDisclosureScheduleSpec {

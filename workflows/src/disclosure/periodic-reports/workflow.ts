@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { TPeriodicReportActivities, TPreparedReport } from './activities';
-import type { TDisclosureReportKind } from '../names';
+import type { TDisclosureReportKind } from '@sanxiang/shared/src/contracts';
 import { previousPeriod } from './period';
 
 export interface TPrepareDisclosureReportInput {

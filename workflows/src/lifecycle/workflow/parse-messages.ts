@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
-import type { TProposalProblem } from '@sanxiang/shared/src/contracts';
+import type { TLifecycleFailureType, TProposalProblem } from '@sanxiang/shared/src/contracts';
 
 /** An update rejection the caller can read: type + `{ code, message }[]` in details[0]. */
-export const reject = (type: string, problems: TProposalProblem[]): never => {
+export const reject = (type: TLifecycleFailureType, problems: TProposalProblem[]): never => {
   throw ApplicationFailure.create({
     type,
     message: problems.map((p) => p.message).join('；'),
@@ -13,7 +13,11 @@ export const reject = (type: string, problems: TProposalProblem[]): never => {
 };
 
 /** An update's payload, or a rejection naming every invalid field. */
-export const parseUpdate = <S extends z.ZodType>(schema: S, raw: unknown, type: string): z.infer<S> => {
+export const parseUpdate = <S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  type: TLifecycleFailureType,
+): z.infer<S> => {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return reject(

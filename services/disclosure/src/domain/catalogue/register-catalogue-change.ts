@@ -5,7 +5,7 @@ import { ZIsoDate } from '@sanxiang/shared/src/domain';
 import { AppError } from '@sanxiang/shared';
 import { writeAudit } from '../../data-access/audit-log';
 import type { TCommandContext } from '../../data-access/unit-of-work';
-import { catalogueUpdateWorkflowId, catalogueUpdateWorkflowType } from './catalogue-signals';
+import { catalogueUpdateWorkflowId, catalogueUpdateWorkflowType } from '@sanxiang/shared/src/contracts';
 
 export const ZRegisterCatalogueChange = z.object({
   kind: z.enum(['lawChange', 'functionChange']),

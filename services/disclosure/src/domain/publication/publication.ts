@@ -4,7 +4,7 @@ import { getVersion } from '../../data-access/disclosure-repository';
 import { upsertPublishedDecision } from '../../data-access/public-decision-repository';
 import { upsertPublicItem } from '../../data-access/public-item-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
-import { catalogueSignals } from '../catalogue/catalogue-signals';
+import { catalogueUpdateSignals } from '@sanxiang/shared/src/contracts';
 import { ZPublicDecisionContent } from '../decisions/decision-content';
 
 /**
@@ -73,7 +73,7 @@ async function markCatalogueEntryUpdated(ctx: TCommandContext, d: Disclosure, ve
     });
     await ctx.signal({
       workflowId: entry.change.workflowId,
-      signal: catalogueSignals.catalogueChangeCompleted,
+      signal: catalogueUpdateSignals.catalogueChangeCompleted,
       payload: { changeId: entry.changeId, completedAt: now.toISOString() },
     });
   }

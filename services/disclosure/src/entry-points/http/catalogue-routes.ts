@@ -17,7 +17,7 @@ import {
   ZRegisterCatalogueChange,
 } from '../../domain/catalogue/register-catalogue-change';
 import { roles } from '../../domain/decisions/review-policy';
-import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
+import { actorOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 const today = () => dateInShanghai(new Date());
 
@@ -30,10 +30,11 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
       '起草事前公开目录条目（主体、人员、职责权限、依据、程序及流程图、随机抽查事项、救济途径、监督方式）',
     tags: ['catalogue'],
     access: roles.edit,
+    idempotent: true,
     request: { body: ZCreateCatalogueEntry },
     responses: { 201: { description: '已起草，待提交审核' }, ...problemResponses },
-    handler: async ({ body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, '/catalogue/entries', body), async (ctx) => ({
+    handler: async ({ idempotency, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 201,
         body: toDisclosureView(await createCatalogueEntry(ctx, body)),
       })),
@@ -45,10 +46,11 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     summary: '登记法律法规立改废或职能调整：受影响条目须在生效之日起 20 个工作日内更新（启动计时流程）',
     tags: ['catalogue'],
     access: roles.catalogueChange,
+    idempotent: true,
     request: { body: ZRegisterCatalogueChange },
     responses: { 201: { description: '已登记，计时开始' }, ...problemResponses },
-    handler: async ({ body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, '/catalogue/changes', body), async (ctx) => {
+    handler: async ({ idempotency, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => {
         const change = await registerCatalogueChange(ctx, body, {
           client: deps.temporal,
           taskQueue: deps.taskQueue,
@@ -83,16 +85,13 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     summary: '记录目录更新期限（由计时流程计算）',
     tags: ['internal'],
     access: roles.system,
+    idempotent: true,
     request: { params: ZIdParams, body: ZCatalogueClockRecord },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/internal/catalogue-changes/${params.id}/clock`, body),
-        async (ctx) => ({
-          status: 200,
-          body: await recordCatalogueClock(ctx, params.id, body),
-        }),
-      ),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+        status: 200,
+        body: await recordCatalogueClock(ctx, params.id, body),
+      })),
   });
 
   api.route({
@@ -101,13 +100,12 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     summary: '记录目录更新的提醒（0）或督办（1 承办机构负责人，2 机关负责人）；按级别+时刻幂等',
     tags: ['internal'],
     access: roles.system,
+    idempotent: true,
     request: { params: ZIdParams, body: ZCatalogueEscalationRecord },
     responses: { 201: { description: '已记录' }, 200: { description: '已存在' }, ...problemResponses },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/internal/catalogue-changes/${params.id}/escalations`, body),
-        (ctx) => recordCatalogueEscalation(ctx, params.id, body),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, (ctx) =>
+        recordCatalogueEscalation(ctx, params.id, body),
       ),
   });
 

@@ -15,7 +15,7 @@ import {
 } from '../../domain/corrections/list-correction-requests';
 import { roles } from '../../domain/decisions/review-policy';
 import { submitCorrectionRequest } from '../../domain/corrections/submit-correction-request';
-import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
+import { actorOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 /** Who submits a public request: not a signed-in person. */
 export const publicActor = (requestId: string | undefined) => ({ id: 'public', name: '社会公众', requestId });
@@ -84,16 +84,13 @@ export function registerCorrectionRequestRoutes(api: Api, deps: TRouteDeps): voi
     summary: '答复更正申请（“已更正”须先经审核发布更正版本）',
     tags: ['corrections'],
     access: roles.correctionQueue,
+    idempotent: true,
     request: { params: ZIdParams, body: ZAnswerCorrectionRequest },
     responses: { 200: { description: '已答复' }, ...problemResponses },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/correction-requests/${params.id}/answer`, body),
-        async (ctx) => ({
-          status: 200,
-          body: toCorrectionRequestView(await answerCorrectionRequest(ctx, params.id, body), today()),
-        }),
-      ),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+        status: 200,
+        body: toCorrectionRequestView(await answerCorrectionRequest(ctx, params.id, body), today()),
+      })),
   });
 }

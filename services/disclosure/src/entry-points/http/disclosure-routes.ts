@@ -24,7 +24,7 @@ import {
   ZExemptionsQuery,
   ZNonPublicationRequest,
 } from '../../domain/outcomes/non-publication';
-import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
+import { actorOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 const tags = ['disclosures'];
 
@@ -77,25 +77,22 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     summary: '保存新版本（修改草稿或脱敏规则；已公示的记录则开始更正）',
     tags,
     access: roles.edit,
+    idempotent: true,
     request: { params: ZIdParams, body: ZReviseDisclosure },
     responses: { 201: { description: '新版本已保存' }, ...problemResponses },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/disclosures/${params.id}/versions`, body),
-        async (ctx) => {
-          const r = await reviseDisclosure(ctx, params.id, body);
-          return {
-            status: 201,
-            body: {
-              disclosure: toDisclosureView(r.disclosure),
-              version: r.version,
-              publicContent: r.publicContent,
-              redactionReport: r.redactionReport,
-            },
-          };
-        },
-      ),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => {
+        const r = await reviseDisclosure(ctx, params.id, body);
+        return {
+          status: 201,
+          body: {
+            disclosure: toDisclosureView(r.disclosure),
+            version: r.version,
+            publicContent: r.publicContent,
+            redactionReport: r.redactionReport,
+          },
+        };
+      }),
   });
 
   const transition = <S extends z.ZodType>(
@@ -115,17 +112,14 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
       summary,
       tags,
       access,
+      idempotent: true,
       request: { params: ZIdParams, body: schema },
       responses: { 200: { description: 'OK', schema: ZDisclosureView }, ...problemResponses },
-      handler: async ({ params, body, principal, req }) =>
-        deps.uow(
-          actorOf(principal, req),
-          idempotencyOf(req, `/disclosures/${params.id}/${path}`, body),
-          async (ctx) => ({
-            status: 200,
-            body: toDisclosureView(await run(ctx, params.id, body as z.infer<S>)),
-          }),
-        ),
+      handler: async ({ idempotency, params, body, principal, req }) =>
+        deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+          status: 200,
+          body: toDisclosureView(await run(ctx, params.id, body as z.infer<S>)),
+        })),
     });
 
   transition('submit', '提交内部审核', roles.submit, ZSubmitForReview, submitForReview);
@@ -158,14 +152,14 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     summary: '申请撤下已公示的决定（写明撤销或确认文书和说明），经审核和负责人批准后撤下',
     tags,
     access: roles.requestOutcome,
+    idempotent: true,
     request: { params: ZIdParams, body: ZWithdrawalRequest },
     responses: { 201: { description: '撤下申请已提交，待审核' }, ...problemResponses },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/disclosures/${params.id}/withdrawal-requests`, body),
-        async (ctx) => ({ status: 201, body: outcomeBody(await requestWithdrawal(ctx, params.id, body)) }),
-      ),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+        status: 201,
+        body: outcomeBody(await requestWithdrawal(ctx, params.id, body)),
+      })),
   });
 
   api.route({
@@ -174,17 +168,14 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     summary: '申请对尚未公开的决定不予公开（法定理由和说明），经审核和负责人批准后登记',
     tags,
     access: roles.requestOutcome,
+    idempotent: true,
     request: { params: ZIdParams, body: ZNonPublicationRequest },
     responses: { 201: { description: '不予公开申请已提交，待审核' }, ...problemResponses },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/disclosures/${params.id}/non-publication-requests`, body),
-        async (ctx) => ({
-          status: 201,
-          body: outcomeBody(await requestNonPublication(ctx, params.id, body)),
-        }),
-      ),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+        status: 201,
+        body: outcomeBody(await requestNonPublication(ctx, params.id, body)),
+      })),
   });
 
   api.route({
@@ -203,17 +194,14 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     summary: '审核撤下或不予公开申请（通过或退回）；审核人不能是申请人或本案执法人员',
     tags,
     access: roles.checkOutcome,
+    idempotent: true,
     request: { params: ZRequestParams, body: ZOutcomeCheck },
     responses: { 200: { description: 'OK' }, ...problemResponses },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/disclosures/${params.id}/outcome-requests/${params.requestId}/check`, body),
-        async (ctx) => ({
-          status: 200,
-          body: outcomeBody(await checkOutcome(ctx, params.id, params.requestId, body)),
-        }),
-      ),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+        status: 200,
+        body: outcomeBody(await checkOutcome(ctx, params.id, params.requestId, body)),
+      })),
   });
 
   api.route({
@@ -222,16 +210,13 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     summary: '负责人批准撤下或不予公开（或退回）；批准后才撤下或登记为不予公开',
     tags,
     access: roles.approveOutcome,
+    idempotent: true,
     request: { params: ZRequestParams, body: ZOutcomeApproval },
     responses: { 200: { description: 'OK' }, ...problemResponses },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/disclosures/${params.id}/outcome-requests/${params.requestId}/approval`, body),
-        async (ctx) => ({
-          status: 200,
-          body: outcomeBody(await approveOutcome(ctx, params.id, params.requestId, body)),
-        }),
-      ),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+        status: 200,
+        body: outcomeBody(await approveOutcome(ctx, params.id, params.requestId, body)),
+      })),
   });
 }

@@ -11,7 +11,7 @@ import { createDecisionDraft } from '../../domain/decisions/create-decision-draf
 import { expireDisclosure } from '../../domain/publication/expire-disclosure';
 import { publishDisclosure } from '../../domain/publication/publish-disclosure';
 import { roles } from '../../domain/decisions/review-policy';
-import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
+import { actorOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 /** The endpoints the case-lifecycle workflow's activities call (docs/service-contracts.md §2). */
 export function registerInternalDisclosureRoutes(api: Api, deps: TRouteDeps): void {
@@ -21,16 +21,15 @@ export function registerInternalDisclosureRoutes(api: Api, deps: TRouteDeps): vo
     summary: '接收案件流程推送的公示草稿或不予公开记录（按案号+决定轮次幂等）',
     tags: ['internal'],
     access: roles.system,
+    idempotent: true,
     request: { body: ZDisclosureDraftRequest },
     responses: {
       201: { description: '已创建', schema: ZDisclosureDraftResponse },
       200: { description: '已存在（重复请求）', schema: ZDisclosureDraftResponse },
       ...problemResponses,
     },
-    handler: async ({ body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, '/internal/disclosures', body), (ctx) =>
-        createDecisionDraft(ctx, body),
-      ),
+    handler: async ({ idempotency, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, (ctx) => createDecisionDraft(ctx, body)),
   });
 
   api.route({
@@ -39,17 +38,14 @@ export function registerInternalDisclosureRoutes(api: Api, deps: TRouteDeps): vo
     summary: '发布已批准的决定（仅在负责人批准后；重复调用返回首次发布时间）',
     tags: ['internal'],
     access: roles.system,
+    idempotent: true,
     request: { params: ZIdParams, body: ZDisclosurePublishRequest },
     responses: { 200: { description: '已发布', schema: ZDisclosurePublishResponse }, ...problemResponses },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/internal/disclosures/${params.id}/publish`, body),
-        async (ctx) => ({
-          status: 200,
-          body: await publishDisclosure(ctx, params.id, body),
-        }),
-      ),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+        status: 200,
+        body: await publishDisclosure(ctx, params.id, body),
+      })),
   });
 
   api.route({
@@ -58,16 +54,13 @@ export function registerInternalDisclosureRoutes(api: Api, deps: TRouteDeps): vo
     summary: '公示期满撤下（5 年；自然人 2 年）',
     tags: ['internal'],
     access: roles.system,
+    idempotent: true,
     request: { params: ZIdParams, body: ZDisclosureExpireRequest },
     responses: { 200: { description: '已撤下', schema: ZDisclosureExpireResponse }, ...problemResponses },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/internal/disclosures/${params.id}/expire`, body),
-        async (ctx) => ({
-          status: 200,
-          body: await expireDisclosure(ctx, params.id, body),
-        }),
-      ),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+        status: 200,
+        body: await expireDisclosure(ctx, params.id, body),
+      })),
   });
 }

@@ -10,7 +10,7 @@ import {
   ZPrepareReport,
 } from '../../domain/reports/prepare-periodic-report';
 import { roles } from '../../domain/decisions/review-policy';
-import { actorOf, idempotencyOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
+import { actorOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 const ZYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 
@@ -22,16 +22,15 @@ export function registerReportRoutes(api: Api, deps: TRouteDeps): void {
     summary: '定时任务：生成随机抽查结果、失信惩戒名单或统计年报的公示草稿（按类别+期间幂等）',
     tags: ['internal'],
     access: roles.system,
+    idempotent: true,
     request: { body: ZPrepareReport },
     responses: {
       201: { description: '已生成草稿' },
       200: { description: '该期间已有' },
       ...problemResponses,
     },
-    handler: async ({ body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotencyOf(req, '/internal/reports', body), (ctx) =>
-        preparePeriodicReport(ctx, body),
-      ),
+    handler: async ({ idempotency, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, (ctx) => preparePeriodicReport(ctx, body)),
   });
 
   api.route({
@@ -40,17 +39,14 @@ export function registerReportRoutes(api: Api, deps: TRouteDeps): void {
     summary: '将已公示的行政处罚决定列入失信惩戒名单（季度名单据此生成）',
     tags: ['disclosures'],
     access: roles.blacklist,
+    idempotent: true,
     request: { params: ZIdParams, body: ZDesignateBlacklist },
     responses: { 200: { description: 'OK', schema: ZDisclosureView }, ...problemResponses },
-    handler: async ({ params, body, principal, req }) =>
-      deps.uow(
-        actorOf(principal, req),
-        idempotencyOf(req, `/disclosures/${params.id}/blacklist`, body),
-        async (ctx) => ({
-          status: 200,
-          body: toDisclosureView(await designateBlacklist(ctx, params.id, body)),
-        }),
-      ),
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+        status: 200,
+        body: toDisclosureView(await designateBlacklist(ctx, params.id, body)),
+      })),
   });
 
   api.route({

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { readIdempotencyKey, type TPrincipal } from '@sanxiang/shared';
+import type { TPrincipal } from '@sanxiang/shared';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import type { Client } from '@temporalio/client';
 import type { TActor } from '../../data-access/audit-log';
@@ -8,7 +8,7 @@ import type { TDb } from '../../data-access/prisma-client';
 import type { TTokenStats } from '../../data-access/public-decision-repository';
 import type { TPublicPersonnelSource } from '../../data-access/public-personnel-source';
 import type { TPublicReadPool } from '../../data-access/public-read-pool';
-import type { TIdempotency, TUnitOfWork } from '../../data-access/unit-of-work';
+import type { TUnitOfWork } from '../../data-access/unit-of-work';
 
 /** What route modules need; built once in app.ts. */
 export interface TRouteDeps {
@@ -32,11 +32,6 @@ export const actorOf = (principal: TPrincipal, req: Request): TActor => ({
   name: principal.name,
   requestId: typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : undefined,
 });
-
-/** The request's Idempotency-Key (optional for staff, sent by every workflow activity). */
-export function idempotencyOf(req: Request, scope: string, body: unknown): TIdempotency {
-  return { key: readIdempotencyKey(req), scope: `${req.method} ${scope}`, body };
-}
 
 export const ZIdParams = z.object({ id: z.uuid({ error: '编号格式不正确' }) });
 

@@ -1,4 +1,4 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { ZCaseNumber, ZDecisionKind, ZIsoDate } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { filingSubject, writeAudit } from '../../data-access/audit-repository';
@@ -81,7 +81,7 @@ export async function fileDecision(
   deps: TDomainDeps,
   actor: TActor,
   body: TFileDecisionBody,
-  idempotencyKey: string | undefined,
+  idempotency: TIdempotentRequest | undefined,
 ): Promise<{ filing: TDecisionFilingView; created: boolean }> {
   await assertFiledByTheCase(deps, actor, body);
   const { value } = await inTransaction(
@@ -121,7 +121,7 @@ export async function fileDecision(
       await writeAudit(tx, actor, 'decision.filed', filingSubject(filing.id), { ...body }, now);
       return { filing: toDecisionFiling(filing), created: true };
     },
-    { scope: 'POST /decision-filings', key: idempotencyKey, principalId: actor.id, request: body },
+    idempotency,
   );
   return value;
 }

@@ -1,5 +1,5 @@
 import { countWithCalendar } from '@sanxiang/shared/src/clocks';
-import { AppError } from '@sanxiang/shared';
+import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
 import { findRecusal } from '../../data-access/review-repository';
@@ -23,7 +23,7 @@ export async function assignReviewer(
   actor: TActor,
   reviewId: string,
   body: TAssignReviewerBody,
-  idempotencyKey: string | undefined,
+  idempotency: TIdempotentRequest | undefined,
 ): Promise<TQueueItem> {
   if (!isHead(actor) && body.reviewerId !== actor.id) {
     throw new AppError('forbidden', '审核人员只能领取给自己；分配给他人须由负责人操作');
@@ -76,12 +76,7 @@ export async function assignReviewer(
       );
       return toQueueItem(reviewToQueueRow(updated), now, count);
     },
-    {
-      scope: `PUT /reviews/${reviewId}/assignment`,
-      key: idempotencyKey,
-      principalId: actor.id,
-      request: body,
-    },
+    idempotency,
   );
   return value;
 }

@@ -1,3 +1,4 @@
+import type { TIdempotentRequest } from '@sanxiang/shared';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
 import { findRecusal } from '../../data-access/review-repository';
@@ -30,7 +31,7 @@ export async function declareRecusal(
   actor: TActor,
   reviewId: string,
   body: TDeclareRecusalBody,
-  idempotencyKey: string | undefined,
+  idempotency: TIdempotentRequest | undefined,
 ): Promise<TDeclareRecusalResult> {
   const { value } = await inTransaction(
     deps.db,
@@ -71,12 +72,7 @@ export async function declareRecusal(
       );
       return { recusal: toRecusal(recusal), created: true, unassigned };
     },
-    {
-      scope: `POST /reviews/${reviewId}/recusals`,
-      key: idempotencyKey,
-      principalId: actor.id,
-      request: body,
-    },
+    idempotency,
   );
   return value;
 }

@@ -1,3 +1,4 @@
+import type { TIdempotentRequest } from '@sanxiang/shared';
 import {
   ZReviewIntakeRequest,
   type TReviewIntakeRequest,
@@ -31,7 +32,7 @@ export async function intakeReview(
   deps: TDomainDeps,
   actor: TActor,
   body: TReviewIntakeRequest,
-  idempotencyKey: string | undefined,
+  idempotency: TIdempotentRequest | undefined,
 ): Promise<{ value: TIntakeResult; replayed: boolean }> {
   const calendar = await deps.calendar();
   return inTransaction(
@@ -115,6 +116,6 @@ export async function intakeReview(
       );
       return { reviewId: review.id, receivedAt: receivedAt.toISOString(), created: true };
     },
-    { scope: 'POST /internal/reviews', key: idempotencyKey, principalId: actor.id, request: body },
+    idempotency,
   );
 }

@@ -1,4 +1,4 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { ZSubmissionMaterial } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
@@ -26,7 +26,7 @@ export async function receiveMaterials(
   actor: TActor,
   params: z.infer<typeof ZReceiveMaterialsParams>,
   body: TReceiveMaterialsBody,
-  idempotencyKey: string | undefined,
+  idempotency: TIdempotentRequest | undefined,
 ): Promise<TMaterialRequestView> {
   const calendar = await deps.calendar();
   const { value } = await inTransaction(
@@ -102,12 +102,7 @@ export async function receiveMaterials(
       );
       return toMaterialRequest(answered);
     },
-    {
-      scope: `POST /reviews/${params.reviewId}/material-requests/${params.requestId}/receipt`,
-      key: idempotencyKey,
-      principalId: actor.id,
-      request: body,
-    },
+    idempotency,
   );
   deps.afterCommit();
   return value;

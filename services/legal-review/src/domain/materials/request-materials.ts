@@ -1,4 +1,4 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { dateInShanghai, endOfDayInstant } from '@sanxiang/shared/src/calendar';
 import { ZIsoDate, ZSubmissionMaterialKind } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
@@ -39,7 +39,7 @@ export async function requestMaterials(
   actor: TActor,
   reviewId: string,
   body: TRequestMaterialsBody,
-  idempotencyKey: string | undefined,
+  idempotency: TIdempotentRequest | undefined,
 ): Promise<TMaterialRequestView> {
   const today = dateInShanghai(deps.now());
   if (body.dueDate < today) {
@@ -104,12 +104,7 @@ export async function requestMaterials(
       );
       return toMaterialRequest(request);
     },
-    {
-      scope: `POST /reviews/${reviewId}/material-requests`,
-      key: idempotencyKey,
-      principalId: actor.id,
-      request: body,
-    },
+    idempotency,
   );
   deps.afterCommit();
   return value;

@@ -1,4 +1,4 @@
-import { AppError, formatDateTimeLong } from '@sanxiang/shared';
+import { AppError, formatDateTimeLong, type TIdempotentRequest } from '@sanxiang/shared';
 import { ZReviewOutcome, ZReviewPoint } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
@@ -47,7 +47,7 @@ export async function issueOpinion(
   actor: TActor,
   reviewId: string,
   body: TIssueOpinionBody,
-  idempotencyKey: string | undefined,
+  idempotency: TIdempotentRequest | undefined,
 ): Promise<TOpinionView> {
   const { value } = await inTransaction(
     deps.db,
@@ -223,7 +223,7 @@ export async function issueOpinion(
         lastError: null,
       });
     },
-    { scope: `POST /reviews/${reviewId}/opinion`, key: idempotencyKey, principalId: actor.id, request: body },
+    idempotency,
   );
   deps.afterCommit();
   return value;

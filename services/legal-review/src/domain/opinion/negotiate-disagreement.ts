@@ -1,4 +1,4 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
 import { inTransaction } from '../../data-access/transaction';
@@ -33,7 +33,7 @@ export async function raiseDisagreement(
   actor: TActor,
   reviewId: string,
   body: TRaiseDisagreementBody,
-  idempotencyKey: string | undefined,
+  idempotency: TIdempotentRequest | undefined,
 ): Promise<TDisagreementView> {
   const { value } = await inTransaction(
     deps.db,
@@ -65,12 +65,7 @@ export async function raiseDisagreement(
       );
       return toDisagreement(disagreement);
     },
-    {
-      scope: `POST /reviews/${reviewId}/disagreements`,
-      key: idempotencyKey,
-      principalId: actor.id,
-      request: body,
-    },
+    idempotency,
   );
   return value;
 }

@@ -1,3 +1,4 @@
+import type { TIdempotentRequest } from '@sanxiang/shared';
 import { ZInstant } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
@@ -26,7 +27,7 @@ export async function recordExpertConsultation(
   actor: TActor,
   reviewId: string,
   body: TRecordConsultationBody,
-  idempotencyKey: string | undefined,
+  idempotency: TIdempotentRequest | undefined,
 ): Promise<z.infer<typeof ZConsultation>> {
   const { value } = await inTransaction(
     deps.db,
@@ -59,12 +60,7 @@ export async function recordExpertConsultation(
       );
       return toConsultation(consultation);
     },
-    {
-      scope: `POST /reviews/${reviewId}/expert-consultations`,
-      key: idempotencyKey,
-      principalId: actor.id,
-      request: body,
-    },
+    idempotency,
   );
   return value;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '@sanxiang/shared';
+import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { ZIsoDate } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { spotCheckSubject, writeAudit } from '../../data-access/audit-repository';
@@ -36,7 +36,7 @@ export async function drawSpotCheck(
   deps: TDomainDeps,
   actor: TActor,
   body: TDrawSpotCheckBody,
-  idempotencyKey: string | undefined,
+  idempotency: TIdempotentRequest | undefined,
 ): Promise<TSpotCheckView> {
   const seed = body.seed ?? randomBytes(16).toString('hex');
   const { value } = await inTransaction(
@@ -90,7 +90,7 @@ export async function drawSpotCheck(
       return toSpotCheck(check);
     },
     // The generated seed is not part of the request: a replay returns the first draw.
-    { scope: 'POST /spot-checks', key: idempotencyKey, principalId: actor.id, request: body },
+    idempotency,
   );
   return value;
 }

@@ -1,4 +1,4 @@
-import { readIdempotencyKey, type TPrincipal } from '@sanxiang/shared';
+import type { TPrincipal } from '@sanxiang/shared';
 import type { Request } from 'express';
 import type { TDomainDeps } from '../../domain/deps';
 import { actorFrom, type TActor } from '../../domain/actor';
@@ -8,9 +8,6 @@ export type TRouteDeps = TDomainDeps;
 
 export const actorOf = (ctx: { principal: TPrincipal; req: Request }): TActor =>
   actorFrom(ctx.principal, ctx.req.id === undefined ? undefined : String(ctx.req.id));
-
-/** The optional `Idempotency-Key` header, by the one rule of packages/shared (idempotency-key.ts). */
-export const idempotencyKeyOf = (req: Request): string | undefined => readIdempotencyKey(req);
 
 export const office = ['reviewer', 'head'] as const;
 /** Handlers (officers) pass the role check; the use case then admits only those named on the case. */

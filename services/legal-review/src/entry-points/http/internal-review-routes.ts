@@ -1,9 +1,8 @@
-import type { Api } from '@sanxiang/shared';
-import { AppError } from '@sanxiang/shared';
+import { type Api, AppError } from '@sanxiang/shared';
 import { ZReviewAssignment, ZReviewIntakeResponse } from '@sanxiang/shared/src/contracts';
 import { ZReviewIdParams } from '../../domain/schemas';
 import { intakeReview, ZIntakeReviewBody } from '../../domain/intake/intake-review';
-import { actorOf, idempotencyKeyOf, problem, type TRouteDeps } from './http-context';
+import { actorOf, problem, type TRouteDeps } from './http-context';
 
 /** The endpoint the lifecycle workflow's activity calls (docs/service-contracts.md §2). */
 export function internalReviewRoutes(api: Api, deps: TRouteDeps): void {
@@ -13,6 +12,7 @@ export function internalReviewRoutes(api: Api, deps: TRouteDeps): void {
     summary: '受理送审（工作流活动调用；按 Idempotency-Key 与 案号+轮次 幂等）',
     tags: ['internal'],
     access: ['system'],
+    idempotent: true,
     request: { body: ZIntakeReviewBody },
     responses: {
       201: { description: '已受理；receivedAt 起算 10 个工作日', schema: ZReviewIntakeResponse },
@@ -20,7 +20,7 @@ export function internalReviewRoutes(api: Api, deps: TRouteDeps): void {
       400: problem('请求不合法'),
     },
     handler: async (ctx) => {
-      const { value, replayed } = await intakeReview(deps, actorOf(ctx), ctx.body, idempotencyKeyOf(ctx.req));
+      const { value, replayed } = await intakeReview(deps, actorOf(ctx), ctx.body, ctx.idempotency);
       return {
         status: value.created ? 201 : 200,
         body: { reviewId: value.reviewId, receivedAt: value.receivedAt },

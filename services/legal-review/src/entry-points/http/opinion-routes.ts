@@ -10,14 +10,7 @@ import {
   ZResolveDisagreementBody,
 } from '../../domain/opinion/negotiate-disagreement';
 import { ZReviewIdParams } from '../../domain/schemas';
-import {
-  actorOf,
-  idempotencyKeyOf,
-  office,
-  officeAndHandlers,
-  problem,
-  type TRouteDeps,
-} from './http-context';
+import { actorOf, office, officeAndHandlers, problem, type TRouteDeps } from './http-context';
 
 export function opinionRoutes(api: Api, deps: TRouteDeps): void {
   api.route({
@@ -26,6 +19,7 @@ export function opinionRoutes(api: Api, deps: TRouteDeps): void {
     summary: '出具审核意见（同意/补充调查/变更/纠正/移送，附理由）；出具后不可更改，通知工作流并归入案卷',
     tags: ['opinion'],
     access: ['reviewer'],
+    idempotent: true,
     request: { params: ZReviewIdParams, body: ZIssueOpinionBody },
     responses: {
       201: { description: '已出具', schema: ZOpinion },
@@ -34,7 +28,7 @@ export function opinionRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async (ctx) => ({
       status: 201,
-      body: await issueOpinion(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, idempotencyKeyOf(ctx.req)),
+      body: await issueOpinion(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, ctx.idempotency),
     }),
   });
 
@@ -59,6 +53,7 @@ export function opinionRoutes(api: Api, deps: TRouteDeps): void {
     summary: '承办机构对审核意见提出异议',
     tags: ['opinion'],
     access: officeAndHandlers,
+    idempotent: true,
     request: { params: ZReviewIdParams, body: ZRaiseDisagreementBody },
     responses: {
       201: { description: '已记录', schema: ZDisagreement },
@@ -66,13 +61,7 @@ export function opinionRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async (ctx) => ({
       status: 201,
-      body: await raiseDisagreement(
-        deps,
-        actorOf(ctx),
-        ctx.params.reviewId,
-        ctx.body,
-        idempotencyKeyOf(ctx.req),
-      ),
+      body: await raiseDisagreement(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, ctx.idempotency),
     }),
   });
 

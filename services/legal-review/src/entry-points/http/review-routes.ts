@@ -26,14 +26,7 @@ import {
 } from '../../domain/materials/request-materials';
 import { ZFinding, ZQueueItem, ZReviewDetail } from '../../domain/review/review-views';
 import { ZReviewIdParams } from '../../domain/schemas';
-import {
-  actorOf,
-  idempotencyKeyOf,
-  office,
-  officeAndHandlers,
-  problem,
-  type TRouteDeps,
-} from './http-context';
+import { actorOf, office, officeAndHandlers, problem, type TRouteDeps } from './http-context';
 
 export function reviewRoutes(api: Api, deps: TRouteDeps): void {
   api.route({
@@ -70,6 +63,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
     summary: '分配审核人员（负责人分配；审核人员可领取给自己；已回避者不得分配）',
     tags: ['reviews'],
     access: office,
+    idempotent: true,
     request: { params: ZReviewIdParams, body: ZAssignReviewerBody },
     responses: {
       200: { description: '已分配', schema: ZQueueItem },
@@ -77,13 +71,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       409: problem('已回避或已出具意见'),
     },
     handler: async (ctx) => ({
-      body: await assignReviewer(
-        deps,
-        actorOf(ctx),
-        ctx.params.reviewId,
-        ctx.body,
-        idempotencyKeyOf(ctx.req),
-      ),
+      body: await assignReviewer(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, ctx.idempotency),
     }),
   });
 
@@ -93,19 +81,14 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
     summary: '回避声明（本人与案件有直接利害关系，适用于本案各轮次）',
     tags: ['reviews'],
     access: office,
+    idempotent: true,
     request: { params: ZReviewIdParams, body: ZDeclareRecusalBody },
     responses: {
       201: { description: '已记录', schema: ZDeclareRecusalResult },
       200: { description: '此前已声明', schema: ZDeclareRecusalResult },
     },
     handler: async (ctx) => {
-      const result = await declareRecusal(
-        deps,
-        actorOf(ctx),
-        ctx.params.reviewId,
-        ctx.body,
-        idempotencyKeyOf(ctx.req),
-      );
+      const result = await declareRecusal(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, ctx.idempotency);
       return { status: result.created ? 201 : 200, body: result };
     },
   });
@@ -116,6 +99,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
     summary: '要求补充材料并指定提交期限（审核期限暂停，通知工作流）',
     tags: ['materials'],
     access: office,
+    idempotent: true,
     request: { params: ZReviewIdParams, body: ZRequestMaterialsBody },
     responses: {
       201: { description: '已发出', schema: ZMaterialRequest },
@@ -123,13 +107,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async (ctx) => ({
       status: 201,
-      body: await requestMaterials(
-        deps,
-        actorOf(ctx),
-        ctx.params.reviewId,
-        ctx.body,
-        idempotencyKeyOf(ctx.req),
-      ),
+      body: await requestMaterials(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, ctx.idempotency),
     }),
   });
 
@@ -139,6 +117,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
     summary: '提交补充材料（承办案件的执法人员，或审核机构代为登记）；重新起算 10 个工作日',
     tags: ['materials'],
     access: officeAndHandlers,
+    idempotent: true,
     request: { params: ZReceiveMaterialsParams, body: ZReceiveMaterialsBody },
     responses: {
       200: { description: '已收到', schema: ZMaterialRequest },
@@ -146,7 +125,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       409: problem('已答复'),
     },
     handler: async (ctx) => ({
-      body: await receiveMaterials(deps, actorOf(ctx), ctx.params, ctx.body, idempotencyKeyOf(ctx.req)),
+      body: await receiveMaterials(deps, actorOf(ctx), ctx.params, ctx.body, ctx.idempotency),
     }),
   });
 
@@ -156,6 +135,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
     summary: '记录专家咨询论证意见',
     tags: ['reviews'],
     access: office,
+    idempotent: true,
     request: { params: ZReviewIdParams, body: ZRecordConsultationBody },
     responses: { 201: { description: '已记录', schema: ZConsultation } },
     handler: async (ctx) => ({
@@ -165,7 +145,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
         actorOf(ctx),
         ctx.params.reviewId,
         ctx.body,
-        idempotencyKeyOf(ctx.req),
+        ctx.idempotency,
       ),
     }),
   });

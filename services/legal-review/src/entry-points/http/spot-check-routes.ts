@@ -15,7 +15,7 @@ import {
   ZSpotCheckItemParams,
 } from '../../domain/spot-checks/record-spot-check-finding';
 import { ZPage } from '../../domain/review/review-views';
-import { actorOf, idempotencyKeyOf, office, problem, type TRouteDeps } from './http-context';
+import { actorOf, office, problem, type TRouteDeps } from './http-context';
 
 /** 备案与抽查 (审核办法 §16). */
 export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
@@ -25,13 +25,14 @@ export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
     summary: '执法决定备案（承办机构报送；按 案号+文号 幂等）',
     tags: ['spot checks'],
     access: ['officer', 'system'],
+    idempotent: true,
     request: { body: ZFileDecisionBody },
     responses: {
       201: { description: '已备案', schema: ZDecisionFiling },
       200: { description: '此前已备案', schema: ZDecisionFiling },
     },
     handler: async (ctx) => {
-      const { filing, created } = await fileDecision(deps, actorOf(ctx), ctx.body, idempotencyKeyOf(ctx.req));
+      const { filing, created } = await fileDecision(deps, actorOf(ctx), ctx.body, ctx.idempotency);
       return { status: created ? 201 : 200, body: filing };
     },
   });
@@ -53,11 +54,12 @@ export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
     summary: '随机抽取备案决定进行抽查（以种子确定、可复核，抽取结果留档）',
     tags: ['spot checks'],
     access: office,
+    idempotent: true,
     request: { body: ZDrawSpotCheckBody },
     responses: { 201: { description: '已抽取', schema: ZSpotCheck }, 409: problem('范围内没有备案') },
     handler: async (ctx) => ({
       status: 201,
-      body: await drawSpotCheck(deps, actorOf(ctx), ctx.body, idempotencyKeyOf(ctx.req)),
+      body: await drawSpotCheck(deps, actorOf(ctx), ctx.body, ctx.idempotency),
     }),
   });
 

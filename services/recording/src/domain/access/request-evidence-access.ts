@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '@sanxiang/shared';
+import { AppError, runIdempotent } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
-import { runIdempotent } from '../../data-access/idempotency-store';
-import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { caseNotFound, isUnitHead, loadCaseFile, readBasisOf } from './case-access';
 import { accessRequestView } from '../case-file/case-file-views';
 import type { TRecordingDeps } from '../recording-deps';
@@ -21,7 +20,7 @@ export async function requestEvidenceAccess(
   caseNumber: string,
   input: TRequestEvidenceAccess,
 ) {
-  return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+  return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
     const file = await loadCaseFile(tx, caseNumber, 'system');
     const ids = [...new Set(input.evidenceIds)];
     if (

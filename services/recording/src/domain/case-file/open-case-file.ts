@@ -1,9 +1,8 @@
-import { AppError, forbidden, lifecycleWorkflowId } from '@sanxiang/shared';
+import { AppError, forbidden, lifecycleWorkflowId, runIdempotent } from '@sanxiang/shared';
 import { type TOpenCaseFile, ZOpenCaseFile } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
-import { runIdempotent } from '../../data-access/idempotency-store';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
-import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { loadCaseFile } from '../access/case-access';
 import { requireCertifiedOfficers } from './certified-officers';
 import { caseFileView } from './case-file-views';
@@ -24,7 +23,7 @@ export async function openCaseFile(deps: TRecordingDeps, ctx: TCallContext, inpu
     what: '立案',
   });
   const unitId = await openingUnit(deps, ctx);
-  const answer = await runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+  const answer = await runIdempotent(deps.db, ctx.idempotency, async (tx) => {
     if (await tx.caseFile.findUnique({ where: { caseNumber: input.caseNumber }, select: { id: true } })) {
       throw new AppError('conflict', `案号 ${input.caseNumber} 已立案`, {
         fields: [{ path: 'body.caseNumber', message: '该案号已立案' }],

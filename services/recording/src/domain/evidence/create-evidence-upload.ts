@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, ZEvidenceMediaKind } from '@sanxiang/shared';
+import { AppError, ZEvidenceMediaKind, runIdempotent } from '@sanxiang/shared';
 import { ZInstant } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
-import { runIdempotent } from '../../data-access/idempotency-store';
-import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { lockCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
 import { uploadView } from '../case-file/case-file-views';
 import { refuseDuplicateEvidence } from './duplicate-evidence';
@@ -81,7 +80,7 @@ export async function createEvidenceUpload(
   caseNumber: string,
   input: TCreateEvidenceUpload,
 ) {
-  return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+  return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, ctx.principal);
     requireCaseOfficer(ctx.principal, file, '上传证据');
     requireOpen(file);

@@ -1,8 +1,7 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, runIdempotent } from '@sanxiang/shared';
 import type { TEscalationRequest } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
-import { runIdempotent } from '../../data-access/idempotency-store';
-import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { loadCaseFile } from '../access/case-access';
 import type { TRecordingDeps } from '../recording-deps';
 
@@ -16,8 +15,8 @@ export async function recordEscalation(
   caseNumber: string,
   input: TEscalationRequest,
 ) {
-  if (!ctx.idempotencyKey) throw missingKey();
-  return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+  if (!ctx.idempotency) throw missingKey();
+  return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
     const file = await loadCaseFile(tx, caseNumber, 'system');
     const dueAt = new Date(input.dueAt);
     const existing = await tx.escalation.findUnique({

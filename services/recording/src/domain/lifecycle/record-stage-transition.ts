@@ -1,7 +1,7 @@
 import type { TStageTransitionRequest } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
-import { runIdempotent } from '../../data-access/idempotency-store';
-import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { runIdempotent } from '@sanxiang/shared';
+import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { lockCaseFile } from '../access/case-access';
 import type { TRecordingDeps } from '../recording-deps';
 import { missingKey } from './record-escalation';
@@ -16,8 +16,8 @@ export async function recordStageTransition(
   caseNumber: string,
   input: TStageTransitionRequest,
 ) {
-  if (!ctx.idempotencyKey) throw missingKey();
-  return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+  if (!ctx.idempotency) throw missingKey();
+  return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, 'system');
     const at = new Date(input.at);
     const key = { caseId: file.id, workflowId: input.workflowId, from: input.from, to: input.to, at };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@sanxiang/shared';
+import { AppError, runIdempotent } from '@sanxiang/shared';
 import {
   ZSubmitProposal,
   ZMajorAssessment,
@@ -9,8 +9,7 @@ import {
 } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import { appendAuditEvent } from '../../data-access/audit-trail';
-import { runIdempotent } from '../../data-access/idempotency-store';
-import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { actorOf, auditContext, type TCallContext } from '../call-context';
 import {
   loadCaseFile,
   requireCaseOfficer,
@@ -100,8 +99,8 @@ export async function callLifecycle<T>(
   action: string,
   update: (updateId: string) => Promise<T>,
 ) {
-  const updateId = `${action}:${file.id}:${ctx.idempotencyKey ? `${ctx.principal.id}:${ctx.idempotencyKey}` : randomUUID()}`;
-  const idem = idempotencyOf(ctx, input);
+  const updateId = `${action}:${file.id}:${ctx.idempotency ? `${ctx.principal.id}:${ctx.idempotency.key}` : randomUUID()}`;
+  const idem = ctx.idempotency;
   let result: T | undefined;
   return runIdempotent(deps.db, idem, async (tx) => {
     result ??= await update(updateId);

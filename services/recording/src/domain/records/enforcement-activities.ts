@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { AppError, formatDateTimeLong } from '@sanxiang/shared';
+import { AppError, formatDateTimeLong, runIdempotent } from '@sanxiang/shared';
 import { ZInstant, lifecycleSignals } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
-import { runIdempotent } from '../../data-access/idempotency-store';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
-import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { lockCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
 import { activityView } from '../case-file/case-file-views';
 import type { TRecordingDeps } from '../recording-deps';
@@ -55,7 +54,7 @@ export async function startEnforcementActivity(
       officerIds: scope.officers.map((o) => o.userId),
       what: '登记执法活动',
     });
-  return runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+  return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, ctx.principal);
     requireCaseOfficer(ctx.principal, file, '登记执法活动');
     requireOpen(file);
@@ -104,7 +103,7 @@ export async function endEnforcementActivity(
 ) {
   const endedAt = new Date(input.endedAt);
   let caseId = '';
-  const answer = await runIdempotent(deps.db, idempotencyOf(ctx, input), async (tx) => {
+  const answer = await runIdempotent(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, ctx.principal);
     caseId = file.id;
     requireCaseOfficer(ctx.principal, file, '结束执法活动');

@@ -1,10 +1,9 @@
-import { AppError, forbidden } from '@sanxiang/shared';
+import { AppError, forbidden, runIdempotent } from '@sanxiang/shared';
 import { lifecycleSignals } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
-import { runIdempotent } from '../../data-access/idempotency-store';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
 import type { TTx } from '../../data-access/prisma-client';
-import { actorOf, auditContext, idempotencyOf, type TCallContext } from '../call-context';
+import { actorOf, auditContext, type TCallContext } from '../call-context';
 import {
   isCaseOfficer,
   isUnitHead,
@@ -30,7 +29,7 @@ export async function fileRecord(
   record: TRecordInput,
   via: 'staff' | 'internal',
 ) {
-  const answer = await runIdempotent(deps.db, idempotencyOf(ctx, record), async (tx) => {
+  const answer = await runIdempotent(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, via === 'internal' ? 'system' : ctx.principal);
     authorise(ctx, file, record, via);
     // A second filing of the same review opinion (new key, same opinion) answers with the first.

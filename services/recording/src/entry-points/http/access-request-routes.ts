@@ -26,9 +26,10 @@ export function accessRequestRoutes(api: Api, deps: TRecordingDeps) {
     summary: '申请调阅本案证据（超出本人权限，须负责人批准）',
     tags,
     access: staffRoles,
+    idempotent: true,
     request: { params: ZCaseParams, body: ZRequestEvidenceAccess },
-    handler: async ({ req, principal, params, body }) =>
-      requestEvidenceAccess(deps, callContextOf(req, principal), params.caseNumber, body),
+    handler: async ({ req, principal, idempotency, params, body }) =>
+      requestEvidenceAccess(deps, callContextOf(req, principal, idempotency), params.caseNumber, body),
   });
   api.route({
     method: 'get',

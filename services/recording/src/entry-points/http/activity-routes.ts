@@ -19,9 +19,10 @@ export function activityRoutes(api: Api, deps: TRecordingDeps) {
     summary: '登记执法活动（现场检查、询问、抽样、先行登记保存、送达…）',
     tags,
     access: ['officer'],
+    idempotent: true,
     request: { params: ZCaseParams, body: ZStartActivity },
-    handler: async ({ req, principal, params, body }) =>
-      startEnforcementActivity(deps, callContextOf(req, principal), params.caseNumber, body),
+    handler: async ({ req, principal, idempotency, params, body }) =>
+      startEnforcementActivity(deps, callContextOf(req, principal, idempotency), params.caseNumber, body),
   });
   api.route({
     method: 'post',
@@ -29,8 +30,15 @@ export function activityRoutes(api: Api, deps: TRecordingDeps) {
     summary: '执法活动结束：开始计算 2 个工作日的音视频上传时限',
     tags,
     access: ['officer'],
+    idempotent: true,
     request: { params: ZCaseParams.extend({ activityId: z.uuid() }), body: ZEndActivity },
-    handler: async ({ req, principal, params, body }) =>
-      endEnforcementActivity(deps, callContextOf(req, principal), params.caseNumber, params.activityId, body),
+    handler: async ({ req, principal, idempotency, params, body }) =>
+      endEnforcementActivity(
+        deps,
+        callContextOf(req, principal, idempotency),
+        params.caseNumber,
+        params.activityId,
+        body,
+      ),
   });
 }

@@ -20,9 +20,11 @@ export function caseFileRoutes(api: Api, deps: TRecordingDeps) {
     summary: '立案：登记案卷并启动案件流程 (open a case file, start its lifecycle)',
     tags,
     access: ['officer'],
+    idempotent: true,
     request: { body: ZOpenCaseFile },
     responses: { 201: { description: '已立案' }, 409: { description: '案号已存在' } },
-    handler: async ({ req, principal, body }) => openCaseFile(deps, callContextOf(req, principal), body),
+    handler: async ({ req, principal, idempotency, body }) =>
+      openCaseFile(deps, callContextOf(req, principal, idempotency), body),
   });
   api.route({
     method: 'get',

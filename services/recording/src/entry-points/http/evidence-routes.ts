@@ -51,9 +51,10 @@ export function evidenceRoutes(api: Api, deps: TRecordingDeps) {
     summary: '创建证据上传任务：声明执法活动、类型、文件名、大小与 SHA-256',
     tags,
     access: ['officer'],
+    idempotent: true,
     request: { params: ZCaseParams, body: ZCreateEvidenceUpload },
-    handler: async ({ req, principal, params, body }) =>
-      createEvidenceUpload(deps, callContextOf(req, principal), params.caseNumber, body),
+    handler: async ({ req, principal, idempotency, params, body }) =>
+      createEvidenceUpload(deps, callContextOf(req, principal, idempotency), params.caseNumber, body),
   });
   api.route({
     method: 'get',

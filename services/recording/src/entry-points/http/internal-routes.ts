@@ -57,13 +57,14 @@ export function internalRoutes(api: Api, deps: TRecordingDeps) {
     summary: '流程引擎：记录提醒或督办（幂等：Idempotency-Key 与自然键）',
     tags,
     access: ['system'],
+    idempotent: true,
     request: { params: ZCaseParams, body: ZEscalationRequest },
     responses: {
       201: { description: '已记录', schema: ZEscalationResponse },
       200: { description: '重复', schema: ZEscalationResponse },
     },
-    handler: async ({ req, principal, params, body }) =>
-      recordEscalation(deps, callContextOf(req, principal), params.caseNumber, body),
+    handler: async ({ req, principal, idempotency, params, body }) =>
+      recordEscalation(deps, callContextOf(req, principal, idempotency), params.caseNumber, body),
   });
   api.route({
     method: 'post',
@@ -71,10 +72,11 @@ export function internalRoutes(api: Api, deps: TRecordingDeps) {
     summary: '流程引擎：案件阶段变化',
     tags,
     access: ['system'],
+    idempotent: true,
     request: { params: ZCaseParams, body: ZStageTransitionRequest },
     responses: { 200: { description: '已记录', schema: ZStageTransitionResponse } },
-    handler: async ({ req, principal, params, body }) =>
-      recordStageTransition(deps, callContextOf(req, principal), params.caseNumber, body),
+    handler: async ({ req, principal, idempotency, params, body }) =>
+      recordStageTransition(deps, callContextOf(req, principal, idempotency), params.caseNumber, body),
   });
   api.route({
     method: 'post',
@@ -82,11 +84,12 @@ export function internalRoutes(api: Api, deps: TRecordingDeps) {
     summary: '法制审核系统：将法制审核意见归入案卷（幂等：Idempotency-Key 与 opinionId）',
     tags,
     access: ['system'],
+    idempotent: true,
     request: { params: ZCaseParams, body: ZInternalRecordInput },
     responses: { 201: { description: '已归档' }, 200: { description: '重复，返回原记录' } },
-    handler: async ({ req, principal, params, body }) => {
-      const ctx = callContextOf(req, principal);
-      if (!ctx.idempotencyKey) throw missingKey();
+    handler: async ({ req, principal, idempotency, params, body }) => {
+      const ctx = callContextOf(req, principal, idempotency);
+      if (!ctx.idempotency) throw missingKey();
       const filed = await fileRecord(deps, ctx, params.caseNumber, body, 'internal');
       // `recordId` is what the filing service keeps (its client reads that field).
       return {

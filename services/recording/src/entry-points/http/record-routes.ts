@@ -15,10 +15,11 @@ export function recordRoutes(api: Api, deps: TRecordingDeps) {
     summary: '登记执法记录（按种类校验；更正为新记录，引用原记录）',
     tags,
     access: ['officer', 'head'],
+    idempotent: true,
     request: { params: ZCaseParams, body: ZRecordInput },
     responses: { 201: { description: '已登记' }, 200: { description: '重复请求，返回原记录' } },
-    handler: async ({ req, principal, params, body }) =>
-      fileRecord(deps, callContextOf(req, principal), params.caseNumber, body, 'staff'),
+    handler: async ({ req, principal, idempotency, params, body }) =>
+      fileRecord(deps, callContextOf(req, principal, idempotency), params.caseNumber, body, 'staff'),
   });
   api.route({
     method: 'get',

@@ -1,14 +1,16 @@
-import { ZCloseCase } from '@sanxiang/shared/src/contracts';
+import { lifecycleFailureTypes as failure, ZCloseCase } from '@sanxiang/shared/src/contracts';
 import { caseStageLabel, type TCaseStage } from '@sanxiang/shared/src/domain';
 import type { Lifecycle } from '../../lifecycle';
 import { parseUpdate, reject } from '../../parse-messages';
 
 /** Only before a decision (撤案, 不予立案后结案). */
 export function validateCloseCase(lc: Lifecycle, raw: unknown): void {
-  parseUpdate(ZCloseCase, raw, 'InvalidClose');
+  parseUpdate(ZCloseCase, raw, failure.invalidClose);
   const { stage } = lc.state;
   if (stage !== 'investigation' && stage !== 'proposal') {
-    reject('WrongStage', [{ code: 'stage', message: `当前阶段（${caseStageLabel[stage]}）不能直接结案` }]);
+    reject(failure.wrongStage, [
+      { code: 'stage', message: `当前阶段（${caseStageLabel[stage]}）不能直接结案` },
+    ]);
   }
 }
 

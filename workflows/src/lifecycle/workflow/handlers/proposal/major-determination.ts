@@ -1,4 +1,5 @@
 import {
+  lifecycleFailureTypes as failure,
   ZDesignateMajor,
   ZDowngradeMajor,
   type TMajorDetermination,
@@ -41,14 +42,14 @@ export function proposalDetermination(p: TSubmitProposal, major: boolean): TMajo
 }
 
 export function validateDesignateMajor(lc: Lifecycle, raw: unknown): void {
-  parseUpdate(ZDesignateMajor, raw, 'InvalidDesignation');
+  parseUpdate(ZDesignateMajor, raw, failure.invalidDesignation);
   const { stage } = lc.state;
   if (!(pendingStages as readonly string[]).includes(stage))
-    reject('WrongStage', [
+    reject(failure.wrongStage, [
       { code: 'stage', message: `当前阶段（${caseStageLabel[stage]}）不能认定为重大执法决定` },
     ]);
   if (lc.state.major)
-    reject('AlreadyMajor', [{ code: 'major.already', message: '本案已认定为重大执法决定' }]);
+    reject(failure.alreadyMajor, [{ code: 'major.already', message: '本案已认定为重大执法决定' }]);
 }
 
 export function designateMajor(lc: Lifecycle, raw: unknown): TMajorUpdateResult {
@@ -74,11 +75,11 @@ export function designateMajor(lc: Lifecycle, raw: unknown): TMajorUpdateResult 
 }
 
 export function validateDowngradeMajor(lc: Lifecycle, raw: unknown): void {
-  parseUpdate(ZDowngradeMajor, raw, 'InvalidDowngrade');
+  parseUpdate(ZDowngradeMajor, raw, failure.invalidDowngrade);
   const { stage, major } = lc.state;
-  if (!major) reject('NotMajor', [{ code: 'major.not', message: '本案未认定为重大执法决定' }]);
+  if (!major) reject(failure.notMajor, [{ code: 'major.not', message: '本案未认定为重大执法决定' }]);
   if (stage !== 'investigation' && stage !== 'proposal')
-    reject('WrongStage', [
+    reject(failure.wrongStage, [
       { code: 'stage', message: `当前阶段（${caseStageLabel[stage]}）不能改为一般案件` },
     ]);
 }

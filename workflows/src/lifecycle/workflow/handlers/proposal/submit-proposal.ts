@@ -1,5 +1,6 @@
 import { caseStageLabel, type TCaseStage } from '@sanxiang/shared/src/domain';
 import {
+  lifecycleFailureTypes as failure,
   ZSubmitProposal,
   checkProposal,
   checkResubmission,
@@ -13,15 +14,15 @@ import { proposalDetermination, recordDetermination } from './major-determinatio
 
 /** Rejects a proposal that breaks a rule of `checkProposal` or comes in the wrong stage. */
 export function validateSubmitProposal(lc: Lifecycle, raw: unknown): void {
-  const p = parseUpdate(ZSubmitProposal, raw, 'InvalidProposal');
+  const p = parseUpdate(ZSubmitProposal, raw, failure.invalidProposal);
   const { stage } = lc.state;
   if (stage !== 'investigation' && stage !== 'proposal') {
-    reject('WrongStage', [
+    reject(failure.wrongStage, [
       { code: 'stage', message: `当前阶段（${caseStageLabel[stage as TCaseStage]}）不能提交拟作出决定` },
     ]);
   }
   const problems = [...checkProposal(p), ...checkResubmission(p, lc.state.major)];
-  if (problems.length > 0) reject('InvalidProposal', problems);
+  if (problems.length > 0) reject(failure.invalidProposal, problems);
 }
 
 /**

@@ -1,11 +1,15 @@
-import { workingDaysOf } from '@sanxiang/shared/src/clocks';
+import { workingDaysOf } from '../clocks/clock-kinds';
 
 /**
- * Names shared by the disclosure service and the disclosure workflows (no Temporal import, so both
- * sides use them). The service keeps the same strings in services/disclosure/src/domain/
- * catalogue-signals.ts; both are checked by tests. (A later move into packages/shared/src/contracts
- * would leave one copy.)
+ * The disclosure workflows' public contract: workflow types and ids, signal and query names, report
+ * kinds and the internal paths their activities call. No Temporal import: the disclosure service
+ * (which starts and signals them) and the workflows (which define them) both import these, so a
+ * name exists once. Renaming one breaks workflows already running: add, never rename.
  */
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue update (事前公开目录更新): 20 working days from the effective date of a change
+
 export const catalogueUpdateWorkflowType = 'catalogueUpdateWorkflow';
 export const catalogueUpdateWorkflowId = (changeId: string) => `catalogue-update:${changeId}`;
 export const catalogueUpdateSignals = {
@@ -16,8 +20,11 @@ export const catalogueUpdateSignals = {
 } as const;
 export const catalogueUpdateQueries = { status: 'status' } as const;
 
-/** 20 working days from the effective date of the change (003 §(五)). */
+/** 20 working days from the effective date of the change (003 §(五)), from the one clock table. */
 export const CATALOGUE_UPDATE_WORKING_DAYS = workingDaysOf('catalogueUpdate');
+
+// ---------------------------------------------------------------------------------------------
+// Periodic reports (随机抽查结果、失信名单、年度统计)
 
 export const prepareDisclosureReportWorkflowType = 'prepareDisclosureReportWorkflow';
 export const disclosureReportKinds = [
