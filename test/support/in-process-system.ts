@@ -5,9 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { createLogger, createTemporalClient, lifecycleWorkflowId, systemTokenSource } from '@sanxiang/shared';
-import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
+import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import {
   cachedWorkflowBundle,
   createEmptyTestDatabase,
@@ -16,9 +16,8 @@ import {
   testStack,
   type TTestDatabase,
 } from '@sanxiang/testing';
-import { createActivities } from '@sanxiang/workflows/src/activities';
 import { ensureDisclosureSchedules } from '@sanxiang/workflows/src/disclosure';
-import { createServiceClient } from '@sanxiang/workflows/src/http/service-client';
+import { createSanxiangWorker } from '@sanxiang/workflows/src/worker/create-worker';
 import { composeService as composeDirectory } from '@sanxiang/directory';
 import { composeService as composeNotifications } from '@sanxiang/notifications';
 import { composeService as composeInspection } from '@sanxiang/inspection';
@@ -322,7 +321,6 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
     }
 
     // ---- the worker (workflows/src/worker/main.ts) -----------------------------------------
-    const client = (baseUrl: string) => createServiceClient({ baseUrl, token });
     const temporal = createTemporalClient(workerConfig);
     stops.push(() => temporal.connection.close());
     if (options.worker !== false) {
@@ -335,21 +333,21 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
       stops.push(async () => {
         for (const id of scheduleIds) await temporal.client.schedule.getHandle(id).delete();
       });
-      const worker = await Worker.create({
+      const worker = await createSanxiangWorker({
         connection: workerConnection,
         namespace: workerConfig.TEMPORAL_NAMESPACE,
         taskQueue,
         workflowBundle,
-        activities: createActivities({
-          recording: client(recordingServer.url),
-          legalReview: client(legalReviewServer.url),
-          disclosure: client(disclosureServer.url),
-          directory: client(directoryServer.url),
-          notifications: client(notificationsServer.url),
-          calendar: () => loadWorkingDayCalendar({ importedDir: calendarDir }),
-        }),
-        maxCachedWorkflows: 200,
-        shutdownGraceTime: '5 seconds',
+        token,
+        calendarDir,
+        serviceUrls: {
+          recording: recordingServer.url,
+          legalReview: legalReviewServer.url,
+          disclosure: disclosureServer.url,
+          directory: directoryServer.url,
+          notifications: notificationsServer.url,
+        },
+        tuning: { maxCachedWorkflows: 200, shutdownGraceTime: '5 seconds' },
       });
       const running = worker.run();
       stops.push(async () => {

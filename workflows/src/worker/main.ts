@@ -1,11 +1,10 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { NativeConnection, bundleWorkflowCode } from '@temporalio/worker';
 import { createLogger, systemTokenSource } from '@sanxiang/shared';
-import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
-import { createActivities } from '../activities';
+import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { ensureDisclosureSchedules } from '../disclosure';
-import { createServiceClient } from '../http/service-client';
 import { loadWorkerConfig } from './config';
+import { createSanxiangWorker } from './create-worker';
 
 /**
  * The Temporal worker: runs every workflow and activity on the configured task queue. Stops
@@ -24,9 +23,6 @@ async function main(): Promise<void> {
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
   });
-  const serviceClient = (baseUrl: string) => createServiceClient({ baseUrl, token });
-  const importedDir = resolveCalendarDataDir(config);
-
   // Bundled once at start: every workflow (re)load in this process uses the same code.
   const workflowBundle = {
     code: (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') })).code,
@@ -41,28 +37,20 @@ async function main(): Promise<void> {
     config.TEMPORAL_TASK_QUEUE,
   );
   await clientConnection.close();
-  const worker = await Worker.create({
+  const worker = await createSanxiangWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
-    activities: createActivities({
-      recording: serviceClient(config.SERVICE_URL_RECORDING),
-      legalReview: serviceClient(config.SERVICE_URL_LEGAL_REVIEW),
-      disclosure: serviceClient(config.SERVICE_URL_DISCLOSURE),
-      directory: serviceClient(config.SERVICE_URL_DIRECTORY),
-      notifications: serviceClient(config.SERVICE_URL_NOTIFICATIONS),
-      // Read per computation (a few small files), so an imported holiday year counts at once.
-      calendar: () => loadWorkingDayCalendar({ importedDir }),
-    }),
-    // Lifecycles wait for weeks between events, so a cached one is rarely reused soon; 50 still lets
-    // a burst of signals to the same few cases avoid replays. Measured (workflows/bench, 10,000 open
-    // lifecycles, docs/benchmarks.md): each cached run costs ~2 MiB in the workflow thread (every
-    // sandbox evaluates the bundle's modules, zod schemas included), and V8 lets that thread's heap
-    // grow to a multiple of its live size before collecting — 200 peaked at 1.6 GiB RSS, 50 stays
-    // under 1 GiB. The SDK default (~45% of heap) would suit busier workflows.
-    maxCachedWorkflows: 50,
-    shutdownGraceTime: '10 seconds',
+    token,
+    calendarDir: resolveCalendarDataDir(config),
+    serviceUrls: {
+      recording: config.SERVICE_URL_RECORDING,
+      legalReview: config.SERVICE_URL_LEGAL_REVIEW,
+      disclosure: config.SERVICE_URL_DISCLOSURE,
+      directory: config.SERVICE_URL_DIRECTORY,
+      notifications: config.SERVICE_URL_NOTIFICATIONS,
+    },
   });
   logger.info(
     { taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE },
