@@ -6,10 +6,12 @@ import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/share
 import { createTimeSkippingEnv } from '../../testing/time-skipping-env';
 import { computeCatalogueClockWith, type TCatalogueClock, type TCatalogueEscalation } from './activities';
 import type { TCatalogueUpdateActivities } from './activities';
+import type { TNotifyClockStepInput } from '../../lifecycle/activities/notify-clock-step';
 import { catalogueChangeCompleted, catalogueUpdateStatus, type TCatalogueUpdateResult } from './workflow';
 
 // The 20-working-day catalogue-update clock in Temporal's time-skipping test server, with the real
-// calendar and stubbed service calls: reminder, escalations, completion.
+// calendar and stubbed service calls: reminder, escalations (each told to the notifications service
+// through the lifecycle's `notifyClockStep`), completion.
 
 let env: TestWorkflowEnvironment;
 let bundle: { codePath: string };
@@ -28,23 +30,33 @@ afterAll(async () => {
 function stubs() {
   const clocks: TCatalogueClock[] = [];
   const escalations: (TCatalogueEscalation & { workflowTime: number })[] = [];
-  const activities: TCatalogueUpdateActivities = {
+  const notifications: TNotifyClockStepInput[] = [];
+  const order: string[] = [];
+  const activities: TCatalogueUpdateActivities & {
+    notifyClockStep(input: TNotifyClockStepInput): Promise<{ people: [] }>;
+  } = {
     computeCatalogueClock: async ({ effectiveDate }) => computeCatalogueClockWith(calendar, effectiveDate),
     recordCatalogueClock: async ({ clock }) => {
       clocks.push(clock);
     },
     recordCatalogueEscalation: async ({ escalation }) => {
+      order.push(`record:${escalation.level}`);
       escalations.push({ ...escalation, workflowTime: Number(await env.currentTimeMs()) });
       return { escalationId: String(escalations.length) };
     },
+    notifyClockStep: async (input) => {
+      order.push(`notify:${input.level}`);
+      notifications.push(input);
+      return { people: [] };
+    },
   };
-  return { clocks, escalations, activities };
+  return { clocks, escalations, notifications, order, activities };
 }
 
 const shanghaiToday = async () => calendar.dateInShanghai(new Date(Number(await env.currentTimeMs())));
 
 async function run<T>(
-  activities: TCatalogueUpdateActivities,
+  activities: ReturnType<typeof stubs>['activities'],
   fn: (taskQueue: string) => Promise<T>,
 ): Promise<T> {
   const taskQueue = `catalogue-update-${randomUUID()}`;
@@ -58,7 +70,7 @@ async function run<T>(
 }
 
 it('reminds, escalates twice, and reports a late completion', async () => {
-  const { clocks, escalations, activities } = stubs();
+  const { clocks, escalations, notifications, order, activities } = stubs();
   const effectiveDate = await shanghaiToday();
   const changeId = randomUUID();
   const result = await run(activities, async (taskQueue) => {
@@ -90,11 +102,30 @@ it('reminds, escalates twice, and reports a late completion', async () => {
   ]);
   for (const e of escalations) expect(e.workflowTime).toBeGreaterThanOrEqual(Date.parse(e.at));
   expect(escalations[1]!.reason).toContain('报承办机构负责人督办');
+  // Each fired level told once: the disclosure office (no named assignee), then its head, then
+  // the agency head — resolved by notifyClockStep through the directory.
+  expect(notifications).toEqual(
+    escalations.map((e) => ({
+      clockKey: `catalogue-update:${changeId}:catalogueUpdate`,
+      kind: 'catalogueUpdate',
+      level: e.level,
+      caseNumber: null,
+      caseTitle: '《劳动保障监察条例》修订',
+      link: `/catalogue-changes/${changeId}`,
+      dueAt: clock.dueAt,
+      dueDate: clock.dueDate,
+      reason: e.reason,
+      at: e.at,
+      assigneeIds: [],
+    })),
+  );
+  // Told before the escalation is recorded, as the lifecycle does.
+  expect(order).toEqual(['notify:0', 'record:0', 'notify:1', 'record:1', 'notify:2', 'record:2']);
   expect(result).toMatchObject({ changeId, level: 2, onTime: false });
 });
 
 it('stops after the reminder when the entries are updated in time', async () => {
-  const { escalations, activities } = stubs();
+  const { escalations, notifications, activities } = stubs();
   const effectiveDate = await shanghaiToday();
   const changeId = randomUUID();
   const clock = computeCatalogueClockWith(calendar, effectiveDate);
@@ -112,6 +143,7 @@ it('stops after the reminder when the entries are updated in time', async () => 
     return (await handle.result()) as TCatalogueUpdateResult;
   });
   expect(escalations.map((e) => e.level)).toEqual([0]);
+  expect(notifications.map((n) => [n.level, n.at])).toEqual([[0, clock.remindAt]]);
   expect(result).toMatchObject({ level: 0, onTime: true });
 });
 
@@ -131,6 +163,7 @@ it('never escalates what was done before the reminder, and catches up on a past 
     return handle.result();
   });
   expect(first.escalations).toEqual([]);
+  expect(first.notifications).toEqual([]);
 
   const late = stubs();
   const pastId = randomUUID();
@@ -149,4 +182,5 @@ it('never escalates what was done before the reminder, and catches up on a past 
     return handle.result();
   });
   expect(late.escalations.map((e) => e.level)).toEqual([0, 1, 2]);
+  expect(late.notifications.map((n) => n.level)).toEqual([0, 1, 2]);
 });

@@ -2,6 +2,7 @@ import {
   condition,
   defineQuery,
   defineSignal,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -9,6 +10,10 @@ import {
 } from '@temporalio/workflow';
 import { clockRules, escalationText, levelAudience, type TClockLevel } from '@sanxiang/shared/src/clocks';
 import { saDeadlineAt, saProvisionalDeadline } from '../../lifecycle/workflow/search-attributes';
+import type {
+  TNotifyClockStepInput,
+  TNotifyClockStepResult,
+} from '../../lifecycle/activities/notify-clock-step';
 import type { TCatalogueClock, TCatalogueEscalation, TCatalogueUpdateActivities } from './activities';
 import {
   CATALOGUE_UPDATE_WORKING_DAYS,
@@ -45,7 +50,15 @@ export const catalogueChangeCompleted = defineSignal<[{ changeId: string; comple
 export const calendarUpdated = defineSignal<[unknown]>(catalogueUpdateSignals.calendarUpdated);
 export const catalogueUpdateStatus = defineQuery<TCatalogueUpdateStatus>(catalogueUpdateQueries.status);
 
-const acts = proxyActivities<TCatalogueUpdateActivities>({
+/** `patched()` id of telling the disclosure office and its heads of each fired level (issue 11). */
+export const CATALOGUE_NOTIFY_PATCH = 'catalogue-notify-people';
+
+/** The clock's activities and the lifecycle's `notifyClockStep` (the same worker registers both). */
+type TActs = TCatalogueUpdateActivities & {
+  notifyClockStep(input: TNotifyClockStepInput): Promise<TNotifyClockStepResult>;
+};
+
+const acts = proxyActivities<TActs>({
   startToCloseTimeout: '30 seconds',
   // As the lifecycle's service calls: retried without limit, a service outage only delays.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
@@ -112,16 +125,28 @@ export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Pro
       await setClock(); // steps already taken stay taken
       continue;
     }
+    const reason = `事前公开内容应于“${input.title}”生效之日起 ${CATALOGUE_UPDATE_WORKING_DAYS} 个工作日内更新（截止 ${current.dueDate}）：${escalationText[next]}`;
+    // Runs from before the notifications service recorded the escalation alone. The disclosure
+    // office's staff (level 0, 1), its head (1, 2) and the agency head (2), from the directory.
+    if (patched(CATALOGUE_NOTIFY_PATCH)) {
+      await acts.notifyClockStep({
+        clockKey: `${workflowId}:catalogueUpdate`,
+        kind: 'catalogueUpdate',
+        level: next,
+        caseNumber: null,
+        caseTitle: input.title,
+        link: `/catalogue-changes/${encodeURIComponent(input.changeId)}`,
+        dueAt: current.dueAt,
+        dueDate: current.dueDate,
+        reason,
+        at,
+        assigneeIds: [],
+      });
+    }
     await acts.recordCatalogueEscalation({
       changeId: input.changeId,
       idempotencyKey: `${workflowId}:escalation:${next}:${at}`,
-      escalation: {
-        level: next,
-        notified: notified(next),
-        reason: `事前公开内容应于“${input.title}”生效之日起 ${CATALOGUE_UPDATE_WORKING_DAYS} 个工作日内更新（截止 ${current.dueDate}）：${escalationText[next]}`,
-        dueAt: current.dueAt,
-        at,
-      },
+      escalation: { level: next, notified: notified(next), reason, dueAt: current.dueAt, at },
     });
     level = next;
   }

@@ -21,8 +21,11 @@ export interface TNotifyClockStepInput {
   clockKey: string;
   kind: TTaskClockKind;
   level: TClockLevel;
-  caseNumber: string;
+  /** Null for a clock that is not a case's (e.g. a catalogue update): then `link` says where. */
+  caseNumber: string | null;
   caseTitle: string;
+  /** Console path of the work; defaults to the case's page. */
+  link?: string;
   dueAt: string;
   dueDate: string;
   reason: string;
@@ -144,7 +147,7 @@ export const notifyClockStep =
           kind: input.kind,
           caseNumber: input.caseNumber,
           title: input.caseTitle,
-          link: `/cases/${encodeURIComponent(input.caseNumber)}`,
+          link: input.link ?? (input.caseNumber ? `/cases/${encodeURIComponent(input.caseNumber)}` : '/'),
           dueAt: input.dueAt,
           dueDate: input.dueDate,
           unitId: responsibleUnit?.id ?? null,
