@@ -45,6 +45,9 @@ const people = {
   agencyHead: { id: `ahead-${marker}`, name: '赵局长', roles: ['head'] },
   /** Head of an enforcement unit: the board shows them their unit's clocks only. */
   unitHead: { id: `uhead-${marker}`, name: '孙科长', roles: ['head'] },
+  /** The disclosure office (catalogue-update clock): a discloser and its head. */
+  discloser: { id: `disc-${marker}`, name: '周公示', roles: ['discloser'] },
+  disclosureHead: { id: `dhead-${marker}`, name: '吴科长', roles: ['head'] },
 } as const;
 
 async function listen(app: Express): Promise<{ server: Server; url: string }> {
@@ -70,6 +73,7 @@ async function seed(directoryUrl: string) {
   await put('/units/fazhi', { agencyId: 'czrs', code: 'fazhi', name: '法制审核科', kind: 'legalReview' });
   await put('/units/lingdao', { agencyId: 'czrs', code: 'lingdao', name: '局领导', kind: 'leadership' });
   await put('/units/jiancha', { agencyId: 'czrs', code: 'jiancha', name: '监察一科', kind: 'enforcement' });
+  await put('/units/gongkai', { agencyId: 'czrs', code: 'gongkai', name: '政务公开科', kind: 'disclosure' });
   const person = (
     id: string,
     login: string,
@@ -110,6 +114,16 @@ async function seed(directoryUrl: string) {
     people.unitHead.roles,
     email('unit-head'),
   );
+  for (const who of ['discloser', 'disclosureHead'] as const)
+    await person(
+      people[who].id,
+      `${who.toLowerCase()}${marker}`,
+      people[who].name,
+      'gongkai',
+      people[who].roles,
+      email(who.toLowerCase()),
+    );
+  await put('/units/gongkai/leadership', { headId: people.disclosureHead.id, deputyIds: [] });
   await put('/units/fazhi/leadership', { headId: people.officeHead.id, deputyIds: [] });
   await put('/units/jiancha/leadership', { headId: people.unitHead.id, deputyIds: [] });
   await put('/units/lingdao/leadership', { headId: people.agencyHead.id, deputyIds: [] });
@@ -166,6 +180,7 @@ describe('escalations reach people (issue 11)', () => {
   let h: THarness;
   let notificationsUrl: string;
   let notify: (input: TNotifyClockStepInput) => Promise<unknown>;
+  let realNotify: ReturnType<typeof notifyClockStep>;
   let clockEvents: ReturnType<typeof reportClockEvent>;
   /** Calls of the activity, and whether this attempt "crashed" after the service had answered. */
   const attempts: { level: number; crashed: boolean }[] = [];
@@ -220,6 +235,7 @@ describe('escalations reach people (issue 11)', () => {
       notifications: client(notificationsUrl),
     };
     const real = notifyClockStep(notifyDeps);
+    realNotify = real;
     clockEvents = reportClockEvent(notifyDeps);
     // The first attempt of the escalation "crashes" after the service answered (a worker killed
     // between the call and its completion): Temporal retries it.
@@ -438,5 +454,43 @@ describe('escalations reach people (issue 11)', () => {
       if (h.worker.getState() === 'RUNNING') await h.stop();
       else await h.env.teardown();
     }
+  });
+
+  it("tells the catalogue-update clock's levels to the disclosure office, its head, then the agency head", async () => {
+    // What catalogueUpdateWorkflow hands the activity (no case, no named assignee).
+    const step = (level: 0 | 1 | 2) =>
+      realNotify({
+        clockKey: `catalogue-update:${marker}:catalogueUpdate`,
+        kind: 'catalogueUpdate',
+        level,
+        caseNumber: null,
+        caseTitle: '《劳动保障监察条例》修订',
+        link: `/catalogue-changes/${marker}`,
+        dueAt: '2026-12-31T15:59:59.999Z',
+        dueDate: '2026-12-31',
+        reason: `事前公开内容更新逾期（第 ${level} 级）`,
+        at: new Date().toISOString(),
+        assigneeIds: [],
+      });
+    const told = async (level: 0 | 1 | 2) =>
+      (await step(level)).people.map((p) => [p.personId, p.audience]).sort();
+    expect(await told(0)).toEqual([[people.discloser.id, 'assignee']]);
+    expect(await told(1)).toEqual(
+      [
+        [people.discloser.id, 'assignee'],
+        [people.disclosureHead.id, 'unitHead'],
+      ].sort(),
+    );
+    expect(await told(2)).toEqual(
+      [
+        [people.disclosureHead.id, 'unitHead'],
+        [people.agencyHead.id, 'agencyHead'],
+      ].sort(),
+    );
+    // A repeat (an activity retry) tells nobody twice.
+    expect((await step(2)).people.map((p) => p.personId).sort()).toEqual(
+      [people.disclosureHead.id, people.agencyHead.id].sort(),
+    );
+    await eventually(async () => expect((await mailTo(email('discloser'))).length).toBe(2));
   });
 });
