@@ -161,7 +161,14 @@ describe('docker-compose.yml', () => {
 
   it('lets every service verify the tokens of the identity provider the console signs people in at', () => {
     const issuer = envOf('console').OIDC_ISSUER;
-    for (const service of ['disclosure', 'recording', 'legal-review', 'directory', 'inspection']) {
+    for (const service of [
+      'disclosure',
+      'recording',
+      'legal-review',
+      'directory',
+      'notifications',
+      'inspection',
+    ]) {
       expect({ service, ...pick(envOf(service), 'AUTH_JWKS_URL', 'AUTH_JWKS_ISSUER') }).toEqual({
         service,
         AUTH_JWKS_URL: `http://identity:${listening.identity}/jwks`,

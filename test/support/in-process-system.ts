@@ -187,6 +187,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
       composeNotifications(
         testConfig('notifications', {
           DATABASE_URL: notificationsDb.url,
+          ...jwks,
           SMTP_URL: testStack().mail.smtpUrl,
         }),
         { logger: logger('notifications') },
@@ -290,6 +291,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
         SERVICE_URL_LEGAL_REVIEW: legalReviewServer.url,
         SERVICE_URL_DISCLOSURE: disclosureServer.url,
         SERVICE_URL_DIRECTORY: directoryServer.url,
+        SERVICE_URL_NOTIFICATIONS: notificationsServer.url,
       });
       const pool = new Pool({ connectionString: consoleConfig.DATABASE_URL, max: 5 });
       pool.on('error', () => undefined);
@@ -310,6 +312,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
           'legal-review': consoleConfig.SERVICE_URL_LEGAL_REVIEW,
           disclosure: consoleConfig.SERVICE_URL_DISCLOSURE,
           directory: consoleConfig.SERVICE_URL_DIRECTORY,
+          notifications: consoleConfig.SERVICE_URL_NOTIFICATIONS,
         },
         logger: consoleLogger,
         ...(typeof options.console === 'object' && options.console.staticDir

@@ -24,6 +24,7 @@ const { app, close } = createConsoleApp({
     'legal-review': config.SERVICE_URL_LEGAL_REVIEW,
     disclosure: config.SERVICE_URL_DISCLOSURE,
     directory: config.SERVICE_URL_DIRECTORY,
+    notifications: config.SERVICE_URL_NOTIFICATIONS,
   },
   logger,
   staticDir: path.join(__dirname, '..', 'dist'),

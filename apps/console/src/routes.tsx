@@ -10,6 +10,7 @@ const CasePage = lazy(() => import('./pages/case-page'));
 const OpenCasePage = lazy(() => import('./pages/open-case-page'));
 const ReviewQueuePage = lazy(() => import('./pages/review-queue-page'));
 const ReviewPage = lazy(() => import('./pages/review-page'));
+const MyTasksPage = lazy(() => import('./pages/my-tasks-page'));
 
 // A failing page shows an error in Chinese inside the layout; the menu stays usable.
 const page = (element: ReactNode) => (
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
       { path: 'cases/:caseNumber', element: page(<CasePage />) },
       { path: 'reviews', element: page(<ReviewQueuePage />) },
       { path: 'reviews/:reviewId', element: page(<ReviewPage />) },
+      { path: 'tasks', element: page(<MyTasksPage />) },
     ],
   },
 ]);

@@ -2,6 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths as DirectoryPaths } from '../generated/api/directory';
 import type { paths as DisclosurePaths } from '../generated/api/disclosure';
 import type { paths as LegalReviewPaths } from '../generated/api/legal-review';
+import type { paths as NotificationsPaths } from '../generated/api/notifications';
 import type { paths as RecordingPaths } from '../generated/api/recording';
 import { currentCsrfToken, SESSION_HEADER, signInUrl } from './session';
 
@@ -38,3 +39,4 @@ export const recordingApi = client<RecordingPaths>('recording');
 export const legalReviewApi = client<LegalReviewPaths>('legal-review');
 export const disclosureApi = client<DisclosurePaths>('disclosure');
 export const directoryApi = client<DirectoryPaths>('directory');
+export const notificationsApi = client<NotificationsPaths>('notifications');

@@ -1,20 +1,52 @@
-import { AuditOutlined, FileSearchOutlined, FolderAddOutlined, LogoutOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BellOutlined,
+  FileSearchOutlined,
+  FolderAddOutlined,
+  LogoutOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Result, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Result, Space, Tag, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 import { roleLabel } from '../format/labels';
+import { notificationsApi } from '../api/clients';
 import { fetchSession, signInUrl, signOut } from '../api/session';
 import { PageLoading } from './page-loading';
 import { SessionContext } from './session-context';
 
 const menu = {
   routes: [
+    { path: '/tasks', name: '我的待办', icon: <ScheduleOutlined /> },
     { path: '/cases', name: '案件检索', icon: <FileSearchOutlined /> },
     { path: '/cases/new', name: '立案', icon: <FolderAddOutlined /> },
     { path: '/reviews', name: '法制审核队列', icon: <AuditOutlined /> },
   ],
 };
+
+/** The header's bell: unread inbox items (notifications service), linking to 我的待办. */
+function InboxBell() {
+  const inbox = useQuery({
+    queryKey: ['inbox-unread'],
+    queryFn: async () => {
+      const { data } = await notificationsApi.GET('/inbox', { params: { query: { limit: 1 } } });
+      return data?.unread ?? 0;
+    },
+    refetchInterval: 60_000,
+  });
+  const unread = inbox.data ?? 0;
+  return (
+    <Link
+      to="/tasks"
+      aria-label={unread > 0 ? `${unread} 条未读提醒，查看我的待办` : '没有未读提醒，查看我的待办'}
+    >
+      <Badge count={unread} size="small" overflowCount={99}>
+        <BellOutlined style={{ fontSize: 18, color: 'rgba(0, 0, 0, 0.88)' }} aria-hidden />
+      </Badge>
+    </Link>
+  );
+}
 
 /** The frame of every page: the menu, the signed-in person and sign-out. */
 export function ConsoleLayout() {
@@ -47,6 +79,7 @@ export function ConsoleLayout() {
         location={{ pathname: location.pathname === '/' ? '/cases' : location.pathname }}
         menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
         actionsRender={() => [
+          <InboxBell key="bell" />,
           <Space key="user" size="small">
             <Typography.Text strong>{user.name}</Typography.Text>
             {user.unitName || user.unit ? (

@@ -334,6 +334,7 @@ export const profiles = {
     'OIDC_CONSOLE_CLIENT_SECRET',
     ...serviceUrls,
     'SERVICE_URL_DIRECTORY',
+    'SERVICE_URL_NOTIFICATIONS',
   ],
 } as const satisfies Record<string, readonly TEnvKey[]>;
 export type TProfile = keyof typeof profiles;
