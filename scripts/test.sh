@@ -27,7 +27,9 @@ cd "$ROOT"
 # typecheck and lint below read them.
 check "console build (API types + vite)" npm run -s -w @sanxiang/console build -- --logLevel warn
 check "format (prettier)" prettier --check --log-level warn .
-check "lint (eslint)" eslint --max-warnings=0 .
+# Type-aware lint holds one TypeScript program per workspace (projectService): with nine workspaces
+# and their Prisma clients it peaks at ~5 GiB (2026-12-02), past Node's default heap of ~4 GiB.
+check "lint (eslint)" env NODE_OPTIONS="${NODE_OPTIONS:-} --max-old-space-size=8192" eslint --max-warnings=0 .
 check "typecheck (tsc)" tsc --noEmit -p tsconfig.json
 check "typecheck console app (tsc)" tsc --noEmit -p apps/console/src/tsconfig.json
 check "migration drift" tsx packages/prisma-migrate/src/cli.ts drift-all

@@ -229,7 +229,10 @@ test('legal review: a request for missing materials stops the 10-day clock; the 
   // count restarted; the new run started and stopped with the decision.
   const events = h.stubs.seen.clockEvents
     .filter((e) => e.input.caseNumber === caseNumber)
-    .map((e) => [e.input.type, e.input.clockKey.endsWith(`:legalReview:1:${resumedAt}`) ? 'second' : 'first']);
+    .map((e) => [
+      e.input.type,
+      e.input.clockKey.endsWith(`:legalReview:1:${resumedAt}`) ? 'second' : 'first',
+    ]);
   expect(events).toEqual([
     ['started', 'first'],
     ['paused', 'first'],

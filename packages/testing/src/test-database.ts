@@ -5,13 +5,7 @@ import { Client } from 'pg';
 import { testStack } from './test-stack';
 
 export type TServiceName =
-  | 'disclosure'
-  | 'recording'
-  | 'legal-review'
-  | 'directory'
-  | 'notifications'
-  | 'identity'
-  | 'inspection';
+  'disclosure' | 'recording' | 'legal-review' | 'directory' | 'notifications' | 'identity' | 'inspection';
 
 export interface TTestDatabase {
   url: string;

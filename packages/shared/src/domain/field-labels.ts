@@ -328,6 +328,25 @@ export const fieldLabel: Record<string, string> = {
   reportedToHead: '报告的负责人',
   serviceMethod: '送达方式',
   textRecordIds: '相应的文字记录',
+  // 双随机、一公开 (services/inspection)
+  conflictId: '利益冲突申报',
+  district: '所属区域',
+  endDate: '结束日期',
+  excludePreviousInspectors: '是否排除上次检查该对象的人员',
+  importId: '导入批次',
+  inspectorId: '检查人员',
+  inspectorName: '检查人员姓名',
+  inspectorsPerObject: '每个对象的检查人员数',
+  itemCode: '抽查事项编码',
+  objectCount: '抽取对象数',
+  objectId: '检查对象',
+  objectScope: '抽查对象',
+  planId: '抽查计划',
+  ratioPercent: '抽取比例（%）',
+  result: '检查结果',
+  startDate: '开始日期',
+  taskId: '抽查任务',
+  uscc: '统一社会信用代码',
 };
 
 /** Where a field came from, as a caller reads it. */

@@ -21,7 +21,7 @@ export const ZDeclareConflictBody = z
       .describe('利益冲突情形（如近亲属在该单位任职）'),
   })
   .refine((b) => Boolean(b.objectId) !== Boolean(b.uscc), {
-    message: '须且只须给出 objectId 或 uscc 之一',
+    message: '检查对象与统一社会信用代码须且只须填写其一',
     path: ['objectId'],
   });
 
@@ -70,8 +70,7 @@ export async function declareConflict(
   const forOther = body.inspectorId !== undefined && body.inspectorId !== principal.id;
   if (forOther && !mayRecordForOthers(principal))
     throw new AppError('forbidden', '只能申报本人的利益冲突；为他人登记须由负责人或管理员进行');
-  if (forOther && !body.inspectorName)
-    throw new AppError('validation', '为他人登记时须填写其姓名（inspectorName）');
+  if (forOther && !body.inspectorName) throw new AppError('validation', '为他人登记时须填写检查人员姓名');
   return inTransaction(db, idempotency, async (tx) => {
     const object = await tx.inspectionObject.findUnique({
       where: body.objectId ? { id: body.objectId } : { uscc: body.uscc!.toUpperCase() },

@@ -136,8 +136,7 @@ export async function drawTask(
     });
     if (task.status === 'published') throw new AppError('conflict', '该任务的抽取结果已公布，不能重新抽取');
     const last = await tx.taskDraw.findFirst({ where: { taskId }, orderBy: { number: 'desc' } });
-    if (last && !body.reason)
-      throw new AppError('unprocessable', '该任务已抽取过：重新抽取须写明理由（reason）');
+    if (last && !body.reason) throw new AppError('unprocessable', '该任务已抽取过：重新抽取须写明理由');
     const objects = await tx.inspectionObject.findMany({
       where: { active: true, ...(task.district ? { district: task.district } : {}) },
       orderBy: { uscc: 'asc' },

@@ -77,6 +77,8 @@ describe('public pages show Beijing dates', () => {
       penaltyKind: null,
       excerpt: null,
       withdrawnAt,
+      match: null,
+      highlights: { partyName: [], documentNumber: [], excerpt: [] },
     } as unknown as TPublicSearchItem;
     const page = renderSearchPage({
       form: {},
