@@ -24,3 +24,4 @@ export {
   type TImportResult,
   type TLoadedHolidayYear,
 } from './calendar-store';
+export { fromDateColumn, toDateColumn } from './date-column';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { AppError } from '@sanxiang/shared';
 import { lifecycleSignals, type TDisclosureExempted } from '@sanxiang/shared/src/contracts';
 import { ZExemptionReason, ZExplanationSentence, type TExemptionReason } from '@sanxiang/shared/src/domain';
@@ -153,7 +154,7 @@ export async function listExemptions(db: TDb, query: z.infer<typeof ZExemptionsQ
         cycle: d.cycle,
         documentNumber: d.documentNumber,
         decisionKind: d.decisionKind,
-        decisionDate: d.decisionDate?.toISOString().slice(0, 10) ?? null,
+        decisionDate: d.decisionDate ? fromDateColumn(d.decisionDate) : null,
         reason: d.exemptionReason,
         reasonLabel: labelOf(exemptionReasonLabel, d.exemptionReason ?? ''),
         explanation: d.exemptionExplanation,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { AppError, refuseByRule, type TLegalRule } from '@sanxiang/shared';
 import { ZExplanationSentence, ZIsoDate, ZWithdrawalReason } from '@sanxiang/shared/src/domain';
 import { formatDate, formatDateShort } from '@sanxiang/shared/src/format';
@@ -57,7 +58,7 @@ const kindRule: Record<OutcomeRequest['kind'], TLegalRule> = {
 };
 const kindName: Record<OutcomeRequest['kind'], string> = { withdrawal: '撤下', nonPublication: '不予公开' };
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const isoDate = (d: Date | null) => (d ? fromDateColumn(d) : null);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export const toOutcomeRequestView = (r: OutcomeRequest) => ({

@@ -1,4 +1,5 @@
 import { lifecycleSignals, type TDisclosureWithdrawn } from '@sanxiang/shared/src/contracts';
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { AppError } from '@sanxiang/shared';
 import type { Disclosure, OutcomeRequest } from '../../generated/prisma/client';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
@@ -40,7 +41,7 @@ export async function carryOutWithdrawal(
     explanation: r.explanation,
     revokingDocument: {
       documentNumber: r.basisDocumentNumber,
-      date: r.basisDate?.toISOString().slice(0, 10) ?? null,
+      date: r.basisDate ? fromDateColumn(r.basisDate) : null,
       authority: r.basisAuthority,
     },
     requestedBy: r.requestedBy,
