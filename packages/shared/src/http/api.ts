@@ -175,6 +175,8 @@ export class Api {
       ...(def.access === 'public'
         ? { security: [], description: '公开接口，无需令牌。' }
         : { security: [{ bearer: [] }], description: `角色：${roleNames(def.access)}` }),
+      // The access list as programs read it (docs/authorization.md is checked against it).
+      'x-roles': def.access === 'public' ? 'public' : [...def.access],
       request: {
         ...(def.idempotent ? { headers: idempotencyHeaderSchema as never } : {}),
         ...(def.request?.params ? { params: def.request.params as never } : {}),
