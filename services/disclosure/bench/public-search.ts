@@ -478,7 +478,7 @@ async function verifyIndexing(url: string) {
 type TQuery = TPublicSearchFilters & { label: string; q: string };
 
 /** Realistic keywords: company-name fragments, whole names, document numbers, 2–4 character terms. */
-async function buildQueries(url: string): Promise<TQuery[]> {
+export async function buildQueries(url: string): Promise<TQuery[]> {
   const c = new Client({ connectionString: url });
   await c.connect();
   const sample = await c.query(

@@ -2,9 +2,12 @@ import {
   keywordTokens,
   noTokenStats,
   planKeywordSearch,
+  planTierSearch,
   runPublicSearch,
+  tiersOf,
   type TPublicSearchFilters,
 } from '../src/data-access/public-decision-repository';
+import { parseSearchTerms } from '../src/domain/search/search-terms';
 import request from 'supertest';
 import { createLogger } from '@sanxiang/shared';
 import { testConfig } from '@sanxiang/testing';
@@ -159,6 +162,29 @@ describe('search strategy', () => {
       hasMore: true,
       items: [expect.objectContaining({ disclosureId: published[1] })],
     });
+  });
+
+  it('asks the words apart for a number typed between other characters as a whole number, through its run token', async () => {
+    const run = runOn(h.publicReads);
+    const { rows } = await h.publicReads.query<{ documentNumber: string }>(
+      'SELECT "documentNumber" FROM "PublicDecision" WHERE "disclosureId" = $1',
+      [published[0]],
+    );
+    // 沈人社监罚〔2026〕N号 of 盛京物流有限公司: its number is the whole run 2026N.
+    const number = `2026${/〔2026〕(\d+)号/u.exec(rows[0]!.documentNumber)![1]}`;
+    const search = (q: string) => runPublicSearch(run, { terms: parseSearchTerms(q), page: 1, pageSize: 20 });
+    // Not as typed anywhere, but 盛京, 监罚, 物流 and the whole number all occur.
+    const terms = parseSearchTerms(`盛京监罚${number}号物流`)!;
+    const apart = tiersOf(terms)[1]!;
+    expect(apart.wholeNumbers).toEqual([number]);
+    expect(planTierSearch(apart, 21, noTokenStats).indexTokens).toContain(`#${number}`);
+    const found = await search(`盛京监罚${number}号物流`);
+    expect(found.items.map((i) => [i.disclosureId, i.match])).toEqual([[published[0], 'allWords']]);
+    expect(found).toMatchObject({ total: 1, totalAtLeast: false });
+    // The same number without its first digit occurs only inside the longer run: no match.
+    const inside = await search(`盛京监罚${number.slice(1)}号物流`);
+    expect(inside.items).toEqual([]);
+    expect(inside.total).toBe(0);
   });
 
   it('leaves very common bigrams out of the index condition, and goes to the index for rare keywords', () => {

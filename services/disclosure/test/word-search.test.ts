@@ -50,6 +50,20 @@ it('拖欠工资 finds 拖欠32名农民工…工资, after the decision that sa
   expect(res.body).toMatchObject({ total: 2, totalAtLeast: false });
 });
 
+it('pages through both tiers: the words apart continue after the last decision with the phrase', async () => {
+  const page = async (n: number) =>
+    (await api(h).get('/api/public/decisions').query({ q: '拖欠工资', pageSize: 1, page: n }).expect(200))
+      .body;
+  const [first, second, third] = [await page(1), await page(2), await page(3)];
+  expect(first.items.map((i: { id: string }) => i.id)).toEqual([ids.typed]);
+  expect(first).toMatchObject({ hasMore: true, total: 2 });
+  expect(second.items.map((i: { id: string; match: string }) => [i.id, i.match])).toEqual([
+    [ids.apart, 'allWords'],
+  ]);
+  expect(second).toMatchObject({ hasMore: false, total: 2 });
+  expect(third.items).toEqual([]);
+});
+
 it('two words separated by a space must both occur, anywhere in the decision', async () => {
   const res = await search('华建 农民工');
   expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([ids.apart]);

@@ -29,6 +29,12 @@ export function createPublicReadPool(
     types: publicTypes,
     // A public query never needs long: a runaway one is cut off rather than piling up.
     statement_timeout: 5000,
+    // work_mem: the token index's bitmap of a common character pair (加班 in a tenth of a million
+    // decisions) outgrows the default 4 MB and turns lossy, and every row on a lossy page is then
+    // re-cut into tokens by disclosure_search_tokens() to recheck it: 4.1 s instead of 0.5 s for
+    // one bounded count (docs/benchmarks.md). No parallel workers: on two cores shared by every
+    // request they only add start-up cost to a query that is already short.
+    options: '-c work_mem=32MB -c max_parallel_workers_per_gather=0',
     application_name: 'disclosure-public',
   });
   // An idle connection that the server ends (restart, failover, an administrator) makes the pool
