@@ -197,6 +197,7 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
   recording: {
     'POST /cases': { roles: ['officer'], rule: 'role' },
     'GET /cases': { roles: ['officer', 'reviewer', 'head'], rule: 'caseList' },
+    'GET /approvals/mine': { roles: ['head'], rule: 'caseList' },
     'GET /cases/{caseNumber}': {
       roles: ['officer', 'reviewer', 'head', 'discloser', 'admin'],
       rule: 'caseRead',

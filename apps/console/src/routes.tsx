@@ -11,6 +11,7 @@ const OpenCasePage = lazy(() => import('./pages/open-case-page'));
 const ReviewQueuePage = lazy(() => import('./pages/review-queue-page'));
 const ReviewPage = lazy(() => import('./pages/review-page'));
 const MyTasksPage = lazy(() => import('./pages/my-tasks-page'));
+const ApprovalsPage = lazy(() => import('./pages/approvals-page'));
 
 // A failing page shows an error in Chinese inside the layout; the menu stays usable.
 const page = (element: ReactNode) => (
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
       { path: 'reviews', element: page(<ReviewQueuePage />) },
       { path: 'reviews/:reviewId', element: page(<ReviewPage />) },
       { path: 'tasks', element: page(<MyTasksPage />) },
+      { path: 'approvals', element: page(<ApprovalsPage />) },
     ],
   },
 ]);

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CheckSquareOutlined,
   BellOutlined,
   FileSearchOutlined,
   FolderAddOutlined,
@@ -9,6 +10,7 @@ import {
 import { ProLayout } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Result, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { roleLabel } from '../format/labels';
 import { notificationsApi } from '../api/clients';
@@ -16,14 +18,20 @@ import { fetchSession, signInUrl, signOut } from '../api/session';
 import { PageLoading } from './page-loading';
 import { SessionContext } from './session-context';
 
-const menu = {
-  routes: [
-    { path: '/tasks', name: '我的待办', icon: <ScheduleOutlined /> },
-    { path: '/cases', name: '案件检索', icon: <FileSearchOutlined /> },
-    { path: '/cases/new', name: '立案', icon: <FolderAddOutlined /> },
-    { path: '/reviews', name: '法制审核队列', icon: <AuditOutlined /> },
-  ],
-};
+const menuRoutes: { path: string; name: string; icon: ReactNode; roles?: string[] }[] = [
+  { path: '/tasks', name: '我的待办', icon: <ScheduleOutlined /> },
+  { path: '/approvals', name: '待我审批', icon: <CheckSquareOutlined />, roles: ['head'] },
+  { path: '/cases', name: '案件检索', icon: <FileSearchOutlined /> },
+  { path: '/cases/new', name: '立案', icon: <FolderAddOutlined /> },
+  { path: '/reviews', name: '法制审核队列', icon: <AuditOutlined /> },
+];
+
+/** The menu of the signed-in person: an entry with `roles` shows to those roles only. */
+const menuFor = (roles: string[]) => ({
+  routes: menuRoutes
+    .filter((r) => !r.roles || r.roles.some((x) => roles.includes(x)))
+    .map(({ roles: _roles, ...r }) => r),
+});
 
 /** The header's bell: unread inbox items (notifications service), linking to 我的待办. */
 function InboxBell() {
@@ -75,7 +83,7 @@ export function ConsoleLayout() {
         logo={false}
         layout="mix"
         fixSiderbar
-        route={menu}
+        route={menuFor(user.roles)}
         location={{ pathname: location.pathname === '/' ? '/cases' : location.pathname }}
         menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
         actionsRender={() => [

@@ -27,23 +27,32 @@ function ErrorBar({ message }: { message: string | undefined }) {
   ) : null;
 }
 
-/** One action on a review: a small form posting to the legal-review service with its own key. */
+/** The review's actions: POST creates (recusal, request, opinion); PUT sets (assignee, findings). */
+type TPostPath =
+  '/reviews/{reviewId}/recusals' | '/reviews/{reviewId}/material-requests' | '/reviews/{reviewId}/opinion';
+type TPutPath = '/reviews/{reviewId}/assignment' | '/reviews/{reviewId}/findings';
+
+/** One action on a review: a small form sent to the legal-review service with its own key. */
 function useReviewAction(
   reviewId: string,
   form: ReturnType<typeof Form.useForm>[0],
-  path: string,
+  action: { post: TPostPath } | { put: TPutPath },
   onDone?: () => void,
 ) {
   return useSubmission({
     form: form as FormInstance,
-    send: async (body: unknown, idempotencyKey: string) =>
-      unwrap(
-        await legalReviewApi.POST(path as '/reviews/{reviewId}/recusals', {
-          params: { path: { reviewId } } as never,
-          body: body as never,
-          headers: { 'idempotency-key': idempotencyKey },
-        }),
-      ),
+    send: async (body: unknown, idempotencyKey: string) => {
+      const init = {
+        params: { path: { reviewId } },
+        body: body as never,
+        headers: { 'idempotency-key': idempotencyKey },
+      };
+      const answer =
+        'post' in action
+          ? await legalReviewApi.POST(action.post as '/reviews/{reviewId}/recusals', init)
+          : await legalReviewApi.PUT(action.put as '/reviews/{reviewId}/assignment', init);
+      return unwrap<unknown>(answer);
+    },
     invalidates: [['review', reviewId], ['reviews']],
     onDone: () => {
       form.resetFields();
@@ -56,7 +65,7 @@ function useReviewAction(
 export function AssignToMe({ reviewId }: { reviewId: string }) {
   const { user } = useSession();
   const [form] = Form.useForm();
-  const action = useReviewAction(reviewId, form as FormInstance, '/reviews/{reviewId}/assignment');
+  const action = useReviewAction(reviewId, form as FormInstance, { put: '/reviews/{reviewId}/assignment' });
   return (
     <Form
       form={form}
@@ -73,7 +82,7 @@ export function AssignToMe({ reviewId }: { reviewId: string }) {
 /** 回避: the reviewer declares a direct interest in the case; the review returns to the queue. */
 export function RecusalForm({ reviewId }: { reviewId: string }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const action = useReviewAction(reviewId, form as FormInstance, '/reviews/{reviewId}/recusals');
+  const action = useReviewAction(reviewId, form as FormInstance, { post: '/reviews/{reviewId}/recusals' });
   return (
     <Form
       form={form}
@@ -98,7 +107,9 @@ export function RecusalForm({ reviewId }: { reviewId: string }) {
 /** 要求补充材料: which materials, by which date (审核办法 §8); the review clock stops until then. */
 export function MaterialRequestForm({ reviewId }: { reviewId: string }) {
   const [form] = Form.useForm<{ missing: string[]; dueDate?: Dayjs; note?: string }>();
-  const action = useReviewAction(reviewId, form as FormInstance, '/reviews/{reviewId}/material-requests');
+  const action = useReviewAction(reviewId, form as FormInstance, {
+    post: '/reviews/{reviewId}/material-requests',
+  });
   return (
     <Form
       form={form}
@@ -143,7 +154,9 @@ interface TFindingRow {
 /** 审核要点: the nine points of 审核办法 §10, each with a conclusion and what was found. */
 export function FindingsForm(props: { reviewId: string; current: TFindingRow[] }) {
   const [form] = Form.useForm<{ rows: TFindingRow[] }>();
-  const action = useReviewAction(props.reviewId, form as FormInstance, '/reviews/{reviewId}/findings');
+  const action = useReviewAction(props.reviewId, form as FormInstance, {
+    put: '/reviews/{reviewId}/findings',
+  });
   const byPoint = new Map(props.current.map((f) => [f.point, f]));
   const rows = ZReviewPoint.options.map((point) => ({ point, ...byPoint.get(point) }));
   return (
@@ -220,7 +233,7 @@ export function FindingsForm(props: { reviewId: string; current: TFindingRow[] }
 /** 审核意见: one of the five kinds (审核办法 §12) with the written reasons. */
 export function OpinionForm({ reviewId }: { reviewId: string }) {
   const [form] = Form.useForm<{ outcome?: string; reasons?: string }>();
-  const action = useReviewAction(reviewId, form as FormInstance, '/reviews/{reviewId}/opinion');
+  const action = useReviewAction(reviewId, form as FormInstance, { post: '/reviews/{reviewId}/opinion' });
   return (
     <Form
       form={form}

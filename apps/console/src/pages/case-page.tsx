@@ -31,8 +31,14 @@ export default function CasePage() {
   });
   const rounds = useQuery({
     queryKey: ['case-rounds', caseNumber],
-    queryFn: async () =>
-      unwrap(await legalReviewApi.GET('/cases/{caseNumber}/rounds', { params: { path: { caseNumber } } })),
+    // The service answers 404 both for a case never sent to review and for one the reader may not
+    // see (nothing leaks): either way there are no rounds to show, which is not an error.
+    queryFn: async () => {
+      const answer = await legalReviewApi.GET('/cases/{caseNumber}/rounds', {
+        params: { path: { caseNumber } },
+      });
+      return answer.response.status === 404 ? { caseNumber, rounds: [] } : unwrap(answer);
+    },
   });
 
   if (caseFile.isPending) return <PageLoading />;
@@ -75,6 +81,7 @@ export default function CasePage() {
             file={c}
             roles={isHandler ? user.roles : user.roles.filter((r) => r !== 'officer')}
             openReviewId={openRound?.id}
+            initialTab={!isHandler && user.roles.includes('head') ? 'collectiveDiscussion' : undefined}
           />
         ) : null}
 
@@ -102,7 +109,13 @@ export default function CasePage() {
             pagination={false}
             loading={rounds.isPending}
             dataSource={rounds.data?.rounds ?? []}
-            locale={{ emptyText: rounds.isError ? problemText(rounds.error) : '尚未送法制审核' }}
+            locale={{
+              emptyText: rounds.isError
+                ? problemText(rounds.error)
+                : !c.stageTransitions.some((t) => t.to === 'legalReview')
+                  ? '尚未送法制审核'
+                  : '没有可查看的法制审核记录',
+            }}
             columns={[
               {
                 title: '法制审核',

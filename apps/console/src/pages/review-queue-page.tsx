@@ -1,10 +1,10 @@
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Page } from '../components/page';
-import { Tag, Typography } from 'antd';
-import { useRef } from 'react';
+import { Alert, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { legalReviewApi } from '../api/clients';
-import { unwrap } from '../api/problem';
+import { problemText, unwrap } from '../api/problem';
 import { clockStateLabel, decisionLabel, reviewStatusLabel } from '../format/labels';
 import { formatDateShort, formatDateTime } from '../format/time';
 import type { paths } from '../generated/api/legal-review';
@@ -21,6 +21,8 @@ const statusOptions = ['pending', 'inReview', 'awaitingMaterials', 'issued'] as 
 export default function ReviewQueuePage() {
   const cursors = useRef<(string | undefined)[]>([undefined]);
   const action = useRef<ActionType>(undefined);
+  // A refused or failed request is said in words above the table, never as an empty table.
+  const [failure, setFailure] = useState<string>();
 
   const columns: ProColumns<TQueueItem>[] = [
     {
@@ -84,8 +86,19 @@ export default function ReviewQueuePage() {
 
   return (
     <Page title="法制审核队列" content="按审核期限由近到远排列；筛选与分页由法制审核服务完成。">
+      {failure ? (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          message="无法读取审核队列"
+          description={failure}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       <ProTable<TQueueItem>
         rowKey="id"
+        locale={{ emptyText: failure ? '审核队列读取失败' : '没有符合条件的审核事项' }}
         actionRef={action}
         columns={columns}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
@@ -106,7 +119,14 @@ export default function ReviewQueuePage() {
           if (Array.isArray(params.status) && params.status.length > 0) query.status = params.status;
           if (params.overdue) query.overdue = 'true';
           if (params.unassigned) query.unassigned = 'true';
-          const page = unwrap(await legalReviewApi.GET('/reviews', { params: { query } }));
+          let page;
+          try {
+            page = unwrap(await legalReviewApi.GET('/reviews', { params: { query } }));
+          } catch (err) {
+            setFailure(problemText(err));
+            return { data: [], success: false, total: 0 };
+          }
+          setFailure(undefined);
           cursors.current[current] = page.nextCursor ?? undefined;
           // Cursor paging has no total: offer one more page while the service says there is one.
           const seen = (current - 1) * (params.pageSize ?? 20) + page.items.length;

@@ -24,9 +24,15 @@ export interface TCaseForActions {
  * enforcement activities, records of every kind, evidence, the proposal, material requests of the
  * legal-review office, the decision, its service and performance.
  */
-export function CaseActions(props: { file: TCaseForActions; roles: string[]; openReviewId?: string }) {
+export function CaseActions(props: {
+  file: TCaseForActions;
+  roles: string[];
+  openReviewId?: string;
+  /** The tab shown first (a head lands on what waits for them). */
+  initialTab?: string;
+}) {
   const { file } = props;
-  const [tab, setTab] = useState('records');
+  const [tab, setTab] = useState(props.initialTab ?? 'records');
   const [recordKind, setRecordKind] = useState<TRecordKind>();
   const documents: TCaseDocument[] = [
     ...file.records.map((r) => ({
@@ -50,6 +56,7 @@ export function CaseActions(props: { file: TCaseForActions; roles: string[]; ope
     label: `${a.title}${a.startedAt ? `（${formatDateShort(a.startedAt)}）` : ''}`,
   }));
   const isOfficer = props.roles.includes('officer');
+  const isHead = props.roles.includes('head');
   const recordTab = (kind?: TRecordKind) => (
     <RecordForm
       key={kind ?? 'any'}
@@ -61,7 +68,20 @@ export function CaseActions(props: { file: TCaseForActions; roles: string[]; ope
       onDone={() => setRecordKind(undefined)}
     />
   );
+  // 集体讨论 and 负责人审批: what a head does at the decision stage (the officers may file the
+  // discussion record too); each its own form of its record kind.
+  const headItems = isHead
+    ? [
+        {
+          key: 'collectiveDiscussion',
+          label: '集体讨论',
+          children: recordTab('collectiveDiscussion'),
+        },
+        { key: 'headApproval', label: '负责人审批', children: recordTab('headApproval') },
+      ]
+    : [];
   const items = [
+    ...(isHead && !isOfficer ? headItems : []),
     { key: 'records', label: '登记记录', children: recordTab(recordKind) },
     ...(isOfficer
       ? [

@@ -1,10 +1,11 @@
 import { CheckCircleTwoTone, ExclamationCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input, List, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, List, Radio, Space, Table, Typography } from 'antd';
 import { Select } from '../select';
 import {
   alwaysRequiredMaterials,
   checkProposal,
   materialRules,
+  ZMajorAssessment,
   ZSubmitProposal,
   type TSubmissionMaterial,
 } from '@sanxiang/shared/src/contracts';
@@ -15,6 +16,7 @@ import {
   ZDecisionKind,
   ZMajorCriterion,
   ZSubmissionMaterialKind,
+  type TMajorCriterion,
   type TSubmissionMaterialKind,
 } from '@sanxiang/shared/src/domain';
 import { recordingApi } from '../../api/clients';
@@ -22,8 +24,15 @@ import { unwrap } from '../../api/problem';
 import { clearFieldErrors, issuesAsProblem } from '../../forms/submit-form';
 import { useSubmission } from '../../forms/use-submission';
 
-/** What the officer sends; the service adds who and when (as ZSubmitProposalRequest does). */
-const ZProposalRequest = ZSubmitProposal.omit({ submittedBy: true, submittedAt: true });
+/**
+ * What the officer sends; the service adds who and when and why else the case is major (as the
+ * recording service's ZSubmitProposalRequest does), and requires each of the six criteria answered.
+ */
+const ZProposalRequest = ZSubmitProposal.omit({
+  submittedBy: true,
+  submittedAt: true,
+  majorBecause: true,
+}).extend({ majorAssessment: ZMajorAssessment });
 
 const NONE = 'none';
 
@@ -48,7 +57,8 @@ interface TValues {
   decisionKind?: string;
   summary?: string;
   major?: boolean;
-  majorCriteria?: string[];
+  /** 审核办法第四条: each criterion answered 是/否 with its reason. */
+  assessment?: Partial<Record<TMajorCriterion, { applies?: boolean; reason?: string }>>;
   hearingOrAssessmentHeld?: boolean;
   materials?: Partial<Record<TSubmissionMaterialKind, string>>;
 }
@@ -92,12 +102,18 @@ export function ProposalForm(props: {
       return [{ kind, documentId: chosen, title: labelOf.get(chosen) ?? materialKindLabel[kind] }];
     },
   );
+  const majorAssessment = ZMajorCriterion.options.map((criterion) => ({
+    criterion,
+    applies: values.assessment?.[criterion]?.applies,
+    reason: values.assessment?.[criterion]?.reason ?? '',
+  }));
   const body = {
     officers: props.officers,
     decisionKind: values.decisionKind,
     summary: values.summary ?? '',
     major: values.major ?? false,
-    majorCriteria: values.majorCriteria ?? [],
+    majorCriteria: majorAssessment.filter((a) => a.applies === true).map((a) => a.criterion),
+    majorAssessment,
     hearingOrAssessmentHeld: values.hearingOrAssessmentHeld ?? false,
     materials,
   };
@@ -178,11 +194,49 @@ export function ProposalForm(props: {
       <Form.Item name="major" valuePropName="checked">
         <Checkbox>重大执法决定（须经法制审核）</Checkbox>
       </Form.Item>
-      <Form.Item label="重大执法决定的认定情形" name="majorCriteria">
-        <Checkbox.Group
-          options={ZMajorCriterion.options.map((c) => ({ value: c, label: majorCriterionLabel[c] }))}
-        />
-      </Form.Item>
+      <Typography.Text strong>重大执法决定认定情形逐项回答（审核办法第四条）</Typography.Text>
+      <Table
+        rowKey="criterion"
+        size="small"
+        pagination={false}
+        style={{ margin: '8px 0 16px' }}
+        dataSource={ZMajorCriterion.options.map((criterion) => ({ criterion }))}
+        columns={[
+          {
+            title: '认定情形',
+            dataIndex: 'criterion',
+            width: 320,
+            render: (c: TMajorCriterion) => majorCriterionLabel[c],
+          },
+          {
+            title: '是否符合',
+            key: 'applies',
+            width: 140,
+            render: (_, { criterion }) => (
+              // antd's Radio.Group renders no role: the group and its name are on this wrapper.
+              <div role="radiogroup" aria-label={`${majorCriterionLabel[criterion]}：是否符合`}>
+                <Form.Item name={['assessment', criterion, 'applies']} noStyle>
+                  <Radio.Group
+                    options={[
+                      { value: true, label: '是' },
+                      { value: false, label: '否' },
+                    ]}
+                  />
+                </Form.Item>
+              </div>
+            ),
+          },
+          {
+            title: '理由',
+            key: 'reason',
+            render: (_, { criterion }) => (
+              <Form.Item name={['assessment', criterion, 'reason']} noStyle>
+                <Input aria-label={`${majorCriterionLabel[criterion]}的理由`} />
+              </Form.Item>
+            ),
+          },
+        ]}
+      />
       <Form.Item name="hearingOrAssessmentHeld" valuePropName="checked">
         <Checkbox>已经听证或风险评估</Checkbox>
       </Form.Item>

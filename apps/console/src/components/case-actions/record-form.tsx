@@ -44,6 +44,12 @@ export function RecordForm(props: {
   }, [props.roles]);
   const fields = recordUnion.kind === 'union' && kind ? recordUnion.options.get(kind) : undefined;
   const content = fields?.find(([k]) => k === 'content')?.[1];
+  // A form opened on one kind (送达, 集体讨论…) starts with that kind's initial values.
+  const [startValues] = useState(() =>
+    props.initialKind && content?.kind === 'object'
+      ? { content: initialValues(content.fields, props.context) }
+      : undefined,
+  );
   const submission = useSubmission({
     form,
     send: async (body: unknown, idempotencyKey: string) =>
@@ -57,7 +63,7 @@ export function RecordForm(props: {
     invalidates: [['case', props.caseNumber]],
     onDone: () => {
       form.resetFields();
-      setKind(undefined);
+      setKind(props.initialKind);
       props.onDone();
     },
   });
@@ -72,7 +78,13 @@ export function RecordForm(props: {
 
   return (
     <SchemaFormContext.Provider value={props.context}>
-      <Form form={form} layout="vertical" onFinish={submit} onValuesChange={submission.edited}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={startValues}
+        onFinish={submit}
+        onValuesChange={submission.edited}
+      >
         <Form.Item label="记录种类" required htmlFor="record-kind">
           <Select
             id="record-kind"

@@ -8,6 +8,7 @@ import { ZOpenCaseFile, openCaseFile } from '../../domain/case-file/open-case-fi
 import type { TRecordingDeps } from '../../domain/recording-deps';
 import { ZCaseFileDetail, ZCaseFileSummary } from '../../domain/case-file/case-file-schemas';
 import { ZListCaseFilesQuery, listCaseFiles, viewCaseFile } from '../../domain/case-file/view-case-file';
+import { ZAwaitingApproval, listAwaitingApproval } from '../../domain/case-file/awaiting-approval';
 import { callContextOf, staffRoles } from './call-context';
 
 export const ZCaseParams = z.object({ caseNumber: ZCaseNumber });
@@ -36,6 +37,16 @@ export function caseFileRoutes(api: Api, deps: TRecordingDeps) {
     request: { query: ZListCaseFilesQuery },
     responses: { 200: { description: '案卷（最近立案的 200 件）', schema: z.array(ZCaseFileSummary) } },
     handler: async ({ principal, query }) => ({ body: await listCaseFiles(deps, principal, query) }),
+  });
+  api.route({
+    method: 'get',
+    path: '/approvals/mine',
+    summary:
+      '待我审批：本机构决定阶段的案件中，尚待集体讨论或负责人审批（决定事项）的，按进入决定阶段的先后排列',
+    tags,
+    access: ['head'],
+    responses: { 200: { description: '待审批的案件', schema: z.array(ZAwaitingApproval) } },
+    handler: async ({ principal }) => ({ body: await listAwaitingApproval(deps, principal) }),
   });
   api.route({
     method: 'get',
