@@ -83,10 +83,11 @@ export function createApp(deps: TAppDeps) {
     db: deps.db,
     publicReads: deps.publicReads,
     tokenStats: createTokenStatsCache(deps.publicReads),
-    uow: createUnitOfWork({ db: deps.db, dispatcher }),
+    uow: createUnitOfWork({ db: deps.db, dispatcher, taskQueue: deps.config.TEMPORAL_TASK_QUEUE }),
     temporal: deps.temporal.client,
     calendar: deps.calendar ?? (() => loadWorkingDayCalendar({})),
     taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+    withdrawalWorkingDays: deps.config.WITHDRAWAL_WORKING_DAYS,
     personnel: deps.personnel ?? personnelFrom(deps.config),
     now: deps.now ?? (() => new Date()),
   };

@@ -2,6 +2,7 @@ import {
   createCatalogueUpdateActivities,
   type TCatalogueUpdateActivityDeps,
 } from './catalogue-update/activities';
+import { createDutyClockActivities } from './duty-clock/activities';
 import { createPeriodicReportActivities } from './periodic-reports/activities';
 
 export type TDisclosureActivityDeps = TCatalogueUpdateActivityDeps;
@@ -13,6 +14,7 @@ export type TDisclosureActivityDeps = TCatalogueUpdateActivityDeps;
 export const createDisclosureActivities = (deps: TDisclosureActivityDeps) => ({
   ...createCatalogueUpdateActivities(deps),
   ...createPeriodicReportActivities(deps),
+  ...createDutyClockActivities(deps),
 });
 
 export type TDisclosureActivities = ReturnType<typeof createDisclosureActivities>;

@@ -15,3 +15,4 @@ export type {
   TCatalogueUpdateStatus,
 } from './catalogue-update/workflow';
 export type { TPrepareDisclosureReportInput } from './periodic-reports/workflow';
+export type { TDutyClockResult, TDutyClockStatus } from './duty-clock/workflow';

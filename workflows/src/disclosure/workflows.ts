@@ -2,3 +2,4 @@
 // `export * from './disclosure/workflows';`).
 export { catalogueUpdateWorkflow } from './catalogue-update/workflow';
 export { prepareDisclosureReportWorkflow } from './periodic-reports/workflow';
+export { dutyClockWorkflow } from './duty-clock/workflow';

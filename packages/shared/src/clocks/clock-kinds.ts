@@ -16,7 +16,8 @@ import type { TRole } from '../domain/roles';
  * - level 2, second escalation: at the end of the `secondEscalationAfterDays`-th working day after D,
  *   to the agency head.
  * A clock whose due date is set by a person (`workingDays: null`, e.g. materials by a set date)
- * uses only the levels its row names.
+ * uses only the levels its row names. A clock due on a fixed day of the year (`dueOn`, the annual
+ * statistics) reminds and escalates around that day as a counted one does around its due date.
  */
 
 export const clockRuleKinds = [
@@ -27,6 +28,11 @@ export const clockRuleKinds = [
   'randomInspectionDisclosure',
   'catalogueUpdate',
   'correctionRequest',
+  'correctionRepublication',
+  'withdrawal',
+  'creditBlacklist',
+  'annualStatisticsPublication',
+  'annualStatisticsReport',
 ] as const;
 export type TClockRuleKind = (typeof clockRuleKinds)[number];
 
@@ -39,8 +45,10 @@ export interface TClockRule {
   basis: string;
   /** When the count starts (the start day itself not counted). */
   startsAt: string;
-  /** Working days of the period; null when a person sets the due date. */
+  /** Working days of the period; null when the due date is a person's or the calendar's (`dueOn`). */
   workingDays: number | null;
+  /** A due date fixed in the calendar year (e.g. 10 January), for clocks without a counted period. */
+  dueOn?: { month: number; day: number };
   /** Who does the work and is reminded at level 0. */
   assignee: { role: TRole; who: string };
   /** Working days before the due date that the reminder goes out; null: no reminder. */
@@ -120,6 +128,53 @@ export const clockRules: Record<TClockRuleKind, TClockRule> = {
     reminderLeadDays: 2,
     secondEscalationAfterDays: SECOND_ESCALATION_AFTER_DAYS,
   },
+  correctionRepublication: {
+    label: '更正后重新公示',
+    basis: '000 §17，003 §(六)（“形成或者变更之日起 7 个工作日内”），004 §17',
+    startsAt: '已公示信息开始更正（变更）之日',
+    workingDays: 7,
+    assignee: { role: 'discloser', who: '公示工作人员' },
+    reminderLeadDays: 2,
+    secondEscalationAfterDays: SECOND_ESCALATION_AFTER_DAYS,
+  },
+  withdrawal: {
+    label: '撤下原执法决定',
+    basis: '000 §14，003 §(六)，004 §14（“及时撤下”，默认 3 个工作日，WITHDRAWAL_WORKING_DAYS 可配置）',
+    startsAt: '撤销、确认违法或要求重新作出的文书之日',
+    workingDays: 3,
+    assignee: { role: 'discloser', who: '公示工作人员' },
+    reminderLeadDays: 1,
+    secondEscalationAfterDays: SECOND_ESCALATION_AFTER_DAYS,
+  },
+  creditBlacklist: {
+    label: '失信惩戒名单公示（季度）',
+    basis: '004 §13（“按季度定期公示”，定为季度结束后 10 个工作日内）',
+    startsAt: '季度最后一日',
+    workingDays: 10,
+    assignee: { role: 'discloser', who: '公示工作人员' },
+    reminderLeadDays: 2,
+    secondEscalationAfterDays: SECOND_ESCALATION_AFTER_DAYS,
+  },
+  annualStatisticsPublication: {
+    label: '统计年报公开',
+    basis: '002 4(5)（每年 1 月 10 日前公开上年度情况）',
+    startsAt: '上年度结束',
+    workingDays: null,
+    dueOn: { month: 1, day: 10 },
+    assignee: { role: 'discloser', who: '公示工作人员' },
+    reminderLeadDays: 2,
+    secondEscalationAfterDays: SECOND_ESCALATION_AFTER_DAYS,
+  },
+  annualStatisticsReport: {
+    label: '统计年报报送',
+    basis: '001 二(一)3(3)（每年 1 月 31 日前报送局政策法规科；以负责人批准年报为报送）',
+    startsAt: '上年度结束',
+    workingDays: null,
+    dueOn: { month: 1, day: 31 },
+    assignee: { role: 'discloser', who: '公示工作人员' },
+    reminderLeadDays: 2,
+    secondEscalationAfterDays: SECOND_ESCALATION_AFTER_DAYS,
+  },
 };
 
 /** Who each level goes to: the assignee, then the head of their unit, then the agency head. */
@@ -132,7 +187,7 @@ export const levelAudience = {
 /** The working days of a counted clock (a person-set clock has none: a programming error). */
 export const workingDaysOf = (kind: TClockRuleKind): number => {
   const days = clockRules[kind].workingDays;
-  if (days === null) throw new Error(`clock ${kind} has a due date set by a person`);
+  if (days === null) throw new Error(`clock ${kind} has a due date set by a person or the calendar`);
   return days;
 };
 

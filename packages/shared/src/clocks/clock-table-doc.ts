@@ -9,7 +9,7 @@ const cell = (value: number | null, unit: string): string => (value === null ? '
 export function renderClockTable(): string {
   const rows = clockRuleKinds.map((kind) => {
     const r = clockRules[kind];
-    return `| \`${kind}\` | ${r.label} | ${r.basis} | ${r.startsAt} | ${cell(r.workingDays, '个工作日')} | ${r.assignee.who}（\`${r.assignee.role}\`） | ${cell(r.reminderLeadDays, '个工作日前')} | ${r.secondEscalationAfterDays === null ? '—' : `期满后第 ${r.secondEscalationAfterDays} 个工作日结束`} |`;
+    return `| \`${kind}\` | ${r.label} | ${r.basis} | ${r.startsAt} | ${r.dueOn ? `每年 ${r.dueOn.month} 月 ${r.dueOn.day} 日` : cell(r.workingDays, '个工作日')} | ${r.assignee.who}（\`${r.assignee.role}\`） | ${cell(r.reminderLeadDays, '个工作日前')} | ${r.secondEscalationAfterDays === null ? '—' : `期满后第 ${r.secondEscalationAfterDays} 个工作日结束`} |`;
   });
   return [
     CLOCK_TABLE_START,

@@ -51,3 +51,44 @@ export function computeClockInstants(
     provisional: due.provisional || remind.provisional || second.provisional,
   };
 }
+
+/**
+ * The instants of a `kind` clock whose due date is given — set by a person (materials by a date) or
+ * fixed in the year (`computeClockInstantsDueOn`) — with the levels of its row around that date: the
+ * reminder `reminderLeadDays` working days before at 09:00 Beijing, the escalation at the end of the
+ * due date, the second escalation `secondEscalationAfterDays` working days after. A level the row
+ * does not name (null) falls on the due date; the duty clock does not fire it.
+ */
+export function computeClockInstantsForDueDate(
+  calendar: WorkingDayCalendar,
+  kind: TClockRuleKind,
+  dueDate: string,
+): TClockInstants {
+  const rule = clockRules[kind];
+  const none = { date: dueDate, provisional: false };
+  const remind = rule.reminderLeadDays ? calendar.subtractWorkingDays(dueDate, rule.reminderLeadDays) : none;
+  const second = rule.secondEscalationAfterDays
+    ? calendar.addWorkingDays(dueDate, rule.secondEscalationAfterDays)
+    : none;
+  const dueAt = calendar.endOfDayInstant(dueDate);
+  return {
+    dueDate,
+    dueAt,
+    remindAt: atBeijing(remind.date, REMINDER_TIME_BEIJING),
+    escalateAt: dueAt,
+    secondEscalateAt: calendar.endOfDayInstant(second.date),
+    provisional: remind.provisional || second.provisional,
+  };
+}
+
+/** A clock due on the day of `year` its row fixes (`dueOn`, e.g. 10 January). */
+export function computeClockInstantsDueOn(
+  calendar: WorkingDayCalendar,
+  kind: TClockRuleKind,
+  year: number,
+): TClockInstants {
+  const { dueOn } = clockRules[kind];
+  if (!dueOn) throw new Error(`clock ${kind} has no fixed due date`);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return computeClockInstantsForDueDate(calendar, kind, `${year}-${pad(dueOn.month)}-${pad(dueOn.day)}`);
+}

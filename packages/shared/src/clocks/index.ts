@@ -9,7 +9,12 @@ export {
   type TClockRule,
   type TClockRuleKind,
 } from './clock-kinds';
-export { computeClockInstants, type TClockInstants } from './compute-instants';
+export {
+  computeClockInstants,
+  computeClockInstantsDueOn,
+  computeClockInstantsForDueDate,
+  type TClockInstants,
+} from './compute-instants';
 export {
   PROVISIONAL_TEXT,
   clockLevelWords,

@@ -91,6 +91,15 @@ export const ZEnv = z.object({
     .describe(
       'Days each evidence original stays under COMPLIANCE retention (default 30 years; fractions for tests).',
     ),
+  WITHDRAWAL_WORKING_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(15)
+    .default(3)
+    .describe(
+      'Working days to take a revoked decision down (撤下, 004 §14 “及时”), counted from the revoking document; escalates like every clock.',
+    ),
   S3_EVIDENCE_BUCKET: z
     .string()
     .min(3)
@@ -255,6 +264,7 @@ export const profiles = {
     ...temporal,
     'CALENDAR_DATA_DIR',
     'SERVICE_URL_DIRECTORY',
+    'WITHDRAWAL_WORKING_DAYS',
     'PUBLIC_SITE_SPONSOR',
     'PUBLIC_SITE_CONTACT',
     'PUBLIC_SITE_ICP',

@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { createOutboxRelay, enqueueOutbox, type Logger } from '@sanxiang/shared';
 import type { TDb, TTx } from './prisma-client';
 
@@ -15,6 +15,25 @@ export async function enqueueSignal(tx: TTx, s: TOutgoingSignal): Promise<void> 
     orderingKey: s.workflowId,
     subject: s.workflowId,
     payload: { workflowId: s.workflowId, signal: s.signal, payload: s.payload },
+  });
+}
+
+/**
+ * A duty clock (issue #13 item 6) started or told its duty is done, in the transaction of the change
+ * that starts or ends the duty. Ordered with the workflow's other messages (the start first); a start
+ * of a running clock and a done for a clock that never ran (a record from before the duty clocks)
+ * are no-ops.
+ */
+export type TOutgoingDutyClock =
+  | { op: 'start'; workflowId: string; workflowType: string; taskQueue: string; args: unknown[] }
+  | { op: 'done'; workflowId: string; signal: string; payload: unknown };
+
+export async function enqueueDutyClock(tx: TTx, m: TOutgoingDutyClock): Promise<void> {
+  await enqueueOutbox(tx, {
+    kind: 'dutyClock',
+    orderingKey: m.workflowId,
+    subject: m.workflowId,
+    payload: m as unknown as Record<string, unknown>,
   });
 }
 
@@ -40,6 +59,25 @@ export function createSignalDispatcher(deps: { db: TDb; client: Client; logger: 
       workflowSignal: async (message) => {
         const p = message.payload as TOutgoingSignal;
         await deps.client.workflow.getHandle(p.workflowId).signal(p.signal, p.payload);
+        return {};
+      },
+      dutyClock: async (message) => {
+        const m = message.payload as unknown as TOutgoingDutyClock;
+        try {
+          if (m.op === 'start') {
+            await deps.client.workflow.start(m.workflowType, {
+              workflowId: m.workflowId,
+              taskQueue: m.taskQueue,
+              args: m.args,
+            });
+          } else {
+            await deps.client.workflow.getHandle(m.workflowId).signal(m.signal, m.payload);
+          }
+        } catch (err) {
+          if (m.op === 'start' && err instanceof WorkflowExecutionAlreadyStartedError) return {};
+          if (m.op === 'done' && err instanceof WorkflowNotFoundError) return {};
+          throw err;
+        }
         return {};
       },
     },

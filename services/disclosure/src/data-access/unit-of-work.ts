@@ -1,7 +1,18 @@
 import { runIdempotent, type TIdempotentRequest } from '@sanxiang/shared';
 import type { TActor } from './audit-log';
 import type { TDb, TTx } from './prisma-client';
-import { enqueueSignal, type TOutgoingSignal, type TSignalDispatcher } from './signal-outbox';
+import {
+  enqueueDutyClock,
+  enqueueSignal,
+  type TOutgoingDutyClock,
+  type TOutgoingSignal,
+  type TSignalDispatcher,
+} from './signal-outbox';
+
+/** A duty clock message without the task queue (the unit of work knows it). */
+export type TDutyClockMessage =
+  | Omit<Extract<TOutgoingDutyClock, { op: 'start' }>, 'taskQueue'>
+  | Extract<TOutgoingDutyClock, { op: 'done' }>;
 
 /** What a use case gets: its transaction, who acts, one "now", and a way to announce a change. */
 export interface TCommandContext {
@@ -10,6 +21,8 @@ export interface TCommandContext {
   now: Date;
   /** Queue a workflow signal in this transaction; it is sent after commit. */
   signal(s: TOutgoingSignal): Promise<void>;
+  /** Queue a duty clock's start or end (domain/duty-clocks.ts) in this transaction. */
+  dutyClock(m: TDutyClockMessage): Promise<void>;
 }
 
 export interface TStoredResponse {
@@ -33,6 +46,8 @@ export type TUnitOfWork = <T extends TStoredResponse>(
 export function createUnitOfWork(deps: {
   db: TDb;
   dispatcher: TSignalDispatcher;
+  /** Where duty clock workflows run (TEMPORAL_TASK_QUEUE). */
+  taskQueue: string;
   now?: () => Date;
 }): TUnitOfWork {
   return async (actor, idempotency, command) => {
@@ -48,6 +63,10 @@ export function createUnitOfWork(deps: {
           signal: async (s) => {
             await enqueueSignal(tx, s);
             workflows.push(s.workflowId);
+          },
+          dutyClock: async (m) => {
+            await enqueueDutyClock(tx, m.op === 'start' ? { ...m, taskQueue: deps.taskQueue } : m);
+            workflows.push(m.workflowId);
           },
         };
         return command(ctx);

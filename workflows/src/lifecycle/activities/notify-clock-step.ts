@@ -54,6 +54,11 @@ const officeOf: Partial<Record<TTaskClockKind, TUnitKind>> = {
   randomInspectionDisclosure: 'disclosure',
   catalogueUpdate: 'disclosure',
   correctionRequest: 'disclosure',
+  correctionRepublication: 'disclosure',
+  withdrawal: 'disclosure',
+  creditBlacklist: 'disclosure',
+  annualStatisticsPublication: 'disclosure',
+  annualStatisticsReport: 'disclosure',
 };
 
 const ZPeople = z.array(ZDirectoryPerson);

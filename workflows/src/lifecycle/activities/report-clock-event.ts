@@ -10,8 +10,11 @@ export interface TReportClockEventInput {
   /** The same key as the clock's notifications (one clock run). */
   clockKey: string;
   kind: TTaskClockKind;
-  caseNumber: string;
+  /** Null for a clock that is not a case's (a duty clock on a report): then `link` says where. */
+  caseNumber: string | null;
   caseTitle: string;
+  /** Console path of the work; defaults to the case's page. */
+  link?: string;
   dueAt: string;
   dueDate: string;
   /** The instant of the change (workflow time). */
@@ -42,7 +45,7 @@ export const reportClockEvent =
           kind: input.kind,
           caseNumber: input.caseNumber,
           title: input.caseTitle,
-          link: `/cases/${encodeURIComponent(input.caseNumber)}`,
+          link: input.link ?? (input.caseNumber ? `/cases/${encodeURIComponent(input.caseNumber)}` : '/'),
           dueAt: input.dueAt,
           dueDate: input.dueDate,
           unitId: responsible.unit?.id ?? null,

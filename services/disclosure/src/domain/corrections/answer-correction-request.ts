@@ -4,6 +4,8 @@ import { dateInShanghai } from '@sanxiang/shared/src/calendar';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { lockKey } from '../../data-access/locks';
 import type { TCommandContext } from '../../data-access/unit-of-work';
+import { endDutyClock } from '../duty-clocks';
+import { correctionOutcomeLabel } from './correction-request';
 
 export const ZAnswerCorrectionRequest = z.object({
   outcome: z.enum(['corrected', 'partlyCorrected', 'rejected']),
@@ -52,6 +54,7 @@ export async function answerCorrectionRequest(
       correctionVersion,
     },
   });
+  await endDutyClock(ctx, 'correctionRequest', id, `已答复：${correctionOutcomeLabel[input.outcome]}`);
   await writeAudit(tx, actor, 'correctionRequest.answered', `correctionRequest:${id}`, {
     outcome: input.outcome,
     correctionVersion,

@@ -3,6 +3,7 @@ import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { AppError } from '@sanxiang/shared';
 import { writeAudit } from '../../data-access/audit-log';
 import type { TCommandContext } from '../../data-access/unit-of-work';
+import { startDutyClock } from '../duty-clocks';
 import {
   CORRECTION_HANDLING_WORKING_DAYS,
   newTrackingNumber,
@@ -47,6 +48,19 @@ export async function submitCorrectionRequest(
     disclosureId: input.decisionId,
     documentNumber: shown.documentNumber,
     dueDate: due.date,
+  });
+  const record = await tx.disclosure.findUnique({
+    where: { id: input.decisionId },
+    select: { caseNumber: true },
+  });
+  // 10 working days, escalating (003 §(七), 004 §17): the handling clock, not only a due date.
+  await startDutyClock(ctx, {
+    kind: 'correctionRequest',
+    subjectId: request.id,
+    title: `更正申请 ${request.trackingNumber}（${shown.documentNumber}）`,
+    link: `/correction-requests/${request.id}`,
+    caseNumber: record?.caseNumber ?? null,
+    start: now.toISOString(),
   });
   return {
     trackingNumber: request.trackingNumber,

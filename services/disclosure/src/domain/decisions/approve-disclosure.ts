@@ -10,6 +10,7 @@ import {
 } from '../../data-access/disclosure-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { showOnPlatform } from '../publication/publication';
+import { correctionSubject, endDutyClock } from '../duty-clocks';
 import { assertStage, ZReviewBase } from './review-steps';
 import { assertNotOwnWork } from './separation-of-duties';
 
@@ -90,6 +91,20 @@ export async function approveDisclosure(ctx: TCommandContext, id: string, input:
     ...(correction ? {} : { approvedVersion: input.version, approvedBy: actor.id, approvedAt: now }),
   });
   await showOnPlatform(ctx, updated, input.version, { publishedAt, correctedAt: correction ? now : null });
+  if (correction) {
+    await endDutyClock(
+      ctx,
+      'correctionRepublication',
+      correctionSubject(d.id, d.publishedVersion),
+      '已重新发布',
+    );
+  } else if (d.kind === 'creditBlacklist' && d.period) {
+    await endDutyClock(ctx, 'creditBlacklist', d.period, '已发布');
+  } else if (d.kind === 'annualStatistics' && d.period) {
+    // The head's approval is the internal report (001); publication follows at once (002 4(5)).
+    await endDutyClock(ctx, 'annualStatisticsReport', d.period, '负责人已批准');
+    await endDutyClock(ctx, 'annualStatisticsPublication', d.period, '已发布');
+  }
   await writeAudit(tx, actor, correction ? 'disclosure.corrected' : 'disclosure.published', subject, {
     version: input.version,
     note: input.note ?? null,

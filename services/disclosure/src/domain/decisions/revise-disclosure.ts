@@ -10,6 +10,7 @@ import {
 } from '../../data-access/disclosure-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { contentKinds, parseRules } from '../content-kinds';
+import { correctionSubject, startDutyClock } from '../duty-clocks';
 import type { TRedactionRule } from '../redaction/redaction';
 
 export const ZReviseDisclosure = z.object({
@@ -105,6 +106,17 @@ export async function reviseDisclosure(ctx: TCommandContext, id: string, input: 
       at: now.toISOString(),
     },
   );
+  if (startsCorrection) {
+    // "Formed or changed" (000 §17): the corrected record is republished within 7 working days.
+    await startDutyClock(ctx, {
+      kind: 'correctionRepublication',
+      subjectId: correctionSubject(d.id, d.publishedVersion),
+      title: `更正后重新公示：${title}`,
+      link: `/disclosures/${d.id}`,
+      caseNumber: d.caseNumber ?? null,
+      start: now.toISOString(),
+    });
+  }
   return {
     disclosure: updated,
     version,

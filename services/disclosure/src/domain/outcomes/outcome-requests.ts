@@ -9,6 +9,7 @@ import { lockDisclosure } from '../../data-access/disclosure-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { disclosureStatusLabel, labelOf } from '../labels';
 import { carryOutWithdrawal } from '../publication/withdraw-disclosure';
+import { startDutyClock } from '../duty-clocks';
 import { assertNotOwnOutcome } from '../decisions/separation-of-duties';
 import { carryOutNonPublication } from './non-publication';
 
@@ -101,7 +102,12 @@ async function assertNoOpenRequest(ctx: TCommandContext, d: Disclosure) {
 }
 
 /** 撤下申请: disclosure staff ask for a published decision to be taken down. */
-export async function requestWithdrawal(ctx: TCommandContext, id: string, input: TWithdrawalRequest) {
+export async function requestWithdrawal(
+  ctx: TCommandContext,
+  id: string,
+  input: TWithdrawalRequest,
+  options: { withdrawalWorkingDays: number },
+) {
   const { tx, actor, now } = ctx;
   const d = await lockDisclosure(tx, id);
   if (d.kind !== 'decision') throw new AppError('conflict', '只有行政执法决定可以撤下');
@@ -141,6 +147,17 @@ export async function requestWithdrawal(ctx: TCommandContext, id: string, input:
       requestedByName: actor.name,
       requestedAt: now,
     },
+  });
+  // Taken down promptly (004 §14 及时): counted from the revoking document, WITHDRAWAL_WORKING_DAYS
+  // (default 3); a returned request leaves the duty, and its clock, running.
+  await startDutyClock(ctx, {
+    kind: 'withdrawal',
+    subjectId: d.id,
+    title: `撤下 ${d.documentNumber ?? d.title}（${doc.documentNumber}）`,
+    link: `/disclosures/${d.id}`,
+    caseNumber: d.caseNumber ?? null,
+    start: doc.date,
+    workingDays: options.withdrawalWorkingDays,
   });
   await writeAudit(tx, actor, 'disclosure.withdrawalRequested', disclosureSubject(d.id), {
     outcomeRequestId: request.id,

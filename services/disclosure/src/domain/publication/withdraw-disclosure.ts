@@ -6,6 +6,7 @@ import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { updateDisclosure } from '../../data-access/disclosure-repository';
 import { replaceByWithdrawalNotice } from '../../data-access/public-decision-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
+import { correctionSubject, endDutyClock } from '../duty-clocks';
 
 /**
  * 撤下, once the head approved the withdrawal request (outcomes/outcome-requests.ts; 003 (六),
@@ -48,6 +49,15 @@ export async function carryOutWithdrawal(
     checkedBy: r.checkedBy,
     abandonedCorrection: d.reviewStage !== null ? d.workingVersion : null,
   });
+  await endDutyClock(ctx, 'withdrawal', d.id, '已撤下');
+  if (d.reviewStage !== null) {
+    await endDutyClock(
+      ctx,
+      'correctionRepublication',
+      correctionSubject(d.id, d.publishedVersion),
+      '原决定已撤下，更正终止',
+    );
+  }
   if (d.workflowId && d.cycle) {
     const payload: TDisclosureWithdrawn = {
       cycle: d.cycle,

@@ -7,6 +7,7 @@ import { lockKey } from '../../data-access/locks';
 import type { TDb, TTx } from '../../data-access/prisma-client';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { contentKinds } from '../content-kinds';
+import { quarterLastDay, startDutyClock } from '../duty-clocks';
 import { ZPublicDecisionContent } from '../decisions/decision-content';
 import type {
   TAnnualStatisticsContent,
@@ -180,6 +181,31 @@ export async function preparePeriodicReport(ctx: TCommandContext, input: TPrepar
     },
     actor,
   );
+  const link = `/disclosures/${d.id}`;
+  if (input.kind === 'creditBlacklist') {
+    // Quarterly (004 §13): 10 working days after the quarter's last day, escalating.
+    await startDutyClock(ctx, {
+      kind: 'creditBlacklist',
+      subjectId: input.period,
+      title: d.title,
+      link,
+      caseNumber: null,
+      start: quarterLastDay(input.period),
+    });
+  } else if (input.kind === 'annualStatistics') {
+    // Published by 10 January (002 4(5)); the internal report by 31 January (001).
+    const dueYear = Number(input.period) + 1;
+    for (const kind of ['annualStatisticsPublication', 'annualStatisticsReport'] as const) {
+      await startDutyClock(ctx, {
+        kind,
+        subjectId: input.period,
+        title: d.title,
+        link,
+        caseNumber: null,
+        dueYear,
+      });
+    }
+  }
   await writeAudit(tx, actor, 'report.prepared', disclosureSubject(d.id), {
     kind: input.kind,
     period: input.period,

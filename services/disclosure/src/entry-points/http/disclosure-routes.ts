@@ -158,7 +158,11 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     handler: async ({ idempotency, params, body, principal, req }) =>
       deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 201,
-        body: outcomeBody(await requestWithdrawal(ctx, params.id, body)),
+        body: outcomeBody(
+          await requestWithdrawal(ctx, params.id, body, {
+            withdrawalWorkingDays: deps.withdrawalWorkingDays,
+          }),
+        ),
       })),
   });
 
