@@ -30,10 +30,20 @@ let h: THarness;
 beforeAll(async () => {
   h = await createHarness({ config: { WITHDRAWAL_WORKING_DAYS: '4' } });
 }, 120_000);
-afterAll(async () => h?.close());
+const seen = new Set<string>();
+afterAll(async () => {
+  // No worker runs them: end the runs so that their ids (a period, a request) are free again.
+  for (const id of seen)
+    await h.client.workflow
+      .getHandle(id)
+      .terminate('test over')
+      .catch(() => undefined);
+  await h?.close();
+});
 
 /** The run of a duty: its input and the `dutyDone` signals it received. */
 async function dutyRun(kind: TDutyClockKind, subjectId: string) {
+  seen.add(dutyClockWorkflowId(kind, subjectId));
   const handle = h.client.workflow.getHandle(dutyClockWorkflowId(kind, subjectId));
   const description = await handle.describe();
   const { events } = await handle.fetchHistory();
@@ -155,32 +165,39 @@ describe('dutyClocks (#13 item 6)', () => {
   it('creditBlacklist (004 §13 quarterly) and the annual statistics (002 4(5) by 10 January, 001 by 31 January) get due clocks when prepared; the approval stops them', async () => {
     const prepare = (body: object) =>
       api(h).post('/internal/reports').set('authorization', h.auth.system).send(body);
-    const blacklist = await prepare({ kind: 'creditBlacklist', period: '2026-Q3' });
+    // The Temporal dev server outlives each test database: a year of its own keeps the run ids apart.
+    const year = 2030 + Math.floor(Math.random() * 70);
+    const quarter = `${year}-Q3`;
+    const blacklist = await prepare({ kind: 'creditBlacklist', period: quarter });
     expect(blacklist.status).toBe(201);
-    expect((await dutyRun('creditBlacklist', '2026-Q3')).input).toMatchObject({
+    expect((await dutyRun('creditBlacklist', quarter)).input).toMatchObject({
       kind: 'creditBlacklist',
-      start: '2026-09-30',
+      start: `${year}-09-30`,
       caseNumber: null,
       link: `/disclosures/${blacklist.body.disclosureId}`,
     });
-    const stats = await prepare({ kind: 'annualStatistics', period: '2026' });
+    const stats = await prepare({ kind: 'annualStatistics', period: String(year) });
     expect(stats.status).toBe(201);
     for (const kind of ['annualStatisticsPublication', 'annualStatisticsReport'] as const) {
-      expect((await dutyRun(kind, '2026')).input).toMatchObject({ kind, dueYear: 2027, subjectId: '2026' });
+      expect((await dutyRun(kind, String(year))).input).toMatchObject({
+        kind,
+        dueYear: year + 1,
+        subjectId: String(year),
+      });
     }
     // A repeated run of the Schedule finds the draft and starts nothing more.
-    expect((await prepare({ kind: 'annualStatistics', period: '2026' })).status).toBe(200);
+    expect((await prepare({ kind: 'annualStatistics', period: String(year) })).status).toBe(200);
 
     const statsId = stats.body.disclosureId as string;
     await step(h, statsId, 'submit', 'discloserA', { version: 1 });
     await step(h, statsId, 'check', 'reviewer', { version: 1, outcome: 'pass' });
     await step(h, statsId, 'approval', 'head', { version: 1, outcome: 'approve' });
-    expect((await dutyRun('annualStatisticsPublication', '2026')).done.map((d) => d.outcome)).toEqual([
+    expect((await dutyRun('annualStatisticsPublication', String(year))).done.map((d) => d.outcome)).toEqual([
       '已发布',
     ]);
-    expect((await dutyRun('annualStatisticsReport', '2026')).done.map((d) => d.outcome)).toEqual([
+    expect((await dutyRun('annualStatisticsReport', String(year))).done.map((d) => d.outcome)).toEqual([
       '负责人已批准',
     ]);
-    expect((await dutyRun('creditBlacklist', '2026-Q3')).done).toEqual([]);
+    expect((await dutyRun('creditBlacklist', quarter)).done).toEqual([]);
   });
 });
