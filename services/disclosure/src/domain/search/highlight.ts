@@ -6,6 +6,29 @@ export interface TMark {
   end: number;
 }
 
+const normalChars = new Map<string, string>();
+
+/**
+ * normalizeForSearch of one character. CJK unified ideographs, digits and a–z are their own normal
+ * form (most of a decision's text); others are normalised once and remembered. A search page marks
+ * 20 excerpts of a few hundred characters each: NFKC and the Unicode-class regex per character were
+ * the app's largest cost beside the query (docs/benchmarks.md).
+ */
+function normalChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (
+    ch.length === 1 &&
+    ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a))
+  )
+    return ch;
+  let n = normalChars.get(ch);
+  if (n === undefined) {
+    n = normalizeForSearch(ch);
+    if (normalChars.size < 4096) normalChars.set(ch, n);
+  }
+  return n;
+}
+
 /**
  * Where the terms occur in `text`. Terms are normalised (NFKC, lower case, no punctuation or
  * spaces: search-text.ts), so the text is normalised character by character with a map back to the
@@ -13,11 +36,16 @@ export interface TMark {
  */
 export function findMarks(text: string, terms: string[]): TMark[] {
   let normal = '';
-  const origin: { start: number; end: number }[] = [];
+  // Original offsets of each UTF-16 unit of `normal` (two arrays: no object per character).
+  const originStart: number[] = [];
+  const originEnd: number[] = [];
   let at = 0;
   for (const ch of text) {
-    const n = normalizeForSearch(ch);
-    for (let i = 0; i < n.length; i += 1) origin.push({ start: at, end: at + ch.length });
+    const n = normalChar(ch);
+    for (let i = 0; i < n.length; i += 1) {
+      originStart.push(at);
+      originEnd.push(at + ch.length);
+    }
     normal += n;
     at += ch.length;
   }
@@ -25,7 +53,7 @@ export function findMarks(text: string, terms: string[]): TMark[] {
   for (const term of terms) {
     if (term.length === 0) continue;
     for (let i = normal.indexOf(term); i >= 0; i = normal.indexOf(term, i + term.length)) {
-      marks.push({ start: origin[i]!.start, end: origin[i + term.length - 1]!.end });
+      marks.push({ start: originStart[i]!, end: originEnd[i + term.length - 1]! });
     }
   }
   // Sorted, overlapping or touching stretches merged.
