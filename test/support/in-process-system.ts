@@ -189,6 +189,8 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
           DATABASE_URL: notificationsDb.url,
           ...jwks,
           SMTP_URL: testStack().mail.smtpUrl,
+          // Whose board shows everything (heads of leadership units) is asked of the directory.
+          SERVICE_URL_DIRECTORY: directoryServer.url,
         }),
         { logger: logger('notifications') },
       ),
