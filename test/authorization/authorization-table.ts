@@ -54,7 +54,7 @@ export const accessRules = {
   },
   caseRead: {
     label: '读案卷',
-    who: '本案执法人员；本案承办机构的执法人员与负责人（含副职）；已提交法制审核的案件：法制审核人员；已获批且未过期、未撤销的调阅申请人',
+    who: '本案执法人员；本案承办机构的执法人员与负责人（含副职）；机关领导机构的负责人（分管负责人，各机构的案卷）；已提交法制审核的案件：法制审核人员；已获批且未过期、未撤销的调阅申请人',
     others: '404（与案卷不存在相同），拒绝读取写入审计日志（`caseFile.readRefused`）',
   },
   evidenceRead: {
@@ -84,7 +84,7 @@ export const accessRules = {
   },
   caseUnitHead: {
     label: '本案承办机构负责人',
-    who: '本案承办机构的负责人（含副职）；其他机构的负责人不可',
+    who: '本案承办机构的负责人（含副职）；其他机构的负责人、机关领导机构的负责人不可',
     others: '读不到本案者 404；读得到但不是本机构负责人者 403',
   },
   majorDesignation: {
@@ -104,22 +104,22 @@ export const accessRules = {
   },
   reviewOffice: {
     label: '法制审核机构',
-    who: '法制审核人员与负责人（审核队列、逾期清单）',
-    others: '—',
+    who: '法制审核人员，或法制审核机构的负责人（其所在机构在人员目录中为法制审核机构 `legalReview`）',
+    others: '其他机构的负责人 403',
   },
   reviewRead: {
     label: '审核事项',
-    who: '法制审核人员与负责人看全部；承办人员只看列有本人的审核事项（不含审核工作底稿）',
+    who: '法制审核人员与法制审核机构的负责人看全部；承办人员只看列有本人的审核事项（不含审核工作底稿）',
     others: '404（与审核事项不存在相同）',
   },
   reviewAssignment: {
     label: '分配审核',
-    who: '负责人分配给任何未回避的审核人员；审核人员只能领取给自己',
-    others: '403',
+    who: '法制审核机构的负责人分配给任何未回避的审核人员；审核人员只能领取给自己',
+    others: '其他机构的负责人 403；审核人员分配给他人 403',
   },
   reviewAssigneeOrHead: {
     label: '承办审核人员或负责人',
-    who: '承办本审核的审核人员，或负责人',
+    who: '承办本审核的审核人员，或法制审核机构的负责人',
     others: '403',
   },
   reviewAssignee: {
@@ -262,7 +262,7 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
     'GET /reviews/{reviewId}': { roles: ['reviewer', 'head', 'officer'], rule: 'reviewRead' },
     'GET /cases/{caseNumber}/rounds': { roles: ['reviewer', 'head', 'officer'], rule: 'reviewRead' },
     'PUT /reviews/{reviewId}/assignment': { roles: ['reviewer', 'head'], rule: 'reviewAssignment' },
-    'POST /reviews/{reviewId}/recusals': { roles: ['reviewer', 'head'], rule: 'role' },
+    'POST /reviews/{reviewId}/recusals': { roles: ['reviewer', 'head'], rule: 'reviewOffice' },
     'POST /reviews/{reviewId}/material-requests': {
       roles: ['reviewer', 'head'],
       rule: 'reviewAssigneeOrHead',
@@ -271,21 +271,24 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
       roles: ['reviewer', 'head', 'officer'],
       rule: 'reviewRead',
     },
-    'POST /reviews/{reviewId}/expert-consultations': { roles: ['reviewer', 'head'], rule: 'role' },
+    'POST /reviews/{reviewId}/expert-consultations': { roles: ['reviewer', 'head'], rule: 'reviewOffice' },
     'PUT /reviews/{reviewId}/findings': { roles: ['reviewer'], rule: 'reviewAssignee' },
     'POST /reviews/{reviewId}/opinion': { roles: ['reviewer'], rule: 'reviewAssignee' },
     'GET /reviews/{reviewId}/opinion': { roles: ['reviewer', 'head', 'officer'], rule: 'reviewRead' },
     'POST /reviews/{reviewId}/disagreements': { roles: ['reviewer', 'head', 'officer'], rule: 'reviewRead' },
     'PUT /reviews/{reviewId}/disagreements/{disagreementId}/resolution': {
       roles: ['reviewer', 'head'],
-      rule: 'role',
+      rule: 'reviewOffice',
     },
     'POST /decision-filings': { roles: ['officer', 'system'], rule: 'filingFromCase' },
-    'GET /decision-filings': { roles: ['reviewer', 'head'], rule: 'role' },
-    'POST /spot-checks': { roles: ['reviewer', 'head'], rule: 'role' },
-    'GET /spot-checks': { roles: ['reviewer', 'head'], rule: 'role' },
-    'GET /spot-checks/{spotCheckId}': { roles: ['reviewer', 'head'], rule: 'role' },
-    'PUT /spot-checks/{spotCheckId}/items/{itemId}/finding': { roles: ['reviewer', 'head'], rule: 'role' },
+    'GET /decision-filings': { roles: ['reviewer', 'head'], rule: 'reviewOffice' },
+    'POST /spot-checks': { roles: ['reviewer', 'head'], rule: 'reviewOffice' },
+    'GET /spot-checks': { roles: ['reviewer', 'head'], rule: 'reviewOffice' },
+    'GET /spot-checks/{spotCheckId}': { roles: ['reviewer', 'head'], rule: 'reviewOffice' },
+    'PUT /spot-checks/{spotCheckId}/items/{itemId}/finding': {
+      roles: ['reviewer', 'head'],
+      rule: 'reviewOffice',
+    },
   },
   disclosure: {
     'POST /internal/disclosures': { roles: ['system'], rule: 'machine' },

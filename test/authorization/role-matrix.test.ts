@@ -100,6 +100,25 @@ describe('the role matrix against the running services', () => {
 
   beforeAll(async () => {
     system = await startInProcessSystem({ worker: false });
+    // The agency's units (enforcement units test-unit and test-unit-b, the legal-review office
+    // test-fazhi); people are added by the suites below.
+    await seedDirectory(system.urls.directory, []);
+    // …and the agency's leadership (局领导), whose heads read every unit's cases in recording.
+    const leadership = await fetch(`${system.urls.directory}/units/test-lingdao`, {
+      method: 'PUT',
+      headers: {
+        authorization: await bearer({ id: 'test-admin', name: '测试管理员', roles: ['admin'] }),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        agencyId: 'test-agency',
+        code: 'test-lingdao',
+        name: '测试局领导',
+        kind: 'leadership',
+      }),
+    });
+    if (leadership.status !== 200 && leadership.status !== 201)
+      throw new Error(`PUT /units/test-lingdao answered ${leadership.status}`);
     docs = Object.fromEntries(
       await Promise.all(
         authorizedServices.map(async (s) => {
@@ -131,12 +150,13 @@ describe('the role matrix against the running services', () => {
       algNone: `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, sub: 'authz-matrix', iss: issuer, aud: audience, iat: now, exp: now + 600 })}.`,
       system: await bearer({ id: 'system:authz-matrix', name: '矩阵测试', roles: ['system'] }),
     };
+    // In the legal-review office: its head is the office's head (the office's rules are below).
     for (const role of personRoles)
       tokens[role] = await bearer({
         id: `authz-${role}`,
         name: '矩阵测试',
         roles: [role],
-        unitId: 'test-unit-b',
+        unitId: 'test-fazhi',
       });
   });
   afterAll(async () => {
@@ -216,6 +236,7 @@ describe('the role matrix against the running services', () => {
       unitHead: person('head-a', '周建国', 'test-unit', ['head']),
       otherOfficer: person('officer-x', '陈静', 'test-unit-b', ['officer']),
       otherHead: person('head-x', '刘洋', 'test-unit-b', ['head']),
+      agencyHead: person('head-agency', '赵局长', 'test-lingdao', ['head']),
       reviewer: person('reviewer', '刘晓燕', 'test-fazhi', ['reviewer']),
       discloser: person('discloser', '孙丽', 'test-fazhi', ['discloser']),
       admin: person('admin', '管理员', 'test-fazhi', ['admin']),
@@ -225,7 +246,7 @@ describe('the role matrix against the running services', () => {
 
     /** Who, with a role the operation lists, the rule lets through on this case (else the answer). */
     const onCase: TWho[] = ['officerA', 'officerB'];
-    const readers: TWho[] = ['officerA', 'officerB', 'unitOfficer', 'unitHead'];
+    const readers: TWho[] = ['officerA', 'officerB', 'unitOfficer', 'unitHead', 'agencyHead'];
     const expectedFor = (rule: TAccessRuleKey, who: TWho): 'answered' | 403 | 404 => {
       const reads = readers.includes(who);
       switch (rule) {
@@ -353,6 +374,49 @@ describe('the role matrix against the running services', () => {
         }
       }
       expect(mismatches).toEqual([]);
+    });
+  });
+  describe('legal-review: the office’s head and a handling unit’s head', () => {
+    const officeHead: TTestUser = {
+      id: `authz-office-head-${run}`,
+      name: '吴志刚',
+      roles: ['head'],
+      unitId: 'test-fazhi',
+    };
+    const unitHead: TTestUser = {
+      id: `authz-unit-head-${run}`,
+      name: '周建国',
+      roles: ['head'],
+      unitId: 'test-unit',
+    };
+    const officeOperations = [
+      'GET /reviews',
+      'GET /reviews/overdue',
+      'GET /decision-filings',
+      'GET /spot-checks',
+    ];
+
+    it('lets only the office’s head see the office’s queue, lists and spot checks (403 for another unit’s)', async () => {
+      const answers: Record<string, unknown> = {};
+      for (const operation of officeOperations) {
+        expect(authorizationTable['legal-review'][operation]!.rule).toBe('reviewOffice');
+        const path = operation.split(' ')[1]!;
+        for (const [who, user] of Object.entries({ officeHead, unitHead })) {
+          const res = await send(`${system.urls.legalReview}${path}`, 'GET', {
+            authorization: await bearer(user),
+            localAddress: '127.0.0.1',
+          });
+          answers[`${operation} ${who}`] = res.status;
+        }
+      }
+      expect(answers).toEqual(
+        Object.fromEntries(
+          officeOperations.flatMap((o) => [
+            [`${o} officeHead`, 200],
+            [`${o} unitHead`, 403],
+          ]),
+        ),
+      );
     });
   });
 });

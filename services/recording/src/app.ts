@@ -7,8 +7,10 @@ import {
   createTokenVerifier,
   type Logger,
   type TConfigOf,
+  type TVerifyToken,
   temporalReadiness,
 } from '@sanxiang/shared';
+import type { TStaffPrincipal } from './domain/access/case-access';
 import { createDirectoryClient, type TDirectoryClient } from './data-access/directory-client';
 import type { TEvidenceStore } from './data-access/evidence-store';
 import { createLifecycleGateway } from './data-access/lifecycle-gateway';
@@ -71,10 +73,34 @@ export function buildRecordingDeps(deps: TAppDeps): TRecordingDeps {
   };
 }
 
+/**
+ * Marks the heads of the agency's leadership units (分管负责人, from the directory) as `agencyHead`:
+ * they read every unit's cases (access/case-access.ts). When the directory cannot be asked, a head
+ * reads as the head of their own unit only (narrower, never wider), and a warning is logged.
+ */
+function withAgencyHeads(verify: TVerifyToken, recording: TRecordingDeps, logger: Logger): TVerifyToken {
+  const leadership = recording.directory.leadershipUnitIds?.bind(recording.directory);
+  if (!leadership) return verify;
+  return async (token) => {
+    const principal = await verify(token);
+    if (!principal.roles.includes('head') || !principal.unitId) return principal;
+    try {
+      const agencyHead = (await leadership()).includes(principal.unitId);
+      return agencyHead ? ({ ...principal, agencyHead } as TStaffPrincipal) : principal;
+    } catch (err) {
+      logger.warn(
+        { err: (err as Error).message },
+        'directory unreachable: agency heads read their own unit only',
+      );
+      return principal;
+    }
+  };
+}
+
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
 /** `recording` is passed in when the caller also needs it (main.ts runs its outbox loop). */
 export function createApp(deps: TAppDeps, recording: TRecordingDeps = buildRecordingDeps(deps)) {
-  const api = new Api(createTokenVerifier(deps.config));
+  const api = new Api(withAgencyHeads(createTokenVerifier(deps.config), recording, deps.logger));
   caseFileRoutes(api, recording);
   recordRoutes(api, recording);
   activityRoutes(api, recording);

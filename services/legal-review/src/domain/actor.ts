@@ -6,20 +6,31 @@ export interface TActor {
   name: string;
   roles: readonly TRole[];
   requestId?: string | undefined;
+  /**
+   * A head (负责人) of the legal-review office itself (their unit is of kind `legalReview` in the
+   * directory): only such a head acts as the office's head. A handling unit's head does not.
+   */
+  officeHead?: boolean;
 }
 
-export const actorFrom = (principal: TPrincipal, requestId?: string): TActor => ({
+export const actorFrom = (principal: TPrincipal, requestId?: string, officeHead = false): TActor => ({
   id: principal.id,
   name: principal.name,
   roles: principal.roles,
   requestId,
+  officeHead,
 });
 
-/** Staff of the legal-review office (法制审核机构): reviewers and the office head. */
-export const isOfficeStaff = (actor: TActor): boolean =>
-  actor.roles.includes('reviewer') || actor.roles.includes('head');
+/** The office's head: role `head` in a unit of the legal-review office. */
+export const isHead = (actor: TActor): boolean => actor.roles.includes('head') && actor.officeHead === true;
 
-export const isHead = (actor: TActor): boolean => actor.roles.includes('head');
+/** Staff of the legal-review office (法制审核机构): reviewers and the office's head. */
+export const isOfficeStaff = (actor: TActor): boolean => actor.roles.includes('reviewer') || isHead(actor);
+
+/** For the office's own lists and work (queue, filings, spot checks…): 403 for anyone else. */
+export function assertOfficeStaff(actor: TActor, what: string): void {
+  if (!isOfficeStaff(actor)) throw new AppError('forbidden', `仅法制审核机构的审核人员或负责人可以${what}`);
+}
 
 /**
  * Office staff see every review; a handler (执法人员 on the case, or its submitter) sees only the

@@ -1,7 +1,9 @@
 import { createServiceClient, ServiceCallError, AppError, type TTokenSource } from '@sanxiang/shared';
+import { z } from 'zod';
 import {
   directoryPaths,
   ZDirectoryPerson,
+  ZDirectoryUnit,
   type TDirectoryPerson,
   ZCertificateCheckResponse,
   type TCertificateCheckRequest,
@@ -13,11 +15,26 @@ export interface TDirectoryClient {
   checkCertificates(request: TCertificateCheckRequest): Promise<TCertificateCheckResponse>;
   /** `undefined` when the directory has no such person. */
   person(personId: string): Promise<TDirectoryPerson | undefined>;
+  /**
+   * The agency's leadership units (机关领导, kind `leadership`), whose heads (分管负责人) read the
+   * cases of every unit; kept a minute.
+   */
+  leadershipUnitIds?(): Promise<readonly string[]>;
 }
+
+const ZUnits = z.array(ZDirectoryUnit);
+const LEADERSHIP_CACHE_MS = 60_000;
 
 export function createDirectoryClient(options: { baseUrl: string; token: TTokenSource }): TDirectoryClient {
   const client = createServiceClient(options);
+  let leadership: { ids: readonly string[]; at: number } | undefined;
   return {
+    async leadershipUnitIds() {
+      if (leadership && Date.now() - leadership.at < LEADERSHIP_CACHE_MS) return leadership.ids;
+      const units = await client.get(directoryPaths.unitsOfKind('leadership'), { response: ZUnits });
+      leadership = { ids: units.map((u) => u.id), at: Date.now() };
+      return leadership.ids;
+    },
     async checkCertificates(request) {
       try {
         // A read: the key only satisfies the client; the directory stores nothing for it.

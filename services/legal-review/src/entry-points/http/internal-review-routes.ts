@@ -20,7 +20,12 @@ export function internalReviewRoutes(api: Api, deps: TRouteDeps): void {
       400: problem('请求不合法'),
     },
     handler: async (ctx) => {
-      const { value, replayed } = await intakeReview(deps, actorOf(ctx), ctx.body, ctx.idempotency);
+      const { value, replayed } = await intakeReview(
+        deps,
+        await actorOf(deps, ctx),
+        ctx.body,
+        ctx.idempotency,
+      );
       return {
         status: value.created ? 201 : 200,
         body: { reviewId: value.reviewId, receivedAt: value.receivedAt },

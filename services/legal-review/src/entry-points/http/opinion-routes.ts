@@ -10,7 +10,7 @@ import {
   ZResolveDisagreementBody,
 } from '../../domain/opinion/negotiate-disagreement';
 import { ZReviewIdParams } from '../../domain/schemas';
-import { actorOf, office, officeAndHandlers, problem, type TRouteDeps } from './http-context';
+import { actorOf, office, officeActorOf, officeAndHandlers, problem, type TRouteDeps } from './http-context';
 
 export function opinionRoutes(api: Api, deps: TRouteDeps): void {
   api.route({
@@ -28,7 +28,13 @@ export function opinionRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async (ctx) => ({
       status: 201,
-      body: await issueOpinion(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, ctx.idempotency),
+      body: await issueOpinion(
+        deps,
+        await actorOf(deps, ctx),
+        ctx.params.reviewId,
+        ctx.body,
+        ctx.idempotency,
+      ),
     }),
   });
 
@@ -41,7 +47,7 @@ export function opinionRoutes(api: Api, deps: TRouteDeps): void {
     request: { params: ZReviewIdParams },
     responses: { 200: { description: '审核意见', schema: ZOpinion }, 404: problem('尚未出具') },
     handler: async (ctx) => {
-      const review = await getReview(deps, actorOf(ctx), ctx.params.reviewId);
+      const review = await getReview(deps, await actorOf(deps, ctx), ctx.params.reviewId);
       if (!review.opinion) throw new AppError('notFound', '本轮尚未出具审核意见');
       return { body: review.opinion };
     },
@@ -61,7 +67,13 @@ export function opinionRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async (ctx) => ({
       status: 201,
-      body: await raiseDisagreement(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, ctx.idempotency),
+      body: await raiseDisagreement(
+        deps,
+        await actorOf(deps, ctx),
+        ctx.params.reviewId,
+        ctx.body,
+        ctx.idempotency,
+      ),
     }),
   });
 
@@ -73,6 +85,13 @@ export function opinionRoutes(api: Api, deps: TRouteDeps): void {
     access: office,
     request: { params: ZDisagreementParams, body: ZResolveDisagreementBody },
     responses: { 200: { description: '已记录', schema: ZDisagreement }, 409: problem('已记录过') },
-    handler: async (ctx) => ({ body: await resolveDisagreement(deps, actorOf(ctx), ctx.params, ctx.body) }),
+    handler: async (ctx) => ({
+      body: await resolveDisagreement(
+        deps,
+        await officeActorOf(deps, ctx, '记录异议协商结果'),
+        ctx.params,
+        ctx.body,
+      ),
+    }),
   });
 }

@@ -2,7 +2,7 @@ import type { Api } from '@sanxiang/shared';
 import { listOverdueReviews, ZOverdueItem, ZOverdueQuery } from '../../domain/review/list-overdue-reviews';
 import { listReviewQueue, ZQueueQuery } from '../../domain/review/list-review-queue';
 import { ZPage, ZQueueItem } from '../../domain/review/review-views';
-import { office, problem, type TRouteDeps } from './http-context';
+import { office, officeActorOf, problem, type TRouteDeps } from './http-context';
 
 export function reviewQueueRoutes(api: Api, deps: TRouteDeps): void {
   api.route({
@@ -16,7 +16,10 @@ export function reviewQueueRoutes(api: Api, deps: TRouteDeps): void {
       200: { description: '一页审核事项', schema: ZPage(ZQueueItem) },
       400: problem('查询参数不合法'),
     },
-    handler: async ({ query }) => ({ body: await listReviewQueue(deps, query) }),
+    handler: async (ctx) => {
+      await officeActorOf(deps, ctx, '查看审核队列');
+      return { body: await listReviewQueue(deps, ctx.query) };
+    },
   });
 
   api.route({
@@ -27,6 +30,9 @@ export function reviewQueueRoutes(api: Api, deps: TRouteDeps): void {
     access: office,
     request: { query: ZOverdueQuery },
     responses: { 200: { description: '一页需关注的审核事项', schema: ZPage(ZOverdueItem) } },
-    handler: async ({ query }) => ({ body: await listOverdueReviews(deps, query) }),
+    handler: async (ctx) => {
+      await officeActorOf(deps, ctx, '查看逾期与临期清单');
+      return { body: await listOverdueReviews(deps, ctx.query) };
+    },
   });
 }

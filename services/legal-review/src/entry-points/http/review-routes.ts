@@ -26,7 +26,7 @@ import {
 } from '../../domain/materials/request-materials';
 import { ZFinding, ZQueueItem, ZReviewDetail } from '../../domain/review/review-views';
 import { ZReviewIdParams } from '../../domain/schemas';
-import { actorOf, office, officeAndHandlers, problem, type TRouteDeps } from './http-context';
+import { actorOf, office, officeActorOf, officeAndHandlers, problem, type TRouteDeps } from './http-context';
 
 export function reviewRoutes(api: Api, deps: TRouteDeps): void {
   api.route({
@@ -37,7 +37,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
     access: officeAndHandlers,
     request: { params: ZReviewIdParams },
     responses: { 200: { description: '审核事项', schema: ZReviewDetail }, 404: problem('不存在或无权查看') },
-    handler: async (ctx) => ({ body: await getReview(deps, actorOf(ctx), ctx.params.reviewId) }),
+    handler: async (ctx) => ({ body: await getReview(deps, await actorOf(deps, ctx), ctx.params.reviewId) }),
   });
 
   api.route({
@@ -54,7 +54,9 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       },
       404: problem('没有审核记录或无权查看'),
     },
-    handler: async (ctx) => ({ body: await listCaseRounds(deps, actorOf(ctx), ctx.params.caseNumber) }),
+    handler: async (ctx) => ({
+      body: await listCaseRounds(deps, await actorOf(deps, ctx), ctx.params.caseNumber),
+    }),
   });
 
   api.route({
@@ -71,7 +73,13 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       409: problem('已回避或已出具意见'),
     },
     handler: async (ctx) => ({
-      body: await assignReviewer(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, ctx.idempotency),
+      body: await assignReviewer(
+        deps,
+        await officeActorOf(deps, ctx, '分配审核人员'),
+        ctx.params.reviewId,
+        ctx.body,
+        ctx.idempotency,
+      ),
     }),
   });
 
@@ -88,7 +96,13 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       200: { description: '此前已声明', schema: ZDeclareRecusalResult },
     },
     handler: async (ctx) => {
-      const result = await declareRecusal(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, ctx.idempotency);
+      const result = await declareRecusal(
+        deps,
+        await officeActorOf(deps, ctx, '声明回避'),
+        ctx.params.reviewId,
+        ctx.body,
+        ctx.idempotency,
+      );
       return { status: result.created ? 201 : 200, body: result };
     },
   });
@@ -107,7 +121,13 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
     },
     handler: async (ctx) => ({
       status: 201,
-      body: await requestMaterials(deps, actorOf(ctx), ctx.params.reviewId, ctx.body, ctx.idempotency),
+      body: await requestMaterials(
+        deps,
+        await officeActorOf(deps, ctx, '要求补充材料'),
+        ctx.params.reviewId,
+        ctx.body,
+        ctx.idempotency,
+      ),
     }),
   });
 
@@ -125,7 +145,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       409: problem('已答复'),
     },
     handler: async (ctx) => ({
-      body: await receiveMaterials(deps, actorOf(ctx), ctx.params, ctx.body, ctx.idempotency),
+      body: await receiveMaterials(deps, await actorOf(deps, ctx), ctx.params, ctx.body, ctx.idempotency),
     }),
   });
 
@@ -142,7 +162,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       status: 201,
       body: await recordExpertConsultation(
         deps,
-        actorOf(ctx),
+        await officeActorOf(deps, ctx, '记录专家咨询论证意见'),
         ctx.params.reviewId,
         ctx.body,
         ctx.idempotency,
@@ -163,7 +183,7 @@ export function reviewRoutes(api: Api, deps: TRouteDeps): void {
       409: problem('已回避或已出具意见'),
     },
     handler: async (ctx) => ({
-      body: await recordFindings(deps, actorOf(ctx), ctx.params.reviewId, ctx.body),
+      body: await recordFindings(deps, await actorOf(deps, ctx), ctx.params.reviewId, ctx.body),
     }),
   });
 }

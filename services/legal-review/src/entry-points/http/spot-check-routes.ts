@@ -15,7 +15,7 @@ import {
   ZSpotCheckItemParams,
 } from '../../domain/spot-checks/record-spot-check-finding';
 import { ZPage } from '../../domain/review/review-views';
-import { actorOf, office, problem, type TRouteDeps } from './http-context';
+import { actorOf, office, officeActorOf, problem, type TRouteDeps } from './http-context';
 
 /** 备案与抽查 (审核办法 §16). */
 export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
@@ -32,7 +32,12 @@ export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
       200: { description: '此前已备案', schema: ZDecisionFiling },
     },
     handler: async (ctx) => {
-      const { filing, created } = await fileDecision(deps, actorOf(ctx), ctx.body, ctx.idempotency);
+      const { filing, created } = await fileDecision(
+        deps,
+        await actorOf(deps, ctx),
+        ctx.body,
+        ctx.idempotency,
+      );
       return { status: created ? 201 : 200, body: filing };
     },
   });
@@ -45,7 +50,10 @@ export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
     access: office,
     request: { query: ZFilingsQuery },
     responses: { 200: { description: '一页备案', schema: ZPage(ZDecisionFiling) } },
-    handler: async ({ query }) => ({ body: await listDecisionFilings(deps, query) }),
+    handler: async (ctx) => {
+      await officeActorOf(deps, ctx, '查看备案的执法决定');
+      return { body: await listDecisionFilings(deps, ctx.query) };
+    },
   });
 
   api.route({
@@ -59,7 +67,12 @@ export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
     responses: { 201: { description: '已抽取', schema: ZSpotCheck }, 409: problem('范围内没有备案') },
     handler: async (ctx) => ({
       status: 201,
-      body: await drawSpotCheck(deps, actorOf(ctx), ctx.body, ctx.idempotency),
+      body: await drawSpotCheck(
+        deps,
+        await officeActorOf(deps, ctx, '抽取备案决定进行抽查'),
+        ctx.body,
+        ctx.idempotency,
+      ),
     }),
   });
 
@@ -71,7 +84,10 @@ export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
     access: office,
     request: { query: ZSpotChecksQuery },
     responses: { 200: { description: '一页抽查', schema: ZPage(ZSpotCheck) } },
-    handler: async ({ query }) => ({ body: await listSpotChecks(deps, query) }),
+    handler: async (ctx) => {
+      await officeActorOf(deps, ctx, '查看抽查记录');
+      return { body: await listSpotChecks(deps, ctx.query) };
+    },
   });
 
   api.route({
@@ -82,7 +98,10 @@ export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
     access: office,
     request: { params: ZSpotCheckParams },
     responses: { 200: { description: '抽查', schema: ZSpotCheck }, 404: problem('不存在') },
-    handler: async ({ params }) => ({ body: await getSpotCheck(deps, params.spotCheckId) }),
+    handler: async (ctx) => {
+      await officeActorOf(deps, ctx, '查看抽查记录');
+      return { body: await getSpotCheck(deps, ctx.params.spotCheckId) };
+    },
   });
 
   api.route({
@@ -94,7 +113,12 @@ export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
     request: { params: ZSpotCheckItemParams, body: ZRecordSpotCheckFindingBody },
     responses: { 200: { description: '已记录', schema: ZSpotCheckItem }, 404: problem('样本不存在') },
     handler: async (ctx) => ({
-      body: await recordSpotCheckFinding(deps, actorOf(ctx), ctx.params, ctx.body),
+      body: await recordSpotCheckFinding(
+        deps,
+        await officeActorOf(deps, ctx, '记录抽查结论'),
+        ctx.params,
+        ctx.body,
+      ),
     }),
   });
 }

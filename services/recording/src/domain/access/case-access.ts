@@ -7,6 +7,8 @@ import type { TDb, TTx } from '../../data-access/prisma-client';
  * - its officers (role officer, listed on the case) open, record, upload, close;
  * - officers of the case's unit (执法承办机构) read it; the unit's head (or a deputy, role head in that
  *   unit) reads it and approves (负责人审批) — a head of another unit does not;
+ * - a head of the agency's leadership (分管负责人: role head in a unit of kind `leadership`) reads
+ *   the cases of every unit, and approves none of them;
  * - reviewers (法制审核人员) read only cases submitted to legal review;
  * - anyone else reads only with an approved, unexpired, unrevoked access request (记录规定 §19).
  * A case out of the caller's reach answers 404 exactly like a case that does not exist, so case
@@ -15,8 +17,18 @@ import type { TDb, TTx } from '../../data-access/prisma-client';
 
 export type TCaseFileWithOfficers = NonNullable<Awaited<ReturnType<typeof findCaseFile>>>;
 
+/**
+ * A staff caller as recording sees them: the token's principal, and whether they head the agency's
+ * leadership (set when the token is verified, from the directory; see app.ts).
+ */
+export type TStaffPrincipal = TPrincipal & { agencyHead?: boolean };
+
 /** A staff caller (authorised by unit and role) or the service's own machine callers. */
-export type TCaller = TPrincipal | 'system';
+export type TCaller = TStaffPrincipal | 'system';
+
+/** A head of the agency's leadership (分管负责人): reads the cases of every unit. */
+export const isAgencyHead = (principal: TStaffPrincipal) =>
+  principal.roles.includes('head') && principal.agencyHead === true;
 
 const findCaseFile = (db: TDb | TTx, caseNumber: string) =>
   db.caseFile.findUnique({ where: { caseNumber }, include: { officers: true } });
@@ -73,7 +85,8 @@ export function requireOpen(file: TCaseFileWithOfficers): void {
 }
 
 /** Why a reader may read: the audit trail records the basis of every view and download. */
-export type TReadBasis = 'caseOfficer' | 'unitOfficer' | 'unitHead' | 'reviewer' | `accessRequest:${string}`;
+export type TReadBasis =
+  'caseOfficer' | 'unitOfficer' | 'unitHead' | 'agencyHead' | 'reviewer' | `accessRequest:${string}`;
 
 /**
  * The case went to legal review (the workflow reported the stage, or the office filed an opinion into
@@ -109,6 +122,7 @@ export async function readBasisOf(
   if (isUnitHead(principal, file)) return 'unitHead';
   if (principal.roles.includes('officer') && file.unitId !== null && principal.unitId === file.unitId)
     return 'unitOfficer';
+  if (isAgencyHead(principal)) return 'agencyHead';
   if (principal.roles.includes('reviewer') && (await submittedToLegalReview(db, file.id))) return 'reviewer';
   const grants = await db.accessRequest.findMany({
     where: activeGrantWhere(file.id, principal.id),

@@ -3,7 +3,7 @@ import { ZRecordKind, type TPrincipal } from '@sanxiang/shared';
 import { recordAuditEvent } from '../../data-access/audit-trail';
 import { loadCaseFileContents } from '../../data-access/case-file-contents';
 import { actorOf, auditContext, readAttemptOf, type TCallContext } from '../call-context';
-import { requireReadAccess } from '../access/case-access';
+import { isAgencyHead, requireReadAccess } from '../access/case-access';
 import {
   activityView,
   caseFileView,
@@ -72,6 +72,8 @@ export async function listCaseFiles(
 ) {
   const { roles, unitId } = principal;
   const reach = [
+    // A head of the agency's leadership reads every unit's cases.
+    ...(isAgencyHead(principal) ? [{}] : []),
     ...(roles.includes('officer') ? [{ officers: { some: { userId: principal.id } } }] : []),
     ...(unitId && (roles.includes('officer') || roles.includes('head')) ? [{ unitId }] : []),
     ...(roles.includes('reviewer')
