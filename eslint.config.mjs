@@ -75,7 +75,16 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    // Two TypeScript programs for the whole tree — the root one (every Node workspace, as `tsc -p
+    // tsconfig.json` checks it) and the console app's (DOM, bundler resolution) — instead of one per
+    // workspace's tsconfig, which projectService would pick: nine programs each holding packages/shared
+    // and the Prisma clients again (docs/decisions.md, "Linting with two programs").
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './apps/console/src/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     plugins: { 'import-x': importX },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -27,8 +27,8 @@ cd "$ROOT"
 # typecheck and lint below read them.
 check "console build (API types + vite)" npm run -s -w @sanxiang/console build -- --logLevel warn
 check "format (prettier)" prettier --check --log-level warn .
-# Type-aware lint holds one TypeScript program per workspace (projectService): with nine workspaces
-# and their Prisma clients it peaks at ~5 GiB (2026-12-02), past Node's default heap of ~4 GiB.
+# Type-aware lint holds two TypeScript programs (eslint.config.mjs): 2.7 GiB peak RSS on 2026-12-03
+# (one program per workspace peaked at 5.0 GiB); the larger heap keeps a margin as the tree grows.
 check "lint (eslint)" env NODE_OPTIONS="${NODE_OPTIONS:-} --max-old-space-size=8192" eslint --max-warnings=0 .
 check "typecheck (tsc)" tsc --noEmit -p tsconfig.json
 check "typecheck console app (tsc)" tsc --noEmit -p apps/console/src/tsconfig.json
