@@ -114,6 +114,7 @@ describe('docker-compose.yml', () => {
     expect(worker.SERVICE_URL_LEGAL_REVIEW).toBe(`http://legal-review:${listening['legal-review']}`);
     expect(worker.SERVICE_URL_DIRECTORY).toBe(`http://directory:${listening.directory}`);
     expect(worker.SERVICE_URL_NOTIFICATIONS).toBe(`http://notifications:${listening.notifications}`);
+    expect(worker.SERVICE_URL_INSPECTION).toBe(`http://inspection:${listening.inspection}`);
   });
 
   it('migrates every service database the services use', () => {

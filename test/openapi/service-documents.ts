@@ -63,6 +63,8 @@ const apps: Record<string, () => Express> = {
       config: testConfig('inspection', { DATABASE_URL: 'postgres://unused/unused' }),
       db: unused('db'),
       directory: unused('directory'),
+      workflows: unused('workflows'),
+      recording: unused('recording'),
       logger: logger(),
     }),
   'legal-review': () =>

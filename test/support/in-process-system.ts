@@ -115,6 +115,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
     SERVICE_URL_DISCLOSURE: 'http://127.0.0.1:9',
     SERVICE_URL_RECORDING: 'http://127.0.0.1:9',
     SERVICE_URL_LEGAL_REVIEW: 'http://127.0.0.1:9',
+    SERVICE_URL_INSPECTION: 'http://127.0.0.1:9',
   });
   const calendarDir = resolveCalendarDataDir(workerConfig);
   const token = systemTokenSource({
@@ -196,18 +197,6 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
       ),
     );
 
-    // ---- inspection (services/inspection/src/main.ts) --------------------------------------
-    const inspectionServer = await startService(
-      composeInspection(
-        testConfig('inspection', {
-          DATABASE_URL: inspectionDb.url,
-          ...jwks,
-          SERVICE_URL_DIRECTORY: directoryServer.url,
-        }),
-        { logger: logger('inspection') },
-      ),
-    );
-
     // ---- recording (services/recording/src/main.ts) ----------------------------------------
     const recordingServer = await startService(
       composeRecording(
@@ -219,6 +208,20 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
           SERVICE_URL_DIRECTORY: directoryServer.url,
         }),
         { logger: logger('recording') },
+      ),
+    );
+
+    // ---- inspection (services/inspection/src/main.ts) --------------------------------------
+    const inspectionServer = await startService(
+      composeInspection(
+        testConfig('inspection', {
+          DATABASE_URL: inspectionDb.url,
+          ...jwks,
+          TEMPORAL_TASK_QUEUE: taskQueue,
+          SERVICE_URL_DIRECTORY: directoryServer.url,
+          SERVICE_URL_RECORDING: recordingServer.url,
+        }),
+        { logger: logger('inspection') },
       ),
     );
 
@@ -351,6 +354,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
           disclosure: disclosureServer.url,
           directory: directoryServer.url,
           notifications: notificationsServer.url,
+          inspection: inspectionServer.url,
         },
         tuning: { maxCachedWorkflows: 200, shutdownGraceTime: '5 seconds' },
       });

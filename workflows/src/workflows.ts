@@ -2,3 +2,4 @@
 export { caseLifecycleWorkflow } from './lifecycle/workflow/case-lifecycle';
 export { helloWorkflow } from './hello/workflow';
 export * from './disclosure/workflows';
+export { inspectionResultsWorkflow } from './inspection/workflow';

@@ -298,7 +298,11 @@ test('disclosure clock across a holiday with make-up workdays (National Day 2025
   await terminateQuietly(handle);
 });
 
-test('random-inspection results use a 20-working-day clock', async () => {
+// #13 item 4 (000 §17, 003 (六)): the 20 working days are the inspection's own results' (from the end
+// of the inspection, workflows/src/inspection); a decision that follows an inspection keeps 7. The
+// flag a run carries is ignored (patch `decision-keeps-seven-days`); the run saved before the patch
+// (histories/0.1.0/random-inspection-flag.json) still replays with its 20-day clock (replay.test.ts).
+test('a decision flagged as a random-inspection result keeps the 7-working-day clock (#13 item 4, 000 §17)', async () => {
   const caseNumber = 'CLOCK-RANDOM';
   const handle = await startCase(h, caseNumber);
   await handle.executeUpdate(msg.submitProposal, {
@@ -309,10 +313,10 @@ test('random-inspection results use a 20-working-day clock', async () => {
     args: [decision(decisionDate, { decisionKind: 'inspection', randomInspection: true })],
   });
   const clock = await clockOf(handle, 'disclosure:1');
-  expect(clock).toMatchObject({ kind: 'randomInspectionDisclosure', workingDays: 20 });
-  expect(clock.dueDate).toBe(shipped.addWorkingDays(decisionDate, 20).date);
+  expect(clock).toMatchObject({ kind: 'disclosure', workingDays: 7 });
+  expect(clock.dueDate).toBe(shipped.addWorkingDays(decisionDate, 7).date);
   await eventually(() => expect(h.stubs.forCase(h.stubs.seen.drafts, caseNumber)).toHaveLength(1));
-  expect(h.stubs.forCase(h.stubs.seen.drafts, caseNumber)[0]?.request.randomInspection).toBe(true);
+  expect(h.stubs.forCase(h.stubs.seen.drafts, caseNumber)[0]?.request.randomInspection).toBe(false);
   await terminateQuietly(handle);
 });
 

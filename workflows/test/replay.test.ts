@@ -46,6 +46,7 @@ test(`histories of the previous release (${previousRelease}) are present for eve
       'major-approved',
       'missing-materials',
       'non-major',
+      'random-inspection-flag',
       'review-rounds',
       'transfer',
       'withdrawal-redo',
@@ -57,6 +58,37 @@ test.each(releases)('every saved history of release %s replays without nondeterm
   const { failures, count } = await replayAll(require.resolve('../src/workflows'), release);
   expect(failures).toEqual([]);
   expect(count).toBeGreaterThanOrEqual(11);
+});
+
+// #13 item 4 (000 §17): new runs ignore a decision's `randomInspection` flag (7 working days, patch
+// `decision-keeps-seven-days`, lifecycle-clocks.test.ts); this run, saved from the code before the
+// patch, opened a 20-day clock and must keep replaying with it.
+test('the run saved before decision-keeps-seven-days opened a 20-day clock and replays unchanged', async () => {
+  const file = path.join(root, '0.1.0', 'random-inspection-flag.json');
+  const history = JSON.parse(readFileSync(file, 'utf8')) as {
+    events: {
+      activityTaskScheduledEventAttributes?: {
+        activityType: { name: string };
+        input?: { payloads?: { data?: string }[] };
+      };
+    }[];
+  };
+  const clocks = history.events
+    .map((e) => e.activityTaskScheduledEventAttributes)
+    .filter((a) => a?.activityType.name === 'computeClock')
+    .map(
+      (a) =>
+        JSON.parse(Buffer.from(a!.input!.payloads![0]!.data!, 'base64').toString('utf8')) as {
+          kind: string;
+          workingDays: number;
+        },
+    );
+  expect(clocks).toEqual([expect.objectContaining({ kind: 'randomInspectionDisclosure', workingDays: 20 })]);
+  const { failures, count } = await replayAll(require.resolve('../src/workflows'), '0.1.0', [
+    'random-inspection-flag.json',
+  ]);
+  expect(count).toBe(1);
+  expect(failures).toEqual([]);
 });
 
 test('the replay fails on a change that alters the command sequence', async () => {

@@ -1,12 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { Api, createServiceApp, createTokenVerifier, type Logger, type TConfigOf } from '@sanxiang/shared';
 import type { TDirectoryClient } from './data-access/directory-client';
+import type { TWorkflowDispatcher } from './data-access/workflow-outbox';
+import type { TRecordingClient } from './data-access/recording-client';
 import { databaseReadiness, type TDb } from './data-access/prisma-client';
 import type { TDomainDeps } from './domain/deps';
 import { catalogueRoutes } from './entry-points/http/catalogue-routes';
 import { planRoutes } from './entry-points/http/plan-routes';
 import { publicRoutes } from './entry-points/http/public-routes';
 import { resultRoutes } from './entry-points/http/result-routes';
+import { publicationRoutes } from './entry-points/http/publication-routes';
 import {
   loadWorkingDayCalendar,
   resolveCalendarDataDir,
@@ -18,6 +21,8 @@ export interface TAppDeps {
   db: TDb;
   logger: Logger;
   directory: TDirectoryClient;
+  workflows: TWorkflowDispatcher;
+  recording: TRecordingClient;
   /** Defaults to the wall clock. */
   now?: () => Date;
   /** Defaults to the shipped years plus those imported into CALENDAR_DATA_DIR, loaded once. */
@@ -33,6 +38,8 @@ export function createApp(deps: TAppDeps) {
     db: deps.db,
     logger: deps.logger,
     directory: deps.directory,
+    workflows: deps.workflows,
+    recording: deps.recording,
     now: deps.now ?? (() => new Date()),
     newSeed: deps.newSeed ?? (() => randomInt(0, 2 ** 32)),
     calendar:
@@ -43,6 +50,7 @@ export function createApp(deps: TAppDeps) {
   catalogueRoutes(api, domain);
   planRoutes(api, domain);
   resultRoutes(api, domain);
+  publicationRoutes(api, domain);
   publicRoutes(api, domain);
   return createServiceApp({
     name: 'inspection',

@@ -1,5 +1,6 @@
 import {
   createLogger,
+  createTemporalClient,
   systemTokenSource,
   type Logger,
   type TComposedService,
@@ -7,7 +8,9 @@ import {
 } from '@sanxiang/shared';
 import { createApp } from './app';
 import { createDirectoryClient } from './data-access/directory-client';
+import { createRecordingClient } from './data-access/recording-client';
 import { createPrismaClient } from './data-access/prisma-client';
+import { createWorkflowDispatcher } from './data-access/workflow-outbox';
 
 /** What tests may set beyond the config; main.ts passes none. */
 export interface TComposeServiceOverrides {
@@ -36,23 +39,35 @@ export function composeService(
         audience: config.AUTH_AUDIENCE,
       })
     : () => {
-        throw new Error('AUTH_JWT_SECRET is needed for machine tokens to the directory');
+        throw new Error('AUTH_JWT_SECRET is needed for machine tokens to the directory and recording');
       };
   const directory = createDirectoryClient({ baseUrl: config.SERVICE_URL_DIRECTORY, token });
+  // Each published task's results clock runs as a workflow (workflows/src/inspection), started and
+  // signalled through the outbox after commit.
+  const temporal = createTemporalClient(config);
+  const workflows = createWorkflowDispatcher({
+    db,
+    client: temporal.client,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    logger,
+  });
   const app = createApp({
     config,
     db,
     logger,
     directory,
+    workflows,
+    recording: createRecordingClient({ baseUrl: config.SERVICE_URL_RECORDING, token }),
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.newSeed ? { newSeed: overrides.newSeed } : {}),
   });
   return {
     app,
     logger,
-    startBackground: () => () => undefined,
+    startBackground: () => workflows.start(),
     async close() {
       await db.$disconnect();
+      await temporal.connection.close();
     },
   };
 }

@@ -265,17 +265,25 @@ describe('inspection service: list, pools, plan, draw, publication', () => {
       recordedByName: drawnInspector.name,
     });
     const secondInspector = inspectors.find((i) => i.id === second!.inspectors[0]!.id)!;
-    const noCase = await request(svc.app)
+    const noNote = await request(svc.app)
+      .put(`/tasks/${taskId}/results/${second!.objectId}`)
+      .set(await svc.as(secondInspector))
+      .send({ result: 'rectificationOrdered' });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.detail).toContain('发现问题、立案查处或未找到时须写明情况');
+    // 立案查处 opens the case in recording (test/e2e/inspection-results.test.ts); unreachable here,
+    // nothing is recorded.
+    const noRecording = await request(svc.app)
       .put(`/tasks/${taskId}/results/${second!.objectId}`)
       .set(await svc.as(secondInspector))
       .send({ result: 'caseOpened', note: '未按时足额支付工资' });
-    expect(noCase.status).toBe(400);
-    expect(noCase.body.detail).toContain('立案查处须填写案件编号');
-    const opened = await request(svc.app)
+    expect(noRecording.status).toBe(503);
+    expect(noRecording.body.detail).toBe('记录系统暂不可用，未能立案，请稍后重试');
+    const ordered = await request(svc.app)
       .put(`/tasks/${taskId}/results/${second!.objectId}`)
       .set(await svc.as(secondInspector))
-      .send({ result: 'caseOpened', note: '未按时足额支付工资', caseNumber: '常人社监察〔2026〕88号' });
-    expect(opened.body).toMatchObject({ resultLabel: '立案查处', caseNumber: '常人社监察〔2026〕88号' });
+      .send({ result: 'rectificationOrdered', note: '未按时足额支付工资，已责令整改' });
+    expect(ordered.body).toMatchObject({ resultLabel: '发现问题，已责令整改', caseNumber: null });
     const after = (await request(svc.app).get(`/tasks/${taskId}/results`).set(head)).body;
     expect(after.objects.filter((o: { result: string | null }) => o.result !== null)).toHaveLength(2);
   });

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { composeService as composeDirectory } from '@sanxiang/directory';
-import { createLogger } from '@sanxiang/shared';
+import { createLogger, createTemporalClient } from '@sanxiang/shared';
+import { inspectionResultsWorkflowId } from '@sanxiang/shared/src/contracts';
 import { bearer, createTestDatabase, testConfig, testStack, type TTestUser } from '@sanxiang/testing';
 import { seedDirectory, type TSeedPerson } from '../../../test/support/directory-seed';
 import { loadDirectoryDemo } from '../../../scripts/demo/load-directory-demo';
@@ -36,7 +38,7 @@ export const testAuth = {
 };
 
 /** The service in-process over a fresh, migrated database, asking a real directory service. */
-export async function startTestService(options: { demoDirectory?: boolean } = {}) {
+export async function startTestService(options: { demoDirectory?: boolean; recordingUrl?: string } = {}) {
   const directoryDb = await createTestDatabase('directory');
   const directory = composeDirectory(testConfig('directory', { DATABASE_URL: directoryDb.url }));
   const directoryServer = await new Promise<Server>((resolve) => {
@@ -46,10 +48,20 @@ export async function startTestService(options: { demoDirectory?: boolean } = {}
   if (options.demoDirectory) await loadDirectoryDemo(directoryUrl, testAuth);
   else await seedDirectory(directoryUrl, [...inspectors, uncertified, ...Object.values(users)]);
   const database = await createTestDatabase('inspection');
-  const service = composeService(
-    testConfig('inspection', { DATABASE_URL: database.url, SERVICE_URL_DIRECTORY: directoryUrl }),
-    { logger: createLogger({ name: 'inspection-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' }) },
-  );
+  // A task queue of this run: no worker polls it, so a published task's results workflow waits
+  // there (the time-skipping tests in workflows/src/inspection run it); terminated at close.
+  const taskQueue = `inspection-test-${randomUUID()}`;
+  const config = testConfig('inspection', {
+    DATABASE_URL: database.url,
+    SERVICE_URL_DIRECTORY: directoryUrl,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    // Nothing listens on port 9: 立案查处 then fails closed (the end-to-end test opens real cases).
+    SERVICE_URL_RECORDING: options.recordingUrl ?? 'http://127.0.0.1:9',
+  });
+  const temporal = createTemporalClient(config);
+  const service = composeService(config, {
+    logger: createLogger({ name: 'inspection-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  });
   const db: TDb = createPrismaClient(database.url);
   const server = await new Promise<Server>((resolve) => {
     const s = service.app.listen(0, '127.0.0.1', () => resolve(s));
@@ -59,7 +71,15 @@ export async function startTestService(options: { demoDirectory?: boolean } = {}
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     db,
     as: async (user: TTestUser) => ({ authorization: await bearer(user) }),
+    temporal: temporal.client,
+    taskQueue,
     close: async () => {
+      for (const t of await db.inspectionTask.findMany({ where: { status: 'published' } }))
+        await temporal.client.workflow
+          .getHandle(inspectionResultsWorkflowId(t.id))
+          .terminate('test finished')
+          .catch(() => undefined);
+      await temporal.connection.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await service.close();

@@ -10,6 +10,7 @@ export interface TWorkerServiceUrls {
   disclosure: string;
   directory: string;
   notifications: string;
+  inspection: string;
 }
 
 export interface TSanxiangWorkerOptions {
@@ -49,6 +50,7 @@ export async function createSanxiangWorker(options: TSanxiangWorkerOptions): Pro
       disclosure: client(urls.disclosure),
       directory: client(urls.directory),
       notifications: client(urls.notifications),
+      inspection: client(urls.inspection),
       // Read per computation (a few small files), so an imported holiday year counts at once.
       calendar: () => loadWorkingDayCalendar({ importedDir: options.calendarDir }),
     }),

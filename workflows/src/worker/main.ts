@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       disclosure: config.SERVICE_URL_DISCLOSURE,
       directory: config.SERVICE_URL_DIRECTORY,
       notifications: config.SERVICE_URL_NOTIFICATIONS,
+      inspection: config.SERVICE_URL_INSPECTION,
     },
   });
   logger.info(

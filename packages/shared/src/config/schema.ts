@@ -118,6 +118,9 @@ export const ZEnv = z.object({
   SERVICE_URL_NOTIFICATIONS: httpUrl.describe(
     'Base URL of the notifications service (inbox, e-mail, tasks and board; docs/notifications.md).',
   ),
+  SERVICE_URL_INSPECTION: httpUrl.describe(
+    "Base URL of the inspection service (双随机; the worker's results-clock activities, docs/inspection.md).",
+  ),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/ })
     .describe('SMTP server the notifications service sends e-mail through (Mailpit locally).'),
@@ -304,7 +307,16 @@ export const profiles = {
     'CALENDAR_DATA_DIR',
     'SERVICE_URL_DIRECTORY',
   ],
-  inspection: [...logging, ...http, 'DATABASE_URL', ...auth, 'SERVICE_URL_DIRECTORY', 'CALENDAR_DATA_DIR'],
+  inspection: [
+    ...logging,
+    ...http,
+    'DATABASE_URL',
+    ...auth,
+    ...temporal,
+    'SERVICE_URL_DIRECTORY',
+    'SERVICE_URL_RECORDING',
+    'CALENDAR_DATA_DIR',
+  ],
   identity: [
     ...logging,
     ...http,
@@ -331,6 +343,7 @@ export const profiles = {
     ...serviceUrls,
     'SERVICE_URL_DIRECTORY',
     'SERVICE_URL_NOTIFICATIONS',
+    'SERVICE_URL_INSPECTION',
     'CALENDAR_DATA_DIR',
   ],
   cli: [...logging, ...auth, ...temporal, 'CALENDAR_DATA_DIR'],

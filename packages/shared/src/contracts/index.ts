@@ -7,3 +7,4 @@ export * from './recording-api';
 export * from './notifications';
 export * from './record-bodies';
 export * from './proposal-materials';
+export * from './inspection-workflows';

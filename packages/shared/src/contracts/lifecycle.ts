@@ -347,7 +347,11 @@ export const ZDecisionMade = z.object({
   decisionKind: ZDecisionKind,
   collectiveDiscussionRecordId: ZId.optional(), // required for a major case
   headApprovalRecordId: ZId.optional(), // required for a major case
-  /** A random-inspection result (随机抽查结果): 20 working days instead of 7 (000 §17). */
+  /**
+   * Ignored since #13 item 4 (patch `decision-keeps-seven-days`): a decision that follows a random
+   * inspection keeps the 7-working-day rule; only runs started before honour it. Kept optional so
+   * their histories still parse.
+   */
   randomInspection: z.boolean().optional(),
   publication: ZPublicationContent,
   disclosure: ZDisclosurePlan,

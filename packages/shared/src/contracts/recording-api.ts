@@ -39,3 +39,26 @@ export const ZOpenCaseFile = z
       });
   });
 export type TOpenCaseFile = z.infer<typeof ZOpenCaseFile>;
+
+/**
+ * POST /internal/cases (system token): another service opens a case on behalf of one of its
+ * officers — the inspection service for a 立案查处 result of a random inspection (双随机, issue 15).
+ * The officer must be one of the case's officers, as for POST /cases; the lifecycle starts the same.
+ */
+export const ZInternalOpenCase = z.object({
+  case: ZOpenCaseFile,
+  /** The officer who opens it (recorded as the opener). */
+  openedBy: z.object({
+    id: z.string().min(1).max(64),
+    name: z.string().trim().min(1).max(64),
+    unitId: z.string().min(1).max(64).optional(),
+  }),
+  /** Where the case comes from, for the audit trail. */
+  source: z.object({
+    kind: z.literal('randomInspection'),
+    taskId: z.string().min(1).max(64),
+    objectId: z.string().min(1).max(64),
+  }),
+});
+export type TInternalOpenCase = z.infer<typeof ZInternalOpenCase>;
+export const internalOpenCasePath = '/internal/cases';

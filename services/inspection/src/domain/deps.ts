@@ -2,12 +2,18 @@ import type { Logger, TPrincipal } from '@sanxiang/shared';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import type { TAuditActor } from '../data-access/audit-log';
 import type { TDirectoryClient } from '../data-access/directory-client';
+import type { TRecordingClient } from '../data-access/recording-client';
 import type { TDb } from '../data-access/prisma-client';
+import type { TWorkflowDispatcher } from '../data-access/workflow-outbox';
 
 export interface TDomainDeps {
   db: TDb;
   logger: Logger;
   directory: TDirectoryClient;
+  /** Starts and signals the tasks' results workflows after commit (the outbox). */
+  workflows: TWorkflowDispatcher;
+  /** Opens the case of a 立案查处 result (system token). */
+  recording: TRecordingClient;
   now: () => Date;
   /** The working-day calendar (shipped years plus imported ones). */
   calendar: () => Promise<WorkingDayCalendar>;

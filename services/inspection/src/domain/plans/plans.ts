@@ -4,6 +4,12 @@ import { z } from 'zod';
 import { planSubject, taskSubject, writeAudit, type TAuditActor } from '../../data-access/audit-log';
 import type { TDb } from '../../data-access/prisma-client';
 import { inTransaction } from '../../data-access/transaction';
+import { enqueueWorkflowStart, type TWorkflowDispatcher } from '../../data-access/workflow-outbox';
+import {
+  inspectionResultsWorkflowId,
+  inspectionResultsWorkflowType,
+  type TInspectionResultsInput,
+} from '@sanxiang/shared/src/contracts';
 import type { InspectionItem, InspectionPlan, InspectionTask } from '../../generated/prisma/client';
 import { fromDbDate, toDbDate } from '../dates';
 
@@ -165,8 +171,19 @@ export async function publishPlan(db: TDb, actor: TAuditActor, planId: string, n
   });
 }
 
-export async function publishTask(db: TDb, actor: TAuditActor, taskId: string, now: Date) {
-  return inTransaction(db, undefined, async (tx) => {
+/**
+ * 公布 one drawn task; its results clock starts with it (the task's workflow, started through the
+ * outbox after commit: 20 working days from the end of the inspection, 000 §17).
+ */
+export async function publishTask(
+  db: TDb,
+  workflows: TWorkflowDispatcher,
+  actor: TAuditActor,
+  taskId: string,
+  now: Date,
+) {
+  const workflowId = inspectionResultsWorkflowId(taskId);
+  const answer = await inTransaction(db, undefined, async (tx) => {
     const task = await tx.inspectionTask.findUnique({
       where: { id: taskId },
       include: { item: true, plan: true },
@@ -182,6 +199,19 @@ export async function publishTask(db: TDb, actor: TAuditActor, taskId: string, n
       include: { item: true },
     });
     await writeAudit(tx, actor, 'task.published', taskSubject(taskId));
+    const input: TInspectionResultsInput = {
+      taskId,
+      taskName: updated.name,
+      endDate: fromDbDate(updated.endDate),
+    };
+    await enqueueWorkflowStart(tx, {
+      workflowType: inspectionResultsWorkflowType,
+      workflowId,
+      args: [input],
+    });
     return { status: 200, body: taskView(updated) };
   });
+  // Failures stay queued: the relay retries (startBackground).
+  await workflows.deliver([workflowId]).catch(() => undefined);
+  return answer;
 }

@@ -223,6 +223,6 @@ export function planRoutes(api: Api, deps: TDomainDeps): void {
     access: organisers,
     request: { params: ZTaskParams },
     responses: { 200: { description: '已公布', schema: ZTaskView }, 409: problem('未抽取或计划未公布') },
-    handler: async (ctx) => publishTask(deps.db, actorOf(ctx), ctx.params.taskId, deps.now()),
+    handler: async (ctx) => publishTask(deps.db, deps.workflows, actorOf(ctx), ctx.params.taskId, deps.now()),
   });
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Api } from '@sanxiang/shared';
 import {
+  internalOpenCasePath,
+  ZInternalOpenCase,
   ZCaseSummary,
   ZEscalationRequest,
   ZEscalationResponse,
@@ -13,6 +15,7 @@ import { ZLegalReviewOpinion } from '../../domain/records/record-bodies';
 import { missingKey, recordEscalation } from '../../domain/lifecycle/record-escalation';
 import { recordStageTransition } from '../../domain/lifecycle/record-stage-transition';
 import type { TRecordingDeps } from '../../domain/recording-deps';
+import { openCaseFile } from '../../domain/case-file/open-case-file';
 import { callContextOf } from './call-context';
 import { ZCaseParams } from './case-file-routes';
 
@@ -25,6 +28,33 @@ export const ZInternalRecordInput = z.object({
 });
 
 export function internalRoutes(api: Api, deps: TRecordingDeps) {
+  api.route({
+    method: 'post',
+    path: internalOpenCasePath,
+    summary: '其他服务：代本案执法人员立案并启动案件流程（随机抽查结果为立案查处时，由抽查服务调用）',
+    tags,
+    access: ['system'],
+    idempotent: true,
+    request: { body: ZInternalOpenCase },
+    responses: { 201: { description: '已立案' }, 409: { description: '案号已存在' } },
+    // As POST /cases, with the officer as the opener (the same checks: one of the case's
+    // officers, every officer certified for the category and area).
+    handler: async ({ req, idempotency, body }) =>
+      openCaseFile(
+        deps,
+        callContextOf(
+          req,
+          {
+            id: body.openedBy.id,
+            name: body.openedBy.name,
+            roles: ['officer'],
+            ...(body.openedBy.unitId ? { unitId: body.openedBy.unitId } : {}),
+          },
+          idempotency,
+        ),
+        body.case,
+      ),
+  });
   api.route({
     method: 'get',
     path: '/internal/cases/{caseNumber}/summary',

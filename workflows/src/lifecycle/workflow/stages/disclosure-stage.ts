@@ -5,8 +5,17 @@ import { iso } from '../time';
 import { NON_PUBLICATION_PATCH } from '../handlers/disclosure/disclosure-exempted';
 
 /**
- * Stage `disclosure` (公示): opens the 7-working-day clock (20 for a random-inspection result) from
- * the decision date, creates the draft in the disclosure service, and — once that service approved
+ * `patched()` id of ignoring the decision's free `randomInspection` flag (#13 item 4, 000 §17,
+ * 003 (六)): a penalty or other decision that follows a random inspection keeps the 7-working-day
+ * rule; the 20 working days count for the inspection's own results, from the end of the inspection,
+ * in the inspection task's workflow (workflows/src/inspection). Runs that opened a 20-day clock
+ * before keep it (their histories carry no marker).
+ */
+export const DECISION_KEEPS_SEVEN_DAYS_PATCH = 'decision-keeps-seven-days';
+
+/**
+ * Stage `disclosure` (公示): opens the 7-working-day clock from the decision date (20 only for runs
+ * flagged `randomInspection` before DECISION_KEEPS_SEVEN_DAYS_PATCH), creates the draft in the disclosure service, and — once that service approved
  * it — publishes, which stops the clock. An exempt plan (不予公开) ends the case `exempt`.
  */
 export async function disclosureStage(lc: Lifecycle): Promise<void> {
@@ -15,7 +24,9 @@ export async function disclosureStage(lc: Lifecycle): Promise<void> {
   const decision = cycle.decision;
   if (!decision) throw new Error('disclosure without a decision'); // invariant: decisionMade sets it
   const exempt = decision.disclosure.mode === 'exempt';
-  const randomInspection = decision.randomInspection === true;
+  // The patch is asked only where the flag is set, so other runs' histories stay as they were.
+  const randomInspection =
+    decision.randomInspection === true && !lc.ports.patched(DECISION_KEEPS_SEVEN_DAYS_PATCH);
   const clockId = clockIds.disclosure(cycle.cycle);
   if (!exempt && !cycle.publishedAt && !lc.clocks.find(clockId)) {
     await lc.clocks.open(

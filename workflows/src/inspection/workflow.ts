@@ -1,0 +1,161 @@
+import {
+  condition,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { escalationText, type TClockLevel } from '@sanxiang/shared/src/clocks';
+import {
+  INSPECTION_RESULTS_WORKING_DAYS,
+  inspectionResultsQueries,
+  inspectionResultsSignals,
+  type TInspectionResultsInput,
+  type TResultsApproved,
+} from '@sanxiang/shared/src/contracts';
+import { saDeadlineAt, saProvisionalDeadline } from '../lifecycle/workflow/search-attributes';
+import type {
+  TNotifyClockStepInput,
+  TNotifyClockStepResult,
+} from '../lifecycle/activities/notify-clock-step';
+import type { TInspectionActivities, TInspectionResultsClock } from './activities';
+
+export interface TInspectionResultsStatus {
+  taskId: string;
+  clock: TInspectionResultsClock | null;
+  /** -1 none yet, 0 reminded, 1 escalated to the unit head, 2 to the agency head. */
+  level: number;
+  approvedAt: string | null;
+  publishedAt: string | null;
+}
+
+export interface TInspectionResultsResult {
+  taskId: string;
+  publishedAt: string;
+  dueAt: string;
+  onTime: boolean;
+  level: number;
+}
+
+export const resultsApproved = defineSignal<[TResultsApproved]>(inspectionResultsSignals.resultsApproved);
+export const inspectionCalendarUpdated = defineSignal<[unknown]>(inspectionResultsSignals.calendarUpdated);
+export const inspectionResultsStatus = defineQuery<TInspectionResultsStatus>(inspectionResultsQueries.status);
+
+type TActs = TInspectionActivities & {
+  notifyClockStep(input: TNotifyClockStepInput): Promise<TNotifyClockStepResult>;
+};
+
+const acts = proxyActivities<TActs>({
+  startToCloseTimeout: '30 seconds',
+  // As the lifecycle's service calls: retried without limit, a service outage only delays.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const instantOf = (clock: TInspectionResultsClock, level: TClockLevel) =>
+  level === 0 ? clock.remindAt : level === 1 ? clock.escalateAt : clock.secondEscalateAt;
+
+/**
+ * One random-inspection task's results clock (000 §17, 003 (六); #13 item 4): the results are due
+ * 20 working days after the inspection ends (clock table `randomInspectionDisclosure`). As every
+ * clock: a reminder to the disclosure office two working days before, an escalation to its head at
+ * the due instant and to the agency head three working days later, each told to the people through
+ * the lifecycle's `notifyClockStep`. The service signals `resultsApproved` once the results were
+ * checked and a head approved them (neither one of the task's inspectors, the service enforces);
+ * the workflow then publishes them, which stops the clock. Every instant comes from an activity.
+ */
+export async function inspectionResultsWorkflow(
+  input: TInspectionResultsInput,
+): Promise<TInspectionResultsResult> {
+  const { workflowId } = workflowInfo();
+  let approved: TResultsApproved | undefined;
+  let recompute = false;
+  let clock: TInspectionResultsClock | null = null;
+  let level = -1;
+  const done: { publishedAt?: string } = {};
+
+  setHandler(resultsApproved, (p) => {
+    if (p?.taskId === input.taskId && typeof p.approvedAt === 'string') approved ??= p;
+  });
+  setHandler(inspectionCalendarUpdated, () => {
+    if (clock?.provisional) recompute = true;
+  });
+  setHandler(inspectionResultsStatus, () => ({
+    taskId: input.taskId,
+    clock,
+    level,
+    approvedAt: approved?.approvedAt ?? null,
+    publishedAt: done.publishedAt ?? null,
+  }));
+
+  const setClock = async () => {
+    clock = await acts.computeInspectionResultsClock({ endDate: input.endDate });
+    upsertSearchAttributes([
+      { key: saProvisionalDeadline, value: clock.provisional },
+      { key: saDeadlineAt, value: new Date(clock.dueAt) },
+    ]);
+    await acts.recordInspectionResultsClock({
+      taskId: input.taskId,
+      idempotencyKey: `${workflowId}:clock:${clock.dueAt}`,
+      clock,
+    });
+  };
+  await setClock();
+
+  while (approved === undefined && level < 2) {
+    const current: TInspectionResultsClock = clock!;
+    const next = (level + 1) as TClockLevel;
+    const at = instantOf(current, next);
+    const wait = Date.parse(at) - Date.now();
+    if (wait > 0) await condition(() => approved !== undefined || recompute, wait);
+    if (approved !== undefined) break;
+    if (recompute) {
+      recompute = false;
+      await setClock(); // steps already taken stay taken
+      continue;
+    }
+    const reason = `随机抽查任务“${input.taskName}”的检查结果应于抽查结束之日起 ${INSPECTION_RESULTS_WORKING_DAYS} 个工作日内公示（截止 ${current.dueDate}）：${escalationText[next]}`;
+    const told = await acts.notifyClockStep({
+      clockKey: `${workflowId}:randomInspectionDisclosure`,
+      kind: 'randomInspectionDisclosure',
+      level: next,
+      caseNumber: null,
+      caseTitle: input.taskName,
+      link: `/inspection/tasks/${encodeURIComponent(input.taskId)}`,
+      dueAt: current.dueAt,
+      dueDate: current.dueDate,
+      reason,
+      at,
+      assigneeIds: [],
+    });
+    await acts.recordInspectionEscalation({
+      taskId: input.taskId,
+      idempotencyKey: `${workflowId}:escalation:${next}:${at}`,
+      escalation: {
+        level: next,
+        reason,
+        dueAt: current.dueAt,
+        at,
+        notifiedNames: told.people.map((p) => p.name),
+      },
+    });
+    level = next;
+  }
+  await condition(() => approved !== undefined);
+  const published = await acts.publishInspectionResults({
+    taskId: input.taskId,
+    idempotencyKey: `${workflowId}:publish`,
+    workflowId,
+  });
+  done.publishedAt = published.publishedAt;
+  const { publishedAt } = published;
+  const final: TInspectionResultsClock = clock!;
+  return {
+    taskId: input.taskId,
+    publishedAt,
+    dueAt: final.dueAt,
+    onTime: Date.parse(publishedAt) <= Date.parse(final.dueAt),
+    level,
+  };
+}
