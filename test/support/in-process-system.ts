@@ -42,8 +42,11 @@ export interface TInProcessSystemOptions {
    * service then accepts its tokens through its JWKS, as under `npm start`. Default false.
    */
   identity?: boolean;
-  /** Also the staff console server, signing people in at that provider (implies identity). */
-  console?: { staticDir?: string } | boolean;
+  /**
+   * Also the staff console server, signing people in at that provider (implies identity);
+   * `calendarDir`: where its 日历 page imports years (default the stack's, shared with the worker).
+   */
+  console?: { staticDir?: string; calendarDir?: string } | boolean;
   /** The Temporal worker (default true); sign-in tests that start no case need none. */
   worker?: boolean;
 }
@@ -302,6 +305,8 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
       pool.on('error', () => undefined);
       stops.push(() => pool.end());
       const consoleLogger = logger('console');
+      const consoleTemporal = createTemporalClient(workerConfig);
+      stops.push(() => consoleTemporal.connection.close());
       const consoleApp = createConsoleApp({
         consoleUrl: consoleSlot.url,
         sessionSecret: consoleConfig.CONSOLE_SESSION_SECRET,
@@ -319,6 +324,19 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
           directory: consoleConfig.SERVICE_URL_DIRECTORY,
           notifications: consoleConfig.SERVICE_URL_NOTIFICATIONS,
         },
+        healthTargets: { identity: identitySlot.url },
+        calendar: {
+          dataDir:
+            (typeof options.console === 'object' ? options.console.calendarDir : undefined) ?? calendarDir,
+          temporal: consoleTemporal.client,
+          // Only this run's workflows: the stack's Temporal is shared by every suite.
+          andQuery: `TaskQueue = "${taskQueue}"`,
+        },
+        ...(consoleConfig.TEMPORAL_UI_URL
+          ? {
+              temporalUi: { url: consoleConfig.TEMPORAL_UI_URL, namespace: consoleConfig.TEMPORAL_NAMESPACE },
+            }
+          : {}),
         logger: consoleLogger,
         ...(typeof options.console === 'object' && options.console.staticDir
           ? { staticDir: options.console.staticDir }

@@ -4,11 +4,13 @@ import type { Logger } from '@sanxiang/shared';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Pool } from 'pg';
 import { pinoHttp } from 'pino-http';
+import { calendarAdmin, type TCalendarAdminDeps } from './calendar-admin';
 import { csrfProtection } from './csrf';
 import { type TOidcClient, userOfTokens } from './oidc';
 import { messagePage } from './pages';
 import { apiProxy } from './proxy';
 import { newCsrfToken, sessionMiddleware } from './session';
+import { systemStatus } from './system-status';
 
 export interface TConsoleAppDeps {
   consoleUrl: string;
@@ -20,6 +22,12 @@ export interface TConsoleAppDeps {
   logger: Logger;
   /** The built browser app (vite build → dist/); absent in API-only tests. */
   staticDir?: string;
+  /** Besides the services: other components whose `/readyz` 系统状态 shows (e.g. the identity provider). */
+  healthTargets?: Record<string, string>;
+  /** Temporal Web UI, for admins' links from a case to its workflow; absent: no link. */
+  temporalUi?: { url: string; namespace: string };
+  /** 日历 (admins): the holiday data folder and a Temporal client; absent: the page says so. */
+  calendar?: Omit<TCalendarAdminDeps, 'logger'>;
 }
 
 /** Refresh this long before the access token expires. */
@@ -136,7 +144,10 @@ export function createConsoleApp(deps: TConsoleAppDeps) {
     }
     req.session.csrfToken ??= newCsrfToken();
     res.setHeader('cache-control', 'no-store');
-    res.json({ user: req.session.user, csrfToken: req.session.csrfToken });
+    // Admins get the Temporal Web UI's address for the case page's link to the workflow.
+    const temporalUi =
+      deps.temporalUi && req.session.user.roles.includes('admin') ? { temporalUi: deps.temporalUi } : {};
+    res.json({ user: req.session.user, csrfToken: req.session.csrfToken, ...temporalUi });
   });
 
   app.post('/auth/logout', csrfProtection(consoleOrigin), async (req, res) => {
@@ -178,6 +189,28 @@ export function createConsoleApp(deps: TConsoleAppDeps) {
     refreshing.set(req.sessionID, refresh);
     return refresh;
   };
+  // The console's own: every component's readiness for 系统状态 (admins), before the proxy.
+  app.get(
+    '/api/system/status',
+    systemStatus({
+      targets: { ...deps.services, ...deps.healthTargets },
+      pool: deps.pool,
+      logger: deps.logger,
+    }),
+  );
+  if (deps.calendar)
+    app.use(
+      '/api/calendar',
+      csrfProtection(consoleOrigin),
+      calendarAdmin({ ...deps.calendar, logger: deps.logger }),
+    );
+  else
+    app.use('/api/calendar', (_req, res) => {
+      res
+        .status(503)
+        .type('application/problem+json')
+        .json({ title: '未配置', status: 503, detail: '执法工作台未配置节假日数据目录与工作流引擎' });
+    });
   app.use(
     '/api/:service',
     csrfProtection(consoleOrigin),

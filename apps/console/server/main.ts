@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createLogger, loadConfig, runServer } from '@sanxiang/shared';
+import { createLogger, createTemporalClient, loadConfig, runServer } from '@sanxiang/shared';
+import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { Pool } from 'pg';
 import { createConsoleApp } from './app';
 import { createOidcClient } from './oidc';
@@ -9,6 +10,8 @@ const logger = createLogger({ name: 'console', level: config.LOG_LEVEL, format: 
 const pool = new Pool({ connectionString: config.DATABASE_URL, max: 5 });
 // A session-store connection the server ends while idle is replaced on the next query; report it.
 pool.on('error', (error) => logger.warn({ err: error }, 'session pool: idle connection lost'));
+// For the admins' 日历 page: list and signal workflows with provisional deadlines.
+const temporal = createTemporalClient(config);
 const { app, close } = createConsoleApp({
   consoleUrl: config.CONSOLE_URL.replace(/\/$/u, ''),
   sessionSecret: config.CONSOLE_SESSION_SECRET,
@@ -26,6 +29,13 @@ const { app, close } = createConsoleApp({
     directory: config.SERVICE_URL_DIRECTORY,
     notifications: config.SERVICE_URL_NOTIFICATIONS,
   },
+  healthTargets: { identity: config.OIDC_ISSUER },
+  calendar: { dataDir: resolveCalendarDataDir(config), temporal: temporal.client },
+  ...(config.TEMPORAL_UI_URL
+    ? {
+        temporalUi: { url: config.TEMPORAL_UI_URL.replace(/\/$/u, ''), namespace: config.TEMPORAL_NAMESPACE },
+      }
+    : {}),
   logger,
   staticDir: path.join(__dirname, '..', 'dist'),
 });
@@ -38,5 +48,6 @@ void runServer({
   onShutdown: async () => {
     await close();
     await pool.end();
+    await temporal.connection.close();
   },
 });

@@ -12,6 +12,11 @@ const ReviewQueuePage = lazy(() => import('./pages/review-queue-page'));
 const ReviewPage = lazy(() => import('./pages/review-page'));
 const MyTasksPage = lazy(() => import('./pages/my-tasks-page'));
 const ApprovalsPage = lazy(() => import('./pages/approvals-page'));
+const InboxPage = lazy(() => import('./pages/inbox-page'));
+const BoardPage = lazy(() => import('./pages/board-page'));
+const DirectoryPage = lazy(() => import('./pages/directory-page'));
+const SystemStatusPage = lazy(() => import('./pages/system-status-page'));
+const CalendarPage = lazy(() => import('./pages/calendar-page'));
 
 // A failing page shows an error in Chinese inside the layout; the menu stays usable.
 const page = (element: ReactNode) => (
@@ -34,6 +39,11 @@ export const router = createBrowserRouter([
       { path: 'reviews/:reviewId', element: page(<ReviewPage />) },
       { path: 'tasks', element: page(<MyTasksPage />) },
       { path: 'approvals', element: page(<ApprovalsPage />) },
+      { path: 'inbox', element: page(<InboxPage />) },
+      { path: 'board', element: page(<BoardPage />) },
+      { path: 'admin/directory', element: page(<DirectoryPage />) },
+      { path: 'admin/status', element: page(<SystemStatusPage />) },
+      { path: 'admin/calendar', element: page(<CalendarPage />) },
     ],
   },
 ]);

@@ -78,6 +78,7 @@ beforeAll(async () => {
     },
     logger: legalReview.logger,
     staticDir,
+    temporalUi: { url: 'http://temporal-ui.test', namespace: 'default' },
   });
 });
 
@@ -147,6 +148,36 @@ it('tells the browser who is signed in, never the token', async () => {
   // The session is a row of the console's PostgreSQL table.
   const rows = await pool.query(`SELECT sess FROM ${SESSION_TABLE} WHERE sid = $1`, [s.sid]);
   expect(rows.rowCount).toBe(1);
+});
+
+it('gives only admins the Temporal Web UI address for the case page’s workflow link', async () => {
+  const reviewer = await signedIn({ roles: ['reviewer'] });
+  const asReviewer = await request(consoleApp.app).get('/auth/session').set('cookie', reviewer.cookie);
+  expect(asReviewer.body.temporalUi).toBeUndefined();
+  const admin = await signedIn({ roles: ['admin'] });
+  const asAdmin = await request(consoleApp.app).get('/auth/session').set('cookie', admin.cookie).expect(200);
+  expect(asAdmin.body.temporalUi).toEqual({ url: 'http://temporal-ui.test', namespace: 'default' });
+});
+
+it('tells admins each service’s readiness (系统状态), and nobody else', async () => {
+  const reviewer = await signedIn({ roles: ['reviewer'] });
+  const refused = await request(consoleApp.app).get('/api/system/status').set('cookie', reviewer.cookie);
+  expect(refused.status).toBe(403);
+  expect(refused.body.detail).toBe('系统状态仅系统管理员可查看');
+  const admin = await signedIn({ roles: ['admin'] });
+  const res = await request(consoleApp.app).get('/api/system/status').set('cookie', admin.cookie).expect(200);
+  const byName = Object.fromEntries(
+    (res.body.components as { name: string; state: string; checks: Record<string, unknown> }[]).map((c) => [
+      c.name,
+      c,
+    ]),
+  );
+  expect(Object.keys(byName).sort()).toEqual(['console', 'legal-review', 'recording']);
+  // The real legal-review service answers its /readyz with its own checks; nothing listens at :9.
+  expect(byName['legal-review']).toMatchObject({ state: 'ready', httpStatus: 200, error: null });
+  expect(Object.keys(byName['legal-review']!.checks).length).toBeGreaterThan(0);
+  expect(byName.recording).toMatchObject({ state: 'unreachable', httpStatus: null });
+  expect(byName.console).toMatchObject({ state: 'ready', checks: { database: { ok: true } } });
 });
 
 it('proxies to the service with the person’s token', async () => {

@@ -131,7 +131,7 @@ describe('我的待办', () => {
       expect(await first.locator('.ant-tag-red', { hasText: '已督办' }).count()).toBe(1);
       expect(await second.locator('.ant-tag-blue', { hasText: '已提醒' }).count()).toBe(1);
       // The bell: one unread reminder in her inbox.
-      await page.getByRole('link', { name: '1 条未读提醒，查看我的待办' }).waitFor();
+      await page.getByRole('link', { name: '1 条未读消息，查看消息' }).waitFor();
       await page.getByRole('menuitem', { name: /我的待办/u }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'my-tasks');

@@ -32,6 +32,21 @@ describe('admin API of the directory', () => {
     expect((await request(svc.app).get('/people').set(officer)).status).toBe(403);
   });
 
+  it('searches people by name or login for the staff directory page', async () => {
+    const admin = await svc.as(users.admin);
+    const byName = await request(svc.app)
+      .get(`/people?q=${encodeURIComponent('周建')}`)
+      .set(admin);
+    expect(byName.status).toBe(200);
+    expect(byName.body.map((p: { id: string }) => p.id)).toEqual(['p-head']);
+    const byLogin = await request(svc.app).get('/people?q=OFFICER&unitId=jiancha-1').set(admin);
+    expect(byLogin.body.map((p: { login: string }) => p.login).sort()).toEqual(['officer1', 'officer2']);
+    const none = await request(svc.app)
+      .get(`/people?q=${encodeURIComponent('无此人')}`)
+      .set(admin);
+    expect(none.body).toEqual([]);
+  });
+
   it('audits every change with who, when and what, and not a repeat that changes nothing', async () => {
     const admin = await svc.as(users.admin);
     const created = await request(svc.app).put('/people/p-new').set(admin).send(personBody);

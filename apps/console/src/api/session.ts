@@ -16,6 +16,13 @@ export interface TSession {
   user: TSessionUser;
   /** Sent back in `X-CSRF-Token` with every state-changing request. */
   csrfToken: string;
+  /** Admins only, when configured: the Temporal Web UI, for the link from a case to its workflow. */
+  temporalUi?: { url: string; namespace: string };
+}
+
+/** The Temporal Web UI's page of a case's lifecycle workflow (`case-lifecycle:<案号>`). */
+export function workflowUiUrl(ui: { url: string; namespace: string }, workflowId: string): string {
+  return `${ui.url}/namespaces/${encodeURIComponent(ui.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
 let csrfToken: string | undefined;

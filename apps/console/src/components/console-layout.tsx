@@ -2,10 +2,14 @@ import {
   AuditOutlined,
   CheckSquareOutlined,
   BellOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
   FileSearchOutlined,
   FolderAddOutlined,
+  HeartOutlined,
   LogoutOutlined,
   ScheduleOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -21,9 +25,14 @@ import { SessionContext } from './session-context';
 const menuRoutes: { path: string; name: string; icon: ReactNode; roles?: string[] }[] = [
   { path: '/tasks', name: '我的待办', icon: <ScheduleOutlined /> },
   { path: '/approvals', name: '待我审批', icon: <CheckSquareOutlined />, roles: ['head'] },
+  { path: '/inbox', name: '消息', icon: <BellOutlined /> },
   { path: '/cases', name: '案件检索', icon: <FileSearchOutlined /> },
   { path: '/cases/new', name: '立案', icon: <FolderAddOutlined /> },
   { path: '/reviews', name: '法制审核队列', icon: <AuditOutlined /> },
+  { path: '/board', name: '督办看板', icon: <DashboardOutlined />, roles: ['head', 'reviewer'] },
+  { path: '/admin/directory', name: '人员目录', icon: <TeamOutlined />, roles: ['admin', 'head'] },
+  { path: '/admin/calendar', name: '节假日日历', icon: <CalendarOutlined />, roles: ['admin'] },
+  { path: '/admin/status', name: '系统状态', icon: <HeartOutlined />, roles: ['admin'] },
 ];
 
 /** The menu of the signed-in person: an entry with `roles` shows to those roles only. */
@@ -33,7 +42,7 @@ const menuFor = (roles: string[]) => ({
     .map(({ roles: _roles, ...r }) => r),
 });
 
-/** The header's bell: unread inbox items (notifications service), linking to 我的待办. */
+/** The header's bell: unread inbox items (notifications service), linking to 消息. */
 function InboxBell() {
   const inbox = useQuery({
     queryKey: ['inbox-unread'],
@@ -45,10 +54,7 @@ function InboxBell() {
   });
   const unread = inbox.data ?? 0;
   return (
-    <Link
-      to="/tasks"
-      aria-label={unread > 0 ? `${unread} 条未读提醒，查看我的待办` : '没有未读提醒，查看我的待办'}
-    >
+    <Link to="/inbox" aria-label={unread > 0 ? `${unread} 条未读消息，查看消息` : '没有未读消息，查看消息'}>
       <Badge count={unread} size="small" overflowCount={99}>
         <BellOutlined style={{ fontSize: 18, color: 'rgba(0, 0, 0, 0.88)' }} aria-hidden />
       </Badge>

@@ -3,7 +3,9 @@ import { Page } from '../components/page';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain/identifiers';
 import { legalReviewApi, recordingApi } from '../api/clients';
+import { workflowUiUrl } from '../api/session';
 import { problemText, unwrap } from '../api/problem';
 import { CaseActions } from '../components/case-actions/case-actions';
 import { PageLoading } from '../components/page-loading';
@@ -23,7 +25,7 @@ const mediaLabel: Record<string, string> = { audio: '录音', video: '录像', p
 /** 案件: the case file from the recording service and its review rounds from the legal-review service. */
 export default function CasePage() {
   const { caseNumber = '' } = useParams();
-  const { user } = useSession();
+  const { user, temporalUi } = useSession();
   const caseFile = useQuery({
     queryKey: ['case', caseNumber],
     queryFn: async () =>
@@ -55,7 +57,22 @@ export default function CasePage() {
   const canAct = !c.closedAt && (isHandler || user.roles.includes('head'));
   const openRound = (rounds.data?.rounds ?? []).filter((r) => r.status !== 'issued').at(-1);
   return (
-    <Page title={c.caseNumber} subTitle={c.title} tags={<Tag color="blue">{stageLabel(c.stage)}</Tag>}>
+    <Page
+      title={c.caseNumber}
+      subTitle={c.title}
+      tags={<Tag color="blue">{stageLabel(c.stage)}</Tag>}
+      extra={
+        temporalUi ? (
+          <a
+            href={workflowUiUrl(temporalUi, lifecycleWorkflowId(c.caseNumber))}
+            target="_blank"
+            rel="noreferrer"
+          >
+            在 Temporal 中查看流程
+          </a>
+        ) : undefined
+      }
+    >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card title="案件信息">
           <ProDescriptions column={2} dataSource={c}>

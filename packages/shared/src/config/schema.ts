@@ -73,6 +73,11 @@ export const ZEnv = z.object({
     .regex(/^[\w.-]+:\d+$/, 'must be host:port')
     .describe('Temporal frontend, `host:port`.'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('Temporal namespace.'),
+  TEMPORAL_UI_URL: httpUrl
+    .optional()
+    .describe(
+      "Temporal Web UI, for admins' link from a case page to its workflow (`npm start`: the dev server's UI); unset: no link.",
+    ),
   TEMPORAL_TASK_QUEUE: z
     .string()
     .min(1)
@@ -358,6 +363,10 @@ export const profiles = {
     ...serviceUrls,
     'SERVICE_URL_DIRECTORY',
     'SERVICE_URL_NOTIFICATIONS',
+    'TEMPORAL_UI_URL',
+    'TEMPORAL_ADDRESS',
+    'TEMPORAL_NAMESPACE',
+    'CALENDAR_DATA_DIR',
   ],
 } as const satisfies Record<string, readonly TEnvKey[]>;
 export type TProfile = keyof typeof profiles;

@@ -1,2 +1,3 @@
 export * from './connect';
 export * from './start-case-lifecycle';
+export * from './provisional-deadlines';

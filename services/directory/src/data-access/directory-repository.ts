@@ -31,12 +31,20 @@ export const findPeople = (db: TReader, ids: string[]) =>
   db.person.findMany({ where: { id: { in: ids } }, include: personInclude });
 export const listPeople = (
   db: TReader,
-  filter: { unitId?: string | undefined; active?: boolean | undefined },
+  filter: { unitId?: string | undefined; active?: boolean | undefined; q?: string | undefined },
 ) =>
   db.person.findMany({
     where: {
       ...(filter.unitId ? { unitId: filter.unitId } : {}),
       ...(filter.active === undefined ? {} : { active: filter.active }),
+      ...(filter.q
+        ? {
+            OR: [
+              { name: { contains: filter.q, mode: 'insensitive' as const } },
+              { login: { contains: filter.q, mode: 'insensitive' as const } },
+            ],
+          }
+        : {}),
     },
     include: personInclude,
     orderBy: [{ unitId: 'asc' }, { login: 'asc' }],

@@ -20,7 +20,7 @@ export function peopleRoutes(api: Api, deps: TDomainDeps): void {
   api.route({
     method: 'get',
     path: '/people',
-    summary: '人员列表（按机构、在职状态筛选）',
+    summary: '人员列表（按机构、在职状态筛选，按姓名或登录名检索）',
     tags: ['people'],
     access: readers,
     request: {
@@ -30,11 +30,14 @@ export function peopleRoutes(api: Api, deps: TDomainDeps): void {
           .enum(['true', 'false'])
           .transform((v) => v === 'true')
           .optional(),
+        q: z.string().trim().max(64).optional().describe('姓名或登录名中的文字'),
       }),
     },
     responses: { 200: { description: '人员', schema: z.array(ZPersonView) } },
     handler: async ({ query }) => ({
-      body: (await listPeople(deps.db, { unitId: query.unitId, active: query.active })).map(personView),
+      body: (
+        await listPeople(deps.db, { unitId: query.unitId, active: query.active, q: query.q || undefined })
+      ).map(personView),
     }),
   });
 
