@@ -173,9 +173,12 @@ it('tells admins each service’s readiness (系统状态), and nobody else', as
     ]),
   );
   expect(Object.keys(byName).sort()).toEqual(['console', 'legal-review', 'recording']);
-  // The real legal-review service answers its /readyz with its own checks; nothing listens at :9.
-  expect(byName['legal-review']).toMatchObject({ state: 'ready', httpStatus: 200, error: null });
-  expect(Object.keys(byName['legal-review']!.checks).length).toBeGreaterThan(0);
+  // The real legal-review service answers its /readyz with its own checks, passed on as they are
+  // (ready, or one of its checks failing under load: 503 naming it); nothing listens at :9.
+  const review = byName['legal-review'] as unknown as { state: string; httpStatus: number; error: unknown };
+  expect(review.error).toBeNull();
+  expect(review.httpStatus).toBe(review.state === 'ready' ? 200 : 503);
+  expect(Object.keys(byName['legal-review']!.checks)).toEqual(expect.arrayContaining(['database']));
   expect(byName.recording).toMatchObject({ state: 'unreachable', httpStatus: null });
   expect(byName.console).toMatchObject({ state: 'ready', checks: { database: { ok: true } } });
 });
