@@ -53,7 +53,13 @@ export const users = {
 
 /** Where each demo case should stand once loaded. */
 export type TDemoTarget =
-  'published' | 'inLegalReview' | 'materialsRequested' | 'exempt' | 'withdrawnToBeRedone';
+  | 'published'
+  | 'inLegalReview'
+  | 'materialsRequested'
+  | 'exempt'
+  | 'withdrawnToBeRedone'
+  /** Decided and served; the disclosure draft waits for disclosure staff (the console's test). */
+  | 'disclosureDraft';
 
 export interface TDemoFile {
   mediaKind: 'photo' | 'document';

@@ -494,6 +494,10 @@ async function loadDecisionAndDisclosure(
     await waitForCaseStage(api, users.unitHead, caseNumber, 'exempt', WORKER_WAIT_MS);
     return undefined;
   }
+  if (disclosure.status === 'draft' && c.target === 'disclosureDraft') {
+    out.info('公示', `草稿待公示人员编辑、提交审核（${disclosure.title}）`);
+    return disclosure.id;
+  }
   if (disclosure.status === 'draft') {
     disclosure = await passInternalReview(
       api,

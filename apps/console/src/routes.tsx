@@ -17,6 +17,9 @@ const BoardPage = lazy(() => import('./pages/board-page'));
 const DirectoryPage = lazy(() => import('./pages/directory-page'));
 const SystemStatusPage = lazy(() => import('./pages/system-status-page'));
 const CalendarPage = lazy(() => import('./pages/calendar-page'));
+const DisclosureListPage = lazy(() => import('./pages/disclosure-list-page'));
+const DisclosurePage = lazy(() => import('./pages/disclosure-page'));
+const ExemptionsPage = lazy(() => import('./pages/exemptions-page'));
 
 // A failing page shows an error in Chinese inside the layout; the menu stays usable.
 const page = (element: ReactNode) => (
@@ -44,6 +47,9 @@ export const router = createBrowserRouter([
       { path: 'admin/directory', element: page(<DirectoryPage />) },
       { path: 'admin/status', element: page(<SystemStatusPage />) },
       { path: 'admin/calendar', element: page(<CalendarPage />) },
+      { path: 'disclosures', element: page(<DisclosureListPage />) },
+      { path: 'disclosures/:id', element: page(<DisclosurePage />) },
+      { path: 'exemptions', element: page(<ExemptionsPage />) },
     ],
   },
 ]);

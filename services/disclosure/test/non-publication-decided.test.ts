@@ -65,11 +65,23 @@ describe('nonPublicationDecided (003 (三), 004 §10、§16, 000 §18)', () => {
         .set('authorization', h.auth.discloserB)
         .send({ version: 1 });
       expect(submit.status).toBe(409);
+      // The staff lists find it at each step (the console's 待审核/待批准 tabs of requests).
+      const listed = async (outcomeStage: string) =>
+        (
+          await api(h)
+            .get('/disclosures')
+            .query({ outcomeStage, caseNumber: req.caseNumber })
+            .set('authorization', h.auth.reviewer)
+        ).body.items.map((d: { id: string }) => d.id);
+      expect(await listed('awaitingCheck')).toEqual([id]);
+      expect(await listed('awaitingApproval')).toEqual([]);
 
       const own = await act(id, requestId, 'check', 'discloserA', { outcome: 'pass' });
       expect(own.body).toMatchObject({ rule: 'separationOfDuties', reason: 'requester' });
       expect(own.body.detail).toContain('不能审核该不予公开申请');
       expect((await act(id, requestId, 'check', 'reviewer', { outcome: 'pass' })).status).toBe(200);
+      expect(await listed('awaitingCheck')).toEqual([]);
+      expect(await listed('awaitingApproval')).toEqual([id]);
       const byOfficer = await act(id, requestId, 'approval', 'officerHead', { outcome: 'approve' });
       expect(byOfficer.body).toMatchObject({ rule: 'separationOfDuties', reason: 'handlingOfficer' });
       const approved = await act(id, requestId, 'approval', 'head', { outcome: 'approve' });
@@ -105,7 +117,14 @@ describe('nonPublicationDecided (003 (三), 004 §10、§16, 000 §18)', () => {
           reason: 'personalPrivacy',
           reasonLabel: '涉及个人隐私',
           explanation,
-          decided: { requestedBy: 'u-discloser-a', checkedBy: 'u-reviewer', approvedBy: 'u-head' },
+          decided: {
+            requestedBy: 'u-discloser-a',
+            requestedByName: '公示员甲',
+            checkedBy: 'u-reviewer',
+            checkedByName: '审核员丙',
+            approvedBy: 'u-head',
+            approvedByName: '负责人丁',
+          },
         }),
       );
       expect((await api(h).get('/exemptions').set('authorization', h.auth.officer)).status).toBe(403);

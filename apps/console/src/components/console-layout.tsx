@@ -10,6 +10,8 @@ import {
   LogoutOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  GlobalOutlined,
+  StopOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -33,6 +35,18 @@ const menuRoutes: { path: string; name: string; icon: ReactNode; roles?: string[
   { path: '/admin/directory', name: '人员目录', icon: <TeamOutlined />, roles: ['admin', 'head'] },
   { path: '/admin/calendar', name: '节假日日历', icon: <CalendarOutlined />, roles: ['admin'] },
   { path: '/admin/status', name: '系统状态', icon: <HeartOutlined />, roles: ['admin'] },
+  {
+    path: '/disclosures',
+    name: '公示管理',
+    icon: <GlobalOutlined />,
+    roles: ['discloser', 'reviewer', 'head', 'admin'],
+  },
+  {
+    path: '/exemptions',
+    name: '不予公开清单',
+    icon: <StopOutlined />,
+    roles: ['discloser', 'reviewer', 'head', 'admin'],
+  },
 ];
 
 /** The menu of the signed-in person: an entry with `roles` shows to those roles only. */

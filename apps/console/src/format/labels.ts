@@ -36,3 +36,40 @@ export const activityKindLabel: Record<string, string> = {
   hearing: '听证',
   other: '其他',
 };
+
+// ---- disclosure (公示) -----------------------------------------------------------------------
+export const disclosureStatusLabel = lookup({
+  draft: '草稿',
+  approved: '已批准，待发布',
+  published: '已公示',
+  withdrawn: '已撤下',
+  expired: '公示期满撤下',
+  exempt: '不予公开',
+});
+export const disclosureStageLabel = lookup({
+  editing: '编辑中',
+  awaitingCheck: '待审核',
+  awaitingApproval: '待负责人批准',
+});
+export const disclosureKindLabel = lookup({
+  decision: '行政执法决定',
+  catalogueEntry: '事前公开目录',
+  randomInspectionResults: '随机抽查结果',
+  creditBlacklist: '失信惩戒名单',
+  annualStatistics: '统计年报',
+});
+export const reviewActionLabel = lookup({
+  submit: '提交审核',
+  checkPass: '审核通过',
+  checkReturn: '审核退回',
+  approve: '负责人批准',
+  approvalReturn: '负责人退回',
+});
+export const outcomeKindLabel = lookup({ withdrawal: '撤下', nonPublication: '不予公开' });
+export const outcomeStageLabel = lookup({
+  awaitingCheck: '待审核',
+  awaitingApproval: '待负责人批准',
+  approved: '已批准',
+  returned: '已退回',
+});
+export const versionPurposeLabel = lookup({ initial: '初稿', revision: '修改', correction: '更正' });

@@ -116,3 +116,34 @@ export const caseStageLabel: Record<TCaseStage, string> = {
   transferred: '已移送',
   closed: '已结案',
 };
+
+/**
+ * The fields of a published decision (000 §13, 004 §9) as the public and staff read them: the
+ * disclosure service's redaction report and the console's draft editor name them the same way.
+ */
+export const publicDecisionFieldLabel = {
+  partyName: '行政相对人',
+  creditCode: '统一社会信用代码',
+  legalRepresentative: '法定代表人',
+  documentNumber: '决定书文号',
+  decisionKind: '决定类别',
+  decisionDate: '决定日期',
+  enforcementMethod: '执法方式',
+  content: '执法内容',
+  decision: '执法决定',
+  penaltyKind: '处罚种类',
+  fineAmountYuan: '罚款金额（元）',
+  legalBasis: '执法依据',
+  performance: '履行方式和期限',
+  issuingAuthority: '执法机关',
+} as const;
+
+/** The kinds of redaction rule (disclosure service, `ZRedactionRule`). */
+export const redactionRuleKindLabel = {
+  idNumber: '身份证件号码',
+  phoneNumber: '电话号码',
+  address: '地址',
+  naturalPersonName: '自然人姓名',
+  literal: '指定词语',
+  withholdField: '整项不予公开',
+} as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDecisionKind, ZIsoDate, ZPartyKind } from '@sanxiang/shared/src/domain';
+import { publicDecisionFieldLabel, ZDecisionKind, ZIsoDate, ZPartyKind } from '@sanxiang/shared/src/domain';
 
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 
@@ -60,17 +60,7 @@ export const redactableFields = [
 export const ZRedactableField = z.enum(redactableFields);
 export type TRedactableField = z.infer<typeof ZRedactableField>;
 
-export const fieldLabel: Record<TRedactableField, string> = {
-  partyName: '行政相对人',
-  legalRepresentative: '法定代表人',
-  enforcementMethod: '执法方式',
-  content: '执法内容',
-  decision: '执法决定',
-  penaltyKind: '处罚种类',
-  legalBasis: '执法依据',
-  performance: '履行方式和期限',
-  issuingAuthority: '执法机关',
-};
+export const fieldLabel: Record<TRedactableField, string> = publicDecisionFieldLabel;
 
 /** The public (redacted) version of a decision: same shape as the source. */
 export type TPublicDecisionContent = TDecisionSource;

@@ -75,13 +75,147 @@ export const toReviewStepView = (s: ReviewStep) => ({
   at: s.at.toISOString(),
 });
 
-/** Documented shape of the staff view (OpenAPI); the handlers return `toDisclosureView`. */
+// ---- documented shapes (OpenAPI; the console's types are generated from them) -------------------
+
+const ZIsoTime = z.string().nullable();
+const ZStatus = z.enum(['draft', 'approved', 'published', 'withdrawn', 'expired', 'exempt']);
+const ZReviewStage = z.enum(['editing', 'awaitingCheck', 'awaitingApproval']).nullable();
+
+/** The staff view of a record (`toDisclosureView`). */
 export const ZDisclosureView = z.looseObject({
   id: z.uuid(),
-  kind: z.string(),
-  status: z.enum(['draft', 'approved', 'published', 'withdrawn', 'expired', 'exempt']),
-  reviewStage: z.enum(['editing', 'awaitingCheck', 'awaitingApproval']).nullable(),
+  kind: z.enum([
+    'decision',
+    'catalogueEntry',
+    'randomInspectionResults',
+    'creditBlacklist',
+    'annualStatistics',
+  ]),
+  status: ZStatus,
+  reviewStage: ZReviewStage,
   workingVersion: z.number().int(),
+  approvedVersion: z.number().int().nullable(),
   publishedVersion: z.number().int().nullable(),
   title: z.string(),
+  caseNumber: z.string().nullable(),
+  cycle: z.number().int().nullable(),
+  workflowId: z.string().nullable(),
+  partyKind: z.string().nullable(),
+  decisionKind: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+  decisionDate: z.string().nullable().describe('YYYY-MM-DD'),
+  randomInspection: z.boolean(),
+  dueAt: ZIsoTime,
+  catalogueSection: z.string().nullable(),
+  period: z.string().nullable(),
+  exemption: z
+    .object({
+      reason: z.string(),
+      explanation: z.string().nullable(),
+      recordedBy: z.string().nullable(),
+      at: ZIsoTime,
+    })
+    .nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: ZIsoTime,
+  publishedAt: ZIsoTime,
+  expiresAt: ZIsoTime,
+  expiredAt: ZIsoTime,
+  withdrawal: z
+    .object({
+      reason: z.string().nullable(),
+      explanation: z.string().nullable(),
+      withdrawnBy: z.string().nullable(),
+      at: ZIsoTime,
+    })
+    .nullable(),
+  blacklist: z.object({ at: ZIsoTime, basis: z.string().nullable() }).nullable(),
+  createdAt: ZIsoTime,
+  updatedAt: ZIsoTime,
 });
+
+export const ZDisclosureListPage = z.object({
+  items: z.array(ZDisclosureView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/** One entry of the redaction report: how many times a rule changed a field. */
+export const ZRedactionReportItem = z.object({
+  field: z.string(),
+  rule: z.string(),
+  count: z.number().int(),
+});
+
+export const ZVersionView = z.object({
+  version: z.number().int(),
+  purpose: z.string(),
+  note: z.string().nullable(),
+  source: z.record(z.string(), z.unknown()).describe('原文（决定：ZDecisionSource 各字段）'),
+  redactionRules: z.array(z.record(z.string(), z.unknown())).describe('脱敏规则（ZRedactionRule）'),
+  publicContent: z.record(z.string(), z.unknown()).describe('由原文和规则生成的公开版本'),
+  redactionReport: z.array(ZRedactionReportItem),
+  correctionRequestId: z.string().nullable(),
+  createdBy: z.string(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+
+export const ZReviewStepView = z.object({
+  version: z.number().int(),
+  action: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  note: z.string().nullable(),
+  at: z.string(),
+});
+
+export const ZOutcomeRequestView = z.object({
+  id: z.uuid(),
+  kind: z.enum(['withdrawal', 'nonPublication']),
+  stage: z.enum(['awaitingCheck', 'awaitingApproval', 'approved', 'returned']),
+  reason: z.string(),
+  explanation: z.string(),
+  revokingDocument: z
+    .object({ documentNumber: z.string(), date: z.string().nullable(), authority: z.string().nullable() })
+    .nullable(),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  requestedAt: ZIsoTime,
+  checkedBy: z.string().nullable(),
+  checkedByName: z.string().nullable(),
+  checkedAt: ZIsoTime,
+  checkNote: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: ZIsoTime,
+  decisionNote: z.string().nullable(),
+});
+
+/** `GET /disclosures/{id}`: the record, every version, its review and its outcome requests. */
+export const ZDisclosureDetail = ZDisclosureView.extend({
+  versions: z.array(ZVersionView),
+  reviewSteps: z.array(ZReviewStepView),
+  outcomeRequests: z.array(ZOutcomeRequestView),
+});
+
+/** `POST /disclosures/{id}/redaction-preview`: what the public would read (nothing saved). */
+export const ZRedactionPreview = z.object({
+  basedOnVersion: z.number().int(),
+  source: z.record(z.string(), z.unknown()),
+  redactionRules: z.array(z.record(z.string(), z.unknown())),
+  publicContent: z.record(z.string(), z.unknown()),
+  report: z.array(ZRedactionReportItem),
+});
+
+/** `POST /disclosures/{id}/versions`. */
+export const ZRevisionResult = z.object({
+  disclosure: ZDisclosureView,
+  version: z.number().int(),
+  publicContent: z.record(z.string(), z.unknown()),
+  redactionReport: z.array(ZRedactionReportItem),
+});
+
+/** Withdrawal / non-publication requests and their steps. */
+export const ZOutcomeResult = z.object({ disclosure: ZDisclosureView, request: ZOutcomeRequestView });

@@ -10,6 +10,8 @@ export const ZListDisclosuresQuery = z.strictObject({
   status: z.enum(['draft', 'approved', 'published', 'withdrawn', 'expired', 'exempt']).optional(),
   reviewStage: z.enum(['editing', 'awaitingCheck', 'awaitingApproval']).optional(),
   caseNumber: z.string().trim().min(1).max(64).optional(),
+  /** Records with an open withdrawal or non-publication request at this step (#13 items 9, 2). */
+  outcomeStage: z.enum(['awaitingCheck', 'awaitingApproval']).optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -22,6 +24,7 @@ export async function listDisclosures(db: TDb, q: TListDisclosuresQuery) {
     ...(q.status ? { status: q.status } : {}),
     ...(q.reviewStage ? { reviewStage: q.reviewStage } : {}),
     ...(q.caseNumber ? { caseNumber: q.caseNumber } : {}),
+    ...(q.outcomeStage ? { outcomeRequests: { some: { stage: q.outcomeStage } } } : {}),
   };
   const [rows, total] = await Promise.all([
     db.disclosure.findMany({

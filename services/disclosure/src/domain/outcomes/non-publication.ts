@@ -119,6 +119,37 @@ export const ZExemptionsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
+/** Documented shape of `GET /exemptions` (OpenAPI). */
+export const ZExemptionsList = z.object({
+  total: z.number().int(),
+  byReason: z.record(z.string(), z.number().int()),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      caseNumber: z.string().nullable(),
+      cycle: z.number().int().nullable(),
+      documentNumber: z.string().nullable(),
+      decisionKind: z.string().nullable(),
+      decisionDate: z.string().nullable(),
+      reason: z.string().nullable(),
+      reasonLabel: z.string(),
+      explanation: z.string().nullable(),
+      recordedBy: z.string().nullable(),
+      at: z.string().nullable(),
+      decided: z
+        .object({
+          requestedBy: z.string(),
+          requestedByName: z.string(),
+          checkedBy: z.string().nullable(),
+          checkedByName: z.string().nullable(),
+          approvedBy: z.string().nullable(),
+          approvedByName: z.string().nullable(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+
 /**
  * Every decision not published, with its ground and who decided (#13 item 2, 003 (三)): for the
  * head, so that selective non-publication is visible; counted by ground as in the annual statistics.
@@ -161,7 +192,16 @@ export async function listExemptions(db: TDb, query: z.infer<typeof ZExemptionsQ
         recordedBy: d.exemptedBy,
         at: d.exemptedAt?.toISOString() ?? null,
         /** Absent for an exemption the decision's plan recorded (before the request flow). */
-        decided: r ? { requestedBy: r.requestedBy, checkedBy: r.checkedBy, approvedBy: r.decidedBy } : null,
+        decided: r
+          ? {
+              requestedBy: r.requestedBy,
+              requestedByName: r.requestedByName,
+              checkedBy: r.checkedBy,
+              checkedByName: r.checkedByName,
+              approvedBy: r.decidedBy,
+              approvedByName: r.decidedByName,
+            }
+          : null,
       };
     }),
   };

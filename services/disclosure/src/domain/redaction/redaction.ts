@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZExemptionReason, type TPartyKind } from '@sanxiang/shared/src/domain';
+import { redactionRuleKindLabel, ZExemptionReason, type TPartyKind } from '@sanxiang/shared/src/domain';
 import type { TRedactionPlanItem } from './redaction-plan';
 import { exemptionReasonLabel } from '../labels';
 import {
@@ -44,12 +44,7 @@ export const ZRedactionRule = z.discriminatedUnion('kind', [
 export type TRedactionRule = z.infer<typeof ZRedactionRule>;
 
 const builtinKinds = ['idNumber', 'phoneNumber', 'address', 'naturalPersonName'] as const;
-const redactionKindLabel: Record<(typeof builtinKinds)[number], string> = {
-  idNumber: '身份证件号码',
-  phoneNumber: '电话号码',
-  address: '地址',
-  naturalPersonName: '自然人姓名',
-};
+const redactionKindLabel: Record<(typeof builtinKinds)[number], string> = redactionRuleKindLabel;
 
 export const ZRedactionRules = z
   .array(ZRedactionRule)

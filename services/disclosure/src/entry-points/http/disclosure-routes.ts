@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { Api } from '@sanxiang/shared';
 import { approveDisclosure, ZApproveDisclosure } from '../../domain/decisions/approve-disclosure';
 import { checkDisclosure, ZCheckDisclosure } from '../../domain/decisions/check-disclosure';
-import { toDisclosureView, ZDisclosureView } from '../../domain/decisions/disclosure-view';
+import {
+  toDisclosureView,
+  ZDisclosureDetail,
+  ZDisclosureListPage,
+  ZDisclosureView,
+  ZOutcomeResult,
+  ZRedactionPreview,
+  ZRevisionResult,
+} from '../../domain/decisions/disclosure-view';
 import { getDisclosure, getDisclosureAudit } from '../../domain/decisions/get-disclosure';
 import { listDisclosures, ZListDisclosuresQuery } from '../../domain/decisions/list-disclosures';
 import { previewRedaction, ZPreviewRedaction } from '../../domain/redaction/preview-redaction';
@@ -21,6 +29,7 @@ import {
 import {
   listExemptions,
   requestNonPublication,
+  ZExemptionsList,
   ZExemptionsQuery,
   ZNonPublicationRequest,
 } from '../../domain/outcomes/non-publication';
@@ -37,6 +46,7 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     tags,
     access: roles.read,
     request: { query: ZListDisclosuresQuery },
+    responses: { 200: { description: 'OK', schema: ZDisclosureListPage }, ...problemResponses },
     handler: async ({ query }) => ({ body: await listDisclosures(deps.db, query) }),
   });
 
@@ -47,7 +57,7 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     tags,
     access: roles.read,
     request: { params: ZIdParams },
-    responses: { 200: { description: 'OK', schema: ZDisclosureView }, 404: problemResponses[404] },
+    responses: { 200: { description: 'OK', schema: ZDisclosureDetail }, 404: problemResponses[404] },
     handler: async ({ params }) => ({ body: await getDisclosure(deps.db, params.id) }),
   });
 
@@ -68,6 +78,7 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     tags,
     access: roles.read,
     request: { params: ZIdParams, body: ZPreviewRedaction },
+    responses: { 200: { description: 'OK', schema: ZRedactionPreview }, ...problemResponses },
     handler: async ({ params, body }) => ({ body: await previewRedaction(deps.db, params.id, body) }),
   });
 
@@ -79,7 +90,7 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.edit,
     idempotent: true,
     request: { params: ZIdParams, body: ZReviseDisclosure },
-    responses: { 201: { description: '新版本已保存' }, ...problemResponses },
+    responses: { 201: { description: '新版本已保存', schema: ZRevisionResult }, ...problemResponses },
     handler: async ({ idempotency, params, body, principal, req }) =>
       deps.uow(actorOf(principal, req), idempotency, async (ctx) => {
         const r = await reviseDisclosure(ctx, params.id, body);
@@ -154,7 +165,10 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.requestOutcome,
     idempotent: true,
     request: { params: ZIdParams, body: ZWithdrawalRequest },
-    responses: { 201: { description: '撤下申请已提交，待审核' }, ...problemResponses },
+    responses: {
+      201: { description: '撤下申请已提交，待审核', schema: ZOutcomeResult },
+      ...problemResponses,
+    },
     handler: async ({ idempotency, params, body, principal, req }) =>
       deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 201,
@@ -174,7 +188,10 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.requestOutcome,
     idempotent: true,
     request: { params: ZIdParams, body: ZNonPublicationRequest },
-    responses: { 201: { description: '不予公开申请已提交，待审核' }, ...problemResponses },
+    responses: {
+      201: { description: '不予公开申请已提交，待审核', schema: ZOutcomeResult },
+      ...problemResponses,
+    },
     handler: async ({ idempotency, params, body, principal, req }) =>
       deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 201,
@@ -189,6 +206,7 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     tags,
     access: roles.statistics,
     request: { query: ZExemptionsQuery },
+    responses: { 200: { description: 'OK', schema: ZExemptionsList }, ...problemResponses },
     handler: async ({ query }) => ({ body: await listExemptions(deps.db, query) }),
   });
 
@@ -200,7 +218,7 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.checkOutcome,
     idempotent: true,
     request: { params: ZRequestParams, body: ZOutcomeCheck },
-    responses: { 200: { description: 'OK' }, ...problemResponses },
+    responses: { 200: { description: 'OK', schema: ZOutcomeResult }, ...problemResponses },
     handler: async ({ idempotency, params, body, principal, req }) =>
       deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 200,
@@ -216,7 +234,7 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.approveOutcome,
     idempotent: true,
     request: { params: ZRequestParams, body: ZOutcomeApproval },
-    responses: { 200: { description: 'OK' }, ...problemResponses },
+    responses: { 200: { description: 'OK', schema: ZOutcomeResult }, ...problemResponses },
     handler: async ({ idempotency, params, body, principal, req }) =>
       deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 200,
