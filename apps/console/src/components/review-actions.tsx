@@ -53,7 +53,8 @@ function useReviewAction(
           : await legalReviewApi.PUT(action.put as '/reviews/{reviewId}/assignment', init);
       return unwrap<unknown>(answer);
     },
-    invalidates: [['review', reviewId], ['reviews']],
+    // The case's rounds history (review and case pages) shows this round's status and opinion too.
+    invalidates: [['review', reviewId], ['reviews'], ['case-rounds']],
     onDone: () => {
       form.resetFields();
       onDone?.();
