@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib/common.sh"
 load_stack dev
 
 services=(disclosure:$DISCLOSURE_PORT recording:$RECORDING_PORT legal-review:$LEGAL_REVIEW_PORT directory:$DIRECTORY_PORT notifications:$NOTIFICATIONS_PORT inspection:$INSPECTION_PORT identity:$IDENTITY_PORT)
-for entry in "${services[@]}" console:$CONSOLE_PORT; do
+for entry in "${services[@]}" console:$CONSOLE_PORT codec-server:$CODEC_PORT; do
   port=${entry#*:}
   port_in_use "$port" && die "port $port (${entry%%:*} service) is already in use; stop whatever holds it (is another 'npm start' running?)"
 done
@@ -47,6 +47,7 @@ for entry in "${services[@]}"; do
   launch "$name" env HTTP_PORT="$port" DATABASE_URL="${!url_var:-}" "${own[@]}" tsx "$ROOT/services/$name/src/main.ts"
 done
 launch worker tsx "$ROOT/workflows/src/worker/main.ts"
+launch codec-server env HTTP_PORT="$CODEC_PORT" tsx "$ROOT/workflows/src/codec-server/main.ts"
 for entry in "${services[@]}"; do
   name=${entry%%:*} port=${entry#*:}
   for _ in $(seq 1 120); do
@@ -56,6 +57,12 @@ for entry in "${services[@]}"; do
   curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 || die "$name is not ready on :$port (see its [$name] lines above)"
   ok "$name ready on :$port"
 done
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$CODEC_PORT/readyz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$CODEC_PORT/readyz" >/dev/null 2>&1 || die "the codec server is not ready on :$CODEC_PORT (see its [codec-server] lines above)"
+ok "codec server ready on :$CODEC_PORT"
 
 step "demo data"
 tsx "$ROOT/scripts/demo/load-directory-demo.ts"
@@ -80,6 +87,8 @@ cat <<EOT
 
   Identity provider      $OIDC_ISSUER   (local OpenID provider, development only; docs/identity.md)
   Temporal Web UI        http://127.0.0.1:$TEMPORAL_UI_PORT   (namespace default; filter: CaseNumber = "…" or Overdue = true)
+  Codec server           $CODEC_SERVER_URL   (payloads are encrypted; decodes for admins only, each call logged)
+                         CLI: .local/bin/temporal workflow show -w <id> --address $TEMPORAL_ADDRESS --codec-endpoint $CODEC_SERVER_URL --codec-auth "Bearer \$(npm run -s token -- --roles admin --name 管理员)"
   Disclosure service     $SERVICE_URL_DISCLOSURE   API docs $SERVICE_URL_DISCLOSURE/docs   public platform $SERVICE_URL_DISCLOSURE/
   Recording service      $SERVICE_URL_RECORDING   API docs $SERVICE_URL_RECORDING/docs
   Legal-review service   $SERVICE_URL_LEGAL_REVIEW   API docs $SERVICE_URL_LEGAL_REVIEW/docs

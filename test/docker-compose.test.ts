@@ -12,6 +12,7 @@ import { caseSearchAttributes } from '@sanxiang/shared/src/contracts/search-attr
 const root = path.resolve(__dirname, '..');
 const operatorEnv: Record<string, string> = {
   AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+  TEMPORAL_CODEC_KEYS: `k2026:${Buffer.alloc(32, 7).toString('base64')}`,
   POSTGRES_PASSWORD: 'pg-secret',
   MINIO_ROOT_PASSWORD: 'minio-secret',
   S3_RECORDING_SECRET_KEY: 'recording-minio-secret',
@@ -61,6 +62,7 @@ const listening: Record<string, number> = {
   notifications: Number(envOf('notifications').HTTP_PORT),
   inspection: Number(envOf('inspection').HTTP_PORT),
   identity: Number(envOf('identity').HTTP_PORT),
+  'codec-server': Number(envOf('codec-server').HTTP_PORT),
 };
 
 const processes: [string, TProfile][] = [
@@ -73,6 +75,7 @@ const processes: [string, TProfile][] = [
   ['identity', 'identity'],
   ['worker', 'worker'],
   ['console', 'console'],
+  ['codec-server', 'codec-server'],
 ];
 
 const pick = (env: Record<string, string>, ...keys: string[]) =>
@@ -147,6 +150,7 @@ describe('docker-compose.yml', () => {
       'inspection',
       'identity',
       'console',
+      'codec-server',
     ]) {
       expect({ name, healthcheck: Boolean(services[name]?.healthcheck) }).toEqual({
         name,
@@ -180,6 +184,24 @@ describe('docker-compose.yml', () => {
     expect(envOf('identity').CONSOLE_URL).toBe(envOf('console').CONSOLE_URL);
   });
 
+  it('encrypts Temporal payloads with one key list, and points the Web UI at the codec server', () => {
+    const keys = new Set(
+      ['disclosure', 'recording', 'legal-review', 'inspection', 'worker', 'codec-server'].map(
+        (name) => envOf(name).TEMPORAL_CODEC_KEYS,
+      ),
+    );
+    expect([...keys]).toEqual([operatorEnv.TEMPORAL_CODEC_KEYS]);
+    // Processes that never talk to Temporal do not hold the keys.
+    for (const name of ['directory', 'notifications', 'identity', 'console'])
+      expect({ name, keys: envOf(name).TEMPORAL_CODEC_KEYS }).toEqual({ name, keys: undefined });
+    const ui = envOf('temporal-ui');
+    const published = (name: string) =>
+      String((services[name] as { ports?: string[] }).ports?.[0]).split(':')[0];
+    expect(new URL(ui.TEMPORAL_CODEC_ENDPOINT!).port).toBe(published('codec-server'));
+    expect(ui.TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBe('true');
+    expect(envOf('codec-server').CODEC_CORS_ORIGINS).toBe(`http://localhost:${published('temporal-ui')}`);
+  });
+
   it('registers the same custom search attributes as the local dev server', () => {
     const command = String(services['temporal-search-attributes']?.command);
     for (const { name, type } of caseSearchAttributes)
@@ -187,6 +209,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('refuses to start without the operator secrets', () => {
+    const withoutCodecKeys = { ...operatorEnv, TEMPORAL_CODEC_KEYS: '' };
+    expect(() =>
+      interpolate(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), withoutCodecKeys),
+    ).toThrow(/TEMPORAL_CODEC_KEYS/);
     expect(() => interpolate(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), {})).toThrow(
       /AUTH_JWT_SECRET/,
     );

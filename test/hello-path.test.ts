@@ -11,6 +11,7 @@ import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker
 import pino from 'pino';
 import { createApp, createPrismaClient, type TDb } from '@sanxiang/legal-review';
 import { createTestDatabase, testStack, type TTestDatabase, testConfig } from '@sanxiang/testing';
+import { temporalDataConverter } from '@sanxiang/shared';
 import { createHelloActivities } from '@sanxiang/workflows/src/hello/fetch-service-health';
 import { helloWorkflow } from '@sanxiang/workflows/src/hello/workflow';
 
@@ -26,7 +27,10 @@ beforeAll(async () => {
   database = await createTestDatabase('legal-review');
   db = createPrismaClient(database.url);
   connection = await Connection.connect({ address: stack.temporalAddress });
-  client = new Client({ connection });
+  client = new Client({
+    connection,
+    dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: stack.temporalCodecKeys }),
+  });
   const app = createApp({
     config: testConfig('legal-review', { DATABASE_URL: database.url }),
     db,
@@ -59,6 +63,7 @@ async function runHello(url: string) {
         logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
       }),
       activities: createHelloActivities(),
+      dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: testStack().temporalCodecKeys }),
     });
     return await worker.runUntil(
       client.workflow.execute(helloWorkflow, { taskQueue, workflowId: `hello-${randomUUID()}`, args: [url] }),

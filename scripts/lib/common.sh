@@ -60,7 +60,7 @@ load_stack() {
   APP_PORT_BASE=$((3000 + offset))
   CONSOLE_PORT=$APP_PORT_BASE DISCLOSURE_PORT=$((APP_PORT_BASE + 1)) RECORDING_PORT=$((APP_PORT_BASE + 2))
   LEGAL_REVIEW_PORT=$((APP_PORT_BASE + 3)) DIRECTORY_PORT=$((APP_PORT_BASE + 4)) IDENTITY_PORT=$((APP_PORT_BASE + 5))
-  NOTIFICATIONS_PORT=$((APP_PORT_BASE + 6)) INSPECTION_PORT=$((APP_PORT_BASE + 7))
+  NOTIFICATIONS_PORT=$((APP_PORT_BASE + 6)) INSPECTION_PORT=$((APP_PORT_BASE + 7)) CODEC_PORT=$((APP_PORT_BASE + 8))
   STACK_DIR="$LOCAL/$STACK"
   mkdir -p "$STACK_DIR/log" "$STACK_DIR/run"
   PG_DATA="$STACK_DIR/pg"
@@ -71,7 +71,7 @@ load_stack() {
   MINIO_USER=sanxiang MINIO_PASSWORD=sanxiang-minio-secret
   export STACK STACK_DIR PG_PORT MINIO_PORT MINIO_CONSOLE_PORT TEMPORAL_PORT TEMPORAL_UI_PORT SMTP_PORT MAILPIT_PORT
   export APP_PORT_BASE CONSOLE_PORT DISCLOSURE_PORT RECORDING_PORT LEGAL_REVIEW_PORT DIRECTORY_PORT IDENTITY_PORT
-  export NOTIFICATIONS_PORT INSPECTION_PORT
+  export NOTIFICATIONS_PORT INSPECTION_PORT CODEC_PORT
 }
 
 # The environment every process of a stack gets (validated by packages/shared/src/config).
@@ -86,6 +86,8 @@ export AUTH_AUDIENCE=sanxiang
 export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
 export TEMPORAL_NAMESPACE=default
 export TEMPORAL_TASK_QUEUE=case-lifecycle
+# The payload codec's key (docs/decisions.md): a fixed development key, never one for production.
+export TEMPORAL_CODEC_KEYS=local-dev:bG9jYWwtZGV2ZWxvcG1lbnQta2V5LW5vdC1zZWNyZXQ=
 export S3_ENDPOINT=http://127.0.0.1:$MINIO_PORT
 export S3_REGION=us-east-1
 export S3_ACCESS_KEY=$MINIO_USER
@@ -117,7 +119,11 @@ export SERVICE_URL_LEGAL_REVIEW=http://127.0.0.1:$LEGAL_REVIEW_PORT
 export SERVICE_URL_DIRECTORY=http://127.0.0.1:$DIRECTORY_PORT
 export SERVICE_URL_NOTIFICATIONS=http://127.0.0.1:$NOTIFICATIONS_PORT
 export SERVICE_URL_INSPECTION=http://127.0.0.1:$INSPECTION_PORT
+<<<<<<< HEAD
 export TEMPORAL_UI_URL=http://127.0.0.1:$TEMPORAL_UI_PORT
+=======
+export CODEC_SERVER_URL=http://127.0.0.1:$CODEC_PORT
+>>>>>>> 22a1da2 (Temporal payload codec (issue #16): AES-256-GCM over every payload with the key id in metadata (TEMPORAL_CODEC_KEYS, first key encrypts, all decrypt), used by the worker, every client (services, CLI, schedules, tests, benches); plain payloads pass through (saved replay histories replay through it); codec server for admins only with a log of who decoded what (workflows/src/codec-server, npm start, --ui-codec-endpoint, compose service); e2e raw-history, rotation-replay and Temporal CLI checks in major-case; docs/decisions.md)
 export MAIL_FROM="三项制度平台 <noreply@sanxiang.local>"
 export CALENDAR_DATA_DIR=$STACK_DIR/calendar
 export TEMPORAL_TEST_SERVER_PATH=$BIN/temporal-test-server
@@ -128,6 +134,8 @@ EOT
     cat <<EOT
 export AUTH_JWKS_URL=http://127.0.0.1:$IDENTITY_PORT/jwks
 export AUTH_JWKS_ISSUER=http://127.0.0.1:$IDENTITY_PORT
+# The Temporal Web UI (its origin) may call the codec server from the browser.
+export CODEC_CORS_ORIGINS=http://127.0.0.1:$TEMPORAL_UI_PORT,http://localhost:$TEMPORAL_UI_PORT
 # The public platform's footer (a government site's identity); demo values, set the real ones in production.
 export PUBLIC_SITE_SPONSOR="常州市人力资源和社会保障局（演示）"
 export PUBLIC_SITE_CONTACT="联系电话 0519-12333（演示数据）"

@@ -83,8 +83,12 @@ else
   port_in_use "$TEMPORAL_UI_PORT" && die "port $TEMPORAL_UI_PORT is taken by another process; stop it or free the port"
   # Custom search attributes come from packages/shared/src/contracts/search-attributes.ts.
   mapfile -t sa_flags < <(cd "$ROOT" && tsx scripts/stack/search-attribute-flags.ts)
+  # Payloads are encrypted (docs/decisions.md): under `npm start` the Web UI asks the codec server
+  # (scripts/start.sh starts it) to decode them.
+  codec_flags=()
+  if [ "$STACK" = dev ]; then codec_flags=(--ui-codec-endpoint "http://127.0.0.1:$CODEC_PORT"); fi
   nohup "$BIN/temporal" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
-    --db-filename "$TEMPORAL_DB" --namespace default --log-level warn "${sa_flags[@]}" \
+    --db-filename "$TEMPORAL_DB" --namespace default --log-level warn "${sa_flags[@]}" "${codec_flags[@]}" \
     >"$STACK_DIR/log/temporal.log" 2>&1 &
   echo $! >"$STACK_DIR/run/temporal.pid"
   wait_for_port "$TEMPORAL_PORT" "Temporal dev server" 90 "$(cat "$STACK_DIR/run/temporal.pid")" "$STACK_DIR/log/temporal.log"

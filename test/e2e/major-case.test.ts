@@ -6,12 +6,25 @@
  * publication on the public platform; a minor party's case ends exempt. Workflow state is checked
  * through the Temporal client (status query, search attributes).
  */
-import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
+import pino from 'pino';
 import type { WorkflowHandle } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { caseSearchAttributes } from '@sanxiang/shared/src/contracts/search-attributes';
+import { payloadCodecFrom, payloadKeyId, temporalDataConverter } from '@sanxiang/shared';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
 import { lifecycleQueries, type TCaseLifecycleStatus } from '@sanxiang/shared/src/contracts';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
-import { bearer } from '@sanxiang/testing';
+import { bearer, cachedWorkflowBundle, testConfig, testStack } from '@sanxiang/testing';
+import { createCodecServerApp } from '@sanxiang/workflows/src/codec-server/app';
 import {
   saCaseNumber,
   saDeadlineAt,
@@ -97,6 +110,8 @@ const staff = {
   discloser: { id: 'e2e-discloser-sunli', unitId: 'test-fazhi', name: '孙丽', roles: ['discloser'] },
 } satisfies Record<string, TStaffUser>;
 
+const repoRoot = path.resolve(__dirname, '../..');
+const execFileAsync = promisify(execFile);
 const run = randomUUID().slice(0, 6).toUpperCase();
 const today = dateInShanghai(new Date());
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -711,4 +726,143 @@ it('records a minor party’s decision as exempt (不予公开): nothing reaches
   const file = await waitForCaseStage(api, staff.unitHead, caseNumber, 'exempt');
   expect(file.stageTransitions?.map((t) => t.to)).toEqual(['decision', 'disclosure', 'exempt']);
   expect(await getCaseFile(api, officerB, caseNumber)).toMatchObject({ party: { isMinor: true } });
+});
+
+// ---- issue #16: personal data is not in Temporal in plain text -------------------------------------
+
+/** Every Payload object (has `data` and `metadata`) anywhere in a history's events. */
+function payloadsIn(value: unknown, out: Payload[] = []): Payload[] {
+  if (!value || typeof value !== 'object' || value instanceof Uint8Array) return out;
+  if (Array.isArray(value)) {
+    for (const v of value) payloadsIn(v, out);
+    return out;
+  }
+  const o = value as Record<string, unknown>;
+  if (o.data instanceof Uint8Array && o.metadata && typeof o.metadata === 'object') {
+    out.push(o as Payload);
+    return out;
+  }
+  for (const v of Object.values(o)) payloadsIn(v, out);
+  return out;
+}
+
+const personalData = [majorCase.party.name, majorCase.representative!.name, ID_NUMBER, MOBILE] as const;
+
+/** The history exactly as the server stores and serves it (no codec on this path). */
+async function rawHistory(caseNumber: string) {
+  const events: temporal.api.history.v1.IHistoryEvent[] = [];
+  let nextPageToken: Uint8Array | undefined;
+  do {
+    const page = await system.temporal.connection.workflowService.getWorkflowExecutionHistory({
+      namespace: 'default',
+      execution: { workflowId: lifecycleWorkflowId(caseNumber) },
+      ...(nextPageToken ? { nextPageToken } : {}),
+    });
+    events.push(...(page.history?.events ?? []));
+    nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+  } while (nextPageToken);
+  return temporal.api.history.v1.History.create({ events });
+}
+
+it('stores the major case in Temporal with every payload encrypted: no name, ID number or phone in the raw history', async () => {
+  const history = await rawHistory(majorCase.caseNumber);
+  const bytes = Buffer.from(temporal.api.history.v1.History.encode(history).finish());
+  const found = (haystack: Buffer) => personalData.filter((s) => haystack.includes(Buffer.from(s, 'utf8')));
+  expect(found(bytes)).toEqual([]);
+  const payloads = payloadsIn(history.events);
+  expect(payloads.length).toBeGreaterThan(5);
+  expect(payloads.filter((p) => payloadKeyId(p) === undefined)).toEqual([]);
+
+  // The check can fail: decoded with the key, the same payloads hold every one of them.
+  const codec = payloadCodecFrom({ TEMPORAL_CODEC_KEYS: testStack().temporalCodecKeys });
+  const decoded = await codec.decode(payloads);
+  expect(found(Buffer.concat(decoded.map((p) => Buffer.from(p.data ?? new Uint8Array()))))).toEqual([
+    ...personalData,
+  ]);
+
+  // Search attributes are stored and listed unencrypted: only the case's plain facts, none personal.
+  const { raw } = await lifecycle(majorCase.caseNumber).describe();
+  const indexed = raw.workflowExecutionInfo?.searchAttributes?.indexedFields ?? {};
+  const allowed = new Set<string>(caseSearchAttributes.map((a) => a.name));
+  expect(Object.keys(indexed).filter((name) => !allowed.has(name) && !name.startsWith('Temporal'))).toEqual(
+    [],
+  );
+  expect(
+    found(Buffer.from(JSON.stringify(Object.values(indexed).map((p) => Buffer.from(p.data!).toString())))),
+  ).toEqual([]);
+});
+
+it('replays that history after a new key is put first (rotation), and refuses it without the old key', async () => {
+  const history = await rawHistory(majorCase.caseNumber);
+  const workflowBundle = await cachedWorkflowBundle(require.resolve('@sanxiang/workflows/src/workflows'));
+  const keyA = testStack().temporalCodecKeys;
+  const keyB = `rotated-${run.toLowerCase()}:${randomBytes(32).toString('base64')}`;
+  const replay = (keys: string) =>
+    Worker.runReplayHistory(
+      { workflowBundle, dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: keys }) },
+      history,
+      lifecycleWorkflowId(majorCase.caseNumber),
+    );
+  await expect(replay(`${keyB},${keyA}`)).resolves.toBeUndefined();
+  await expect(replay(keyB)).rejects.toThrow(/TEMPORAL_CODEC_KEYS does not list/);
+});
+
+it('shows that history decoded to an admin through the codec server (the Temporal CLI), to nobody else', async () => {
+  const logged: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+        done();
+      },
+    }),
+  );
+  const app = createCodecServerApp({ config: testConfig('codec-server'), logger });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const show = async (authorization?: string) => {
+    const args = ['workflow', 'show', '--workflow-id', lifecycleWorkflowId(majorCase.caseNumber)];
+    args.push('--address', testStack().temporalAddress, '--namespace', 'default', '--output', 'json');
+    args.push('--codec-endpoint', endpoint, ...(authorization ? ['--codec-auth', authorization] : []));
+    try {
+      const { stdout } = await execFileAsync(path.join(repoRoot, '.local/bin/temporal'), args, {
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      // JSON output shows each payload's data in base64: read it as the operator's tools would.
+      const data = [...stdout.matchAll(/"data": "([A-Za-z0-9+/=]+)"/gu)].map((m) =>
+        Buffer.from(m[1]!, 'base64').toString('utf8'),
+      );
+      return [stdout, ...data].join('\n');
+    } catch (err) {
+      return `failed: ${String((err as { stderr?: string }).stderr ?? err)}`;
+    }
+  };
+  try {
+    const admin = { id: 'e2e-admin-wang', name: '王管理', roles: ['admin'] } satisfies TStaffUser;
+    const asAdmin = await show(await bearer(admin));
+    expect(asAdmin).toContain(ID_NUMBER);
+    expect(asAdmin).toContain(MOBILE);
+    expect(logged.filter((l) => l.event === 'payloads.decoded').map((l) => l.who)).toContainEqual({
+      id: 'e2e-admin-wang',
+      name: '王管理',
+      roles: ['admin'],
+    });
+    const decodedCount = logged.filter((l) => l.event === 'payloads.decoded').length;
+    for (const authorization of [undefined, await bearer(staff.officerA)]) {
+      const out = await show(authorization);
+      expect({
+        authorization: Boolean(authorization),
+        leaked: out.includes(ID_NUMBER) || out.includes(MOBILE),
+      }).toEqual({
+        authorization: Boolean(authorization),
+        leaked: false,
+      });
+    }
+    expect(logged.filter((l) => l.event === 'payloads.decoded')).toHaveLength(decodedCount);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

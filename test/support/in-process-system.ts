@@ -365,6 +365,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
         taskQueue,
         workflowBundle,
         token,
+        codecKeys: workerConfig.TEMPORAL_CODEC_KEYS,
         calendarDir,
         serviceUrls: {
           recording: recordingServer.url,

@@ -53,6 +53,7 @@ import {
   type TSubmitProposal,
 } from '@sanxiang/shared/src/contracts';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
+import { temporalDataConverter } from '@sanxiang/shared';
 import { startCaseLifecycle } from '../src/lifecycle/start-case-lifecycle';
 import type { TActivityCounts } from './bench-activities';
 import { benchDisclosureId } from './bench-activities';
@@ -724,7 +725,11 @@ async function main(): Promise<void> {
   const address = process.env.TEMPORAL_ADDRESS;
   if (!address) throw new Error('TEMPORAL_ADDRESS is not set: source .local/test/env.sh');
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace });
+  const client = new Client({
+    connection,
+    namespace,
+    dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: process.env.TEMPORAL_CODEC_KEYS ?? '' }),
+  });
   const system = await connection.workflowService.getSystemInfo({});
   const tqThroughput = `bench-lifecycle-${runTag}-throughput`; // + '-lifecycle' / '-baseline'
   const tqMemory = `bench-lifecycle-${runTag}-memory`;

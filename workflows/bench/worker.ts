@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
+import { temporalDataConverter } from '@sanxiang/shared';
 import { createBenchActivities } from './bench-activities';
 
 const { values } = parseArgs({
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
     taskQueue,
     workflowBundle,
     activities,
+    // As in production: every payload through the codec (its cost is part of what is measured).
+    dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: process.env.TEMPORAL_CODEC_KEYS ?? '' }),
     // As in workflows/src/worker/main.ts (the driver reads the value from there unless overridden).
     maxCachedWorkflows,
     shutdownGraceTime: '10 seconds',

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { temporalDataConverter } from '@sanxiang/shared';
 import { historyFromJson } from '../src/testing/history-json';
 import { savedReleases } from '../src/testing/releases';
 
@@ -18,6 +20,11 @@ const filesOf = (release: string): string[] =>
     .filter((f) => f.endsWith('.json'))
     .sort();
 const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+// As a production worker replays: through the payload codec. The saved histories were captured
+// before it (plain payloads), which it passes through unchanged.
+const dataConverter = temporalDataConverter({
+  TEMPORAL_CODEC_KEYS: `replay:${randomBytes(32).toString('base64')}`,
+});
 
 const replayAll = async (workflowsPath: string, release: string, only?: string[]) => {
   const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
@@ -28,7 +35,10 @@ const replayAll = async (workflowsPath: string, release: string, only?: string[]
       history: historyFromJson(JSON.parse(readFileSync(path.join(root, release, file), 'utf8'))),
     }));
   const failures: string[] = [];
-  for await (const result of Worker.runReplayHistories({ workflowBundle: { code } }, histories)) {
+  for await (const result of Worker.runReplayHistories(
+    { workflowBundle: { code }, dataConverter },
+    histories,
+  )) {
     if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
   }
   return { failures, count: histories.length };

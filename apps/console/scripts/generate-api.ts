@@ -13,6 +13,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 const placeholders: Record<string, string> = {
   AUTH_JWT_SECRET: 'x'.repeat(32),
   TEMPORAL_ADDRESS: '127.0.0.1:9',
+  TEMPORAL_CODEC_KEYS: `unused:${Buffer.alloc(32).toString('base64')}`,
   S3_ENDPOINT: 'http://127.0.0.1:9',
   S3_ACCESS_KEY: 'unused',
   S3_SECRET_KEY: 'unused-unused',

@@ -2,18 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { cachedWorkflowBundle, testStack } from '@sanxiang/testing';
+import { temporalDataConverter } from '../src/temporal/payload-codec';
 import { signalProvisionalWorkflows } from '../src/cli/steps/signal-provisional-workflows';
 
 it('signals running workflows with provisional deadlines, and only those', async () => {
   const address = testStack().temporalAddress;
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection });
+  const dataConverter = temporalDataConverter({ TEMPORAL_CODEC_KEYS: testStack().temporalCodecKeys });
+  const client = new Client({ connection, dataConverter });
   const workerConnection = await NativeConnection.connect({ address });
   const taskQueue = `probe-${randomUUID()}`;
   const worker = await Worker.create({
     connection: workerConnection,
     taskQueue,
     workflowBundle: await cachedWorkflowBundle(require.resolve('./support/probe-workflow')),
+    dataConverter,
   });
   const out: string[] = [];
   try {

@@ -7,6 +7,8 @@ export interface TTestStack {
   pgAdminUrl: string;
   s3: { endpoint: string; accessKey: string; secretKey: string; region: string; bucket: string };
   temporalAddress: string;
+  /** TEMPORAL_CODEC_KEYS: every Temporal client and worker of a test encrypts its payloads with them. */
+  temporalCodecKeys: string;
   temporalTestServerPath: string;
   authSecret: string;
   /** Mailpit: SMTP for sending, its HTTP API for reading what arrived. */
@@ -20,6 +22,7 @@ export function testStack(): TTestStack {
     'S3_ACCESS_KEY',
     'S3_SECRET_KEY',
     'TEMPORAL_ADDRESS',
+    'TEMPORAL_CODEC_KEYS',
     'TEMPORAL_TEST_SERVER_PATH',
     'AUTH_JWT_SECRET',
     'SMTP_URL',
@@ -43,6 +46,7 @@ export function testStack(): TTestStack {
       bucket: env.S3_EVIDENCE_BUCKET ?? 'evidence',
     },
     temporalAddress: env.TEMPORAL_ADDRESS!,
+    temporalCodecKeys: env.TEMPORAL_CODEC_KEYS!,
     temporalTestServerPath: env.TEMPORAL_TEST_SERVER_PATH!,
     authSecret: env.AUTH_JWT_SECRET!,
     mail: { smtpUrl: env.SMTP_URL!, apiUrl: env.MAILPIT_URL! },

@@ -14,6 +14,7 @@ const db = createPrismaClient(databaseUrl, { poolSize });
 const temporal = createTemporalClient({
   TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
   TEMPORAL_NAMESPACE: 'default',
+  TEMPORAL_CODEC_KEYS: process.env.TEMPORAL_CODEC_KEYS ?? '',
 });
 const app = createApp({
   config: testConfig('disclosure', {

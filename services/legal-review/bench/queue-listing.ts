@@ -104,6 +104,7 @@ async function main() {
   const temporal = createTemporalClient({
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_CODEC_KEYS: process.env.TEMPORAL_CODEC_KEYS ?? '',
   });
   const sql = new Client({ connectionString: url.toString(), options: '-c TimeZone=UTC' });
   let server: ReturnType<ReturnType<typeof createApp>['listen']> | undefined;
@@ -145,6 +146,7 @@ async function main() {
         CALENDAR_DATA_DIR: '.local/test/calendar',
         TEMPORAL_NAMESPACE: 'default',
         TEMPORAL_TASK_QUEUE: 'case-lifecycle',
+        TEMPORAL_CODEC_KEYS: process.env.TEMPORAL_CODEC_KEYS ?? '',
       },
       db,
       temporal,

@@ -178,6 +178,7 @@ export async function startTestService(options: { calendar?: TCalendarSource } =
   const temporal = createTemporalClient({
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_CODEC_KEYS: stack.temporalCodecKeys,
   });
   const recordingStub = await startRecordingStub();
   const directoryDb = await createTestDatabase('directory');

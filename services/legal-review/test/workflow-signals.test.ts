@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { cachedWorkflowBundle } from '@sanxiang/testing';
+import { cachedWorkflowBundle, testStack } from '@sanxiang/testing';
+import { temporalDataConverter } from '@sanxiang/shared';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import request from 'supertest';
 import { escalateLateMaterials } from '../src/domain/escalate-late-materials';
@@ -40,6 +41,7 @@ describe('legal review signals the case workflow', () => {
       namespace: 'default',
       taskQueue,
       workflowBundle: await cachedWorkflowBundle(require.resolve('./probe-workflow')),
+      dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: testStack().temporalCodecKeys }),
     });
     workerRun = worker.run();
   }, 120_000);

@@ -1,5 +1,6 @@
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { loadWorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import { temporalDataConverter } from '@sanxiang/shared';
 import { createActivities } from '../activities';
 import { createServiceClient, type TTokenSource } from '../http/service-client';
 
@@ -25,6 +26,8 @@ export interface TSanxiangWorkerOptions {
   serviceUrls: TWorkerServiceUrls;
   /** The worker's own `system` token (systemTokenSource over AUTH_JWT_SECRET). */
   token: TTokenSource;
+  /** TEMPORAL_CODEC_KEYS: every payload the worker sends is encrypted, every one it reads decrypted. */
+  codecKeys: string;
   /** Imported holiday years (resolveCalendarDataDir), read per computation. */
   calendarDir: string | undefined;
   /** Worker tuning a caller may change (tests). */
@@ -44,6 +47,7 @@ export async function createSanxiangWorker(options: TSanxiangWorkerOptions): Pro
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowBundle: options.workflowBundle,
+    dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: options.codecKeys }),
     activities: createActivities({
       recording: client(urls.recording),
       legalReview: client(urls.legalReview),

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, bundleWorkflowCode } from '@temporalio/worker';
-import { createLogger, systemTokenSource } from '@sanxiang/shared';
+import { createLogger, systemTokenSource, temporalDataConverter } from '@sanxiang/shared';
 import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { ensureDisclosureSchedules } from '../disclosure';
 import { loadWorkerConfig } from './config';
@@ -33,7 +33,11 @@ async function main(): Promise<void> {
   // created if missing, left alone if present, so every worker start may call it.
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   await ensureDisclosureSchedules(
-    new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }),
+    new Client({
+      connection: clientConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: temporalDataConverter(config),
+    }),
     config.TEMPORAL_TASK_QUEUE,
   );
   await clientConnection.close();
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
     token,
+    codecKeys: config.TEMPORAL_CODEC_KEYS,
     calendarDir: resolveCalendarDataDir(config),
     serviceUrls: {
       recording: config.SERVICE_URL_RECORDING,

@@ -7,6 +7,7 @@ const valid = {
   DATABASE_URL: 'postgresql://u:p@127.0.0.1:5432/db',
   AUTH_JWT_SECRET: 'x'.repeat(32),
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
+  TEMPORAL_CODEC_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
   SERVICE_URL_RECORDING: 'http://127.0.0.1:3002',
   SERVICE_URL_DIRECTORY: 'http://127.0.0.1:3004',
 };

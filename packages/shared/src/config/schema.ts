@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCodecKeys } from '../temporal/codec-keys';
 
 /**
  * Every environment variable the system reads, in one schema. Each process declares the keys it
@@ -83,6 +84,27 @@ export const ZEnv = z.object({
     .min(1)
     .default('case-lifecycle')
     .describe('Task queue of the case-lifecycle worker.'),
+
+  TEMPORAL_CODEC_KEYS: z
+    .string()
+    .min(1)
+    .superRefine((value, ctx) => {
+      try {
+        parseCodecKeys(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    })
+    .describe(
+      'AES-256-GCM keys of the Temporal payload codec, `id:base64,…` (32 bytes each, `openssl rand -base64 32`): the first encrypts, all decrypt; rotate by putting a new key first and keeping the old ones (docs/decisions.md).',
+    ),
+
+  CODEC_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .describe(
+      "Origins of the Temporal Web UI allowed to call the codec server from the browser (comma-separated, e.g. `http://127.0.0.1:8233`); empty: none (the CLI's `--codec-endpoint` needs none).",
+    ),
 
   S3_ENDPOINT: httpUrl.describe('S3-compatible store with Object Lock (MinIO locally).'),
   S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region.'),
@@ -258,7 +280,12 @@ const auth = [
   'AUTH_MAX_TOKEN_AGE',
   'AUTH_CLAIM_MAP',
 ] as const;
-const temporal = ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE'] as const;
+const temporal = [
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'TEMPORAL_CODEC_KEYS',
+] as const;
 const s3 = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_EVIDENCE_BUCKET'] as const;
 const serviceUrls = ['SERVICE_URL_DISCLOSURE', 'SERVICE_URL_RECORDING', 'SERVICE_URL_LEGAL_REVIEW'] as const;
 
@@ -352,6 +379,7 @@ export const profiles = {
     'CALENDAR_DATA_DIR',
   ],
   cli: [...logging, ...auth, ...temporal, 'CALENDAR_DATA_DIR'],
+  'codec-server': [...logging, ...http, ...auth, 'TEMPORAL_CODEC_KEYS', 'CODEC_CORS_ORIGINS'],
   console: [
     ...logging,
     ...http,

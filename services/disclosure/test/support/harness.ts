@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { temporalDataConverter } from '@sanxiang/shared';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createLogger } from '@sanxiang/shared';
@@ -59,7 +60,11 @@ export async function createHarness(
   const db = createPrismaClient(database.url);
   const publicReads = createPublicReadPool(database.url, { max: 4 });
   const connection = await Connection.connect({ address: stack.temporalAddress });
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({
+    connection,
+    namespace: 'default',
+    dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: stack.temporalCodecKeys }),
+  });
   const taskQueue = `disclosure-test-${randomUUID()}`;
   const app = createApp({
     config: testConfig('disclosure', {

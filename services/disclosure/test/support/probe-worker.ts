@@ -1,6 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
 import { cachedWorkflowBundle, testStack } from '@sanxiang/testing';
+import { temporalDataConverter } from '@sanxiang/shared';
 import type { TReceivedSignal } from './probe-workflow';
 
 /**
@@ -14,6 +15,7 @@ export async function startProbeWorker(taskQueue: string) {
     namespace: 'default',
     taskQueue,
     workflowBundle: await cachedWorkflowBundle(require.resolve('./probe-workflow')),
+    dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: testStack().temporalCodecKeys }),
   });
   const running = worker.run();
   return {

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import request from 'supertest';
-import { createLogger, createTemporalClient, lifecycleWorkflowId } from '@sanxiang/shared';
+import {
+  createLogger,
+  createTemporalClient,
+  lifecycleWorkflowId,
+  temporalDataConverter,
+} from '@sanxiang/shared';
 import {
   bearer,
   cachedWorkflowBundle,
@@ -123,11 +128,13 @@ export async function startRecordingTestEnv(
     connection,
     taskQueue,
     workflowBundle: await cachedWorkflowBundle(path.join(__dirname, 'probe-lifecycle-workflow.ts')),
+    dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: stack.temporalCodecKeys }),
   });
   const workerRun = worker.run();
   const temporal = createTemporalClient({
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_CODEC_KEYS: stack.temporalCodecKeys,
   });
   const s3Settings = {
     S3_ENDPOINT: stack.s3.endpoint,
