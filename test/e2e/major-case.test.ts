@@ -730,32 +730,30 @@ it('records a minor party’s decision as exempt (不予公开): nothing reaches
 
 // ---- issue #16: personal data is not in Temporal in plain text -------------------------------------
 
-/** Every Payload object (has `data` and `metadata`) anywhere in a history's events. */
-function payloadsIn(value: unknown, out: Payload[] = []): Payload[] {
-  if (!value || typeof value !== 'object' || value instanceof Uint8Array) return out;
-  if (Array.isArray(value)) {
-    for (const v of value) payloadsIn(v, out);
-    return out;
-  }
+/**
+ * Every Payload object (has `data` and `metadata`) anywhere in a history's events: those the codec
+ * encodes, or (`searchAttributes: true`) those under `searchAttributes`, which the server indexes
+ * and so are never encoded.
+ */
+function payloadsIn(value: unknown, options: { searchAttributes: boolean }, inside = false): Payload[] {
+  if (!value || typeof value !== 'object' || value instanceof Uint8Array) return [];
+  if (Array.isArray(value)) return value.flatMap((v) => payloadsIn(v, options, inside));
   const o = value as Record<string, unknown>;
-  if (o.data instanceof Uint8Array && o.metadata && typeof o.metadata === 'object') {
-    out.push(o as Payload);
-    return out;
-  }
-  for (const v of Object.values(o)) payloadsIn(v, out);
-  return out;
+  if (o.data instanceof Uint8Array && o.metadata && typeof o.metadata === 'object')
+    return inside === options.searchAttributes ? [o as Payload] : [];
+  return Object.entries(o).flatMap(([k, v]) => payloadsIn(v, options, inside || k === 'searchAttributes'));
 }
 
 const personalData = [majorCase.party.name, majorCase.representative!.name, ID_NUMBER, MOBILE] as const;
 
 /** The history exactly as the server stores and serves it (no codec on this path). */
-async function rawHistory(caseNumber: string) {
+async function rawHistory(caseNumber: string, runId?: string) {
   const events: temporal.api.history.v1.IHistoryEvent[] = [];
   let nextPageToken: Uint8Array | undefined;
   do {
     const page = await system.temporal.connection.workflowService.getWorkflowExecutionHistory({
       namespace: 'default',
-      execution: { workflowId: lifecycleWorkflowId(caseNumber) },
+      execution: { workflowId: lifecycleWorkflowId(caseNumber), ...(runId ? { runId } : {}) },
       ...(nextPageToken ? { nextPageToken } : {}),
     });
     events.push(...(page.history?.events ?? []));
@@ -764,12 +762,35 @@ async function rawHistory(caseNumber: string) {
   return temporal.api.history.v1.History.create({ events });
 }
 
+/**
+ * Every run of the case's lifecycle, first run first: a published case continues as new, so the
+ * latest run's history alone holds little; each run names the one it continues.
+ */
+async function rawHistories(caseNumber: string) {
+  const runs = [await rawHistory(caseNumber)];
+  for (;;) {
+    const previous =
+      runs[0]!.events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
+    if (!previous) return runs;
+    runs.unshift(await rawHistory(caseNumber, previous));
+  }
+}
+
 it('stores the major case in Temporal with every payload encrypted: no name, ID number or phone in the raw history', async () => {
-  const history = await rawHistory(majorCase.caseNumber);
+  const runs = await rawHistories(majorCase.caseNumber);
+  expect(runs.length).toBeGreaterThan(1); // published: continued as new
+  const history = temporal.api.history.v1.History.create({ events: runs.flatMap((r) => r.events) });
   const bytes = Buffer.from(temporal.api.history.v1.History.encode(history).finish());
   const found = (haystack: Buffer) => personalData.filter((s) => haystack.includes(Buffer.from(s, 'utf8')));
   expect(found(bytes)).toEqual([]);
-  const payloads = payloadsIn(history.events);
+  // Every payload is encrypted but the SDK's own patch markers (`{"id":"<patch name>"}`, written by
+  // the core, no case data).
+  const patchMarker = (e: temporal.api.history.v1.IHistoryEvent) =>
+    e.markerRecordedEventAttributes?.markerName === 'core_patch';
+  const payloads = payloadsIn(
+    history.events.filter((e) => !patchMarker(e)),
+    { searchAttributes: false },
+  );
   expect(payloads.length).toBeGreaterThan(5);
   expect(payloads.filter((p) => payloadKeyId(p) === undefined)).toEqual([]);
 
@@ -780,27 +801,34 @@ it('stores the major case in Temporal with every payload encrypted: no name, ID 
     ...personalData,
   ]);
 
-  // Search attributes are stored and listed unencrypted: only the case's plain facts, none personal.
+  // Search attributes are stored and listed unencrypted: only the case's plain facts, none personal
+  // (neither the current ones nor any the workflow ever upserted into its history).
   const { raw } = await lifecycle(majorCase.caseNumber).describe();
   const indexed = raw.workflowExecutionInfo?.searchAttributes?.indexedFields ?? {};
-  const allowed = new Set<string>(caseSearchAttributes.map((a) => a.name));
+  // Ours, plus the server's own BuildIds (worker build ids, no case data).
+  const allowed = new Set<string>([...caseSearchAttributes.map((a) => a.name), 'BuildIds']);
   expect(Object.keys(indexed).filter((name) => !allowed.has(name) && !name.startsWith('Temporal'))).toEqual(
     [],
   );
-  expect(
-    found(Buffer.from(JSON.stringify(Object.values(indexed).map((p) => Buffer.from(p.data!).toString())))),
-  ).toEqual([]);
+  const upserted = history.events.flatMap((e) =>
+    Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}),
+  );
+  expect(upserted.length).toBeGreaterThan(0);
+  expect(upserted.filter((name) => !allowed.has(name) && !name.startsWith('Temporal'))).toEqual([]);
+  const saPayloads = [...Object.values(indexed), ...payloadsIn(history.events, { searchAttributes: true })];
+  expect(found(Buffer.concat(saPayloads.map((p) => Buffer.from(p.data ?? new Uint8Array()))))).toEqual([]);
 });
 
 it('replays that history after a new key is put first (rotation), and refuses it without the old key', async () => {
-  const history = await rawHistory(majorCase.caseNumber);
+  // The first run: from opening to publication, every kind of message and activity.
+  const [history] = await rawHistories(majorCase.caseNumber);
   const workflowBundle = await cachedWorkflowBundle(require.resolve('@sanxiang/workflows/src/workflows'));
   const keyA = testStack().temporalCodecKeys;
   const keyB = `rotated-${run.toLowerCase()}:${randomBytes(32).toString('base64')}`;
   const replay = (keys: string) =>
     Worker.runReplayHistory(
       { workflowBundle, dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: keys }) },
-      history,
+      history!,
       lifecycleWorkflowId(majorCase.caseNumber),
     );
   await expect(replay(`${keyB},${keyA}`)).resolves.toBeUndefined();
