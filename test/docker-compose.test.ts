@@ -186,13 +186,13 @@ describe('docker-compose.yml', () => {
 
   it('encrypts Temporal payloads with one key list, and points the Web UI at the codec server', () => {
     const keys = new Set(
-      ['disclosure', 'recording', 'legal-review', 'inspection', 'worker', 'codec-server'].map(
+      ['disclosure', 'recording', 'legal-review', 'inspection', 'worker', 'console', 'codec-server'].map(
         (name) => envOf(name).TEMPORAL_CODEC_KEYS,
       ),
     );
     expect([...keys]).toEqual([operatorEnv.TEMPORAL_CODEC_KEYS]);
     // Processes that never talk to Temporal do not hold the keys.
-    for (const name of ['directory', 'notifications', 'identity', 'console'])
+    for (const name of ['directory', 'notifications', 'identity'])
       expect({ name, keys: envOf(name).TEMPORAL_CODEC_KEYS }).toEqual({ name, keys: undefined });
     const ui = envOf('temporal-ui');
     const published = (name: string) =>

@@ -119,11 +119,8 @@ export SERVICE_URL_LEGAL_REVIEW=http://127.0.0.1:$LEGAL_REVIEW_PORT
 export SERVICE_URL_DIRECTORY=http://127.0.0.1:$DIRECTORY_PORT
 export SERVICE_URL_NOTIFICATIONS=http://127.0.0.1:$NOTIFICATIONS_PORT
 export SERVICE_URL_INSPECTION=http://127.0.0.1:$INSPECTION_PORT
-<<<<<<< HEAD
 export TEMPORAL_UI_URL=http://127.0.0.1:$TEMPORAL_UI_PORT
-=======
 export CODEC_SERVER_URL=http://127.0.0.1:$CODEC_PORT
->>>>>>> 22a1da2 (Temporal payload codec (issue #16): AES-256-GCM over every payload with the key id in metadata (TEMPORAL_CODEC_KEYS, first key encrypts, all decrypt), used by the worker, every client (services, CLI, schedules, tests, benches); plain payloads pass through (saved replay histories replay through it); codec server for admins only with a log of who decoded what (workflows/src/codec-server, npm start, --ui-codec-endpoint, compose service); e2e raw-history, rotation-replay and Temporal CLI checks in major-case; docs/decisions.md)
 export MAIL_FROM="三项制度平台 <noreply@sanxiang.local>"
 export CALENDAR_DATA_DIR=$STACK_DIR/calendar
 export TEMPORAL_TEST_SERVER_PATH=$BIN/temporal-test-server

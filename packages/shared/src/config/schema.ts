@@ -394,6 +394,7 @@ export const profiles = {
     'TEMPORAL_UI_URL',
     'TEMPORAL_ADDRESS',
     'TEMPORAL_NAMESPACE',
+    'TEMPORAL_CODEC_KEYS',
     'CALENDAR_DATA_DIR',
   ],
 } as const satisfies Record<string, readonly TEnvKey[]>;
