@@ -12,7 +12,7 @@ import { createCalendarSource, type TCalendarSource } from './data-access/calend
 import { databaseReadiness, type TDb } from './data-access/prisma-client';
 import type { TDirectoryClient } from './data-access/directory-client';
 import type { TRecordingClient } from './data-access/recording-client';
-import { temporalSignaller } from './data-access/workflow-signaller';
+import { temporalDutyClock, temporalSignaller } from './data-access/workflow-signaller';
 import { createOutboxDispatcher, type TOutboxDispatcher } from './domain/lifecycle/deliver-outbox';
 import type { TDomainDeps } from './domain/deps';
 import { internalReviewRoutes } from './entry-points/http/internal-review-routes';
@@ -47,6 +47,7 @@ export function createDomainDeps(deps: TAppDeps): { domain: TDomainDeps; outbox:
       db: deps.db,
       now,
       signal: temporalSignaller(deps.temporal.client),
+      dutyClock: temporalDutyClock(deps.temporal.client),
       recording: deps.recording,
       logger: deps.logger,
     });
@@ -56,6 +57,7 @@ export function createDomainDeps(deps: TAppDeps): { domain: TDomainDeps; outbox:
     calendar: deps.calendar ?? createCalendarSource({ importedDir: resolveCalendarDataDir(process.env) }),
     afterCommit: () => outbox.kick(),
     logger: deps.logger,
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
     ...(deps.recording ? { recording: deps.recording } : {}),
     ...(deps.directory ? { directory: deps.directory } : {}),
   };

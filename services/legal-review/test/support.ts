@@ -193,6 +193,8 @@ export async function startTestService(options: { calendar?: TCalendarSource } =
     DATABASE_URL: database.url,
     SERVICE_URL_RECORDING: recordingStub.url,
     SERVICE_URL_DIRECTORY: directoryUrl,
+    // The materials clocks' runs: no worker polls this queue, their history is what tests read.
+    TEMPORAL_TASK_QUEUE: `legal-review-clocks-${randomUUID()}`,
   });
   const deps: TAppDeps = {
     config,

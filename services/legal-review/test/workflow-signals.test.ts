@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { cachedWorkflowBundle, testStack } from '@sanxiang/testing';
-import { temporalDataConverter } from '@sanxiang/shared';
+import { payloadCodecFrom, temporalDataConverter } from '@sanxiang/shared';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
+import {
+  dutyClockWorkflowId,
+  dutyClockWorkflowType,
+  type TDutyClockInput,
+} from '@sanxiang/shared/src/contracts';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import request from 'supertest';
-import { escalateLateMaterials } from '../src/domain/escalate-late-materials';
 import type { TReceivedSignal } from './probe-workflow';
 import {
   auditActions,
@@ -32,6 +37,7 @@ describe('legal review signals the case workflow', () => {
   let connection: NativeConnection;
   const taskQueue = `legal-review-test-${randomUUID()}`;
   const probes: string[] = [];
+  const clocks: string[] = [];
 
   beforeAll(async () => {
     svc = await startTestService();
@@ -48,7 +54,9 @@ describe('legal review signals the case workflow', () => {
 
   afterAll(async () => {
     await Promise.allSettled(
-      probes.map((id) => svc.temporal.client.workflow.getHandle(id).terminate('test finished')),
+      [...probes, ...clocks].map((id) =>
+        svc.temporal.client.workflow.getHandle(id).terminate('test finished'),
+      ),
     );
     worker?.shutdown();
     await workerRun;
@@ -63,6 +71,34 @@ describe('legal review signals the case workflow', () => {
     await svc.temporal.client.workflow.start('lifecycleProbe', { taskQueue, workflowId, args: [] });
     probes.push(workflowId);
     return () => svc.temporal.client.workflow.getHandle(workflowId).query<TReceivedSignal[]>('received');
+  }
+
+  /** A materials clock run (no worker polls its queue): its input and the dutyDone signals it got. */
+  async function clockRun(workflowId: string) {
+    const handle = svc.temporal.client.workflow.getHandle(workflowId);
+    const description = await handle.describe();
+    const { events } = await handle.fetchHistory();
+    // Payloads are encrypted (TEMPORAL_CODEC_KEYS): decoded with the stack's key, as the worker does.
+    const codec = payloadCodecFrom({ TEMPORAL_CODEC_KEYS: testStack().temporalCodecKeys });
+    const decode = async (payloads: Payload[]) =>
+      (await codec.decode(payloads)).map((p) => defaultPayloadConverter.fromPayload(p));
+    const started = events!.find((e) => e.workflowExecutionStartedEventAttributes)!;
+    const [input] = (await decode(
+      started.workflowExecutionStartedEventAttributes!.input!.payloads as Payload[],
+    )) as [TDutyClockInput];
+    const done: unknown[] = [];
+    for (const e of events!) {
+      const signalled = e.workflowExecutionSignaledEventAttributes;
+      if (signalled?.signalName === 'dutyDone')
+        done.push(...(await decode(signalled.input!.payloads as Payload[])));
+    }
+    return {
+      type: description.type,
+      taskQueue: description.taskQueue,
+      runId: description.runId,
+      input,
+      done,
+    };
   }
 
   it('issues the opinion once, signals reviewOpinionIssued with the intake round and files the opinion', async () => {
@@ -237,7 +273,7 @@ describe('legal review signals the case workflow', () => {
     });
   });
 
-  it('escalates materials that are late, once, through the case file', async () => {
+  it('starts the materials clock with the request (its escalation kept in the case file, once) and stops it on receipt; no sweep', async () => {
     const caseNumber = uniqueCaseNumber();
     await startProbe(caseNumber);
     svc.clock.set(new Date('2026-03-02T02:00:00Z'));
@@ -249,27 +285,57 @@ describe('legal review signals the case workflow', () => {
       .send({ missing: ['otherMaterials', 'evidence'], dueDate: '2026-03-04' });
     expect(ask.status).toBe(201);
     const before = svc.recordingStub.received.length;
+    const clockId = dutyClockWorkflowId('reviewMaterials', ask.body.id);
+    clocks.push(clockId);
+    await svc.outbox.drain();
 
-    svc.clock.set(new Date('2026-03-04T15:59:59Z')); // last second of the date set
-    expect(await escalateLateMaterials(svc.domain)).toBe(0);
+    // One run, started in the request's commit, on the service's task queue, for the date set.
+    const run = await clockRun(clockId);
+    expect(run.type).toBe(dutyClockWorkflowType);
+    expect(run.taskQueue).toBe(svc.domain.taskQueue);
+    const review = await svc.db.review.findUniqueOrThrow({ where: { id: reviewId } });
+    expect(run.input).toEqual({
+      kind: 'reviewMaterials',
+      subjectId: ask.body.id,
+      title: '第 1 轮法制审核要求补充的材料（其他材料、相关证据材料）',
+      link: `/reviews/${reviewId}`,
+      caseNumber,
+      dueDate: '2026-03-04',
+      // The case officers by name; the clock's escalation adds their unit head (notifyClockStep).
+      assigneeIds: review.handlerIds,
+      // Its escalation goes into the case file as the sweep's did: the case's workflow, the legal-review clock.
+      caseFile: {
+        workflowId: lifecycleWorkflowId(caseNumber),
+        clockId: 'legalReviewMaterials:1:1',
+        clock: 'legalReview',
+        round: 1,
+        cycle: review.cycle,
+      },
+    });
+    expect(review.handlerIds.length).toBeGreaterThan(0);
+
+    // A repeated delivery (at-least-once) does not start a second run, and so no second escalation:
+    // the escalation's idempotency key is the run's id (`<run>:escalation:1`).
+    const reset = await svc.db.outboxMessage.updateMany({
+      where: { dedupeKey: `materials-clock-start:${ask.body.id}` },
+      data: { deliveredAt: null, nextAttemptAt: new Date('2026-03-02T02:00:00Z') },
+    });
+    expect(reset.count).toBe(1);
+    await svc.outbox.runOnce();
+    expect(
+      await svc.db.outboxMessage.count({
+        where: { dedupeKey: `materials-clock-start:${ask.body.id}`, deliveredAt: { not: null } },
+      }),
+    ).toBe(1);
+    expect((await clockRun(clockId)).runId).toBe(run.runId);
+
+    // The service no longer escalates by itself: nothing reaches the case file from legal-review.
     svc.clock.set(new Date('2026-03-05T01:00:00Z'));
-    expect(await escalateLateMaterials(svc.domain)).toBe(1);
-    expect(await escalateLateMaterials(svc.domain)).toBe(0);
     await svc.outbox.drain();
     await svc.outbox.runOnce();
-    const escalation = svc.recordingStub.received.slice(before).find((r) => r.path.endsWith('/escalations'));
-    expect(escalation?.path).toBe(`/internal/cases/${caseNumber}/escalations`);
-    expect(decodeURIComponent(String(escalation?.headers['idempotency-key']))).toBe(
-      `${lifecycleWorkflowId(caseNumber)}:materials-late:1:1`,
+    expect(svc.recordingStub.received.slice(before).filter((r) => r.path.endsWith('/escalations'))).toEqual(
+      [],
     );
-    expect(escalation?.body).toMatchObject({
-      workflowId: lifecycleWorkflowId(caseNumber),
-      clock: 'legalReview',
-      level: 1,
-      notified: { audience: 'unitHead', roles: ['head'] },
-      round: 1,
-      dueAt: '2026-03-04T16:00:00.000Z',
-    });
 
     const overdue = await request(svc.app).get('/reviews/overdue').set(head);
     expect(overdue.status).toBe(200);
@@ -289,10 +355,14 @@ describe('legal review signals the case workflow', () => {
       });
     expect(late.status).toBe(200);
     expect(late.body.late).toBe(true);
+    await svc.outbox.drain();
+    // The receipt stops the clock: one dutyDone, with the receipt's instant.
+    expect((await clockRun(clockId)).done).toEqual([
+      { subjectId: ask.body.id, doneAt: '2026-03-05T01:00:00.000Z', outcome: '材料已逾期提交' },
+    ]);
     expect(await auditActions(svc.db, reviewId)).toEqual([
       'review.received',
       'review.materialsRequested',
-      'review.materialsLateEscalated',
       'review.materialsReceivedLate',
     ]);
   });

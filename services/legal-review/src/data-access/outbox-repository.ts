@@ -3,7 +3,7 @@ import type { TDb } from './prisma-client';
 import type { TTx } from './transaction';
 
 /** What legal-review sends (one handler each in domain/lifecycle/deliver-outbox.ts). */
-export type TOutboxKind = 'workflowSignal' | 'recordingRecord' | 'recordingEscalation';
+export type TOutboxKind = 'workflowSignal' | 'recordingRecord' | 'recordingEscalation' | 'dutyClock';
 
 export interface TOutboxEntry {
   kind: TOutboxKind;

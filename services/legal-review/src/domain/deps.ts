@@ -12,6 +12,8 @@ export interface TDomainDeps {
   /** Called after a commit that queued outbox messages: delivers them soon, without waiting. */
   afterCommit: () => void;
   logger: Logger;
+  /** Where the duty clocks run (TEMPORAL_TASK_QUEUE): the materials clock is started there. */
+  taskQueue: string;
   /** The recording service: who is on a case (decision filings check it). */
   recording?: TRecordingClient;
   /** The staff directory: a reviewer's unit (separation of duties, 审核办法 §3). */

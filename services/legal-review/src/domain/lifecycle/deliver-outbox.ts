@@ -3,16 +3,32 @@ import type { TOutboxKind } from '../../data-access/outbox-repository';
 import { writeAudit } from '../../data-access/audit-repository';
 import type { TDb } from '../../data-access/prisma-client';
 import type { TRecordingClient } from '../../data-access/recording-client';
-import type { TWorkflowSignaller } from '../../data-access/workflow-signaller';
-import type { TEscalationPayload } from '../escalate-late-materials';
+import type {
+  TDutyClockSender,
+  TOutgoingDutyClock,
+  TWorkflowSignaller,
+} from '../../data-access/workflow-signaller';
+import type { TEscalationRequest } from '@sanxiang/shared/src/contracts';
 import type { TFilingPayload } from '../opinion/issue-opinion';
 import { systemActor } from '../review/review-guards';
 import type { TSignalPayload } from './workflow-signals';
+
+/**
+ * The outbox payload of an escalation kept in the case file (recording service). Written by the
+ * late-materials sweep before the materials clock (dutyClockWorkflow) took over; still delivered if queued.
+ */
+export interface TEscalationPayload {
+  caseNumber: string;
+  idempotencyKey: string;
+  body: TEscalationRequest;
+}
 
 export interface TOutboxDeps {
   db: TDb;
   now: () => Date;
   signal: TWorkflowSignaller;
+  /** Starts a duty clock run or tells it its duty is done (the materials clock). */
+  dutyClock: TDutyClockSender;
   /** Absent when SERVICE_URL_RECORDING is not configured: filings wait, and say why. */
   recording: TRecordingClient | undefined;
   logger: Logger;
@@ -25,6 +41,7 @@ const deliveredAction: Record<TOutboxKind, string> = {
   workflowSignal: 'outbox.workflowSignalled',
   recordingRecord: 'outbox.filedToCaseFile',
   recordingEscalation: 'outbox.escalationRecorded',
+  dutyClock: 'outbox.dutyClockTold',
 };
 
 function handlers(deps: TOutboxDeps): Record<TOutboxKind, (message: TOutboxMessage) => Promise<unknown>> {
@@ -46,12 +63,17 @@ function handlers(deps: TOutboxDeps): Record<TOutboxKind, (message: TOutboxMessa
       const p = message.payload as TEscalationPayload;
       return recording().postEscalation(p.caseNumber, p.body, p.idempotencyKey);
     },
+    dutyClock: async (message) => {
+      const m = message.payload as unknown as TOutgoingDutyClock;
+      await deps.dutyClock(m);
+      return { op: m.op, workflowId: m.workflowId };
+    },
   };
 }
 
 /**
  * Delivers outbox messages at least once: signals to the case workflow, the opinion's filing into
- * the case file, late-materials escalations. A failure is recorded on the message and retried with
+ * the case file, the materials clock's start and end. A failure is recorded on the message and retried with
  * the kit's backoff, without limit; a case's later signals wait behind its failed one. Receivers are
  * idempotent (Idempotency-Key for recording; the workflow ignores a repeated round's signal).
  */

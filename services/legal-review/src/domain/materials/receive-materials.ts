@@ -10,6 +10,7 @@ import { computeReviewDeadline, dateColumn, fromDateColumn } from '../review-dea
 import { loadReviewForUpdate } from '../review/review-guards';
 import { toMaterialRequest, ZMaterialRequest, type TMaterialRequestView } from '../review/review-views';
 import { queueWorkflowSignal } from '../lifecycle/workflow-signals';
+import { endMaterialsClock } from './materials-clock';
 
 export const ZReceiveMaterialsBody = z.object({ materials: z.array(ZSubmissionMaterial).min(1).max(200) });
 export type TReceiveMaterialsBody = z.infer<typeof ZReceiveMaterialsBody>;
@@ -85,6 +86,7 @@ export async function receiveMaterials(
         { name: 'reviewMaterialsReceived', payload: { round: review.round, receivedAt: now.toISOString() } },
         now,
       );
+      await endMaterialsClock(tx, review.id, request.id, late ? '材料已逾期提交' : '材料已提交', now);
       await writeAudit(
         tx,
         actor,

@@ -15,6 +15,7 @@ import {
 } from '../review/review-guards';
 import { toMaterialRequest, ZMaterialRequest, type TMaterialRequestView } from '../review/review-views';
 import { queueWorkflowSignal } from '../lifecycle/workflow-signals';
+import { startMaterialsClock } from './materials-clock';
 
 export const ZRequestMaterialsBody = z.object({
   missing: z
@@ -32,7 +33,8 @@ export { ZMaterialRequest };
 /**
  * 要求补充材料 (审核办法 §8): the office names the missing materials and a date. The review's
  * 10-working-day clock stops (the workflow is signalled in the same commit, via the outbox) until
- * the materials arrive; past the date the review shows as materialsLate and is escalated.
+ * the materials arrive; past the date the review shows as materialsLate and the materials clock
+ * (a dutyClockWorkflow run, started in the same commit) escalates it to named people and the case file.
  */
 export async function requestMaterials(
   deps: TDomainDeps,
@@ -94,6 +96,7 @@ export async function requestMaterials(
         },
         now,
       );
+      await startMaterialsClock(tx, deps.taskQueue, review, request, body.dueDate, now);
       await writeAudit(
         tx,
         actor,

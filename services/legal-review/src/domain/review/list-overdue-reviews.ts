@@ -11,8 +11,8 @@ export type TOverdueQuery = z.infer<typeof ZOverdueQuery>;
 /**
  * dueSoon: the workflow's reminder instant has come (2 working days before the due date, 09:00);
  * overdue: the due instant has passed (the workflow escalates at that instant);
- * materialsLate: requested materials did not arrive by the date set (escalated to the handling
- * unit's head through the case file, see escalate-late-materials.ts).
+ * materialsLate: requested materials did not arrive by the date set (escalated by the materials
+ * clock to the case officers and their head, kept in the case file: materials/materials-clock.ts).
  */
 export const ZAttention = z.enum(['dueSoon', 'overdue', 'materialsLate']);
 export const ZOverdueItem = ZQueueItem.extend({ attention: ZAttention, attentionAt: z.string() });

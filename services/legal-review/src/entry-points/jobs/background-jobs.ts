@@ -1,20 +1,17 @@
 import type { TDomainDeps } from '../../domain/deps';
 import type { TOutboxDispatcher } from '../../domain/lifecycle/deliver-outbox';
-import { escalateLateMaterials } from '../../domain/escalate-late-materials';
 import { recomputeProvisionalDeadlines } from '../../domain/review/recompute-provisional-deadlines';
 
 export interface TBackgroundJobsOptions {
   /** Outbox retry poll; new messages are delivered right after their commit anyway. Default 5 s. */
   outboxIntervalMs?: number;
-  /** Late-materials sweep. Default 1 min. */
-  lateMaterialsIntervalMs?: number;
   /** Provisional due dates, after calendar data is imported. Default 1 h. */
   recomputeIntervalMs?: number;
 }
 
 /**
- * The service's timers: outbox retries, the late-materials escalation sweep and the recomputation
- * of provisional due dates. Several instances may run: every job claims rows under locks.
+ * The service's timers: outbox retries and the recomputation
+ * of provisional due dates (late materials are escalated by their duty clock, not a sweep). Several instances may run: every job claims rows under locks.
  */
 export function startBackgroundJobs(
   deps: TDomainDeps,
@@ -39,9 +36,6 @@ export function startBackgroundJobs(
     tick();
   };
   outbox.start(options.outboxIntervalMs ?? 5_000);
-  every(options.lateMaterialsIntervalMs ?? 60_000, 'escalateLateMaterials', () =>
-    escalateLateMaterials(deps),
-  );
   every(options.recomputeIntervalMs ?? 3_600_000, 'recomputeProvisionalDeadlines', () =>
     recomputeProvisionalDeadlines(deps),
   );
