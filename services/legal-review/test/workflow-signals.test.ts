@@ -10,6 +10,10 @@ import {
 } from '@sanxiang/shared/src/contracts';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import request from 'supertest';
+import { createDutyClockActivities } from '@sanxiang/workflows/src/disclosure/duty-clock/activities';
+import { createServiceClient } from '@sanxiang/workflows/src/http/service-client';
+import { recordEscalation } from '@sanxiang/workflows/src/lifecycle/activities/record-escalation';
+import type { TNotifyClockStepInput } from '@sanxiang/workflows/src/lifecycle/activities/notify-clock-step';
 import type { TReceivedSignal } from './probe-workflow';
 import {
   auditActions,
@@ -38,6 +42,11 @@ describe('legal review signals the case workflow', () => {
   const taskQueue = `legal-review-test-${randomUUID()}`;
   const probes: string[] = [];
   const clocks: string[] = [];
+  // The materials clocks run on the service's task queue: the real dutyClockWorkflow and its
+  // activities; recording is the stub the service files to; the notifications steps are recorded.
+  let clockWorker: Worker;
+  let clockWorkerRun: Promise<void>;
+  const clockSteps: TNotifyClockStepInput[] = [];
 
   beforeAll(async () => {
     svc = await startTestService();
@@ -50,6 +59,29 @@ describe('legal review signals the case workflow', () => {
       dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: testStack().temporalCodecKeys }),
     });
     workerRun = worker.run();
+    const recording = createServiceClient({
+      baseUrl: svc.recordingStub.url,
+      token: async () => 'test-system-token',
+    });
+    clockWorker = await Worker.create({
+      connection,
+      namespace: 'default',
+      taskQueue: svc.domain.taskQueue,
+      workflowBundle: await cachedWorkflowBundle(
+        require.resolve('@sanxiang/workflows/src/disclosure/duty-clock/workflow'),
+      ),
+      activities: {
+        ...createDutyClockActivities({ calendar: () => svc.domain.calendar() }),
+        recordEscalation: recordEscalation({ recording }),
+        notifyClockStep: async (input: TNotifyClockStepInput) => {
+          clockSteps.push(input);
+          return { people: [] };
+        },
+        reportClockEvent: async () => undefined,
+      },
+      dataConverter: temporalDataConverter({ TEMPORAL_CODEC_KEYS: testStack().temporalCodecKeys }),
+    });
+    clockWorkerRun = clockWorker.run();
   }, 120_000);
 
   afterAll(async () => {
@@ -59,7 +91,9 @@ describe('legal review signals the case workflow', () => {
       ),
     );
     worker?.shutdown();
+    clockWorker?.shutdown();
     await workerRun;
+    await clockWorkerRun;
     await connection?.close();
     await svc?.close();
   });
@@ -329,13 +363,39 @@ describe('legal review signals the case workflow', () => {
     ).toBe(1);
     expect((await clockRun(clockId)).runId).toBe(run.runId);
 
-    // The service no longer escalates by itself: nothing reaches the case file from legal-review.
+    // The date set (2026-03-04) is past on the Temporal server's clock: the run escalates at once —
+    // the case officers and their head told by name, the escalation kept in the case file, once.
+    const escalations = () =>
+      svc.recordingStub.received
+        .slice(before)
+        .filter((r) => decodeURIComponent(String(r.headers['idempotency-key'] ?? '')).startsWith(clockId));
+    const [escalation] = await eventually(async () => {
+      expect(escalations()).toHaveLength(1);
+      return escalations();
+    });
+    expect(escalation?.path).toBe(`/internal/cases/${caseNumber}/escalations`);
+    expect(decodeURIComponent(String(escalation?.headers['idempotency-key']))).toBe(
+      `${clockId}:escalation:1`,
+    );
+    expect(escalation?.body).toMatchObject({
+      workflowId: lifecycleWorkflowId(caseNumber),
+      clockId: 'legalReviewMaterials:1:1',
+      clock: 'legalReview',
+      level: 1,
+      notified: { audience: 'unitHead', roles: ['head'] },
+      round: 1,
+      dueAt: '2026-03-04T16:00:00.000Z',
+    });
+    expect((escalation?.body as { reason: string }).reason).toContain('应于 2026-03-04 前完成');
+    const steps = clockSteps.filter((c) => c.clockKey.startsWith(clockId));
+    expect(steps.map((c) => [c.level, c.assigneeIds])).toEqual([[1, review.handlerIds]]);
+    // The service itself posts no escalation any more (no sweep).
     svc.clock.set(new Date('2026-03-05T01:00:00Z'));
     await svc.outbox.drain();
     await svc.outbox.runOnce();
-    expect(svc.recordingStub.received.slice(before).filter((r) => r.path.endsWith('/escalations'))).toEqual(
-      [],
-    );
+    expect(svc.recordingStub.received.slice(before).filter((r) => r.path.endsWith('/escalations'))).toEqual([
+      escalation,
+    ]);
 
     const overdue = await request(svc.app).get('/reviews/overdue').set(head);
     expect(overdue.status).toBe(200);
