@@ -408,9 +408,31 @@ describe('a major case through legal review, collective discussion and the head�
     });
   }, 300_000);
 
-  // Not yet here: 张伟 recording the decision (登记决定). In the runs so far his third sign-in of the
-  // walk never reached the identity provider's login page (page.goto then waitForURL timed out); to
-  // be found out before the step is added (docs/status.md #12).
+  it('张伟 records the decision (登记决定) with the discussion and the approval it rests on', async () => {
+    await as('zhangwei', caseUrl, async (page) => {
+      const form = await caseTab(page, '登记决定');
+      await typeDate(page, form.getByLabel('决定日期'), minutesAgo(0).slice(0, 10));
+      await form.getByLabel('文号').fill(`常人社监罚〔2026〕${serial}号`);
+      await pick(page, form.getByRole('combobox', { name: '决定类别' }), '行政处罚');
+      await pick(page, form.getByRole('combobox', { name: '集体讨论记录' }), /集体讨论/u);
+      await pick(page, form.getByRole('combobox', { name: '负责人审批记录' }), /负责人审批/u);
+      await form.getByLabel('公示的执法方式').fill('现场检查、调查询问');
+      await form.getByLabel('公示的内容').fill('拖欠 12 名劳动者 2026 年 8 月至 9 月工资');
+      await form.getByLabel('公示的执法决定').fill('责令限期支付拖欠工资，并处罚款八万元');
+      await form.getByLabel('公示的法律依据').fill('《劳动保障监察条例》第二十六条');
+      await form.getByLabel('公示的履行情况').fill('自收到决定书之日起十五日内缴纳罚款');
+      await form.getByLabel('公示的执法机关').fill('常州市人力资源和社会保障局');
+      const mode = form.getByRole('combobox', { name: '公示信息的方式' });
+      if ((await mode.count()) > 0) await pick(page, mode, '公开');
+      else await form.getByRole('radio', { name: '公开', exact: true }).check();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'major-decision-form', form);
+      await form.getByRole('button', { name: '登记决定' }).click();
+      // Accepted by the recording service: only then does the form hand over to 送达.
+      await page.getByRole('tab', { name: '送达', selected: true }).waitFor();
+      await screenshot(page, 'major-decision-recorded');
+    });
+  }, 300_000);
 });
 
 /** 上传证据: a PDF chosen in the upload box, shown in the evidence list as number `count`. */

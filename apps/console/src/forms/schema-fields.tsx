@@ -59,6 +59,16 @@ export function SchemaField({ node, name, path }: { node: TNode; name: TPath; pa
       {control}
     </Form.Item>
   );
+  // References to the case's evidence and records are picked from them, whatever the schema's id
+  // type (the lifecycle contracts' ids are plain strings, not uuids): nobody types a record id.
+  if (node.kind === 'id' || node.kind === 'text') {
+    if (key === 'evidenceId') return item(<Select aria-label={label} allowClear options={ctx.evidence} />);
+    if (/RecordId$/u.test(key)) {
+      const kind = recordKindOfKey[key];
+      const options = kind ? ctx.records.filter((r) => r.kind === kind) : ctx.records;
+      return item(<Select aria-label={label} allowClear options={options} />);
+    }
+  }
   switch (node.kind) {
     case 'fixed':
       return (
@@ -89,12 +99,6 @@ export function SchemaField({ node, name, path }: { node: TNode; name: TPath; pa
         />,
       );
     case 'id':
-      if (key === 'evidenceId') return item(<Select aria-label={label} allowClear options={ctx.evidence} />);
-      if (/RecordId$/u.test(key)) {
-        const kind = recordKindOfKey[key];
-        const options = kind ? ctx.records.filter((r) => r.kind === kind) : ctx.records;
-        return item(<Select aria-label={label} allowClear options={options} />);
-      }
       return item(<Input />);
     case 'list':
       return <SchemaList node={node} name={name} path={path} />;

@@ -56,7 +56,16 @@ export async function signInAs(
   path = '/',
 ): Promise<void> {
   await page.goto(`${urls.console}${path}`);
-  await page.waitForURL((url) => url.href.startsWith(urls.identity));
+  try {
+    await page.waitForURL((url) => url.href.startsWith(urls.identity));
+  } catch (err) {
+    // Where it stopped instead (a console page, an error page), for whoever reads the failure.
+    const text = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '');
+    throw new Error(`${login}: no login page; at ${page.url()}: ${text.slice(0, 300)}`, { cause: err });
+  }
   await page.getByLabel('登录名').fill(login);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -70,16 +79,25 @@ export async function signInAs(
 export async function pick(page: Page, select: Locator, option: string | RegExp, search?: string) {
   await select.click();
   if (search !== undefined) await select.pressSequentially(search);
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first();
+  // Its opening animation over first: on a busy machine a click while the list still slides in
+  // left the list open and nothing chosen.
   await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: option })
+    .locator(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not(.ant-slide-up-appear):not(.ant-slide-up-enter)',
+    )
     .first()
-    .click();
-  // Closed (its closing animation over) before anything else looks at the page.
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .first()
-    .waitFor({ state: 'detached' });
+    .waitFor();
+  const choice = open.locator('.ant-select-item-option').filter({ hasText: option }).first();
+  await choice.click();
+  // Closed (its closing animation over) before anything else looks at the page; a person whose
+  // click did not take clicks again.
+  try {
+    await open.waitFor({ state: 'detached', timeout: 5_000 });
+  } catch {
+    if (await choice.isVisible()) await choice.click();
+    await open.waitFor({ state: 'detached' });
+  }
 }
 
 /**
