@@ -4,3 +4,4 @@ export * from './tokens';
 export * from './test-config';
 export * from './scratch-database';
 export * from './workflow-bundle-cache';
+export * from './history-payloads';

@@ -1,4 +1,4 @@
-import { defaultPayloadConverter } from '@temporalio/common';
+import { fromHistoryPayloads } from '@sanxiang/testing';
 import { loadWorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import {
   dutyClockWorkflowId,
@@ -48,14 +48,15 @@ async function dutyRun(kind: TDutyClockKind, subjectId: string) {
   const description = await handle.describe();
   const { events } = await handle.fetchHistory();
   const started = events!.find((e) => e.workflowExecutionStartedEventAttributes)!;
-  const [input] = started.workflowExecutionStartedEventAttributes!.input!.payloads!.map((p) =>
-    defaultPayloadConverter.fromPayload(p),
-  ) as [TDutyClockInput];
-  const done = events!
-    .filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'dutyDone')
-    .map((e) =>
-      defaultPayloadConverter.fromPayload(e.workflowExecutionSignaledEventAttributes!.input!.payloads![0]!),
-    ) as { subjectId: string; doneAt: string; outcome: string }[];
+  const [input] = (await fromHistoryPayloads(
+    started.workflowExecutionStartedEventAttributes!.input!.payloads,
+  )) as [TDutyClockInput];
+  const done: { subjectId: string; doneAt: string; outcome: string }[] = [];
+  for (const e of events!) {
+    const signalled = e.workflowExecutionSignaledEventAttributes;
+    if (signalled?.signalName === 'dutyDone')
+      done.push(...((await fromHistoryPayloads(signalled.input!.payloads)) as typeof done));
+  }
   return { type: description.type, taskQueue: description.taskQueue, input, done };
 }
 

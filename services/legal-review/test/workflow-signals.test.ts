@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { cachedWorkflowBundle, testStack } from '@sanxiang/testing';
-import { payloadCodecFrom, temporalDataConverter } from '@sanxiang/shared';
+import { cachedWorkflowBundle, fromHistoryPayloads, testStack } from '@sanxiang/testing';
+import { temporalDataConverter } from '@sanxiang/shared';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import {
   dutyClockWorkflowId,
   dutyClockWorkflowType,
   type TDutyClockInput,
 } from '@sanxiang/shared/src/contracts';
-import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import request from 'supertest';
 import { createDutyClockActivities } from '@sanxiang/workflows/src/disclosure/duty-clock/activities';
 import { createServiceClient } from '@sanxiang/workflows/src/http/service-client';
@@ -112,19 +111,15 @@ describe('legal review signals the case workflow', () => {
     const handle = svc.temporal.client.workflow.getHandle(workflowId);
     const description = await handle.describe();
     const { events } = await handle.fetchHistory();
-    // Payloads are encrypted (TEMPORAL_CODEC_KEYS): decoded with the stack's key, as the worker does.
-    const codec = payloadCodecFrom({ TEMPORAL_CODEC_KEYS: testStack().temporalCodecKeys });
-    const decode = async (payloads: Payload[]) =>
-      (await codec.decode(payloads)).map((p) => defaultPayloadConverter.fromPayload(p));
     const started = events!.find((e) => e.workflowExecutionStartedEventAttributes)!;
-    const [input] = (await decode(
-      started.workflowExecutionStartedEventAttributes!.input!.payloads as Payload[],
+    const [input] = (await fromHistoryPayloads(
+      started.workflowExecutionStartedEventAttributes!.input!.payloads,
     )) as [TDutyClockInput];
     const done: unknown[] = [];
     for (const e of events!) {
       const signalled = e.workflowExecutionSignaledEventAttributes;
       if (signalled?.signalName === 'dutyDone')
-        done.push(...(await decode(signalled.input!.payloads as Payload[])));
+        done.push(...(await fromHistoryPayloads(signalled.input!.payloads)));
     }
     return {
       type: description.type,
