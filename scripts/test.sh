@@ -16,10 +16,23 @@ export SANXIANG_TEST_PG_URL="$SANXIANG_PG_ADMIN_URL"
 [ "${KEEP_STACK:-}" = 1 ] || trap 'bash "$ROOT/scripts/stack/down.sh" test >/dev/null' EXIT
 
 passed=0 failed=0 failures=()
+# Each check's output is also kept in a file: the end of the run repeats the tail of every failed
+# check, so the cause is next to the summary line even when only the end of a long log is read.
+check_logs="$STACK_DIR/checks"
+rm -rf "$check_logs" && mkdir -p "$check_logs"
 check() { # check <name> <command...>: one pass/fail line per check, with its duration
-  local name=$1 t0=$SECONDS; shift
+  local name=$1 t0=$SECONDS status log; shift
+  log="$check_logs/$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '-').log"
   step "$name"
-  if "$@"; then ok "$name ($((SECONDS - t0)) s)"; passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
+  set +e
+  "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" = 0 ]; then
+    ok "$name ($((SECONDS - t0)) s)"; passed=$((passed + 1)); rm -f "$log"
+  else
+    failed=$((failed + 1)); failures+=("$name")
+  fi
 }
 info "provisioning and test stack ready after $((SECONDS - started_at)) s"
 cd "$ROOT"
@@ -50,6 +63,12 @@ else
 fi
 
 echo
+for log in "$check_logs"/*.log; do
+  [ -e "$log" ] || continue
+  printf '\n--- last lines of failed check %s (whole output: %s)\n' "$(basename "$log" .log)" "${log#"$ROOT"/}"
+  tail -n 40 "$log"
+done
+[ ! -s "$report" ] || node "$ROOT/scripts/lib/jest-failures.mjs" "$report"
 [ ${#failures[@]} -eq 0 ] || printf 'failed checks: %s\n' "${failures[*]}"
 info "npm test took $((SECONDS - started_at)) s"
 echo "$passed passed, $failed failed"

@@ -168,6 +168,7 @@ export const fieldLabel: Record<string, string> = {
   organisation: '单位',
   othersPresent: '其他在场人员',
   outcome: '审核结论',
+  outcomeStage: '撤下或不予公开申请的环节',
   overdue: '是否已超期',
   page: '页码',
   pageSize: '每页条数',

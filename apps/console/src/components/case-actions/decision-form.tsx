@@ -28,7 +28,8 @@ export function DecisionForm(props: { caseNumber: string; context: TSchemaFormCo
           headers: { 'idempotency-key': idempotencyKey },
         }),
       ),
-    invalidates: [['case', props.caseNumber]],
+    // the decision moves the case on: its 待我审批 item goes
+    invalidates: [['case', props.caseNumber], ['approvals-mine']],
     onDone: props.onDone,
   });
   if (decisionNode.kind !== 'object') return null;

@@ -60,7 +60,8 @@ export function RecordForm(props: {
           headers: { 'idempotency-key': idempotencyKey },
         }),
       ),
-    invalidates: [['case', props.caseNumber]],
+    // a collective discussion or approval record ends a head's 待我审批 item
+    invalidates: [['case', props.caseNumber], ['approvals-mine']],
     onDone: () => {
       form.resetFields();
       setKind(props.initialKind);
