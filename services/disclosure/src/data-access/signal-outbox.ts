@@ -1,4 +1,5 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { sendDutyClockMessage, type TOutgoingDutyClock } from '@sanxiang/shared';
 import { createOutboxRelay, enqueueOutbox, type Logger } from '@sanxiang/shared';
 import type { TDb, TTx } from './prisma-client';
 
@@ -18,15 +19,8 @@ export async function enqueueSignal(tx: TTx, s: TOutgoingSignal): Promise<void> 
   });
 }
 
-/**
- * A duty clock (issue #13 item 6) started or told its duty is done, in the transaction of the change
- * that starts or ends the duty. Ordered with the workflow's other messages (the start first); a start
- * of a running clock and a done for a clock that never ran (a record from before the duty clocks)
- * are no-ops.
- */
-export type TOutgoingDutyClock =
-  | { op: 'start'; workflowId: string; workflowType: string; taskQueue: string; args: unknown[] }
-  | { op: 'done'; workflowId: string; signal: string; payload: unknown };
+/** A duty clock's start or done (issue #13 item 6), ordered with the workflow's other messages. */
+export type { TOutgoingDutyClock };
 
 export async function enqueueDutyClock(tx: TTx, m: TOutgoingDutyClock): Promise<void> {
   await enqueueOutbox(tx, {
@@ -62,22 +56,7 @@ export function createSignalDispatcher(deps: { db: TDb; client: Client; logger: 
         return {};
       },
       dutyClock: async (message) => {
-        const m = message.payload as unknown as TOutgoingDutyClock;
-        try {
-          if (m.op === 'start') {
-            await deps.client.workflow.start(m.workflowType, {
-              workflowId: m.workflowId,
-              taskQueue: m.taskQueue,
-              args: m.args,
-            });
-          } else {
-            await deps.client.workflow.getHandle(m.workflowId).signal(m.signal, m.payload);
-          }
-        } catch (err) {
-          if (m.op === 'start' && err instanceof WorkflowExecutionAlreadyStartedError) return {};
-          if (m.op === 'done' && err instanceof WorkflowNotFoundError) return {};
-          throw err;
-        }
+        await sendDutyClockMessage(deps.client, message.payload as unknown as TOutgoingDutyClock);
         return {};
       },
     },
