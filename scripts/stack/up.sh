@@ -30,8 +30,13 @@ else
   port_in_use "$PG_PORT" && die "port $PG_PORT is taken by another process; stop it or free the port"
   # Port and socket directory on the command line, not only in postgresql.conf: the cluster follows
   # SANXIANG_PORT_OFFSET and a moved checkout instead of the values it was initialised with.
+  # The test stack runs without autovacuum: its databases live for one suite, and an autovacuum
+  # worker (a superuser process) inside one made the suite's `DROP DATABASE … WITH (FORCE)` fail with
+  # "must be a member of the role whose process is being terminated" (CI, 2026-12-03).
+  pg_options="-p $PG_PORT -k $STACK_DIR/run"
+  [ "$STACK" = test ] && pg_options="$pg_options -c autovacuum=off"
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$STACK_DIR/log/postgres.log" -w -t 60 \
-    -o "-p $PG_PORT -k $STACK_DIR/run" start >/dev/null ||
+    -o "$pg_options" start >/dev/null ||
     die "PostgreSQL did not start; see .local/$STACK/log/postgres.log"
   ok "started"
 fi
