@@ -69,6 +69,27 @@ export const boundaries = {
 };
 const testFiles = ['**/*.test.ts', '**/test/**', '**/test-support/**', '**/bench/**'];
 
+/**
+ * Domain files reach the database only through their service's `data-access` (issue #9): they hold
+ * the database and a transaction as opaque handles (`TDatabase`, `TTransaction` from the kit) and
+ * call data-access functions, so they import neither Prisma nor the generated client nor the
+ * service's `data-access/prisma-client.ts` (which turns a handle back into the client). Services are
+ * listed here as their Prisma calls move into data-access.
+ */
+export const prismaFreeDomains = ['directory'];
+const prismaInDomain = {
+  patterns: {
+    regex: '^(@prisma/|(\\.{1,2}/)+(.*/)?(generated/prisma|data-access/prisma-client)(/|$))',
+    message:
+      'Domain code reaches the database only through data-access: call a function of src/data-access with the TDatabase / TTransaction handle.',
+  },
+  paths: {
+    name: '@sanxiang/shared',
+    importNames: ['databaseHandles'],
+    message: 'Only data-access turns a database handle into the Prisma client.',
+  },
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.local/**', '**/src/generated/**', '**/dist/**', 'coverage/**'] },
   js.configs.recommended,
@@ -103,6 +124,25 @@ export default tseslint.config(
         'error',
         {
           patterns: [deepImport, boundaries.otherWorkspaces, boundaries.relativeEscape, boundaries.testCode],
+        },
+      ],
+    },
+  },
+  {
+    files: prismaFreeDomains.map((service) => `services/${service}/src/domain/**/*.ts`),
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [prismaInDomain.paths],
+          patterns: [
+            deepImport,
+            boundaries.otherWorkspaces,
+            boundaries.relativeEscape,
+            boundaries.testCode,
+            prismaInDomain.patterns,
+          ],
         },
       ],
     },

@@ -1,7 +1,8 @@
 /**
  * The boundaries of issue #9, enforced by lint (eslint.config.mjs, `boundaries`): a service imports
  * neither workflow code nor another service; workflow code and activities do not import services;
- * production code does not import test code. Each forbidden import below must be reported, and the
+ * production code does not import test code; the domain files of the services in `prismaFreeDomains`
+ * reach the database only through data-access (no Prisma, no generated client). Each forbidden import below must be reported, and the
  * allowed ones must not. One ESLint process for all snippets (test/support/lint-snippets.mjs).
  */
 import { execFile } from 'node:child_process';
@@ -82,6 +83,45 @@ const snippets = [
       'export const used = [createStaffApi, eventually];',
     ),
     expected: [1],
+  },
+  {
+    name: 'a moved domain file importing Prisma, the generated client or the client behind the handles',
+    filePath: 'services/directory/src/domain/units/example.ts',
+    code: lines(
+      "import { PrismaClient } from '@prisma/client';",
+      "import type { Prisma } from '../../generated/prisma/client';",
+      "import { prismaOf } from '../../data-access/prisma-client';",
+      "import { databaseHandles } from '@sanxiang/shared';",
+      "import { createTestDatabase } from '@sanxiang/testing';",
+      'export const used = [PrismaClient, prismaOf, databaseHandles, createTestDatabase];',
+      'export type TUsed = Prisma.UnitCreateInput;',
+    ),
+    expected: [1, 2, 3, 4, 5],
+  },
+  {
+    name: 'a moved domain file holding the handles and calling data-access',
+    filePath: 'services/directory/src/domain/units/example.ts',
+    code: lines(
+      "import { AppError, type TDatabase, type TTransaction } from '@sanxiang/shared';",
+      "import { findUnit } from '../../data-access/directory-repository';",
+      "import { inTransaction } from '../../data-access/transaction';",
+      "import { changedFields } from '../changes';",
+      'export const used = [AppError, findUnit, inTransaction, changedFields];',
+      'export type TUsed = TDatabase | TTransaction;',
+    ),
+    expected: [],
+  },
+  {
+    name: 'data-access and tests of a moved service using Prisma',
+    filePath: 'services/directory/src/data-access/example.ts',
+    code: lines(
+      "import { databaseHandles } from '@sanxiang/shared';",
+      "import type { Prisma } from '../generated/prisma/client';",
+      "import { prismaOf } from './prisma-client';",
+      'export const used = [databaseHandles, prismaOf];',
+      'export type TUsed = Prisma.UnitCreateInput;',
+    ),
+    expected: [],
   },
   {
     name: 'a service test using test support',

@@ -1,5 +1,5 @@
 import { Api, createServiceApp, createTokenVerifier, type Logger, type TConfigOf } from '@sanxiang/shared';
-import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import { asDatabase, databaseReadiness, type TDb } from './data-access/prisma-client';
 import type { TDomainDeps } from './domain/deps';
 import { certificateRoutes } from './entry-points/http/certificate-routes';
 import { internalRoutes } from './entry-points/http/internal-routes';
@@ -16,7 +16,11 @@ export interface TAppDeps {
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
 export function createApp(deps: TAppDeps) {
-  const domain: TDomainDeps = { db: deps.db, logger: deps.logger, now: deps.now ?? (() => new Date()) };
+  const domain: TDomainDeps = {
+    db: asDatabase(deps.db),
+    logger: deps.logger,
+    now: deps.now ?? (() => new Date()),
+  };
   const api = new Api(createTokenVerifier(deps.config));
   internalRoutes(api, domain);
   organisationRoutes(api, domain);

@@ -4,3 +4,4 @@ export * from './outbox';
 export * from './idempotency';
 export * from './audit';
 export * from './rate-limit';
+export * from './handles';

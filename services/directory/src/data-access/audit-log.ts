@@ -1,22 +1,22 @@
-import { appendAudit, type TAuditActor } from '@sanxiang/shared';
-import type { TTx } from './transaction';
+import { appendAudit, type TAuditActor, type TReader, type TTransaction } from '@sanxiang/shared';
+import { prismaOf } from './prisma-client';
 
 export type { TAuditActor };
 
 /** Who changed what, when; call inside the transaction of the change itself (the kit's writer). */
 export async function writeAudit(
-  tx: TTx,
+  tx: TTransaction,
   actor: TAuditActor,
   action: string,
   subject: string,
   details: Record<string, unknown>,
 ): Promise<void> {
-  await appendAudit(tx, { actor, action, subject, details });
+  await appendAudit(prismaOf(tx), { actor, action, subject, details });
 }
 
 /** The audit events of a subject, oldest first. */
-export const listAuditEvents = (db: Pick<TTx, 'auditEvent'>, subject: string, limit: number) =>
-  db.auditEvent.findMany({ where: { subject }, orderBy: { id: 'asc' }, take: limit });
+export const listAuditEvents = (db: TReader, subject: string, limit: number) =>
+  prismaOf(db).auditEvent.findMany({ where: { subject }, orderBy: { id: 'asc' }, take: limit });
 
 export const agencySubject = (id: string) => `agency:${id}`;
 export const unitSubject = (id: string) => `unit:${id}`;

@@ -1,8 +1,8 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, type TDatabase, type TTransaction } from '@sanxiang/shared';
 import { Prisma } from '../generated/prisma/client';
-import type { TDb } from './prisma-client';
+import { asTransaction, clientOf } from './prisma-client';
 
-export type TTx = Prisma.TransactionClient;
+export type { TDatabase, TReader, TTransaction } from '@sanxiang/shared';
 
 const isUniqueViolation = (err: unknown): err is Prisma.PrismaClientKnownRequestError =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
@@ -12,12 +12,15 @@ const isUniqueViolation = (err: unknown): err is Prisma.PrismaClientKnownRequest
  * violation (a login or certificate number already taken) answers 409 naming the field.
  */
 export async function inTransaction<T>(
-  db: TDb,
-  work: (tx: TTx) => Promise<T>,
+  db: TDatabase,
+  work: (tx: TTransaction) => Promise<T>,
   uniqueFields: Record<string, string> = {},
 ): Promise<T> {
   try {
-    return await db.$transaction(work, { maxWait: 5_000, timeout: 15_000 });
+    return await clientOf(db).$transaction((tx) => work(asTransaction(tx)), {
+      maxWait: 5_000,
+      timeout: 15_000,
+    });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const target = JSON.stringify(err.meta ?? {});

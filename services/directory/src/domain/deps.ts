@@ -1,9 +1,9 @@
-import type { Logger, TPrincipal } from '@sanxiang/shared';
-import type { TDb } from '../data-access/prisma-client';
+import type { Logger, TDatabase, TPrincipal } from '@sanxiang/shared';
 
 /** What every use case may use. `now` is injectable so validity can be tested at any instant. */
 export interface TDomainDeps {
-  db: TDb;
+  /** Passed to the data-access functions (issue #9: the domain has no queries of its own). */
+  db: TDatabase;
   now: () => Date;
   logger: Logger;
 }

@@ -7,7 +7,7 @@ import {
   type TDirectoryPerson,
 } from '@sanxiang/shared/src/contracts';
 import type { TCertificateRow, TPersonRow, TUnitRow } from '../data-access/directory-repository';
-import { fromDbDate } from './changes';
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 
 /** Roles a person may hold; `system` is the worker's machine identity, never a person's. */
 export const ZStaffRole = ZRole.exclude(['system']);
@@ -70,8 +70,8 @@ const certificateFields = (c: Omit<TCertificateRow, 'person'>) => ({
   number: c.number,
   categories: c.categories,
   areas: c.areas,
-  validFrom: fromDbDate(c.validFrom),
-  validTo: fromDbDate(c.validTo),
+  validFrom: fromDateColumn(c.validFrom),
+  validTo: fromDateColumn(c.validTo),
   status: c.status,
   statusReason: c.statusReason,
   updatedAt: c.updatedAt.toISOString(),
@@ -112,8 +112,8 @@ export const officerCandidateView = (p: TPersonRow): z.infer<typeof ZOfficerCand
     number: c.number,
     categories: c.categories,
     areas: c.areas,
-    validFrom: fromDbDate(c.validFrom),
-    validTo: fromDbDate(c.validTo),
+    validFrom: fromDateColumn(c.validFrom),
+    validTo: fromDateColumn(c.validTo),
     status: ZCertificateStatus.parse(c.status),
   })),
 });

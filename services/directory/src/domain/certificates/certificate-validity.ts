@@ -1,6 +1,6 @@
 import { formatDate } from '@sanxiang/shared';
 import { certificateRefusalLabels, type TCertificateRefusal } from '@sanxiang/shared/src/contracts';
-import { fromDbDate } from '../changes';
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 
 export interface TCertificateFacts {
   number: string;
@@ -26,8 +26,8 @@ export function refusalOf(
 ): TCertificateRefusal | null {
   if (certificate.status === 'revoked') return 'revoked';
   if (certificate.status === 'suspended') return 'suspended';
-  if (activity.date < fromDbDate(certificate.validFrom)) return 'notYetValid';
-  if (activity.date > fromDbDate(certificate.validTo)) return 'expired';
+  if (activity.date < fromDateColumn(certificate.validFrom)) return 'notYetValid';
+  if (activity.date > fromDateColumn(certificate.validTo)) return 'expired';
   if (!certificate.categories.includes(activity.category)) return 'categoryMismatch';
   if (!certificate.areas.some((a) => areaCovers(a, activity.area))) return 'areaMismatch';
   return null;
@@ -43,9 +43,9 @@ export function refusalDetail(
   if (!certificate) return label;
   switch (reason) {
     case 'expired':
-      return `${label}（有效期至 ${formatDate(fromDbDate(certificate.validTo))}）`;
+      return `${label}（有效期至 ${formatDate(fromDateColumn(certificate.validTo))}）`;
     case 'notYetValid':
-      return `${label}（自 ${formatDate(fromDbDate(certificate.validFrom))} 起有效）`;
+      return `${label}（自 ${formatDate(fromDateColumn(certificate.validFrom))} 起有效）`;
     case 'categoryMismatch':
       return `${label}（持证类别：${certificate.categories.join('、')}；本次：${activity.category}）`;
     case 'areaMismatch':

@@ -1,7 +1,7 @@
 import { AppError } from '@sanxiang/shared';
 import { z } from 'zod';
 import { certificateSubject, writeAudit } from '../../data-access/audit-log';
-import { findCertificate } from '../../data-access/directory-repository';
+import { findCertificate, lockCertificate, updateCertificate } from '../../data-access/directory-repository';
 import { inTransaction } from '../../data-access/transaction';
 import type { TActor, TDomainDeps } from '../deps';
 import { certificateView, ZCertificateStatus } from '../views';
@@ -25,7 +25,7 @@ export async function changeCertificateStatus(
   body: z.infer<typeof ZCertificateStatusBody>,
 ) {
   await inTransaction(deps.db, async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Certificate" WHERE "number" = ${number} FOR UPDATE`;
+    await lockCertificate(tx, number);
     const before = await findCertificate(tx, number);
     if (!before) throw new AppError('notFound', `执法证 ${number} 不存在`);
     if (before.status === body.status) return;
@@ -33,10 +33,7 @@ export async function changeCertificateStatus(
       throw new AppError('conflict', `执法证 ${number} 已吊销，不能恢复或暂停；请核发新证`, {
         fields: [{ path: 'body.status', message: 'revoked is final' }],
       });
-    await tx.certificate.update({
-      where: { number },
-      data: { status: body.status, statusReason: body.reason },
-    });
+    await updateCertificate(tx, number, { status: body.status, statusReason: body.reason });
     await writeAudit(tx, actor, `certificate.${body.status}`, certificateSubject(number), {
       status: { before: before.status, after: body.status },
       reason: body.reason,

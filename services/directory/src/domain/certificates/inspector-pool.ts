@@ -1,6 +1,6 @@
 import type { TInspectorPool } from '@sanxiang/shared/src/contracts';
 import { listValidCertificatesOfActivePeople } from '../../data-access/directory-repository';
-import { fromDbDate } from '../changes';
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import type { TDomainDeps } from '../deps';
 import { refusalOf } from './certificate-validity';
 
@@ -20,7 +20,7 @@ export async function inspectorPool(
     const allowsOn = (date: string) =>
       refusalOf(c, { date, category: query.category, area: query.area }) === null;
     if (!allowsOn(query.from) || !allowsOn(query.to)) continue;
-    const validTo = fromDbDate(c.validTo);
+    const validTo = fromDateColumn(c.validTo);
     const known = byPerson.get(c.personId);
     if (known && known.validTo >= validTo) continue;
     byPerson.set(c.personId, {

@@ -2,7 +2,7 @@ import { endOfDayInstant } from '@sanxiang/shared/src/calendar';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
 import type { TPublicPersonnelList } from '@sanxiang/shared/src/contracts';
 import { listValidCertificatesOfActivePeople } from '../../data-access/directory-repository';
-import { fromDbDate } from '../changes';
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import type { TDomainDeps } from '../deps';
 
 /** The day before a Beijing date (`YYYY-MM-DD`), for the midnight at which it begins. */
@@ -19,8 +19,8 @@ export async function publicPersonnel(deps: TDomainDeps, at: Date): Promise<TPub
   const rows = await listValidCertificatesOfActivePeople(deps.db);
   const changes: string[] = [];
   const entries = rows.flatMap((c) => {
-    const validFrom = fromDbDate(c.validFrom);
-    const validTo = fromDbDate(c.validTo);
+    const validFrom = fromDateColumn(c.validFrom);
+    const validTo = fromDateColumn(c.validTo);
     if (validFrom > today) {
       changes.push(endOfDayInstant(dayBefore(validFrom)));
       return [];

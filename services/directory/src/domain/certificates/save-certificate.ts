@@ -1,9 +1,15 @@
 import { AppError, ZIsoDate } from '@sanxiang/shared';
 import { z } from 'zod';
 import { certificateSubject, writeAudit } from '../../data-access/audit-log';
-import { findCertificate } from '../../data-access/directory-repository';
+import {
+  createCertificate,
+  findCertificate,
+  findPersonRow,
+  updateCertificate,
+} from '../../data-access/directory-repository';
 import { inTransaction } from '../../data-access/transaction';
-import { changedFields, fromDbDate, toDbDate } from '../changes';
+import { changedFields } from '../changes';
+import { fromDateColumn, toDateColumn } from '@sanxiang/shared/src/calendar';
 import type { TActor, TDomainDeps } from '../deps';
 import { ZDirectoryId } from '../ids';
 import { certificateView } from '../views';
@@ -44,7 +50,7 @@ export async function saveCertificate(
   body: z.infer<typeof ZSaveCertificateBody>,
 ) {
   const created = await inTransaction(deps.db, async (tx) => {
-    const person = await tx.person.findUnique({ where: { id: body.personId } });
+    const person = await findPersonRow(tx, body.personId);
     if (!person)
       throw new AppError('unprocessable', `人员 ${body.personId} 不存在`, {
         fields: [{ path: 'body.personId', message: 'unknown person' }],
@@ -56,13 +62,13 @@ export async function saveCertificate(
       });
     const comparable = before && {
       ...before,
-      validFrom: fromDbDate(before.validFrom),
-      validTo: fromDbDate(before.validTo),
+      validFrom: fromDateColumn(before.validFrom),
+      validTo: fromDateColumn(before.validTo),
     };
     const changes = changedFields(comparable, body);
-    const data = { ...body, validFrom: toDbDate(body.validFrom), validTo: toDbDate(body.validTo) };
-    if (!before) await tx.certificate.create({ data: { number, ...data } });
-    else if (Object.keys(changes).length > 0) await tx.certificate.update({ where: { number }, data });
+    const data = { ...body, validFrom: toDateColumn(body.validFrom), validTo: toDateColumn(body.validTo) };
+    if (!before) await createCertificate(tx, { number, ...data });
+    else if (Object.keys(changes).length > 0) await updateCertificate(tx, number, data);
     if (Object.keys(changes).length > 0)
       await writeAudit(
         tx,

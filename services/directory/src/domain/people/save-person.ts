@@ -1,7 +1,13 @@
 import { AppError } from '@sanxiang/shared';
 import { z } from 'zod';
 import { personSubject, writeAudit } from '../../data-access/audit-log';
-import { findPerson } from '../../data-access/directory-repository';
+import {
+  createPerson,
+  findPerson,
+  findPersonWithLeadership,
+  findUnitRow,
+  updatePerson,
+} from '../../data-access/directory-repository';
 import { inTransaction } from '../../data-access/transaction';
 import { changedFields } from '../changes';
 import type { TActor, TDomainDeps } from '../deps';
@@ -42,15 +48,12 @@ export async function savePerson(deps: TDomainDeps, actor: TActor, id: string, b
   const created = await inTransaction(
     deps.db,
     async (tx) => {
-      const unit = await tx.unit.findUnique({ where: { id: body.unitId } });
+      const unit = await findUnitRow(tx, body.unitId);
       if (!unit)
         throw new AppError('unprocessable', `机构 ${body.unitId} 不存在`, {
           fields: [{ path: 'body.unitId', message: 'unknown unit' }],
         });
-      const before = await tx.person.findUnique({
-        where: { id },
-        include: { headOf: true, deputyOf: { include: { unit: true } } },
-      });
+      const before = await findPersonWithLeadership(tx, id);
       const leads = [...(before?.headOf ?? []), ...(before?.deputyOf.map((d) => d.unit) ?? [])];
       const leaving = before && (before.unitId !== body.unitId || !body.active);
       if (leaving && leads.length > 0)
@@ -63,8 +66,8 @@ export async function savePerson(deps: TDomainDeps, actor: TActor, id: string, b
         );
       const data = { ...body, roles: [...body.roles].sort() };
       const changes = changedFields(before, data);
-      if (!before) await tx.person.create({ data: { id, ...data } });
-      else if (Object.keys(changes).length > 0) await tx.person.update({ where: { id }, data });
+      if (!before) await createPerson(tx, { id, ...data });
+      else if (Object.keys(changes).length > 0) await updatePerson(tx, id, data);
       if (Object.keys(changes).length > 0)
         await writeAudit(tx, actor, before ? 'person.updated' : 'person.created', personSubject(id), changes);
       return !before;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agencySubject, writeAudit } from '../../data-access/audit-log';
-import { findAgency } from '../../data-access/directory-repository';
+import { createAgency, findAgency, updateAgency } from '../../data-access/directory-repository';
 import { inTransaction } from '../../data-access/transaction';
 import { changedFields } from '../changes';
 import type { TActor, TDomainDeps } from '../deps';
@@ -21,8 +21,8 @@ export async function saveAgency(
       const before = await findAgency(tx, id);
       const changes = changedFields(before, body);
       const created = !before;
-      if (created) await tx.agency.create({ data: { id, ...body } });
-      else if (Object.keys(changes).length > 0) await tx.agency.update({ where: { id }, data: body });
+      if (created) await createAgency(tx, { id, ...body });
+      else if (Object.keys(changes).length > 0) await updateAgency(tx, id, body);
       if (Object.keys(changes).length > 0)
         await writeAudit(
           tx,

@@ -2,7 +2,13 @@ import { AppError } from '@sanxiang/shared';
 import { ZUnitKind } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import { unitSubject, writeAudit } from '../../data-access/audit-log';
-import { findAgency, findUnit } from '../../data-access/directory-repository';
+import {
+  createUnit,
+  findAgency,
+  findUnit,
+  findUnitRow,
+  updateUnit,
+} from '../../data-access/directory-repository';
 import { inTransaction } from '../../data-access/transaction';
 import { changedFields } from '../changes';
 import type { TActor, TDomainDeps } from '../deps';
@@ -35,11 +41,11 @@ export async function saveUnit(
         throw new AppError('unprocessable', `机关 ${body.agencyId} 不存在`, {
           fields: [{ path: 'body.agencyId', message: 'unknown agency' }],
         });
-      const before = await tx.unit.findUnique({ where: { id } });
+      const before = await findUnitRow(tx, id);
       const changes = changedFields(before, body);
       const created = !before;
-      if (created) await tx.unit.create({ data: { id, ...body } });
-      else if (Object.keys(changes).length > 0) await tx.unit.update({ where: { id }, data: body });
+      if (created) await createUnit(tx, { id, ...body });
+      else if (Object.keys(changes).length > 0) await updateUnit(tx, id, body);
       if (Object.keys(changes).length > 0)
         await writeAudit(tx, actor, created ? 'unit.created' : 'unit.updated', unitSubject(id), changes);
       return created;

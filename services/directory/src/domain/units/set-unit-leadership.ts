@@ -1,7 +1,7 @@
 import { AppError } from '@sanxiang/shared';
 import { z } from 'zod';
 import { unitSubject, writeAudit } from '../../data-access/audit-log';
-import { findPeople, findUnit } from '../../data-access/directory-repository';
+import { findPeople, findUnit, replaceUnitLeadership } from '../../data-access/directory-repository';
 import { inTransaction } from '../../data-access/transaction';
 import type { TActor, TDomainDeps } from '../deps';
 import { ZDirectoryId } from '../ids';
@@ -48,11 +48,7 @@ export async function setUnitLeadership(
     });
     const before = { headId: unit.headId, deputyIds: unit.deputies.map((d) => d.personId) };
     if (JSON.stringify(before) === JSON.stringify(body)) return;
-    await tx.unitDeputy.deleteMany({ where: { unitId } });
-    await tx.unitDeputy.createMany({
-      data: body.deputyIds.map((personId, position) => ({ unitId, personId, position })),
-    });
-    await tx.unit.update({ where: { id: unitId }, data: { headId: body.headId } });
+    await replaceUnitLeadership(tx, unitId, body);
     await writeAudit(tx, actor, 'unit.leadershipChanged', unitSubject(unitId), { before, after: body });
   });
   return unitView((await findUnit(deps.db, unitId))!);
