@@ -382,6 +382,8 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
     'GET /public/items': { roles: 'public', rule: 'public' },
     'GET /public/plans': { roles: 'public', rule: 'public' },
     'GET /public/tasks/{taskId}': { roles: 'public', rule: 'public' },
+    'GET /statistics': { roles: ['head', 'discloser', 'admin'], rule: 'role' },
+    'GET /statistics.csv': { roles: ['head', 'discloser', 'admin'], rule: 'role' },
   },
   notifications: {
     'POST /internal/notifications': { roles: ['system'], rule: 'machine' },

@@ -10,6 +10,7 @@ import { planRoutes } from './entry-points/http/plan-routes';
 import { publicRoutes } from './entry-points/http/public-routes';
 import { resultRoutes } from './entry-points/http/result-routes';
 import { publicationRoutes } from './entry-points/http/publication-routes';
+import { statisticsRoutes } from './entry-points/http/statistics-routes';
 import {
   loadWorkingDayCalendar,
   resolveCalendarDataDir,
@@ -52,6 +53,7 @@ export function createApp(deps: TAppDeps) {
   resultRoutes(api, domain);
   publicationRoutes(api, domain);
   publicRoutes(api, domain);
+  statisticsRoutes(api, domain);
   return createServiceApp({
     name: 'inspection',
     trustProxy: deps.config.HTTP_TRUST_PROXY,

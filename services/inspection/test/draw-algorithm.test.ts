@@ -1,4 +1,4 @@
-import { runDraw, type TDrawInput } from '../src/domain/draw/draw-algorithm';
+import { allocateStrata, runDraw, type TDrawInput } from '../src/domain/draw/draw-algorithm';
 
 const objects = Array.from({ length: 30 }, (_, i) => ({
   id: `o${String(i).padStart(2, '0')}`,
@@ -22,6 +22,20 @@ describe('the seeded draw (sanxiang-draw-v1)', () => {
     expect(runDraw(structuredClone(base), 20_261_202)).toEqual(a);
     const distinct = new Set(seeds.slice(0, 50).map((s) => JSON.stringify(runDraw(base, s))));
     expect(distinct.size).toBe(50);
+  });
+
+  it('re-draws a v1 draw exactly as the code before stratified draws did (pinned from that code)', () => {
+    // Output of sanxiang-draw-v1 computed with main's code before v2 was added (2026-12-03):
+    // draws already published must keep re-drawing to what was published.
+    expect(runDraw({ ...base, objectCount: 4 }, 20_261_202)).toEqual({
+      ok: true,
+      assignments: [
+        { objectId: 'o28', inspectorIds: ['p3', 'p2'] },
+        { objectId: 'o10', inspectorIds: ['p3', 'p0'] },
+        { objectId: 'o23', inspectorIds: ['p6', 'p5'] },
+        { objectId: 'o16', inspectorIds: ['p0', 'p3'] },
+      ],
+    });
   });
 
   it('draws the count asked, distinct objects, and distinct inspectors per object (any seed, incl. 0 and 2^32−1)', () => {
@@ -66,5 +80,77 @@ describe('the seeded draw (sanxiang-draw-v1)', () => {
       ok: false,
       short: [{ objectId: 'o00', eligible: 1 }],
     });
+  });
+});
+
+describe('stratified draws (sanxiang-draw-v2-stratified)', () => {
+  // Three districts of 15, 10 and 5 objects, interleaved in the pool's order.
+  const district = (i: number) => (i % 6 < 3 ? '天宁区' : i % 6 < 5 ? '钟楼区' : '新北区');
+  const stratified = objects.map((o, i) => ({ ...o, stratum: district(i) }));
+  const sizes = ['天宁区', '钟楼区', '新北区'].map((key) => ({
+    key,
+    poolSize: stratified.filter((o) => o.stratum === key).length,
+  }));
+
+  it('allocates by ratio per stratum (rounded up) and by count in proportion (largest remainder)', () => {
+    expect(sizes.map((s) => s.poolSize)).toEqual([15, 10, 5]);
+    expect(allocateStrata('district', sizes, { ratioPercent: 20 }).map((s) => [s.key, s.count])).toEqual([
+      ['天宁区', 3],
+      ['新北区', 1],
+      ['钟楼区', 2],
+    ]);
+    // 7 of 30: quotas 3.5, 1.1667, 2.333 → floors 3, 1, 2 (6); the one left goes to 天宁区's .5.
+    expect(allocateStrata('district', sizes, { count: 7 }).map((s) => [s.key, s.count])).toEqual([
+      ['天宁区', 4],
+      ['新北区', 1],
+      ['钟楼区', 2],
+    ]);
+    // Every count from 0 to the whole pool is allocated exactly, never over a stratum's size.
+    for (let count = 0; count <= 30; count++) {
+      const strata = allocateStrata('district', sizes, { count });
+      expect(strata.reduce((n, s) => n + s.count, 0)).toBe(count);
+      for (const s of strata) expect(s.count).toBeLessThanOrEqual(s.poolSize);
+    }
+  });
+
+  it('takes each stratum’s count from that stratum, and re-draws the same from the seed (400 seeds)', () => {
+    const strata = allocateStrata('district', sizes, { count: 7 });
+    const input: TDrawInput = { ...base, objects: stratified, objectCount: 7, strata };
+    const stratumOf = new Map(stratified.map((o) => [o.id, o.stratum]));
+    for (const seed of seeds) {
+      const outcome = runDraw(input, seed);
+      if (!outcome.ok) throw new Error('short');
+      expect(runDraw(structuredClone(input), seed)).toEqual(outcome);
+      const drawn = outcome.assignments.map((a) => stratumOf.get(a.objectId));
+      // The strata's draws one after the other, in key order, each of its count.
+      expect(drawn).toEqual([...Array(4).fill('天宁区'), '新北区', '钟楼区', '钟楼区']);
+      expect(new Set(outcome.assignments.map((a) => a.objectId)).size).toBe(7);
+    }
+    // Different seeds draw different objects within the strata.
+    const distinct = new Set(seeds.slice(0, 50).map((s) => JSON.stringify(runDraw(input, s))));
+    expect(distinct.size).toBe(50);
+  });
+
+  it('never draws a conflicted inspector in a stratified draw either', () => {
+    const conflicts = stratified.map((o, i) => ({ objectId: o.id, inspectorId: `p${i % 7}` }));
+    const input: TDrawInput = {
+      ...base,
+      objects: stratified,
+      conflicts,
+      objectCount: 6,
+      strata: allocateStrata('district', sizes, { ratioPercent: 20 }),
+    };
+    const forbidden = new Set(conflicts.map((c) => `${c.objectId}/${c.inspectorId}`));
+    for (const seed of seeds) {
+      const outcome = runDraw(input, seed);
+      if (!outcome.ok) throw new Error('short');
+      for (const a of outcome.assignments)
+        for (const id of a.inspectorIds) expect(forbidden.has(`${a.objectId}/${id}`)).toBe(false);
+    }
+  });
+
+  it('refuses strata whose counts do not add up to the object count', () => {
+    const strata = allocateStrata('district', sizes, { count: 7 });
+    expect(() => runDraw({ ...base, objects: stratified, objectCount: 8, strata }, 1)).toThrow(RangeError);
   });
 });

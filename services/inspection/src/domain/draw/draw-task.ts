@@ -5,7 +5,15 @@ import { inTransaction, type TTx } from '../../data-access/transaction';
 import type { DrawnObject, TaskDraw } from '../../generated/prisma/client';
 import { fromDbDate } from '../dates';
 import type { TDomainDeps } from '../deps';
-import { drawAlgorithm, isDrawSeed, runDraw, type TDrawInput, type TDrawnAssignment } from './draw-algorithm';
+import {
+  allocateStrata,
+  drawAlgorithm,
+  isDrawSeed,
+  runDraw,
+  stratifiedDrawAlgorithm,
+  type TDrawInput,
+  type TDrawnAssignment,
+} from './draw-algorithm';
 
 export const ZDrawBody = z.object({
   seed: z
@@ -25,12 +33,25 @@ export const ZDrawBody = z.object({
 });
 
 const ZDrawInput = z.object({
-  objects: z.array(z.object({ id: z.string(), uscc: z.string(), name: z.string() })),
+  objects: z.array(
+    z.object({ id: z.string(), uscc: z.string(), name: z.string(), stratum: z.string().optional() }),
+  ),
   inspectors: z.array(z.object({ id: z.string(), name: z.string() })),
   conflicts: z.array(z.object({ inspectorId: z.string(), objectId: z.string() })),
   previous: z.array(z.object({ objectId: z.string(), inspectorIds: z.array(z.string()) })),
   objectCount: z.number().int(),
   inspectorsPerObject: z.number().int(),
+  strata: z
+    .array(
+      z.object({
+        by: z.enum(['district', 'kind']),
+        key: z.string(),
+        poolSize: z.number().int(),
+        count: z.number().int(),
+      }),
+    )
+    .optional()
+    .describe('分层抽取（sanxiang-draw-v2-stratified）：各层（按层的键排序）的对象数与应抽数'),
 });
 
 export const ZDrawView = z.object({
@@ -137,15 +158,41 @@ export async function drawTask(
     if (task.status === 'published') throw new AppError('conflict', '该任务的抽取结果已公布，不能重新抽取');
     const last = await tx.taskDraw.findFirst({ where: { taskId }, orderBy: { number: 'desc' } });
     if (last && !body.reason) throw new AppError('unprocessable', '该任务已抽取过：重新抽取须写明理由');
-    const objects = await tx.inspectionObject.findMany({
+    const rows = await tx.inspectionObject.findMany({
       where: { active: true, ...(task.district ? { district: task.district } : {}) },
       orderBy: { uscc: 'asc' },
-      select: { id: true, uscc: true, name: true },
+      select: { id: true, uscc: true, name: true, district: true, kind: true },
     });
-    const objectCount = task.objectCount ?? Math.ceil((objects.length * (task.ratioPercent ?? 0)) / 100);
-    if (objects.length === 0) throw new AppError('unprocessable', '检查对象名录库中没有可抽取的对象');
-    if (objectCount > objects.length)
-      throw new AppError('unprocessable', `需抽取 ${objectCount} 个对象，名录库中只有 ${objects.length} 个`);
+    if (rows.length === 0) throw new AppError('unprocessable', '检查对象名录库中没有可抽取的对象');
+    const stratifyBy = task.item.stratifyBy;
+    const objects = rows.map((o) => ({
+      id: o.id,
+      uscc: o.uscc,
+      name: o.name,
+      ...(stratifyBy ? { stratum: o[stratifyBy] } : {}),
+    }));
+    const strata = stratifyBy
+      ? allocateStrata(
+          stratifyBy,
+          [
+            ...objects.reduce(
+              (sizes, o) => sizes.set(o.stratum ?? '', (sizes.get(o.stratum ?? '') ?? 0) + 1),
+              new Map<string, number>(),
+            ),
+          ].map(([key, poolSize]) => ({ key, poolSize })),
+          task.objectCount !== null
+            ? { count: Math.min(task.objectCount, objects.length) }
+            : { ratioPercent: task.ratioPercent ?? 0 },
+        )
+      : undefined;
+    const objectCount = strata
+      ? strata.reduce((n, st) => n + st.count, 0)
+      : (task.objectCount ?? Math.ceil((objects.length * (task.ratioPercent ?? 0)) / 100));
+    if (objectCount > objects.length || (task.objectCount ?? 0) > objects.length)
+      throw new AppError(
+        'unprocessable',
+        `需抽取 ${task.objectCount ?? objectCount} 个对象，名录库中只有 ${objects.length} 个`,
+      );
     const objectIds = objects.map((o) => o.id);
     const conflicts = (
       await tx.conflictDeclaration.findMany({
@@ -164,7 +211,9 @@ export async function drawTask(
         : [],
       objectCount,
       inspectorsPerObject: task.inspectorsPerObject,
+      ...(strata ? { strata } : {}),
     };
+    const algorithm = strata ? stratifiedDrawAlgorithm : drawAlgorithm;
     const outcome = runDraw(input, seed);
     if (!outcome.ok) {
       const names = new Map(objects.map((o) => [o.id, o.name]));
@@ -186,7 +235,7 @@ export async function drawTask(
         taskId,
         number: (last?.number ?? 0) + 1,
         seed: BigInt(seed),
-        algorithm: drawAlgorithm,
+        algorithm,
         input: input as never,
         result: { assignments: outcome.assignments } as never,
         reason: body.reason ?? null,
@@ -210,7 +259,7 @@ export async function drawTask(
       drawId: draw.id,
       number: draw.number,
       seed,
-      algorithm: drawAlgorithm,
+      algorithm,
       reason: body.reason ?? null,
       objects: outcome.assignments.length,
     });

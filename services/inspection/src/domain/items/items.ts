@@ -26,6 +26,11 @@ export const ZSaveItemBody = z.object({
   enforcementCategory: text(100).describe('检查人员执法证须覆盖的执法类别'),
   enforcementArea: text(100).describe('检查人员执法证须覆盖的执法区域'),
   excludePreviousInspectors: z.boolean().default(false).describe('同一对象不再抽取上次检查的人员'),
+  stratifyBy: z
+    .enum(['district', 'kind'], { error: '分层方式只能是 district（按所属区域）或 kind（按对象类型）' })
+    .nullable()
+    .default(null)
+    .describe('分层抽取：district 按所属区域、kind 按对象类型，各层按比例抽取；null 不分层'),
   active: z.boolean().default(true),
 });
 export type TSaveItemBody = z.infer<typeof ZSaveItemBody>;
@@ -48,6 +53,7 @@ export const itemView = (i: InspectionItem): TItemView => ({
   enforcementCategory: i.enforcementCategory,
   enforcementArea: i.enforcementArea,
   excludePreviousInspectors: i.excludePreviousInspectors,
+  stratifyBy: i.stratifyBy,
   active: i.active,
   updatedAt: i.updatedAt.toISOString(),
 });

@@ -1,0 +1,5 @@
+-- CreateEnum
+CREATE TYPE "StratifyBy" AS ENUM ('district', 'kind');
+
+-- AlterTable
+ALTER TABLE "InspectionItem" ADD COLUMN     "stratifyBy" "StratifyBy";
