@@ -9,7 +9,7 @@ import {
 } from '@sanxiang/shared';
 import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { createCalendarSource, type TCalendarSource } from './data-access/calendar-source';
-import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import { asDatabase, databaseReadiness, type TDb } from './data-access/prisma-client';
 import type { TDirectoryClient } from './data-access/directory-client';
 import type { TRecordingClient } from './data-access/recording-client';
 import { temporalDutyClock, temporalSignaller } from './data-access/workflow-signaller';
@@ -41,10 +41,11 @@ export interface TAppDeps {
 /** The use cases' dependencies, built once; main.ts gives the same to the background jobs. */
 export function createDomainDeps(deps: TAppDeps): { domain: TDomainDeps; outbox: TOutboxDispatcher } {
   const now = deps.now ?? (() => new Date());
+  const db = asDatabase(deps.db);
   const outbox =
     deps.outbox ??
     createOutboxDispatcher({
-      db: deps.db,
+      db,
       now,
       signal: temporalSignaller(deps.temporal.client),
       dutyClock: temporalDutyClock(deps.temporal.client),
@@ -52,7 +53,7 @@ export function createDomainDeps(deps: TAppDeps): { domain: TDomainDeps; outbox:
       logger: deps.logger,
     });
   const domain: TDomainDeps = {
-    db: deps.db,
+    db,
     now,
     calendar: deps.calendar ?? createCalendarSource({ importedDir: resolveCalendarDataDir(process.env) }),
     afterCommit: () => outbox.kick(),

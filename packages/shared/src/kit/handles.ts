@@ -1,3 +1,4 @@
+import { createOutboxRelay, type TOutboxMessage, type TOutboxRelay, type TOutboxRelayDeps } from './outbox';
 import type { TSqlClient, TSqlDb } from './sql';
 
 declare const handle: unique symbol;
@@ -25,11 +26,27 @@ export type TReader = TDatabase | TTransaction;
  * it: eslint.config.mjs, `prismaFreeDomains`).
  */
 export function databaseHandles<TClient extends TSqlDb<TTx>, TTx extends TSqlClient>() {
+  const asTransaction = (tx: TTx): TTransaction => tx as unknown as TTransaction;
+  const clientOf = (db: TDatabase): TClient => db as unknown as TClient;
   return {
     asDatabase: (client: TClient): TDatabase => client as unknown as TDatabase,
-    asTransaction: (tx: TTx): TTransaction => tx as unknown as TTransaction,
-    clientOf: (db: TDatabase): TClient => db as unknown as TClient,
+    asTransaction,
+    clientOf,
     /** The client of a handle; a database handle's client runs each statement on its own. */
     prismaOf: (reader: TReader): TTx => reader as unknown as TTx,
+    /** The kit's outbox relay over the handle; `onDelivered` gets the delivery's transaction handle. */
+    outboxRelay: (deps: THandleOutboxRelayDeps): TOutboxRelay =>
+      createOutboxRelay<TTx>({
+        ...deps,
+        db: clientOf(deps.db),
+        onDelivered:
+          deps.onDelivered && ((tx, m, result, at) => deps.onDelivered!(asTransaction(tx), m, result, at)),
+      }),
   };
+}
+
+/** `createOutboxRelay`'s dependencies with the database as a handle. */
+export interface THandleOutboxRelayDeps extends Omit<TOutboxRelayDeps<TSqlClient>, 'db' | 'onDelivered'> {
+  db: TDatabase;
+  onDelivered?: (tx: TTransaction, message: TOutboxMessage, result: unknown, at: Date) => Promise<void>;
 }

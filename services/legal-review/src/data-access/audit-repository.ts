@@ -1,18 +1,18 @@
-import { appendAudit, type TAuditActor } from '@sanxiang/shared';
-import type { TTx } from './transaction';
+import { appendAudit, type TAuditActor, type TTransaction } from '@sanxiang/shared';
+import { prismaOf } from './prisma-client';
 
 export type { TAuditActor };
 
 /** Who did what to which subject; call inside the transaction of the change itself (the kit's writer). */
 export async function writeAudit(
-  tx: TTx,
+  tx: TTransaction,
   actor: TAuditActor,
   action: string,
   subject: string,
   details: Record<string, unknown> = {},
   at?: Date,
 ): Promise<void> {
-  await appendAudit(tx, { actor, action, subject, details, at });
+  await appendAudit(prismaOf(tx), { actor, action, subject, details, at });
 }
 
 export const reviewSubject = (reviewId: string) => `review:${reviewId}`;

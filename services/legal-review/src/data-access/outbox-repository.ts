@@ -1,6 +1,8 @@
-import { enqueueOutbox as enqueue } from '@sanxiang/shared';
-import type { TDb } from './prisma-client';
-import type { TTx } from './transaction';
+import { enqueueOutbox as enqueue, type TReader, type TTransaction } from '@sanxiang/shared';
+import { outboxRelay, prismaOf } from './prisma-client';
+
+/** The kit's relay over this service's database (packages/shared/src/kit/outbox.ts). */
+export const createOutboxRelay = outboxRelay;
 
 /** What legal-review sends (one handler each in domain/lifecycle/deliver-outbox.ts). */
 export type TOutboxKind = 'workflowSignal' | 'recordingRecord' | 'recordingEscalation' | 'dutyClock';
@@ -16,14 +18,14 @@ export interface TOutboxEntry {
 }
 
 /** Queue a message in the transaction of the change it announces (the kit's outbox). */
-export async function enqueueOutbox(tx: TTx, entry: TOutboxEntry, now: Date): Promise<void> {
-  await enqueue(tx, entry, now);
+export async function enqueueOutbox(tx: TTransaction, entry: TOutboxEntry, now: Date): Promise<void> {
+  await enqueue(prismaOf(tx), entry, now);
 }
 
 /** Delivery state of messages by dedupe key (e.g. the opinion's filing), one query. */
-export async function findOutboxByDedupeKeys(db: TDb | TTx, dedupeKeys: string[]) {
+export async function findOutboxByDedupeKeys(db: TReader, dedupeKeys: string[]) {
   if (dedupeKeys.length === 0) return [];
-  return db.outboxMessage.findMany({
+  return prismaOf(db).outboxMessage.findMany({
     where: { dedupeKey: { in: dedupeKeys } },
     select: {
       dedupeKey: true,

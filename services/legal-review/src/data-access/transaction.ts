@@ -1,8 +1,8 @@
-import { runIdempotent, type TIdempotentRequest } from '@sanxiang/shared';
+import { runIdempotent, type TDatabase, type TIdempotentRequest, type TTransaction } from '@sanxiang/shared';
 import { Prisma } from '../generated/prisma/client';
-import type { TDb } from './prisma-client';
+import { asTransaction, clientOf, prismaOf } from './prisma-client';
 
-export type TTx = Prisma.TransactionClient;
+export type { TDatabase, TReader, TTransaction } from '@sanxiang/shared';
 
 export interface TTransactionResult<T> {
   value: T;
@@ -25,16 +25,16 @@ const transactionOptions = { maxWait: 5_000, timeout: 15_000 } as const;
  * the second run sees the winner's row and answers from it.
  */
 export async function inTransaction<T>(
-  db: TDb,
-  work: (tx: TTx) => Promise<T>,
+  db: TDatabase,
+  work: (tx: TTransaction) => Promise<T>,
   /** The route's Idempotency-Key (`idempotent: true` in `Api.route`), if the request has one. */
   idempotency?: TIdempotentRequest,
 ): Promise<TTransactionResult<T>> {
   const attempt = async (): Promise<TTransactionResult<T>> => {
     const answer = await runIdempotent(
-      db,
+      clientOf(db),
       idempotency,
-      async (tx: TTx) => ({ status: 200, body: await work(tx) }),
+      async (tx: Prisma.TransactionClient) => ({ status: 200, body: await work(asTransaction(tx)) }),
       transactionOptions,
     );
     return { value: answer.body as T, replayed: answer.replayed };
@@ -48,6 +48,6 @@ export async function inTransaction<T>(
 }
 
 /** Serialise writers of one review: every state change locks the review row first. */
-export async function lockReview(tx: TTx, reviewId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Review" WHERE "id" = ${reviewId}::uuid FOR UPDATE`;
+export async function lockReview(tx: TTransaction, reviewId: string): Promise<void> {
+  await prismaOf(tx).$queryRaw`SELECT 1 FROM "Review" WHERE "id" = ${reviewId}::uuid FOR UPDATE`;
 }

@@ -1,12 +1,12 @@
-import type { Logger } from '@sanxiang/shared';
+import type { Logger, TDatabase } from '@sanxiang/shared';
 import type { TCalendarSource } from '../data-access/calendar-source';
-import type { TDb } from '../data-access/prisma-client';
 import type { TDirectoryClient } from '../data-access/directory-client';
 import type { TRecordingClient } from '../data-access/recording-client';
 
 /** What every use case may use. `now` is injectable so deadlines can be tested at any instant. */
 export interface TDomainDeps {
-  db: TDb;
+  /** Passed to the data-access functions (issue #9: the domain has no queries of its own). */
+  db: TDatabase;
   now: () => Date;
   calendar: TCalendarSource;
   /** Called after a commit that queued outbox messages: delivers them soon, without waiting. */

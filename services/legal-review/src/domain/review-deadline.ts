@@ -27,7 +27,3 @@ export function computeReviewDeadline(calendar: WorkingDayCalendar, startAt: Dat
     provisional: clock.provisional,
   };
 }
-
-/** A `YYYY-MM-DD` as the Date Prisma stores in a `date` column (UTC midnight). */
-export const dateColumn = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z`);
-export const fromDateColumn = (date: Date): string => date.toISOString().slice(0, 10);

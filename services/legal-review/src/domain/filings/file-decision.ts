@@ -2,11 +2,12 @@ import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { ZCaseNumber, ZDecisionKind, ZIsoDate } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { filingSubject, writeAudit } from '../../data-access/audit-repository';
+import type { DecisionFiling } from '../../data-access/rows';
+import { createFiling, findFiling } from '../../data-access/spot-check-repository';
 import { inTransaction } from '../../data-access/transaction';
-import type { DecisionFiling } from '../../generated/prisma/client';
 import type { TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
-import { dateColumn, fromDateColumn } from '../review-deadline';
+import { fromDateColumn, toDateColumn } from '@sanxiang/shared/src/calendar';
 import { ZId, ZText } from '../schemas';
 
 export const ZFileDecisionBody = z.object({
@@ -87,11 +88,7 @@ export async function fileDecision(
   const { value } = await inTransaction(
     deps.db,
     async (tx) => {
-      const existing = await tx.decisionFiling.findUnique({
-        where: {
-          caseNumber_documentNumber: { caseNumber: body.caseNumber, documentNumber: body.documentNumber },
-        },
-      });
+      const existing = await findFiling(tx, body.caseNumber, body.documentNumber);
       if (existing) {
         if (!sameFiling(existing, body))
           throw new AppError(
@@ -104,19 +101,17 @@ export async function fileDecision(
         return { filing: toDecisionFiling(existing), created: false };
       }
       const now = deps.now();
-      const filing = await tx.decisionFiling.create({
-        data: {
-          caseNumber: body.caseNumber,
-          documentNumber: body.documentNumber,
-          decisionKind: body.decisionKind,
-          decisionDate: dateColumn(body.decisionDate),
-          handlingUnit: body.handlingUnit,
-          title: body.title,
-          recordId: body.recordId ?? null,
-          filedBy: actor.id,
-          filedByName: actor.name,
-          filedAt: now,
-        },
+      const filing = await createFiling(tx, {
+        caseNumber: body.caseNumber,
+        documentNumber: body.documentNumber,
+        decisionKind: body.decisionKind,
+        decisionDate: toDateColumn(body.decisionDate),
+        handlingUnit: body.handlingUnit,
+        title: body.title,
+        recordId: body.recordId ?? null,
+        filedBy: actor.id,
+        filedByName: actor.name,
+        filedAt: now,
       });
       await writeAudit(tx, actor, 'decision.filed', filingSubject(filing.id), { ...body }, now);
       return { filing: toDecisionFiling(filing), created: true };

@@ -1,9 +1,10 @@
 import { ZIsoDate } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
+import { listFilings } from '../../data-access/spot-check-repository';
 import type { TDomainDeps } from '../deps';
 import { toDecisionFiling, ZDecisionFiling, type TDecisionFilingView } from './file-decision';
 import { decodeCursor, encodeCursor, page, ZLimit } from '../pagination';
-import { dateColumn, fromDateColumn } from '../review-deadline';
+import { fromDateColumn, toDateColumn } from '@sanxiang/shared/src/calendar';
 
 export const ZFilingsQuery = z.object({
   decidedFrom: ZIsoDate.optional(),
@@ -23,23 +24,11 @@ export async function listDecisionFilings(
   query: TFilingsQuery,
 ): Promise<{ items: TDecisionFilingView[]; nextCursor: string | null }> {
   const after = decodeCursor(query.cursor, ZFilingCursor);
-  const rows = await deps.db.decisionFiling.findMany({
-    where: {
-      ...(query.handlingUnit ? { handlingUnit: query.handlingUnit } : {}),
-      decisionDate: {
-        ...(query.decidedFrom ? { gte: dateColumn(query.decidedFrom) } : {}),
-        ...(query.decidedTo ? { lte: dateColumn(query.decidedTo) } : {}),
-      },
-      ...(after
-        ? {
-            OR: [
-              { decisionDate: { lt: dateColumn(after.d) } },
-              { decisionDate: dateColumn(after.d), id: { lt: after.i } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ decisionDate: 'desc' }, { id: 'desc' }],
+  const rows = await listFilings(deps.db, {
+    handlingUnit: query.handlingUnit,
+    decidedFrom: query.decidedFrom ? toDateColumn(query.decidedFrom) : undefined,
+    decidedTo: query.decidedTo ? toDateColumn(query.decidedTo) : undefined,
+    after: after ? { decisionDate: toDateColumn(after.d), id: after.i } : undefined,
     take: query.limit + 1,
   });
   return page(rows, query.limit, toDecisionFiling, (f) =>

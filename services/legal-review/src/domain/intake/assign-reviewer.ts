@@ -2,7 +2,7 @@ import { countWithCalendar } from '@sanxiang/shared/src/clocks';
 import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
-import { findRecusal } from '../../data-access/review-repository';
+import { findRecusal, findReviewHandlers, updateReview } from '../../data-access/review-repository';
 import { inTransaction } from '../../data-access/transaction';
 import { isHead, type TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
@@ -29,10 +29,7 @@ export async function assignReviewer(
     throw new AppError('forbidden', '审核人员只能领取给自己；分配给他人须由负责人操作');
   }
   const count = countWithCalendar(await deps.calendar());
-  const target = await deps.db.review.findUnique({
-    where: { id: reviewId },
-    select: { caseNumber: true, handlerIds: true },
-  });
+  const target = await findReviewHandlers(deps.db, reviewId);
   if (!target) throw new AppError('notFound', '审核事项不存在');
   const reviewer = { id: body.reviewerId, name: body.reviewerName };
   await assertReviewerIndependent(deps, target, reviewer);
@@ -54,14 +51,11 @@ export async function assignReviewer(
       if (review.assigneeId === body.reviewerId)
         return toQueueItem(reviewToQueueRow(review), deps.now(), count);
       const now = deps.now();
-      const updated = await tx.review.update({
-        where: { id: review.id },
-        data: {
-          assigneeId: body.reviewerId,
-          assigneeName: body.reviewerName,
-          assignedAt: now,
-          ...(review.status === 'pending' ? { status: 'inReview' } : {}),
-        },
+      const updated = await updateReview(tx, review.id, {
+        assigneeId: body.reviewerId,
+        assigneeName: body.reviewerName,
+        assignedAt: now,
+        ...(review.status === 'pending' ? { status: 'inReview' } : {}),
       });
       await writeAudit(
         tx,

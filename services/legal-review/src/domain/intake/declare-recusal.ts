@@ -1,7 +1,7 @@
 import type { TIdempotentRequest } from '@sanxiang/shared';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
-import { findRecusal } from '../../data-access/review-repository';
+import { createRecusal, findRecusal, updateReview } from '../../data-access/review-repository';
 import { inTransaction } from '../../data-access/transaction';
 import type { TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
@@ -40,26 +40,21 @@ export async function declareRecusal(
       const existing = await findRecusal(tx, review.caseNumber, actor.id);
       if (existing) return { recusal: toRecusal(existing), created: false, unassigned: false };
       const now = deps.now();
-      const recusal = await tx.recusal.create({
-        data: {
-          caseNumber: review.caseNumber,
-          reviewId: review.id,
-          reviewerId: actor.id,
-          reviewerName: actor.name,
-          reason: body.reason,
-          declaredAt: now,
-        },
+      const recusal = await createRecusal(tx, {
+        caseNumber: review.caseNumber,
+        reviewId: review.id,
+        reviewerId: actor.id,
+        reviewerName: actor.name,
+        reason: body.reason,
+        declaredAt: now,
       });
       const unassigned = review.assigneeId === actor.id && review.status !== 'issued';
       if (unassigned) {
-        await tx.review.update({
-          where: { id: review.id },
-          data: {
-            assigneeId: null,
-            assigneeName: null,
-            assignedAt: null,
-            ...(review.status === 'inReview' ? { status: 'pending' } : {}),
-          },
+        await updateReview(tx, review.id, {
+          assigneeId: null,
+          assigneeName: null,
+          assignedAt: null,
+          ...(review.status === 'inReview' ? { status: 'pending' } : {}),
         });
       }
       await writeAudit(

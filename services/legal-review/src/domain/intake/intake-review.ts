@@ -6,11 +6,13 @@ import {
 } from '@sanxiang/shared/src/contracts';
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
+import { createReview, findPreviousRound, findRoundOfCase } from '../../data-access/review-repository';
 import { inTransaction } from '../../data-access/transaction';
 import type { TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
 import { missingMaterialKinds } from '../materials/material-completeness';
-import { computeReviewDeadline, dateColumn } from '../review-deadline';
+import { computeReviewDeadline } from '../review-deadline';
+import { toDateColumn } from '@sanxiang/shared/src/calendar';
 
 /** The contract's body, plus the one cross-field rule the contract states in prose. */
 export const ZIntakeReviewBody = ZReviewIntakeRequest.refine(
@@ -38,18 +40,11 @@ export async function intakeReview(
   return inTransaction(
     deps.db,
     async (tx) => {
-      const existing = await tx.review.findUnique({
-        where: { caseNumber_round: { caseNumber: body.caseNumber, round: body.round } },
-        select: { id: true, receivedAt: true },
-      });
+      const existing = await findRoundOfCase(tx, body.caseNumber, body.round);
       if (existing) {
         return { reviewId: existing.id, receivedAt: existing.receivedAt.toISOString(), created: false };
       }
-      const previous = await tx.review.findFirst({
-        where: { caseNumber: body.caseNumber, round: { lt: body.round } },
-        orderBy: { round: 'desc' },
-        select: { id: true, status: true, round: true },
-      });
+      const previous = await findPreviousRound(tx, body.caseNumber, body.round);
       if (previous && previous.status !== 'issued') {
         // The workflow opens a round only after the previous opinion; say so loudly, but accept:
         // refusing would only make the activity retry forever.
@@ -61,40 +56,37 @@ export async function intakeReview(
       const receivedAt = deps.now();
       const deadline = computeReviewDeadline(calendar, receivedAt);
       const handlerIds = [...new Set([body.submittedBy, ...body.officers.map((o) => o.userId)])];
-      const review = await tx.review.create({
-        data: {
-          caseNumber: body.caseNumber,
-          round: body.round,
-          cycle: body.cycle,
-          workflowId: body.workflowId,
-          previousReviewId: previous?.id ?? null,
-          status: 'pending',
-          submittedBy: body.submittedBy,
-          submittedAt: new Date(body.submittedAt),
-          officers: body.officers,
-          handlerIds,
-          decisionKind: body.decisionKind,
-          summary: body.summary,
-          majorCriteria: body.majorCriteria,
-          hearingOrAssessmentHeld: body.hearingOrAssessmentHeld,
-          receivedAt,
-          clockStartAt: receivedAt,
-          dueDate: dateColumn(deadline.dueDate),
-          dueAt: deadline.dueAt,
-          remindAt: deadline.remindAt,
-          dueProvisional: deadline.provisional,
-          attentionAt: deadline.remindAt,
-          materials: {
-            create: body.materials.map((m) => ({
-              kind: m.kind,
-              documentId: m.documentId ?? null,
-              title: m.title,
-              addedAt: receivedAt,
-              addedBy: body.submittedBy,
-            })),
-          },
+      const review = await createReview(tx, {
+        caseNumber: body.caseNumber,
+        round: body.round,
+        cycle: body.cycle,
+        workflowId: body.workflowId,
+        previousReviewId: previous?.id ?? null,
+        status: 'pending',
+        submittedBy: body.submittedBy,
+        submittedAt: new Date(body.submittedAt),
+        officers: body.officers,
+        handlerIds,
+        decisionKind: body.decisionKind,
+        summary: body.summary,
+        majorCriteria: body.majorCriteria,
+        hearingOrAssessmentHeld: body.hearingOrAssessmentHeld,
+        receivedAt,
+        clockStartAt: receivedAt,
+        dueDate: toDateColumn(deadline.dueDate),
+        dueAt: deadline.dueAt,
+        remindAt: deadline.remindAt,
+        dueProvisional: deadline.provisional,
+        attentionAt: deadline.remindAt,
+        materials: {
+          create: body.materials.map((m) => ({
+            kind: m.kind,
+            documentId: m.documentId ?? null,
+            title: m.title,
+            addedAt: receivedAt,
+            addedBy: body.submittedBy,
+          })),
         },
-        select: { id: true },
       });
       await writeAudit(
         tx,

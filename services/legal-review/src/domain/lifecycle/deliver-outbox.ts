@@ -1,7 +1,6 @@
-import { createOutboxRelay, type Logger, type TOutboxMessage, type TOutboxRelay } from '@sanxiang/shared';
-import type { TOutboxKind } from '../../data-access/outbox-repository';
+import type { Logger, TDatabase, TOutboxMessage, TOutboxRelay } from '@sanxiang/shared';
+import { createOutboxRelay, type TOutboxKind } from '../../data-access/outbox-repository';
 import { writeAudit } from '../../data-access/audit-repository';
-import type { TDb } from '../../data-access/prisma-client';
 import type { TRecordingClient } from '../../data-access/recording-client';
 import type {
   TDutyClockSender,
@@ -24,7 +23,7 @@ export interface TEscalationPayload {
 }
 
 export interface TOutboxDeps {
-  db: TDb;
+  db: TDatabase;
   now: () => Date;
   signal: TWorkflowSignaller;
   /** Starts a duty clock run or tells it its duty is done (the materials clock). */

@@ -10,7 +10,7 @@ import {
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import { reviewSubject } from '../../data-access/audit-repository';
 import { enqueueOutbox } from '../../data-access/outbox-repository';
-import type { TTx } from '../../data-access/transaction';
+import type { TTransaction } from '../../data-access/transaction';
 
 /** The outbox payload of a signal to a case's lifecycle workflow. */
 export interface TSignalPayload {
@@ -36,7 +36,7 @@ const schemas = {
  * The payload is checked against the contract here: the workflow would drop a bad one silently.
  */
 export async function queueWorkflowSignal(
-  tx: TTx,
+  tx: TTransaction,
   caseNumber: string,
   reviewId: string,
   dedupeKey: string,

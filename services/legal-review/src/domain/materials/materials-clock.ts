@@ -8,7 +8,7 @@ import {
 import type { TSubmissionMaterialKind } from '@sanxiang/shared/src/domain';
 import { reviewSubject } from '../../data-access/audit-repository';
 import { enqueueOutbox } from '../../data-access/outbox-repository';
-import type { TTx } from '../../data-access/transaction';
+import type { TTransaction } from '../../data-access/transaction';
 import type { TOutgoingDutyClock } from '../../data-access/workflow-signaller';
 import { listMaterialKinds } from '../labels';
 
@@ -29,7 +29,13 @@ interface TRequestRef {
 /** One materials clock per request: `duty-clock:reviewMaterials:<request id>`. */
 export const materialsClockId = (requestId: string) => dutyClockWorkflowId('reviewMaterials', requestId);
 
-async function queue(tx: TTx, reviewId: string, dedupeKey: string, m: TOutgoingDutyClock, now: Date) {
+async function queue(
+  tx: TTransaction,
+  reviewId: string,
+  dedupeKey: string,
+  m: TOutgoingDutyClock,
+  now: Date,
+) {
   await enqueueOutbox(
     tx,
     {
@@ -51,7 +57,7 @@ async function queue(tx: TTx, reviewId: string, dedupeKey: string, m: TOutgoingD
  * escalation in the case file under the case's legal-review clock, once.
  */
 export async function startMaterialsClock(
-  tx: TTx,
+  tx: TTransaction,
   taskQueue: string,
   review: TReviewRef,
   request: TRequestRef,
@@ -91,7 +97,7 @@ export async function startMaterialsClock(
 
 /** The materials arrived (or the request was otherwise closed): the clock stops. */
 export async function endMaterialsClock(
-  tx: TTx,
+  tx: TTransaction,
   reviewId: string,
   requestId: string,
   outcome: string,

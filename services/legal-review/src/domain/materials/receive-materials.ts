@@ -2,11 +2,18 @@ import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { ZSubmissionMaterial } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
+import {
+  createReviewMaterials,
+  findMaterialRequest,
+  updateMaterialRequest,
+  updateReview,
+} from '../../data-access/review-repository';
 import { inTransaction } from '../../data-access/transaction';
 import { assertCanRead, type TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
 import { listMaterialKinds } from '../labels';
-import { computeReviewDeadline, dateColumn, fromDateColumn } from '../review-deadline';
+import { computeReviewDeadline } from '../review-deadline';
+import { fromDateColumn, toDateColumn } from '@sanxiang/shared/src/calendar';
 import { loadReviewForUpdate } from '../review/review-guards';
 import { toMaterialRequest, ZMaterialRequest, type TMaterialRequestView } from '../review/review-views';
 import { queueWorkflowSignal } from '../lifecycle/workflow-signals';
@@ -35,9 +42,7 @@ export async function receiveMaterials(
     async (tx) => {
       const review = await loadReviewForUpdate(tx, params.reviewId);
       assertCanRead(actor, review);
-      const request = await tx.materialRequest.findFirst({
-        where: { id: params.requestId, reviewId: review.id },
-      });
+      const request = await findMaterialRequest(tx, review.id, params.requestId);
       if (!request) throw new AppError('notFound', '补充材料要求不存在');
       if (request.receivedAt) throw new AppError('conflict', '该补充材料要求已经答复');
       const supplied = new Set(body.materials.map((m) => m.kind));
@@ -50,8 +55,9 @@ export async function receiveMaterials(
       const now = deps.now();
       const late = now > request.dueAt;
       const deadline = computeReviewDeadline(calendar, now);
-      await tx.reviewMaterial.createMany({
-        data: body.materials.map((m) => ({
+      await createReviewMaterials(
+        tx,
+        body.materials.map((m) => ({
           reviewId: review.id,
           kind: m.kind,
           documentId: m.documentId ?? null,
@@ -60,23 +66,22 @@ export async function receiveMaterials(
           addedBy: actor.id,
           materialRequestId: request.id,
         })),
+      );
+      const answered = await updateMaterialRequest(tx, request.id, {
+        receivedAt: now,
+        receivedBy: actor.id,
+        receivedByName: actor.name,
+        late,
       });
-      const answered = await tx.materialRequest.update({
-        where: { id: request.id },
-        data: { receivedAt: now, receivedBy: actor.id, receivedByName: actor.name, late },
-      });
-      await tx.review.update({
-        where: { id: review.id },
-        data: {
-          status: review.assigneeId ? 'inReview' : 'pending',
-          clockStartAt: now,
-          dueDate: dateColumn(deadline.dueDate),
-          dueAt: deadline.dueAt,
-          remindAt: deadline.remindAt,
-          dueProvisional: deadline.provisional,
-          materialsDueAt: null,
-          attentionAt: deadline.remindAt,
-        },
+      await updateReview(tx, review.id, {
+        status: review.assigneeId ? 'inReview' : 'pending',
+        clockStartAt: now,
+        dueDate: toDateColumn(deadline.dueDate),
+        dueAt: deadline.dueAt,
+        remindAt: deadline.remindAt,
+        dueProvisional: deadline.provisional,
+        materialsDueAt: null,
+        attentionAt: deadline.remindAt,
       });
       await queueWorkflowSignal(
         tx,

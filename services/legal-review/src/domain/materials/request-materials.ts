@@ -1,12 +1,16 @@
 import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
-import { dateInShanghai, endOfDayInstant } from '@sanxiang/shared/src/calendar';
+import { dateInShanghai, endOfDayInstant, toDateColumn } from '@sanxiang/shared/src/calendar';
 import { ZIsoDate, ZSubmissionMaterialKind } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
+import {
+  countMaterialRequests,
+  createMaterialRequest,
+  updateReview,
+} from '../../data-access/review-repository';
 import { inTransaction } from '../../data-access/transaction';
 import type { TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
-import { dateColumn } from '../review-deadline';
 import {
   assertAssigneeOrHead,
   assertNotIssued,
@@ -61,23 +65,22 @@ export async function requestMaterials(
       }
       const now = deps.now();
       const dueAt = new Date(endOfDayInstant(body.dueDate));
-      const seq = (await tx.materialRequest.count({ where: { reviewId: review.id } })) + 1;
-      const request = await tx.materialRequest.create({
-        data: {
-          reviewId: review.id,
-          seq,
-          missing: body.missing,
-          note: body.note ?? null,
-          requestedAt: now,
-          requestedBy: actor.id,
-          requestedByName: actor.name,
-          dueDate: dateColumn(body.dueDate),
-          dueAt,
-        },
+      const seq = (await countMaterialRequests(tx, review.id)) + 1;
+      const request = await createMaterialRequest(tx, {
+        reviewId: review.id,
+        seq,
+        missing: body.missing,
+        note: body.note ?? null,
+        requestedAt: now,
+        requestedBy: actor.id,
+        requestedByName: actor.name,
+        dueDate: toDateColumn(body.dueDate),
+        dueAt,
       });
-      await tx.review.update({
-        where: { id: review.id },
-        data: { status: 'awaitingMaterials', materialsDueAt: dueAt, attentionAt: dueAt },
+      await updateReview(tx, review.id, {
+        status: 'awaitingMaterials',
+        materialsDueAt: dueAt,
+        attentionAt: dueAt,
       });
       await queueWorkflowSignal(
         tx,

@@ -4,13 +4,21 @@ import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
 import { enqueueOutbox } from '../../data-access/outbox-repository';
 import { ZCaseRecordFilingRequest, type TCaseRecordFilingRequest } from '../../data-access/recording-client';
+import {
+  createOpinion,
+  findOpenMaterialRequest,
+  findOpinionOfReview,
+  listFindings,
+  listReviewMaterialKinds,
+  updateReview,
+} from '../../data-access/review-repository';
 import { inTransaction } from '../../data-access/transaction';
 import type { TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
 import { findingConclusionLabel, listMaterialKinds, reviewPointLabel } from '../labels';
 import { missingMaterialKinds } from '../materials/material-completeness';
 import { opinionFilingKey, renderOpinionDocument, toOpinionView } from './opinion-document';
-import { fromDateColumn } from '../review-deadline';
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { assertAssignee, assertNotRecused, loadReviewForUpdate } from '../review/review-guards';
 import { assertNotHandler } from '../review/separation-of-duties';
 import { ZOpinion, type TOpinionView } from '../review/review-views';
@@ -53,10 +61,7 @@ export async function issueOpinion(
     deps.db,
     async (tx) => {
       const review = await loadReviewForUpdate(tx, reviewId);
-      const existing = await tx.opinion.findUnique({
-        where: { reviewId },
-        select: { id: true, issuedAt: true },
-      });
+      const existing = await findOpinionOfReview(tx, reviewId);
       if (existing) {
         throw new AppError(
           'conflict',
@@ -68,12 +73,9 @@ export async function issueOpinion(
       assertAssignee(review, actor, '出具审核意见');
       assertNotHandler(review, actor);
       // Sequential: one connection carries the transaction.
-      const materials = await tx.reviewMaterial.findMany({ where: { reviewId }, select: { kind: true } });
-      const openRequest = await tx.materialRequest.findFirst({
-        where: { reviewId, receivedAt: null },
-        orderBy: { seq: 'desc' },
-      });
-      const findings = await tx.finding.findMany({ where: { reviewId } });
+      const materials = await listReviewMaterialKinds(tx, reviewId);
+      const openRequest = await findOpenMaterialRequest(tx, reviewId);
+      const findings = await listFindings(tx, reviewId);
       if (review.status === 'awaitingMaterials' || openRequest) {
         throw new AppError(
           'conflict',
@@ -126,30 +128,25 @@ export async function issueOpinion(
         reviewerName: actor.name,
         issuedAt: now,
       });
-      const opinion = await tx.opinion.create({
-        data: {
-          reviewId,
-          caseNumber: review.caseNumber,
-          round: review.round,
-          outcome: body.outcome,
-          reasons: body.reasons,
-          findings: frozen,
-          reviewerId: actor.id,
-          reviewerName: actor.name,
-          issuedAt: now,
-          documentText: document.text,
-          contentSha256: document.sha256,
-        },
+      const opinion = await createOpinion(tx, {
+        reviewId,
+        caseNumber: review.caseNumber,
+        round: review.round,
+        outcome: body.outcome,
+        reasons: body.reasons,
+        findings: frozen,
+        reviewerId: actor.id,
+        reviewerName: actor.name,
+        issuedAt: now,
+        documentText: document.text,
+        contentSha256: document.sha256,
       });
-      await tx.review.update({
-        where: { id: reviewId },
-        data: {
-          status: 'issued',
-          outcome: body.outcome,
-          issuedAt: now,
-          attentionAt: null,
-          materialsDueAt: null,
-        },
+      await updateReview(tx, reviewId, {
+        status: 'issued',
+        outcome: body.outcome,
+        issuedAt: now,
+        attentionAt: null,
+        materialsDueAt: null,
       });
       await queueWorkflowSignal(
         tx,

@@ -1,6 +1,13 @@
 import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
+import {
+  createDisagreement,
+  findDisagreement,
+  findOpenDisagreement,
+  findOpinionOfReview,
+  updateDisagreement,
+} from '../../data-access/review-repository';
 import { inTransaction } from '../../data-access/transaction';
 import { assertCanRead, type TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
@@ -40,20 +47,18 @@ export async function raiseDisagreement(
     async (tx) => {
       const review = await loadReviewForUpdate(tx, reviewId);
       assertCanRead(actor, review);
-      const opinion = await tx.opinion.findUnique({ where: { reviewId }, select: { id: true } });
+      const opinion = await findOpinionOfReview(tx, reviewId);
       if (!opinion) throw new AppError('conflict', '本轮尚未出具审核意见，无从提出异议');
-      const open = await tx.disagreement.findFirst({ where: { reviewId, resolvedAt: null } });
+      const open = await findOpenDisagreement(tx, reviewId);
       if (open) throw new AppError('conflict', '已有尚未协商完毕的异议，请先记录协商结果');
       const now = deps.now();
-      const disagreement = await tx.disagreement.create({
-        data: {
-          reviewId,
-          opinionId: opinion.id,
-          objection: body.objection,
-          raisedBy: actor.id,
-          raisedByName: actor.name,
-          raisedAt: now,
-        },
+      const disagreement = await createDisagreement(tx, {
+        reviewId,
+        opinionId: opinion.id,
+        objection: body.objection,
+        raisedBy: actor.id,
+        raisedByName: actor.name,
+        raisedAt: now,
       });
       await writeAudit(
         tx,
@@ -79,21 +84,16 @@ export async function resolveDisagreement(
 ): Promise<TDisagreementView> {
   const { value } = await inTransaction(deps.db, async (tx) => {
     await loadReviewForUpdate(tx, params.reviewId);
-    const disagreement = await tx.disagreement.findFirst({
-      where: { id: params.disagreementId, reviewId: params.reviewId },
-    });
+    const disagreement = await findDisagreement(tx, params.reviewId, params.disagreementId);
     if (!disagreement) throw new AppError('notFound', '异议记录不存在');
     if (disagreement.resolvedAt) throw new AppError('conflict', '该异议的协商结果已经记录');
     const now = deps.now();
-    const resolved = await tx.disagreement.update({
-      where: { id: disagreement.id },
-      data: {
-        outcome: body.outcome,
-        agreement: body.agreement,
-        resolvedBy: actor.id,
-        resolvedByName: actor.name,
-        resolvedAt: now,
-      },
+    const resolved = await updateDisagreement(tx, disagreement.id, {
+      outcome: body.outcome,
+      agreement: body.agreement,
+      resolvedBy: actor.id,
+      resolvedByName: actor.name,
+      resolvedAt: now,
     });
     await writeAudit(
       tx,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
 import { reviewOutcomeLabel, type TDecisionKind, type TReviewOutcome } from '@sanxiang/shared/src/domain';
 import { ZReviewPoint } from '@sanxiang/shared/src/domain';
-import type { Opinion } from '../../generated/prisma/client';
+import type { Opinion } from '../../data-access/rows';
 import { decisionKindLabel, findingConclusionLabel, reviewPointLabel } from '../labels';
 import type { TFilingView, TFindingView, TOpinionView } from '../review/review-views';
 

@@ -1,7 +1,9 @@
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
+import { findReview, listProvisionalReviewIds, updateReview } from '../../data-access/review-repository';
 import { inTransaction, lockReview } from '../../data-access/transaction';
 import type { TDomainDeps } from '../deps';
-import { computeReviewDeadline, dateColumn, fromDateColumn } from '../review-deadline';
+import { computeReviewDeadline } from '../review-deadline';
+import { fromDateColumn, toDateColumn } from '@sanxiang/shared/src/calendar';
 import { systemActor } from './review-guards';
 
 /**
@@ -11,30 +13,23 @@ import { systemActor } from './review-guards';
  */
 export async function recomputeProvisionalDeadlines(deps: TDomainDeps, batch = 500): Promise<number> {
   const calendar = await deps.calendar();
-  const candidates = await deps.db.review.findMany({
-    where: { dueProvisional: true, status: { in: ['pending', 'inReview'] } },
-    select: { id: true },
-    take: batch,
-  });
+  const candidates = await listProvisionalReviewIds(deps.db, batch);
   let changed = 0;
   for (const { id } of candidates) {
     const { value } = await inTransaction(deps.db, async (tx) => {
       await lockReview(tx, id);
-      const review = await tx.review.findUnique({ where: { id } });
+      const review = await findReview(tx, id);
       if (!review || !review.dueProvisional || !['pending', 'inReview'].includes(review.status)) return false;
       const deadline = computeReviewDeadline(calendar, review.clockStartAt);
       const before = fromDateColumn(review.dueDate);
       if (deadline.provisional && deadline.dueDate === before) return false;
       const now = deps.now();
-      await tx.review.update({
-        where: { id },
-        data: {
-          dueDate: dateColumn(deadline.dueDate),
-          dueAt: deadline.dueAt,
-          remindAt: deadline.remindAt,
-          dueProvisional: deadline.provisional,
-          attentionAt: deadline.remindAt,
-        },
+      await updateReview(tx, id, {
+        dueDate: toDateColumn(deadline.dueDate),
+        dueAt: deadline.dueAt,
+        remindAt: deadline.remindAt,
+        dueProvisional: deadline.provisional,
+        attentionAt: deadline.remindAt,
       });
       await writeAudit(
         tx,

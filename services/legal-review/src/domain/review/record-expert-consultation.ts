@@ -2,6 +2,7 @@ import type { TIdempotentRequest } from '@sanxiang/shared';
 import { ZInstant } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
+import { createExpertConsultation } from '../../data-access/review-repository';
 import { inTransaction } from '../../data-access/transaction';
 import type { TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
@@ -36,19 +37,17 @@ export async function recordExpertConsultation(
       assertNotIssued(review, '记录专家咨询');
       await assertNotRecused(tx, review, actor);
       const now = deps.now();
-      const consultation = await tx.expertConsultation.create({
-        data: {
-          reviewId,
-          expertName: body.expertName,
-          expertTitle: body.expertTitle ?? null,
-          organisation: body.organisation ?? null,
-          consultedAt: new Date(body.consultedAt),
-          question: body.question ?? null,
-          notes: body.notes,
-          recordedBy: actor.id,
-          recordedByName: actor.name,
-          recordedAt: now,
-        },
+      const consultation = await createExpertConsultation(tx, {
+        reviewId,
+        expertName: body.expertName,
+        expertTitle: body.expertTitle ?? null,
+        organisation: body.organisation ?? null,
+        consultedAt: new Date(body.consultedAt),
+        question: body.question ?? null,
+        notes: body.notes,
+        recordedBy: actor.id,
+        recordedByName: actor.name,
+        recordedAt: now,
       });
       await writeAudit(
         tx,

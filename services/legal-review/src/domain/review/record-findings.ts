@@ -1,6 +1,7 @@
 import { ZReviewPoint } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { reviewSubject, writeAudit } from '../../data-access/audit-repository';
+import { listFindings, saveFinding } from '../../data-access/review-repository';
 import { inTransaction } from '../../data-access/transaction';
 import type { TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
@@ -34,7 +35,7 @@ export async function recordFindings(
     await assertNotRecused(tx, review, actor);
     assertAssignee(review, actor, '填写审核要点');
     const now = deps.now();
-    const before = await tx.finding.findMany({ where: { reviewId } });
+    const before = await listFindings(tx, reviewId);
     const previous = new Map(before.map((f) => [f.point, f]));
     for (const f of body.findings) {
       const data = {
@@ -44,11 +45,7 @@ export async function recordFindings(
         updatedByName: actor.name,
         updatedAt: now,
       };
-      await tx.finding.upsert({
-        where: { reviewId_point: { reviewId, point: f.point } },
-        create: { reviewId, point: f.point, ...data },
-        update: data,
-      });
+      await saveFinding(tx, { reviewId, point: f.point }, data);
     }
     await writeAudit(
       tx,
@@ -67,7 +64,7 @@ export async function recordFindings(
       },
       now,
     );
-    const all = await tx.finding.findMany({ where: { reviewId } });
+    const all = await listFindings(tx, reviewId);
     const order = ZReviewPoint.options;
     return all.sort((a, b) => order.indexOf(a.point) - order.indexOf(b.point)).map(toFinding);
   });

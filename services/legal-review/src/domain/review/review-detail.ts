@@ -1,7 +1,7 @@
 import type { TWorkingDayCounter } from '@sanxiang/shared/src/clocks';
 import type { TCaseOfficer, TMajorCriterion } from '@sanxiang/shared/src/domain';
 import { findOutboxByDedupeKeys } from '../../data-access/outbox-repository';
-import type { TDb } from '../../data-access/prisma-client';
+import type { TReader } from '../../data-access/transaction';
 import { missingMaterialKinds } from '../materials/material-completeness';
 import { opinionFilingKey, toFilingView, toOpinionView } from '../opinion/opinion-document';
 import {
@@ -23,7 +23,7 @@ import {
  * (draft findings, recusals, expert consultations) stay with the office.
  */
 export async function toReviewDetails(
-  db: TDb,
+  db: TReader,
   reviews: TReviewWithRelations[],
   view: 'office' | 'handler',
   now: Date,

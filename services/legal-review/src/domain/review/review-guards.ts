@@ -1,13 +1,13 @@
 import { AppError } from '@sanxiang/shared';
-import type { Review } from '../../generated/prisma/client';
-import { findRecusal } from '../../data-access/review-repository';
-import { lockReview, type TTx } from '../../data-access/transaction';
+import type { Review } from '../../data-access/rows';
+import { findRecusal, findReview } from '../../data-access/review-repository';
+import { lockReview, type TTransaction } from '../../data-access/transaction';
 import { isHead, type TActor } from '../actor';
 
 /** Lock the review row for this transaction and read it; 404 when it does not exist. */
-export async function loadReviewForUpdate(tx: TTx, reviewId: string): Promise<Review> {
+export async function loadReviewForUpdate(tx: TTransaction, reviewId: string): Promise<Review> {
   await lockReview(tx, reviewId);
-  const review = await tx.review.findUnique({ where: { id: reviewId } });
+  const review = await findReview(tx, reviewId);
   if (!review) throw new AppError('notFound', '审核事项不存在');
   return review;
 }
@@ -19,7 +19,7 @@ export function assertNotIssued(review: Review, what: string): void {
 }
 
 /** 审核办法 §17: a reviewer who declared an interest in the case takes no part in its review. */
-export async function assertNotRecused(tx: TTx, review: Review, actor: TActor): Promise<void> {
+export async function assertNotRecused(tx: TTransaction, review: Review, actor: TActor): Promise<void> {
   const recusal = await findRecusal(tx, review.caseNumber, actor.id);
   if (recusal) {
     throw new AppError('conflict', `你已就本案声明回避（${recusal.reason}），不能参与本案审核`, {

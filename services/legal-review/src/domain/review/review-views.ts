@@ -16,8 +16,8 @@ import type {
   Recusal,
   Review,
   ReviewMaterial,
-} from '../../generated/prisma/client';
-import { fromDateColumn } from '../review-deadline';
+} from '../../data-access/rows';
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 
 /** What API callers see. Instants are ISO strings; dates `YYYY-MM-DD` (Asia/Shanghai). */
 

@@ -3,12 +3,12 @@ import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
 import { ZIsoDate } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { spotCheckSubject, writeAudit } from '../../data-access/audit-repository';
-import { drawSample } from '../../data-access/spot-check-repository';
+import { createSpotCheck, drawSample } from '../../data-access/spot-check-repository';
 import { inTransaction } from '../../data-access/transaction';
 import type { TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
-import { dateColumn } from '../review-deadline';
-import { spotCheckInclude, toSpotCheck, ZSpotCheck, type TSpotCheckView } from './spot-check-views';
+import { toDateColumn } from '@sanxiang/shared/src/calendar';
+import { toSpotCheck, ZSpotCheck, type TSpotCheckView } from './spot-check-views';
 
 export const ZDrawSpotCheckBody = z
   .object({
@@ -43,8 +43,8 @@ export async function drawSpotCheck(
     deps.db,
     async (tx) => {
       const filter = {
-        decidedFrom: dateColumn(body.decidedFrom),
-        decidedTo: dateColumn(body.decidedTo),
+        decidedFrom: toDateColumn(body.decidedFrom),
+        decidedTo: toDateColumn(body.decidedTo),
         handlingUnit: body.handlingUnit,
       };
       const draw = await drawSample(tx, filter, seed, body.sampleSize);
@@ -52,22 +52,19 @@ export async function drawSpotCheck(
         throw new AppError('conflict', '所选范围内没有备案的执法决定，无法抽查');
       }
       const now = deps.now();
-      const check = await tx.spotCheck.create({
-        data: {
-          seed,
-          decidedFrom: filter.decidedFrom,
-          decidedTo: filter.decidedTo,
-          handlingUnit: body.handlingUnit ?? null,
-          populationSize: draw.populationSize,
-          populationSha256: draw.populationSha256,
-          sampleSize: draw.sampleIds.length,
-          note: body.note ?? null,
-          drawnBy: actor.id,
-          drawnByName: actor.name,
-          drawnAt: now,
-          items: { create: draw.sampleIds.map((filingId, i) => ({ filingId, position: i + 1 })) },
-        },
-        include: spotCheckInclude,
+      const check = await createSpotCheck(tx, {
+        seed,
+        decidedFrom: filter.decidedFrom,
+        decidedTo: filter.decidedTo,
+        handlingUnit: body.handlingUnit ?? null,
+        populationSize: draw.populationSize,
+        populationSha256: draw.populationSha256,
+        sampleSize: draw.sampleIds.length,
+        note: body.note ?? null,
+        drawnBy: actor.id,
+        drawnByName: actor.name,
+        drawnAt: now,
+        items: { create: draw.sampleIds.map((filingId, i) => ({ filingId, position: i + 1 })) },
       });
       await writeAudit(
         tx,

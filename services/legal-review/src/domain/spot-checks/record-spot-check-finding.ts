@@ -1,6 +1,11 @@
 import { AppError } from '@sanxiang/shared';
 import { z } from 'zod';
 import { spotCheckSubject, writeAudit } from '../../data-access/audit-repository';
+import {
+  findSpotCheckItem,
+  lockSpotCheckItem,
+  updateSpotCheckItem,
+} from '../../data-access/spot-check-repository';
 import { inTransaction } from '../../data-access/transaction';
 import type { TActor } from '../actor';
 import type { TDomainDeps } from '../deps';
@@ -23,22 +28,16 @@ export async function recordSpotCheckFinding(
   body: TRecordSpotCheckFindingBody,
 ): Promise<TSpotCheckItemView> {
   const { value } = await inTransaction(deps.db, async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "SpotCheckItem" WHERE "id" = ${params.itemId}::uuid FOR UPDATE`;
-    const item = await tx.spotCheckItem.findFirst({
-      where: { id: params.itemId, spotCheckId: params.spotCheckId },
-    });
+    await lockSpotCheckItem(tx, params.itemId);
+    const item = await findSpotCheckItem(tx, params.spotCheckId, params.itemId);
     if (!item) throw new AppError('notFound', '抽查样本不存在');
     const now = deps.now();
-    const updated = await tx.spotCheckItem.update({
-      where: { id: item.id },
-      data: {
-        conclusion: body.conclusion,
-        findings: body.findings,
-        checkedBy: actor.id,
-        checkedByName: actor.name,
-        checkedAt: now,
-      },
-      include: { filing: true },
+    const updated = await updateSpotCheckItem(tx, item.id, {
+      conclusion: body.conclusion,
+      findings: body.findings,
+      checkedBy: actor.id,
+      checkedByName: actor.name,
+      checkedAt: now,
     });
     await writeAudit(
       tx,

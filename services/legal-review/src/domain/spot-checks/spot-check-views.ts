@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { DecisionFiling, SpotCheck, SpotCheckItem } from '../../generated/prisma/client';
+import type { DecisionFiling, SpotCheck, SpotCheckItem } from '../../data-access/rows';
 import { toDecisionFiling, ZDecisionFiling } from '../filings/file-decision';
-import { fromDateColumn } from '../review-deadline';
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 
 export const ZSpotCheckItem = z.object({
   id: z.string(),
@@ -30,10 +30,6 @@ export const ZSpotCheck = z.object({
   items: z.array(ZSpotCheckItem),
 });
 export type TSpotCheckView = z.infer<typeof ZSpotCheck>;
-
-export const spotCheckInclude = {
-  items: { orderBy: { position: 'asc' }, include: { filing: true } },
-} as const;
 
 export const toSpotCheckItem = (item: SpotCheckItem & { filing: DecisionFiling }): TSpotCheckItemView => ({
   id: item.id,

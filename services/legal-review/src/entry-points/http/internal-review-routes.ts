@@ -1,5 +1,6 @@
 import { type Api, AppError } from '@sanxiang/shared';
 import { ZReviewAssignment, ZReviewIntakeResponse } from '@sanxiang/shared/src/contracts';
+import { findReviewAssignment } from '../../data-access/review-repository';
 import { ZReviewIdParams } from '../../domain/schemas';
 import { intakeReview, ZIntakeReviewBody } from '../../domain/intake/intake-review';
 import { actorOf, problem, type TRouteDeps } from './http-context';
@@ -46,10 +47,7 @@ export function internalReviewRoutes(api: Api, deps: TRouteDeps): void {
       404: problem('审核事项不存在'),
     },
     handler: async ({ params }) => {
-      const review = await deps.db.review.findUnique({
-        where: { id: params.reviewId },
-        select: { id: true, assigneeId: true, assigneeName: true },
-      });
+      const review = await findReviewAssignment(deps.db, params.reviewId);
       if (!review) throw new AppError('notFound', `审核事项 ${params.reviewId} 不存在`);
       return {
         body: { reviewId: review.id, assigneeId: review.assigneeId, assigneeName: review.assigneeName },
