@@ -11,6 +11,7 @@ export const legalRules = {
   separationOfDuties: { name: '职责分离', seed: '审核办法 §3、§17' },
   withdrawalDecided: { name: '撤下须经审核和负责人批准', seed: '003 (六)，004 §14、§16' },
   nonPublicationDecided: { name: '不予公开须经审核和负责人批准', seed: '003 (三)，004 §10、§16，000 §18' },
+  catalogueKeptCurrent: { name: '事前公开目录随立改废动态调整、留存历史', seed: '000 §4，003 (一)' },
 } as const;
 export type TLegalRule = keyof typeof legalRules;
 

@@ -36,3 +36,54 @@ export async function listPublicItems(db: TDb, kinds: DisclosureKind[], limit = 
 export async function getPublicItem(db: TDb, disclosureId: string) {
   return db.publicItem.findUnique({ where: { disclosureId } });
 }
+
+/**
+ * A catalogue entry's version became the public one (first publication or a republication): the
+ * version it replaces, if any, is kept as history with the reason the new version gives.
+ */
+export async function recordPublicCatalogueVersion(
+  tx: TTx,
+  row: {
+    disclosureId: string;
+    version: number;
+    catalogueSection: string;
+    title: string;
+    content: unknown;
+    at: Date;
+    reason: string | null;
+  },
+): Promise<void> {
+  await tx.publicCatalogueVersion.updateMany({
+    where: { disclosureId: row.disclosureId, supersededAt: null, version: { not: row.version } },
+    data: { supersededAt: row.at, endKind: 'replaced', endExplanation: row.reason },
+  });
+  const data = {
+    catalogueSection: row.catalogueSection,
+    title: row.title,
+    content: row.content as Prisma.InputJsonValue,
+    publishedAt: row.at,
+  };
+  await tx.publicCatalogueVersion.upsert({
+    where: { disclosureId_version: { disclosureId: row.disclosureId, version: row.version } },
+    create: { disclosureId: row.disclosureId, version: row.version, ...data },
+    update: {},
+  });
+}
+
+/** A catalogue entry was withdrawn: its current version ends with the ground and explanation. */
+export async function endPublicCatalogueEntry(
+  tx: TTx,
+  disclosureId: string,
+  end: { at: Date; reason: string; explanation: string; replacedById: string | null },
+): Promise<void> {
+  await tx.publicCatalogueVersion.updateMany({
+    where: { disclosureId, supersededAt: null },
+    data: {
+      supersededAt: end.at,
+      endKind: 'withdrawn',
+      endReason: end.reason,
+      endExplanation: end.explanation,
+      replacedById: end.replacedById,
+    },
+  });
+}

@@ -180,6 +180,8 @@ export const ZOutcomeRequestView = z.object({
   revokingDocument: z
     .object({ documentNumber: z.string(), date: z.string().nullable(), authority: z.string().nullable() })
     .nullable(),
+  /** A catalogue entry's withdrawal: the entry that replaces it. */
+  replacedById: z.uuid().nullable(),
   requestedBy: z.string(),
   requestedByName: z.string(),
   requestedAt: ZIsoTime,

@@ -12,6 +12,7 @@ import { carryOutWithdrawal } from '../publication/withdraw-disclosure';
 import { startDutyClock } from '../duty-clocks';
 import { assertNotOwnOutcome } from '../decisions/separation-of-duties';
 import { carryOutNonPublication } from './non-publication';
+import { carryOutCatalogueWithdrawal } from '../catalogue/withdraw-catalogue-entry';
 
 /**
  * Withdrawals (撤下, #13 item 9: 003 (六), 004 §14, §16) and non-publications (不予公开, item 2: 003
@@ -71,6 +72,7 @@ export const toOutcomeRequestView = (r: OutcomeRequest) => ({
   revokingDocument: r.basisDocumentNumber
     ? { documentNumber: r.basisDocumentNumber, date: isoDate(r.basisDate), authority: r.basisAuthority }
     : null,
+  replacedById: r.replacedById,
   requestedBy: r.requestedBy,
   requestedByName: r.requestedByName,
   requestedAt: iso(r.requestedAt),
@@ -254,6 +256,9 @@ export async function approveOutcome(
       note: input.note ?? null,
     });
     return { disclosure: d, request };
+  }
+  if (r.kind === 'withdrawal' && d.kind === 'catalogueEntry') {
+    return { disclosure: await carryOutCatalogueWithdrawal(ctx, d, request), request };
   }
   if (r.kind === 'withdrawal') {
     return { disclosure: await carryOutWithdrawal(ctx, d, request), request };

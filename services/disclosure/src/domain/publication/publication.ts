@@ -2,7 +2,7 @@ import type { Disclosure } from '../../generated/prisma/client';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { getVersion } from '../../data-access/disclosure-repository';
 import { upsertPublishedDecision } from '../../data-access/public-decision-repository';
-import { upsertPublicItem } from '../../data-access/public-item-repository';
+import { recordPublicCatalogueVersion, upsertPublicItem } from '../../data-access/public-item-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { catalogueUpdateSignals } from '@sanxiang/shared/src/contracts';
 import { ZPublicDecisionContent } from '../decisions/decision-content';
@@ -40,7 +40,20 @@ export async function showOnPlatform(
     publishedAt: times.publishedAt,
     correctedAt: times.correctedAt,
   });
-  if (d.kind === 'catalogueEntry') await markCatalogueEntryUpdated(ctx, d, versionNumber);
+  if (d.kind === 'catalogueEntry') {
+    // History kept (000 §4 动态调整): the version replaced stays readable, with the reason the
+    // new version gives (the note required of every change to a published entry).
+    await recordPublicCatalogueVersion(ctx.tx, {
+      disclosureId: d.id,
+      version: versionNumber,
+      catalogueSection: d.catalogueSection ?? '',
+      title: d.title,
+      content: version.publicContent,
+      at: times.correctedAt ?? times.publishedAt,
+      reason: times.correctedAt ? version.note : null,
+    });
+    await markCatalogueEntryUpdated(ctx, d, versionNumber);
+  }
 }
 
 /**
@@ -48,7 +61,7 @@ export async function showOnPlatform(
  * for that change; when every affected entry is updated the change is complete and its 20-day
  * clock workflow is told to stop.
  */
-async function markCatalogueEntryUpdated(ctx: TCommandContext, d: Disclosure, versionNumber: number) {
+export async function markCatalogueEntryUpdated(ctx: TCommandContext, d: Disclosure, versionNumber: number) {
   const { tx, now, actor } = ctx;
   const pending = await tx.catalogueChangeEntry.findMany({
     where: { disclosureId: d.id, updatedVersion: null, change: { status: 'open' } },

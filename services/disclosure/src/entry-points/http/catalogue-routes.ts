@@ -10,7 +10,16 @@ import {
 } from '../../domain/catalogue-clock';
 import { createCatalogueEntry, ZCreateCatalogueEntry } from '../../domain/catalogue/create-catalogue-entry';
 import { toDisclosureView } from '../../domain/decisions/disclosure-view';
-import { getPublicCatalogueEntry, listPublicCatalogue } from '../../domain/catalogue/get-public-catalogue';
+import {
+  getPublicCatalogueEntry,
+  getPublicCatalogueVersion,
+  listPublicCatalogue,
+} from '../../domain/catalogue/get-public-catalogue';
+import {
+  requestCatalogueWithdrawal,
+  ZCatalogueWithdrawalRequest,
+} from '../../domain/catalogue/withdraw-catalogue-entry';
+import { toOutcomeRequestView } from '../../domain/outcomes/outcome-requests';
 import { getCatalogueChange, listCatalogueChanges } from '../../domain/catalogue/list-catalogue-changes';
 import {
   registerCatalogueChange,
@@ -27,7 +36,7 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     method: 'post',
     path: '/catalogue/entries',
     summary:
-      '起草事前公开目录条目（主体、人员、职责权限、依据、程序及流程图、随机抽查事项、救济途径、监督方式）',
+      '起草事前公开目录条目（主体、人员、职责权限、依据、程序及流程图、随机抽查事项、救济途径、监督方式、服务指南、裁量基准、法制审核流程图）',
     tags: ['catalogue'],
     access: roles.edit,
     idempotent: true,
@@ -38,6 +47,26 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
         status: 201,
         body: toDisclosureView(await createCatalogueEntry(ctx, body)),
       })),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/catalogue/entries/{id}/withdrawal-requests',
+    summary:
+      '申请撤下已发布的事前公开目录条目（依据废止、职能调整或由新条目取代，写明说明），经审核和负责人批准后撤下，历史版本仍可查阅',
+    tags: ['catalogue'],
+    access: roles.requestOutcome,
+    idempotent: true,
+    request: { params: ZIdParams, body: ZCatalogueWithdrawalRequest },
+    responses: { 201: { description: '撤下申请已提交，待审核' }, ...problemResponses },
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => {
+        const r = await requestCatalogueWithdrawal(ctx, params.id, body);
+        return {
+          status: 201,
+          body: { disclosure: toDisclosureView(r.disclosure), request: toOutcomeRequestView(r.request) },
+        };
+      }),
   });
 
   api.route({
@@ -128,5 +157,17 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     access: 'public',
     request: { params: ZIdParams },
     handler: async ({ params }) => ({ body: await getPublicCatalogueEntry(deps.publicReads, params.id) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/public/catalogue/{id}/versions/{version}',
+    summary: '事前公开目录条目的某一历史版本（发布时的内容，以及被更新或撤下的时间和原因）',
+    tags: ['public'],
+    access: 'public',
+    request: { params: ZIdParams.extend({ version: z.coerce.number().int().min(1).max(100000) }) },
+    handler: async ({ params }) => ({
+      body: await getPublicCatalogueVersion(deps.publicReads, params.id, params.version),
+    }),
   });
 }
