@@ -15,6 +15,8 @@ export interface TAppDeps {
   now?: () => Date;
   /** The directory's leadership units (the board's scope); absent: only reviewers see every unit. */
   leadershipUnitIds?: () => Promise<readonly string[]>;
+  /** After a commit that queued e-mails (the sender's kick); absent: the sender's next pass. */
+  emailQueued?: () => void;
 }
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
@@ -26,6 +28,7 @@ export function createApp(deps: TAppDeps) {
     now: deps.now ?? (() => new Date()),
     consoleUrl: deps.config.CONSOLE_URL.replace(/\/$/, ''),
     ...(deps.leadershipUnitIds ? { leadershipUnitIds: deps.leadershipUnitIds } : {}),
+    ...(deps.emailQueued ? { emailQueued: deps.emailQueued } : {}),
   };
   const api = new Api(createTokenVerifier(deps.config));
   internalRoutes(api, domain);

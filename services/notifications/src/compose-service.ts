@@ -11,16 +11,19 @@ import { createApp } from './app';
 import { createCalendarSource } from './data-access/calendar-source';
 import { createLeadershipUnits } from './data-access/directory-client';
 import { createPrismaClient } from './data-access/prisma-client';
-import { startEmailLoop } from './entry-points/jobs/email-loop';
+import { createEmailSender } from './domain/deliver-emails';
 
 /** What tests may set beyond the config; main.ts passes none. */
 export interface TComposeServiceOverrides {
   logger?: Logger;
   now?: () => Date;
-  /** Delay of the first e-mail retry (doubles each attempt). */
-  emailRetryBaseMs?: number;
+  /** How often the e-mail outbox looks for due retries (default 2 s; a new e-mail is sent at once). */
   emailPollMs?: number;
 }
+
+/** An e-mail attempt gives up well within the outbox lease, so no second replica takes it meanwhile. */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+const EMAIL_LEASE_MS = 5 * 60_000;
 
 export type { TComposedService };
 
@@ -46,32 +49,34 @@ export function composeService(
         }),
       })
     : undefined;
+  const transport = nodemailer.createTransport({ url: config.SMTP_URL, ...SMTP_TIMEOUTS });
+  const emails = createEmailSender({
+    db,
+    logger,
+    now,
+    transport,
+    from: config.MAIL_FROM,
+    maxAttempts: config.EMAIL_MAX_ATTEMPTS,
+    leaseMs: EMAIL_LEASE_MS,
+  });
   const app = createApp({
     config,
     db,
     logger,
     calendar,
     now,
+    emailQueued: () => emails.kick(),
     ...(leadershipUnitIds ? { leadershipUnitIds } : {}),
   });
-  const transport = nodemailer.createTransport(config.SMTP_URL);
   return {
     app,
     logger,
-    startBackground: () =>
-      startEmailLoop(
-        {
-          db,
-          logger,
-          now,
-          transport,
-          from: config.MAIL_FROM,
-          maxAttempts: config.EMAIL_MAX_ATTEMPTS,
-          ...(overrides.emailRetryBaseMs !== undefined ? { baseDelayMs: overrides.emailRetryBaseMs } : {}),
-        },
-        overrides.emailPollMs,
-      ),
+    startBackground: () => {
+      emails.start(overrides.emailPollMs ?? 2_000);
+      return () => emails.stop();
+    },
     async close() {
+      await emails.stop();
       transport.close();
       await db.$disconnect();
     },

@@ -1,6 +1,7 @@
-import { ZNotifyResponse } from '@sanxiang/shared/src/contracts';
+import { claimOutbox, createLogger, outboxBacklog, outboxRetryDelayMs } from '@sanxiang/shared';
+import { ZNotifyResponse, type TNotifyRequest } from '@sanxiang/shared/src/contracts';
 import request from 'supertest';
-import { deliverEmails } from '../src/domain/deliver-emails';
+import { createEmailSender } from '../src/domain/deliver-emails';
 import {
   eventually,
   mailText,
@@ -122,31 +123,57 @@ describe('notifications: exactly once per (clock, level, person), inbox, e-mail 
     expect(JSON.stringify(bad.body)).toMatch(/[\u4e00-\u9fa5]/);
   });
 
-  it('respects a person’s e-mail preference, but never silences an escalation to a head', async () => {
+  it('respects a person’s e-mail preference per level, but never silences an escalation to a head', async () => {
     const marker = newMarker();
     const off = await request(svc.app)
       .put('/preferences/me')
       .set(await svc.as(users.officeHead))
-      .send({ email: { level0: false, level1: false, level2: false } });
+      .send({ email: { level0: false, level1: false, level2: true } });
     expect(off.status).toBe(200);
     expect(off.body).toEqual({
-      email: { level0: false, level1: false, level2: false },
+      email: { level0: false, level1: false, level2: true },
       headEscalationsAlwaysEmailed: true,
     });
+    // As the person doing the work: the preference per level decides.
     const asAssignee = { ...officeHead(marker), audience: 'assignee' as const };
-    const reminded = await post(reviewStep(marker, 0, [asAssignee]));
-    expect(ZNotifyResponse.parse(reminded.body).notifications[0]!.channels).toEqual(['inbox']);
-    const escalated = await post(reviewStep(marker, 2, [officeHead(marker)]));
-    expect(ZNotifyResponse.parse(escalated.body).notifications[0]!.channels).toEqual(['inbox', 'email']);
-    const messages = await eventually(async () => {
-      const found = await mailTo(`head-${marker}@sanxiang.local`);
-      expect(found).toHaveLength(1);
-      return found;
+    const channelsOf = async (
+      level: 0 | 1 | 2,
+      recipient: TNotifyRequest['recipients'][number],
+      m = marker,
+    ) =>
+      ZNotifyResponse.parse((await post(reviewStep(m, level, [recipient]))).body).notifications[0]!.channels;
+    expect(await channelsOf(0, asAssignee)).toEqual(['inbox']);
+    expect(await channelsOf(1, asAssignee)).toEqual(['inbox']);
+    expect(await channelsOf(2, asAssignee)).toEqual(['inbox', 'email']);
+    // As the head told of an escalation (another clock): e-mailed at both levels, level 1 switched off or not.
+    const other = newMarker();
+    expect(await channelsOf(1, officeHead(other), other)).toEqual(['inbox', 'email']);
+    expect(await channelsOf(2, officeHead(other), other)).toEqual(['inbox', 'email']);
+
+    const subjects = async (m: string) =>
+      (await mailTo(`head-${m}@sanxiang.local`)).map((x) => x.Subject).sort();
+    await eventually(async () => {
+      expect(await subjects(marker)).toEqual([expect.stringContaining('【二次督办】法制审核')]);
+      expect(await subjects(other)).toEqual([
+        expect.stringContaining('【二次督办】法制审核'),
+        expect.stringContaining('【超期督办】法制审核'),
+      ]);
     });
-    expect(messages[0]!.Subject).toContain('【二次督办】法制审核');
+    // The switched-off ones are in the inbox, their e-mail row skipped (and never queued).
+    const items = (
+      await request(svc.app)
+        .get('/inbox')
+        .set(await svc.as(users.officeHead))
+    ).body.items.filter((i: { caseNumber: string }) => i.caseNumber.includes(marker));
+    const states = items.map((i: { level: number; email: { status: string } }) => [i.level, i.email.status]);
+    expect(states.sort()).toEqual([
+      [0, 'skipped'],
+      [1, 'skipped'],
+      [2, 'sent'],
+    ]);
   });
 
-  it('retries a failed send with backoff and shows the state (attempts, last error, failed)', async () => {
+  it('retries a failed send with the kit outbox’s backoff and shows the state (attempts, last error, failed, dead letter)', async () => {
     const unreachable = await startTestService(new Date('2026-03-17T02:00:00Z'), {
       SMTP_URL: 'smtp://127.0.0.1:9',
       EMAIL_MAX_ATTEMPTS: '3',
@@ -159,12 +186,15 @@ describe('notifications: exactly once per (clock, level, person), inbox, e-mail 
         .send(reviewStep(marker, 1, [reviewer(marker)]));
       const id = ZNotifyResponse.parse(res.body).notifications[0]!.id;
       const stopLoop = unreachable.startBackground();
+      const outboxRow = async () =>
+        (await unreachable.db.outboxMessage.findMany({ where: { subject: `notification:${id}` } }))[0]!;
       try {
         await eventually(async () => {
           const row = await unreachable.db.emailMessage.findUniqueOrThrow({ where: { notificationId: id } });
-          // The next attempt waits for its backoff: move the service's clock past it.
-          if (row.status === 'pending' && row.nextAttemptAt > unreachable.clock.now())
-            unreachable.clock.set(new Date(row.nextAttemptAt.getTime() + 1));
+          // The next attempt waits for the kit's backoff: move the service's clock past it.
+          const message = await outboxRow();
+          if (row.status === 'pending' && message.nextAttemptAt > unreachable.clock.now())
+            unreachable.clock.set(new Date(message.nextAttemptAt.getTime() + 1));
           expect(row.status).toBe('failed');
           expect(row.attempts).toBe(3);
           expect(row.lastError).toMatch(/ECONNREFUSED|connect/);
@@ -172,20 +202,96 @@ describe('notifications: exactly once per (clock, level, person), inbox, e-mail 
       } finally {
         await stopLoop();
       }
+      // One outbox message, still queued: the kit's backoff after the 3rd failure (20 s), and it is
+      // listed as a dead letter with its error.
+      const message = await outboxRow();
+      expect(message).toMatchObject({ kind: 'email', attempts: 3, deliveredAt: null });
+      expect(message.nextAttemptAt.getTime() - unreachable.clock.now().getTime()).toBe(outboxRetryDelayMs(3));
+      const backlog = await outboxBacklog(unreachable.db);
+      expect([backlog.pending, backlog.failing]).toEqual([1, 1]);
+      expect(backlog.failures[0]).toMatchObject({ kind: 'email', attempts: 3 });
+      expect(backlog.failures[0]!.lastError).toMatch(/ECONNREFUSED|connect/);
+      const item = (
+        await request(unreachable.app)
+          .get('/inbox')
+          .set(await unreachable.as(users.reviewer))
+      ).body.items.find((i: { id: string }) => i.id === id);
+      expect(item.email).toMatchObject({ status: 'failed', attempts: 3, sentAt: null });
     } finally {
       await unreachable.close();
+    }
+  });
+
+  it('a service restarted in the middle of a delivery sends the e-mail once, after the dead process’s lease', async () => {
+    const start = new Date('2026-03-17T02:00:00Z');
+    const first = await startTestService(start, { SMTP_URL: 'smtp://127.0.0.1:9' });
+    let second: TTestService | undefined;
+    try {
+      const marker = newMarker();
+      const step = reviewStep(marker, 1, [reviewer(marker)]);
+      const res = await request(first.app)
+        .post('/internal/notifications')
+        .set(await first.as(users.system))
+        .send(step);
+      const ids = ZNotifyResponse.parse(res.body).notifications.map((n) => n.id);
+      // The first attempt (kicked after the commit) fails: the SMTP server is unreachable.
+      const failedOnce = await eventually(async () => {
+        const row = await first.db.outboxMessage.findFirstOrThrow({ where: { kind: 'email' } });
+        expect(row.attempts).toBe(1);
+        expect(row.lastError).toMatch(/ECONNREFUSED|connect/);
+        return row;
+      });
+      // The retry is taken (leased) by the first process, which then dies before it sends.
+      const retryAt = new Date(failedOnce.nextAttemptAt.getTime() + 1);
+      const leased = await claimOutbox(first.db, retryAt, 5 * 60_000, 10);
+      expect(leased.map((m) => m.kind)).toEqual(['email']);
+      await first.close({ keepDatabase: true });
+
+      // Restarted over the same database, now with the real SMTP server.
+      second = await startTestService(retryAt, {}, first.database);
+      const stopLoop = second.startBackground();
+      try {
+        // The same step posted again (the worker's retry) returns the same rows and queues nothing.
+        const again = await request(second.app)
+          .post('/internal/notifications')
+          .set(await second.as(users.system))
+          .send(step);
+        expect(ZNotifyResponse.parse(again.body).notifications.map((n) => n.id)).toEqual(ids);
+        expect(await second.db.outboxMessage.count()).toBe(1);
+        // While the dead process's lease holds, nobody sends it.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(await mailTo(`reviewer-${marker}@sanxiang.local`)).toHaveLength(0);
+        // Past the lease the restarted service sends it: once.
+        second.clock.set(new Date(retryAt.getTime() + 5 * 60_000 + 1));
+        await eventually(async () => {
+          const email = await second!.db.emailMessage.findUniqueOrThrow({
+            where: { notificationId: ids[0]! },
+          });
+          expect(email).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+        });
+        await eventually(async () =>
+          expect(await mailTo(`reviewer-${marker}@sanxiang.local`)).toHaveLength(1),
+        );
+        expect(await outboxBacklog(second.db)).toMatchObject({ pending: 0, failing: 0 });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(await mailTo(`reviewer-${marker}@sanxiang.local`)).toHaveLength(1);
+      } finally {
+        await stopLoop();
+      }
+    } finally {
+      await second?.close();
+      await first.database.drop();
     }
   });
 });
 
 async function deliverEmailsNow(svc: TTestService): Promise<number> {
-  const { createLogger } = await import('@sanxiang/shared');
-  return deliverEmails({
+  return createEmailSender({
     db: svc.db,
     logger: createLogger({ name: 't', level: 'silent' }),
     now: svc.clock.now,
     transport: { sendMail: () => Promise.reject(new Error('must not send')) },
     from: 'x <x@sanxiang.local>',
     maxAttempts: 1,
-  });
+  }).runOnce();
 }

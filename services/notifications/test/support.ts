@@ -25,9 +25,16 @@ export function testClock(start: Date) {
   return { now: () => new Date(current), set: (d: Date) => (current = new Date(d)) };
 }
 
-/** The service in-process over a fresh, migrated database, sending to the stack's real Mailpit. */
-export async function startTestService(start: Date, overrides: Record<string, string> = {}) {
-  const database: TTestDatabase = await createTestDatabase('notifications');
+/**
+ * The service in-process over a fresh, migrated database, sending to the stack's real Mailpit.
+ * `database` given: over that one (a restarted service; its `close` then leaves the database).
+ */
+export async function startTestService(
+  start: Date,
+  overrides: Record<string, string> = {},
+  existing?: TTestDatabase,
+) {
+  const database: TTestDatabase = existing ?? (await createTestDatabase('notifications'));
   const clock = testClock(start);
   const service = composeService(
     testConfig('notifications', {
@@ -40,7 +47,6 @@ export async function startTestService(start: Date, overrides: Record<string, st
     {
       logger: createLogger({ name: 'notifications-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       now: clock.now,
-      emailRetryBaseMs: 1,
       emailPollMs: 20,
     },
   );
@@ -48,13 +54,15 @@ export async function startTestService(start: Date, overrides: Record<string, st
   return {
     app: service.app,
     db,
+    database,
     clock,
     startBackground: () => service.startBackground(),
     as: async (user: TTestUser) => ({ authorization: await bearer(user) }),
-    close: async () => {
+    /** `keepDatabase`: a service that stops while its database lives on (restarted later over it). */
+    close: async (options: { keepDatabase?: boolean } = {}) => {
       await service.close();
       await db.$disconnect();
-      await database.drop();
+      if (!existing && !options.keepDatabase) await database.drop();
     },
   };
 }

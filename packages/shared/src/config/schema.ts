@@ -162,7 +162,9 @@ export const ZEnv = z.object({
     .min(1)
     .max(100)
     .default(8)
-    .describe('Attempts to send one e-mail before it is marked failed (backoff doubles from 30 s).'),
+    .describe(
+      'Failed attempts after which an e-mail shows as failed (a dead letter; the kit outbox keeps retrying it, 5 s doubling to 5 min).',
+    ),
 
   CONSOLE_URL: httpUrl.describe(
     'Public base URL of the staff console (its OIDC redirect URI is `${CONSOLE_URL}/auth/callback`).',

@@ -1,35 +1,33 @@
-import type { EmailMessage } from '../generated/prisma/client';
-import type { TDb } from './prisma-client';
+import { enqueueOutbox } from '@sanxiang/shared';
+import type { TTx } from './transaction';
+
+/** The kit outbox's kind for one e-mail; its payload names the e-mail row. */
+export const EMAIL_OUTBOX_KIND = 'email';
+
+export interface TEmailOutboxPayload {
+  emailId: string;
+}
 
 /**
- * Lease up to `limit` pending e-mails that are due (FOR UPDATE SKIP LOCKED: several service
- * replicas never take the same one). The attempt is counted when it is taken.
+ * Queue one e-mail in the notification's transaction (the kit's outbox,
+ * packages/shared/src/kit/outbox.ts). Each e-mail is its own ordering key: an address that keeps
+ * failing holds back nobody else's mail, nor that person's later ones. `now` is the service's
+ * clock (the relay's), so the message is due at once.
  */
-export const claimEmails = (db: TDb, now: Date, leaseMs: number, limit: number) =>
-  db.$queryRaw<Pick<EmailMessage, 'id' | 'toAddress' | 'toName' | 'subject' | 'body' | 'attempts'>[]>`
-    UPDATE "EmailMessage" SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1
-    WHERE "id" IN (
-      SELECT e."id" FROM "EmailMessage" e
-      WHERE e."status" = 'pending' AND e."nextAttemptAt" <= ${now}
-        AND (e."lockedUntil" IS NULL OR e."lockedUntil" < ${now})
-      ORDER BY e."nextAttemptAt", e."id"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING "id", "toAddress", "toName", "subject", "body", "attempts"`;
-
-export const markEmailSent = (db: TDb, id: string, at: Date, smtpMessageId: string) =>
-  db.emailMessage.update({
-    where: { id },
-    data: { status: 'sent', sentAt: at, smtpMessageId, lockedUntil: null, lastError: null },
-  });
-
-export const markEmailAttemptFailed = (db: TDb, id: string, error: string, next: Date | null) =>
-  db.emailMessage.update({
-    where: { id },
-    data: {
-      lastError: error.slice(0, 2000),
-      lockedUntil: null,
-      ...(next ? { nextAttemptAt: next } : { status: 'failed' }),
+export async function enqueueEmail(
+  tx: TTx,
+  email: { id: string; notificationId: string },
+  now: Date,
+): Promise<void> {
+  await enqueueOutbox(
+    tx,
+    {
+      kind: EMAIL_OUTBOX_KIND,
+      orderingKey: `email:${email.id}`,
+      dedupeKey: `email:${email.id}`,
+      subject: `notification:${email.notificationId}`,
+      payload: { emailId: email.id } satisfies TEmailOutboxPayload,
     },
-  });
+    now,
+  );
+}

@@ -1,7 +1,8 @@
-import type { Logger } from '@sanxiang/shared';
+import { createOutboxRelay, type Logger, type TOutboxMessage, type TOutboxRelay } from '@sanxiang/shared';
 import type { Transporter } from 'nodemailer';
-import { claimEmails, markEmailAttemptFailed, markEmailSent } from '../data-access/email-outbox';
+import { EMAIL_OUTBOX_KIND, type TEmailOutboxPayload } from '../data-access/email-outbox';
 import type { TDb } from '../data-access/prisma-client';
+import type { TTx } from '../data-access/transaction';
 
 export interface TEmailDeliveryDeps {
   db: TDb;
@@ -9,25 +10,35 @@ export interface TEmailDeliveryDeps {
   now: () => Date;
   transport: Pick<Transporter, 'sendMail'>;
   from: string;
+  /** Failed attempts after which the e-mail shows as `failed` (the outbox keeps retrying it). */
   maxAttempts: number;
-  /** First retry delay; doubles with every attempt, capped at one hour. */
-  baseDelayMs?: number;
+  /** How long one attempt holds its message (the kit's default is a minute). */
+  leaseMs?: number;
 }
 
-const LEASE_MS = 60_000;
-const MAX_DELAY_MS = 60 * 60_000;
-
-export const retryDelayMs = (attempts: number, baseMs: number): number =>
-  Math.min(MAX_DELAY_MS, baseMs * 2 ** Math.max(0, attempts - 1));
+interface TSent {
+  emailId: string;
+  smtpMessageId: string | null;
+  /** Already sent or skipped when the message was delivered (nothing went out this time). */
+  already?: boolean;
+}
 
 /**
- * One pass of the e-mail outbox: send what is due, record sent / retry later / failed. The
- * message id is derived from the e-mail row, so a message re-sent after a crash between the SMTP
- * answer and the database update carries the same Message-ID (receivers can tell it is the same).
+ * The e-mails' sender: the kit's outbox relay (packages/shared/src/kit/outbox.ts) with one handler,
+ * `email`. It leases messages with `FOR UPDATE SKIP LOCKED` (two service replicas never send one
+ * together), retries a failure with the kit's one backoff (5 s doubling to 5 minutes) without
+ * limit, and keeps its state in `OutboxMessage` (`outboxBacklog`: the failing ones are the dead
+ * letters). The e-mail row mirrors it for the inbox: attempts and the last error after each
+ * attempt, `failed` from the `maxAttempts`-th failure on, `sent` in the transaction that marks the
+ * message delivered. The Message-ID is derived from the e-mail row, so a message re-sent after a
+ * crash between the SMTP answer and that transaction carries the same Message-ID.
  */
-export async function deliverEmails(deps: TEmailDeliveryDeps, limit = 20): Promise<number> {
-  const claimed = await claimEmails(deps.db, deps.now(), LEASE_MS, limit);
-  for (const email of claimed) {
+export function createEmailSender(deps: TEmailDeliveryDeps): TOutboxRelay {
+  const send = async (message: TOutboxMessage): Promise<TSent> => {
+    const { emailId } = message.payload as TEmailOutboxPayload;
+    const email = await deps.db.emailMessage.findUniqueOrThrow({ where: { id: emailId } });
+    if (email.status === 'sent' || email.status === 'skipped')
+      return { emailId, smtpMessageId: email.smtpMessageId, already: true };
     const messageId = `<${email.id}@notifications.sanxiang>`;
     try {
       if (!email.toAddress) throw new Error('no e-mail address');
@@ -38,19 +49,42 @@ export async function deliverEmails(deps: TEmailDeliveryDeps, limit = 20): Promi
         text: email.body,
         messageId,
       });
-      await markEmailSent(deps.db, email.id, deps.now(), String(info.messageId ?? messageId));
+      return { emailId, smtpMessageId: String(info.messageId ?? messageId) };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const last = email.attempts >= deps.maxAttempts;
-      const next = last
-        ? null
-        : new Date(deps.now().getTime() + retryDelayMs(email.attempts, deps.baseDelayMs ?? 30_000));
-      await markEmailAttemptFailed(deps.db, email.id, message, next);
-      deps.logger.warn(
-        { emailId: email.id, attempts: email.attempts, err: message, failed: last },
-        'e-mail not sent',
-      );
+      const error = err instanceof Error ? err.message : String(err);
+      const failed = message.attempts >= deps.maxAttempts;
+      await deps.db.emailMessage.update({
+        where: { id: emailId },
+        data: {
+          attempts: message.attempts,
+          lastError: error.slice(0, 2000),
+          ...(failed ? { status: 'failed' } : {}),
+        },
+      });
+      throw err;
     }
-  }
-  return claimed.length;
+  };
+
+  return createOutboxRelay<TTx>({
+    db: deps.db,
+    logger: deps.logger,
+    now: deps.now,
+    ...(deps.leaseMs !== undefined ? { leaseMs: deps.leaseMs } : {}),
+    handlers: { [EMAIL_OUTBOX_KIND]: send },
+    onDelivered: async (tx, message, result, at) => {
+      if (message.kind !== EMAIL_OUTBOX_KIND) return;
+      const sent = result as TSent;
+      if (sent.already) return;
+      await tx.emailMessage.update({
+        where: { id: sent.emailId },
+        data: {
+          status: 'sent',
+          sentAt: at,
+          smtpMessageId: sent.smtpMessageId,
+          attempts: message.attempts,
+          lastError: null,
+        },
+      });
+    },
+  });
 }

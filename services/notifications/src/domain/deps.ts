@@ -10,6 +10,8 @@ export interface TDomainDeps {
   calendar: TCalendarSource;
   /** Public base URL of the staff console, for links in e-mails. */
   consoleUrl: string;
+  /** After a commit that queued e-mails: start sending now (the outbox relay's kick). */
+  emailQueued?: () => void;
   /** The agency's leadership units (directory), whose heads see the whole board; absent: none. */
   leadershipUnitIds?: () => Promise<readonly string[]>;
 }

@@ -7,6 +7,7 @@ import type {
   TNotifyRequest,
   TNotifyResponse,
 } from '@sanxiang/shared/src/contracts';
+import { enqueueEmail } from '../data-access/email-outbox';
 import { inTransaction, type TTx } from '../data-access/transaction';
 import type { TDomainDeps } from './deps';
 import { applyToTask } from './task-model';
@@ -30,7 +31,8 @@ async function emailWanted(tx: TTx, r: TNotificationRecipient, level: TClockLeve
  * Tells each recipient of one clock step, exactly once per (clockKey, level, personId): rows are
  * inserted with ON CONFLICT DO NOTHING, so a retried activity, a replayed workflow or a second
  * worker gets back the rows of the first call and queues no second e-mail. The inbox item, its
- * e-mail (outbox) and the task read model commit in one transaction.
+ * e-mail (the row and its message in the kit's outbox) and the task read model commit in one
+ * transaction; the sender is kicked after the commit.
  */
 export async function recordNotifications(
   deps: TDomainDeps,
@@ -89,10 +91,10 @@ export async function recordNotifications(
             url: `${deps.consoleUrl}${clock.link}`,
           }),
           status: wanted ? 'pending' : 'skipped',
-          nextAttemptAt: now,
           createdAt: now,
         },
       });
+      if (wanted) await enqueueEmail(tx, row.email, now);
     }
     await applyToTask(tx, {
       clock,
@@ -106,6 +108,8 @@ export async function recordNotifications(
     const order = recipients.map((r) => r.personId);
     return stored.sort((a, b) => order.indexOf(a.personId) - order.indexOf(b.personId));
   });
+
+  deps.emailQueued?.();
 
   return {
     notifications: rows.map((row) => {
