@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { fieldLabel } from '@sanxiang/shared/src/domain';
+import { fieldLabel, fieldLabelOf } from '@sanxiang/shared/src/domain';
 import { serviceDocument, serviceNames } from '../openapi/service-documents';
-import { scanMessages } from './message-scan';
+import { scanFieldPaths, scanMessages } from './message-scan';
 
 const repo = path.resolve(__dirname, '../..');
 
@@ -16,12 +16,26 @@ const allowed = [
   /\b[a-z]+:\/\/\S+/gu, // URLs
   /\b(application|audio|video|image|text)\/[a-z0-9.+-]+/gu, // media types
   /\bnpm run[^\s，。]*( -- [^\s，。]+)*/gu,
+  /\bHTTP\b/gu, // the protocol's name before a status code
+  /^access_denied$/gu, // OAuth 2.0 error code (RFC 6749 §4.1.2.1), for the client, beside its Chinese description
 ];
 
 describe('Chinese messages', () => {
   it('carry no untranslated codes', () => {
     const findings = scanMessages(repo, allowed);
     expect(findings.map((f) => `${f.file}:${f.line} ${f.why} — ${f.text}`)).toEqual([]);
+  });
+
+  it('name in words every field a refusal points at', () => {
+    const paths = scanFieldPaths(repo);
+    // The scan must see the refusals it is about (a broken scan would find nothing to complain of).
+    expect(paths.length).toBeGreaterThan(40);
+    const code = /(?<![A-Za-z0-9_.@/-])[a-z][A-Za-z]+/u;
+    const unnamed = paths
+      .map((p) => ({ ...p, label: fieldLabelOf(p.path.split('.')) }))
+      .filter((p) => !p.label || code.test(p.label))
+      .map((p) => `${p.file}:${p.line} ${p.path} → ${p.label}`);
+    expect(unnamed).toEqual([]);
   });
 
   it.each(serviceNames)('name every request field of %s in words', async (service) => {

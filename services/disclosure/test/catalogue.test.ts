@@ -147,7 +147,9 @@ describe('a change of law (立改废)', () => {
         entryIds: ['00000000-0000-4000-8000-000000000000', entryA],
       });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'body.entryIds.0', message: 'not a catalogue entry' }]);
+    expect(res.body.errors).toEqual([
+      { path: 'body.entryIds.0', message: '目录条目第 1 项：不是事前公开目录条目' },
+    ]);
     expect(await h.db.catalogueChange.count()).toBe(0);
   });
 

@@ -59,7 +59,7 @@ describe('POST /internal/reviews (intake from the workflow activity)', () => {
       .send({ ...body, round: 2 });
     expect(reused.status).toBe(422);
     expect(reused.body.errors).toEqual([
-      { path: 'headers.idempotency-key', message: 'reused with a different request' },
+      { path: 'headers.idempotency-key', message: 'Idempotency-Key 请求头：已用于内容不同的请求' },
     ]);
 
     expect(await svc.db.review.count({ where: { caseNumber } })).toBe(1);

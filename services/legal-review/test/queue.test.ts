@@ -140,7 +140,7 @@ describe('the review queue and the overdue list', () => {
     const cursor = await list('cursor=bm90LWEtY3Vyc29y');
     expect(cursor.status).toBe(400);
     expect(cursor.body.errors).toEqual([
-      { path: 'query.cursor', message: 'not a cursor returned by this listing' },
+      { path: 'query.cursor', message: '翻页位置：不是本列表给出的，请从第一页重新查询' },
     ]);
     expect((await list('', users.handler)).status).toBe(403);
     expect((await list('', users.discloser)).status).toBe(403);

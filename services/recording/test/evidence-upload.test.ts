@@ -193,20 +193,26 @@ describe('evidence upload and download', () => {
       contentType: 'video/mp4',
     });
     expect(badType.status).toBe(400);
-    expect(badType.body.errors).toEqual([expect.objectContaining({ path: 'body.contentType' })]);
+    expect(badType.body.errors).toEqual([
+      { path: 'body.contentType', message: '文件类型：不是照片可接受的文件类型' },
+    ]);
 
     const upload = (await createUpload(env, { caseNumber, activityId, content })).body.uploadId as string;
     const put = () => request(env.app).put(`/evidence-uploads/${upload}/content`).set('authorization', auth);
 
     const wrongHeader = await put().set('content-type', 'video/quicktime').send(content);
     expect(wrongHeader.status).toBe(415);
-    expect(wrongHeader.body.errors[0].path).toBe('headers.content-type');
+    expect(wrongHeader.body.errors).toEqual([
+      { path: 'headers.content-type', message: 'Content-Type 请求头：应为 video/mp4' },
+    ]);
 
     const short = await put()
       .set('content-type', 'video/mp4')
       .send(content.subarray(0, content.length - 1));
     expect(short.status).toBe(400);
-    expect(short.body.errors[0].path).toBe('headers.content-length');
+    expect(short.body.errors).toEqual([
+      { path: 'headers.content-length', message: `Content-Length 请求头：应为 ${content.length}` },
+    ]);
 
     const forged = Buffer.from(content);
     forged[forged.length - 1] = forged[forged.length - 1]! ^ 0xff;

@@ -27,7 +27,11 @@ export function unwrap<T>(answer: { data?: T; error?: unknown; response: Respons
     throw new ProblemError(
       isProblem(e)
         ? e
-        : { title: '请求失败', status: answer.response.status, detail: `服务答复 ${answer.response.status}` },
+        : {
+            title: '请求失败',
+            status: answer.response.status,
+            detail: `服务答复 HTTP ${answer.response.status}`,
+          },
     );
   }
   return answer.data as T;

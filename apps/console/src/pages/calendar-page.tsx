@@ -50,7 +50,9 @@ async function call<T>(schema: z.ZodType<T>, url: string, init?: RequestInit): P
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok)
     throw new ProblemError(
-      isProblem(body) ? body : { title: '请求失败', status: res.status, detail: `服务答复 ${res.status}` },
+      isProblem(body)
+        ? body
+        : { title: '请求失败', status: res.status, detail: `服务答复 HTTP ${res.status}` },
     );
   return schema.parse(body);
 }

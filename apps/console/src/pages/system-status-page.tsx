@@ -90,7 +90,7 @@ export default function SystemStatusPage() {
         throw new ProblemError(
           isProblem(body)
             ? body
-            : { title: '请求失败', status: res.status, detail: `服务答复 ${res.status}` },
+            : { title: '请求失败', status: res.status, detail: `服务答复 HTTP ${res.status}` },
         );
       return ZStatus.parse(body);
     },

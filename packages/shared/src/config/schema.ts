@@ -38,7 +38,7 @@ export const ZEnv = z.object({
 
   AUTH_JWT_SECRET: z
     .string()
-    .min(32, 'must be at least 32 characters')
+    .min(32, '至少 32 个字符')
     .optional()
     .describe(
       "HS256 secret for local tokens and the worker's machine tokens (one of this or AUTH_JWKS_URL).",
@@ -62,7 +62,7 @@ export const ZEnv = z.object({
   AUTH_CLAIM_MAP: z
     .string()
     .regex(/^\s*(name|unit|roles|cert)\s*=\s*[^,=\s]+\s*(,\s*(name|unit|roles|cert)\s*=\s*[^,=\s]+\s*)*$/, {
-      message: 'must be a list like name=<claim>,unit=<claim>,roles=<claim>,cert=<claim>',
+      message: '应为逗号分隔的对应关系，如 `name=<claim>,unit=<claim>,roles=<claim>,cert=<claim>`',
     })
     .optional()
     .describe(
@@ -71,7 +71,7 @@ export const ZEnv = z.object({
 
   TEMPORAL_ADDRESS: z
     .string()
-    .regex(/^[\w.-]+:\d+$/, 'must be host:port')
+    .regex(/^[\w.-]+:\d+$/, '应为 主机:端口')
     .describe('Temporal frontend, `host:port`.'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('Temporal namespace.'),
   TEMPORAL_UI_URL: httpUrl
@@ -171,19 +171,19 @@ export const ZEnv = z.object({
   ),
   CONSOLE_SESSION_SECRET: z
     .string()
-    .min(32, 'must be at least 32 characters')
+    .min(32, '至少 32 个字符')
     .describe("Secret that signs the staff console's session cookie."),
   OIDC_ISSUER: httpUrl.describe(
     'Issuer URL of the OpenID provider staff sign in with (discovery document below it).',
   ),
   OIDC_CONSOLE_CLIENT_SECRET: z
     .string()
-    .min(16, 'must be at least 16 characters')
+    .min(16, '至少 16 个字符')
     .describe('Client secret of the OIDC client `sanxiang-console`.'),
 
   OIDC_DEMO_PASSWORD: z
     .string()
-    .min(8, 'must be at least 8 characters')
+    .min(8, '至少 8 个字符')
     .describe('The one password of every demo account at the local provider (development only).'),
   OIDC_SIGNING_KEY_FILE: z
     .string()
@@ -191,7 +191,7 @@ export const ZEnv = z.object({
     .describe('Private JWK (RS256) that signs tokens; the local provider generates it when absent.'),
   OIDC_COOKIE_SECRET: z
     .string()
-    .min(32, 'must be at least 32 characters')
+    .min(32, '至少 32 个字符')
     .describe("Secret that signs the provider's session and interaction cookies."),
   OIDC_ACCESS_TOKEN_TTL: z.coerce
     .number()

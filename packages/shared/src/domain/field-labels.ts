@@ -369,6 +369,11 @@ export const fieldLabel: Record<string, string> = {
   startDate: '开始日期',
   taskId: '抽查任务',
   uscc: '统一社会信用代码',
+  // Request headers (`headers.content-type`), named as the caller writes them.
+  'content-length': 'Content-Length 请求头',
+  'content-type': 'Content-Type 请求头',
+  'idempotency-key': 'Idempotency-Key 请求头',
+  'x-content-sha256': 'X-Content-SHA256 请求头',
 };
 
 /** Where a field came from, as a caller reads it. */

@@ -9,7 +9,7 @@ export const ZCaseNumber = z
   .trim()
   .min(3)
   .max(64)
-  .regex(/^[^\s/\\]+$/u, 'must not contain spaces or slashes');
+  .regex(/^[^\s/\\]+$/u, '不能含有空格或斜杠');
 export type TCaseNumber = z.infer<typeof ZCaseNumber>;
 
 /** Officer certificate number (执法证号). */

@@ -1,7 +1,7 @@
 import type { TDecisionKind, TExemptionReason, TPartyKind, TWithdrawalReason } from './decision-kinds';
 import type { TMajorCriterion, TReviewPoint, TSubmissionMaterialKind } from './legal-review';
 import type { TCaseStage } from './case-stages';
-import type { TRecordKind } from './records';
+import type { TEvidenceMediaKind, TRecordKind } from './records';
 import type { TRole } from './roles';
 
 /** Staff- and public-facing Chinese names of the shared vocabulary: one wording for every service. */
@@ -92,6 +92,13 @@ export const recordKindLabel: Record<TRecordKind, string> = {
   audioVisualInterruption: '音视频记录中断说明',
   audioVisualExemption: '未进行音视频记录的理由',
   correction: '更正记录',
+};
+
+export const evidenceMediaKindLabel: Record<TEvidenceMediaKind, string> = {
+  audio: '录音',
+  video: '录像',
+  photo: '照片',
+  document: '文书',
 };
 
 export const roleLabel: Record<TRole, string> = {

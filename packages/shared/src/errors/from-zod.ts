@@ -22,3 +22,12 @@ export function validationError(where: string, error: z.ZodError): AppError {
   const summary = issues.map((i) => `${fieldLabelOf(i.path)}（${i.message}）`).join('；');
   return new AppError('validation', `以下字段不合法：${summary}`, { fields });
 }
+
+/**
+ * One entry of a refusal's `errors`, worded like a zod failure's: the path for programs, the field
+ * named in words for people (`fieldError('body.endedAt', '早于开始时间')` → `结束时间：早于开始时间`).
+ */
+export const fieldError = (path: string, text: string): TFieldError => ({
+  path,
+  message: `${fieldLabelOf(path.split('.'))}：${text}`,
+});

@@ -168,7 +168,7 @@ describe('Api routes', () => {
       .set('content-type', 'application/json')
       .send('{"text": ');
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'body', message: 'invalid JSON' }]);
+    expect(res.body.errors).toEqual([{ path: 'body', message: '请求内容：不是合法的 JSON' }]);
   });
 
   it('answers 401 without a token and for an unknown token', async () => {

@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 
 /**
  * Bytes no field may hold: NUL (PostgreSQL text cannot store it) and UTF-16 surrogates that are not
@@ -26,7 +26,7 @@ export function findBadText(value: unknown, path: string): string | undefined {
 
 const badBytes = (path: string) =>
   new AppError('validation', '请求含有不允许的字符（空字符或不成对的代理项）', {
-    fields: [{ path, message: 'contains NUL or a lone surrogate' }],
+    fields: [fieldError(path, '含有空字符或不成对的代理项')],
   });
 
 /** Decodes one percent-encoded component; answers the AppError to send, or undefined if clean. */
@@ -36,7 +36,7 @@ function checkComponent(raw: string, path: string, plusIsSpace: boolean): AppErr
     decoded = decodeURIComponent(plusIsSpace ? raw.replace(/\+/g, ' ') : raw);
   } catch {
     return new AppError('validation', '请求地址的百分号编码不合法', {
-      fields: [{ path, message: 'malformed percent-encoding' }],
+      fields: [fieldError(path, '百分号编码不合法')],
     });
   }
   return isBadText(decoded) ? badBytes(path) : undefined;

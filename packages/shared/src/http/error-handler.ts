@@ -1,12 +1,12 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, toProblem } from '../errors';
+import { AppError, fieldError, toProblem } from '../errors';
 
 /** Body-parser and similar middleware errors carry `type`/`status`; map them into the error model. */
 function normalise(err: unknown): unknown {
   const e = err as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.parse.failed')
     return new AppError('validation', '请求体不是合法的 JSON', {
-      fields: [{ path: 'body', message: 'invalid JSON' }],
+      fields: [fieldError('body', '不是合法的 JSON')],
     });
   if (e?.type === 'entity.too.large') return new AppError('payloadTooLarge', '请求体超过大小限制');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
@@ -15,7 +15,7 @@ function normalise(err: unknown): unknown {
   // its Content-Length): http-errors with status 400 that are safe to expose.
   if (e?.status === 400 && (e as { expose?: boolean }).expose === true)
     return new AppError('validation', '请求体无法读取（数据不完整或压缩数据已损坏）', {
-      fields: [{ path: 'body', message: 'unreadable body' }],
+      fields: [fieldError('body', '无法读取（数据不完整或压缩数据已损坏）')],
     });
   return err;
 }

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { idempotencyKeyHeader } from '../contracts/internal-api';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 
 /**
  * The one rule for the `Idempotency-Key` header in every service: 1–255 visible ASCII characters
@@ -16,12 +16,7 @@ export function readIdempotencyKey(req: Request): string | undefined {
   if (raw === undefined) return undefined;
   if (!keyPattern.test(raw)) {
     throw new AppError('validation', `Idempotency-Key 须为 1–${idempotencyKeyMaxLength} 个可见 ASCII 字符`, {
-      fields: [
-        {
-          path: 'headers.idempotency-key',
-          message: `1-${idempotencyKeyMaxLength} visible ASCII characters`,
-        },
-      ],
+      fields: [fieldError('headers.idempotency-key', `应为 1–${idempotencyKeyMaxLength} 个可见 ASCII 字符`)],
     });
   }
   return raw;
@@ -34,6 +29,6 @@ export function readIdempotencyKey(req: Request): string | undefined {
  */
 export function idempotencyKeyReused(): AppError {
   return new AppError('unprocessable', 'Idempotency-Key 已用于内容不同的请求，请为新请求使用新的键', {
-    fields: [{ path: 'headers.idempotency-key', message: 'reused with a different request' }],
+    fields: [fieldError('headers.idempotency-key', '已用于内容不同的请求')],
   });
 }

@@ -1,4 +1,4 @@
-import { AppError, type TDatabase, type TTransaction } from '@sanxiang/shared';
+import { AppError, fieldError, type TDatabase, type TTransaction } from '@sanxiang/shared';
 import { Prisma } from '../generated/prisma/client';
 import { asTransaction, clientOf } from './prisma-client';
 
@@ -27,7 +27,7 @@ export async function inTransaction<T>(
     const field = Object.keys(uniqueFields).find((f) => target.includes(f));
     const message = field ? uniqueFields[field]! : '与已有记录重复';
     throw new AppError('conflict', message, {
-      fields: field ? [{ path: `body.${field}`, message: 'already taken' }] : [],
+      fields: field ? [fieldError(`body.${field}`, '已被占用')] : [],
     });
   }
 }

@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { AppError, validationError } from '@sanxiang/shared';
+import { AppError, fieldError, validationError } from '@sanxiang/shared';
 import type { DisclosureKind } from '../generated/prisma/enums';
 import { ZCatalogueEntryContent, catalogueEntryTitle } from './catalogue/catalogue-content';
 import { ZDecisionEdit, ZDecisionSource } from './decisions/decision-content';
@@ -82,7 +82,7 @@ export function parseRules(kind: DisclosureKind, raw: unknown): TRedactionRule[]
   const rules = parseAt(ZRedactionRules, raw, 'body.redactionRules');
   if (!contentKinds[kind].redacts && rules.length > 0) {
     throw new AppError('validation', '此类公示内容不适用脱敏规则', {
-      fields: [{ path: 'body.redactionRules', message: 'must be empty for this kind' }],
+      fields: [fieldError('body.redactionRules', '此类公示内容不适用脱敏规则')],
     });
   }
   return rules;

@@ -1,4 +1,4 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import { z } from 'zod';
 
 /**
@@ -23,7 +23,7 @@ export function decodeCursor<S extends z.ZodType>(
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new AppError('validation', '以下字段不合法：翻页位置', {
-      fields: [{ path: 'query.cursor', message: 'not a cursor returned by this listing' }],
+      fields: [fieldError('query.cursor', '不是本列表给出的，请从第一页重新查询')],
     });
   }
   return parsed.data;

@@ -51,7 +51,7 @@ function putContent(
         new ProblemError(
           isProblem(body)
             ? body
-            : { title: '上传失败', status: xhr.status, detail: `服务答复 ${xhr.status}` },
+            : { title: '上传失败', status: xhr.status, detail: `服务答复 HTTP ${xhr.status}` },
         ),
       );
     };

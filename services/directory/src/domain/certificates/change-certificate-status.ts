@@ -1,4 +1,4 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import { z } from 'zod';
 import { certificateSubject, writeAudit } from '../../data-access/audit-log';
 import { findCertificate, lockCertificate, updateCertificate } from '../../data-access/directory-repository';
@@ -31,7 +31,7 @@ export async function changeCertificateStatus(
     if (before.status === body.status) return;
     if (before.status === 'revoked')
       throw new AppError('conflict', `执法证 ${number} 已吊销，不能恢复或暂停；请核发新证`, {
-        fields: [{ path: 'body.status', message: 'revoked is final' }],
+        fields: [fieldError('body.status', '已吊销的执法证不能再变更状态')],
       });
     await updateCertificate(tx, number, { status: body.status, statusReason: body.reason });
     await writeAudit(tx, actor, `certificate.${body.status}`, certificateSubject(number), {

@@ -1,4 +1,4 @@
-import { AppError, ZIsoDate } from '@sanxiang/shared';
+import { AppError, ZIsoDate, fieldError } from '@sanxiang/shared';
 import { z } from 'zod';
 import { certificateSubject, writeAudit } from '../../data-access/audit-log';
 import {
@@ -53,12 +53,12 @@ export async function saveCertificate(
     const person = await findPersonRow(tx, body.personId);
     if (!person)
       throw new AppError('unprocessable', `人员 ${body.personId} 不存在`, {
-        fields: [{ path: 'body.personId', message: 'unknown person' }],
+        fields: [fieldError('body.personId', '没有此人员')],
       });
     const before = await findCertificate(tx, number);
     if (before && before.personId !== body.personId)
       throw new AppError('conflict', `执法证 ${number} 属于 ${before.person.name}，不能转给他人`, {
-        fields: [{ path: 'body.personId', message: 'certificate belongs to another person' }],
+        fields: [fieldError('body.personId', '该执法证属于他人')],
       });
     const comparable = before && {
       ...before,

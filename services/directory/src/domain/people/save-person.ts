@@ -1,4 +1,4 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import { z } from 'zod';
 import { personSubject, writeAudit } from '../../data-access/audit-log';
 import {
@@ -51,7 +51,7 @@ export async function savePerson(deps: TDomainDeps, actor: TActor, id: string, b
       const unit = await findUnitRow(tx, body.unitId);
       if (!unit)
         throw new AppError('unprocessable', `机构 ${body.unitId} 不存在`, {
-          fields: [{ path: 'body.unitId', message: 'unknown unit' }],
+          fields: [fieldError('body.unitId', '没有此机构')],
         });
       const before = await findPersonWithLeadership(tx, id);
       const leads = [...(before?.headOf ?? []), ...(before?.deputyOf.map((d) => d.unit) ?? [])];
@@ -61,7 +61,7 @@ export async function savePerson(deps: TDomainDeps, actor: TActor, id: string, b
           'conflict',
           `${before.name} 是 ${leads[0]!.name} 的负责人或副职，请先更换该机构的负责人`,
           {
-            fields: [{ path: body.active ? 'body.unitId' : 'body.active', message: 'leads a unit' }],
+            fields: [fieldError(body.active ? 'body.unitId' : 'body.active', '此人是机构的负责人或副职')],
           },
         );
       const data = { ...body, roles: [...body.roles].sort() };

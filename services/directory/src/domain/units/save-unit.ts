@@ -1,4 +1,4 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import { ZUnitKind } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import { unitSubject, writeAudit } from '../../data-access/audit-log';
@@ -39,7 +39,7 @@ export async function saveUnit(
     async (tx) => {
       if (!(await findAgency(tx, body.agencyId)))
         throw new AppError('unprocessable', `机关 ${body.agencyId} 不存在`, {
-          fields: [{ path: 'body.agencyId', message: 'unknown agency' }],
+          fields: [fieldError('body.agencyId', '没有此机关')],
         });
       const before = await findUnitRow(tx, id);
       const changes = changedFields(before, body);

@@ -1,4 +1,4 @@
-import { AppError } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import { z } from 'zod';
 import { unitSubject, writeAudit } from '../../data-access/audit-log';
 import { findPeople, findUnit, replaceUnitLeadership } from '../../data-access/directory-repository';
@@ -42,7 +42,7 @@ export async function setUnitLeadership(
           'unprocessable',
           `${person?.name ?? id} 不是本机构的在职人员，不能担任负责人或副职`,
           {
-            fields: [{ path, message: 'not an active member of the unit' }],
+            fields: [fieldError(path, '不是本机构的在职人员')],
           },
         );
     });

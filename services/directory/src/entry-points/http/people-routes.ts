@@ -106,7 +106,10 @@ export function peopleRoutes(api: Api, deps: TDomainDeps): void {
       query: z.object({
         subject: z
           .string()
-          .regex(/^(agency|unit|person|certificate):.+$/u, 'agency:… unit:… person:… certificate:…'),
+          .regex(
+            /^(agency|unit|person|certificate):.+$/u,
+            '应为 `agency:`、`unit:`、`person:` 或 `certificate:` 加编号',
+          ),
         limit: z.coerce.number().int().min(1).max(500).default(100),
       }),
     },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import { ZIsoDate } from '@sanxiang/shared/src/domain';
-import { AppError } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import { writeAudit } from '../../data-access/audit-log';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { catalogueUpdateWorkflowId, catalogueUpdateWorkflowType } from '@sanxiang/shared/src/contracts';
@@ -46,7 +46,7 @@ export async function registerCatalogueChange(
   const missing = ids.map((id, i) => ({ id, i })).filter((x) => !found.has(x.id));
   if (missing.length > 0) {
     throw new AppError('validation', '以下条目不是事前公开目录条目', {
-      fields: missing.map((m) => ({ path: `body.entryIds.${m.i}`, message: 'not a catalogue entry' })),
+      fields: missing.map((m) => fieldError(`body.entryIds.${m.i}`, '不是事前公开目录条目')),
     });
   }
   const id = randomUUID();

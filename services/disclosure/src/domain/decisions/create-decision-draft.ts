@@ -1,6 +1,6 @@
 import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import type { TDisclosureDraftRequest, TDisclosureDraftResponse } from '@sanxiang/shared/src/contracts';
-import { AppError } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { addVersion, findDecisionByCaseCycle } from '../../data-access/disclosure-repository';
 import { lockKey } from '../../data-access/locks';
@@ -20,7 +20,7 @@ export async function createDecisionDraft(
 ): Promise<{ status: number; body: TDisclosureDraftResponse }> {
   if (req.workflowId !== lifecycleWorkflowId(req.caseNumber)) {
     throw new AppError('validation', '流程编号与案号不符', {
-      fields: [{ path: 'body.workflowId', message: `expected ${lifecycleWorkflowId(req.caseNumber)}` }],
+      fields: [fieldError('body.workflowId', `应为 ${lifecycleWorkflowId(req.caseNumber)}`)],
     });
   }
   const plan = planToRedactions(req.disclosure); // 400 before anything is written

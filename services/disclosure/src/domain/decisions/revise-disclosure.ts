@@ -1,6 +1,6 @@
 import { disclosureStatusLabel, labelOf } from '../labels';
 import { z } from 'zod';
-import { AppError } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import {
   addVersion,
@@ -52,14 +52,14 @@ export async function reviseDisclosure(ctx: TCommandContext, id: string, input: 
   const correcting = d.status === 'published';
   if (correcting && !input.note) {
     throw new AppError('validation', '更正须说明理由', {
-      fields: [{ path: 'body.note', message: 'required for a correction' }],
+      fields: [fieldError('body.note', '更正须说明理由')],
     });
   }
   if (input.correctionRequestId) {
     const request = await tx.correctionRequest.findUnique({ where: { id: input.correctionRequestId } });
     if (!request || request.disclosureId !== d.id) {
       throw new AppError('validation', '更正申请不属于该公示记录', {
-        fields: [{ path: 'body.correctionRequestId', message: 'not a request about this record' }],
+        fields: [fieldError('body.correctionRequestId', '不是针对该公示记录的更正申请')],
       });
     }
   }

@@ -18,10 +18,16 @@ import type {
 export const ZPrepareReport = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('randomInspectionResults'),
-    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, 'YYYY-MM'),
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, '应为年月，如 2026-03'),
   }),
-  z.object({ kind: z.literal('creditBlacklist'), period: z.string().regex(/^\d{4}-Q[1-4]$/u, 'YYYY-Qn') }),
-  z.object({ kind: z.literal('annualStatistics'), period: z.string().regex(/^\d{4}$/u, 'YYYY') }),
+  z.object({
+    kind: z.literal('creditBlacklist'),
+    period: z.string().regex(/^\d{4}-Q[1-4]$/u, '应为年份加季度，如 2026-Q1'),
+  }),
+  z.object({
+    kind: z.literal('annualStatistics'),
+    period: z.string().regex(/^\d{4}$/u, '应为四位年份，如 2026'),
+  }),
 ]);
 export type TPrepareReport = z.infer<typeof ZPrepareReport>;
 

@@ -1,4 +1,4 @@
-import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
+import { AppError, fieldError, type TIdempotentRequest } from '@sanxiang/shared';
 import { ZCaseNumber, ZDecisionKind, ZIsoDate } from '@sanxiang/shared/src/domain';
 import { z } from 'zod';
 import { filingSubject, writeAudit } from '../../data-access/audit-repository';
@@ -69,7 +69,7 @@ async function assertFiledByTheCase(deps: TDomainDeps, actor: TActor, body: TFil
   if (!summary || (!isSystem && !onCase)) throw new AppError('notFound', `案件 ${body.caseNumber} 不存在`);
   if (summary.handlingUnit !== body.handlingUnit)
     throw new AppError('unprocessable', `承办机构与案卷不一致（案卷为 ${summary.handlingUnit}）`, {
-      fields: [{ path: 'body.handlingUnit', message: 'must be the case file’s handling unit' }],
+      fields: [fieldError('body.handlingUnit', '应为案卷的承办机构')],
     });
 }
 

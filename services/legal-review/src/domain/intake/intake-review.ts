@@ -17,7 +17,7 @@ import { toDateColumn } from '@sanxiang/shared/src/calendar';
 /** The contract's body, plus the one cross-field rule the contract states in prose. */
 export const ZIntakeReviewBody = ZReviewIntakeRequest.refine(
   (b) => b.workflowId === lifecycleWorkflowId(b.caseNumber),
-  { path: ['workflowId'], message: 'must be lifecycleWorkflowId(caseNumber)' },
+  { path: ['workflowId'], message: '与案号不符（应为该案号的办案流程编号）' },
 );
 
 export interface TIntakeResult extends TReviewIntakeResponse {

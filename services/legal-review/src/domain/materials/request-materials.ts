@@ -26,7 +26,7 @@ export const ZRequestMaterialsBody = z.object({
     .array(ZSubmissionMaterialKind)
     .min(1)
     .max(6)
-    .refine((kinds) => new Set(kinds).size === kinds.length, 'each kind at most once'),
+    .refine((kinds) => new Set(kinds).size === kinds.length, '每种材料只能列一次'),
   /** The date by which the handling unit must supply them (指定时间, 审核办法 §8). */
   dueDate: ZIsoDate,
   note: z.string().trim().max(2000).optional(),

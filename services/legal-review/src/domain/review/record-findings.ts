@@ -14,7 +14,7 @@ export const ZRecordFindingsBody = z.object({
     .array(z.object({ point: ZReviewPoint, conclusion: ZFindingConclusion, findings: ZText(4000) }))
     .min(1)
     .max(9)
-    .refine((list) => new Set(list.map((f) => f.point)).size === list.length, 'each point at most once'),
+    .refine((list) => new Set(list.map((f) => f.point)).size === list.length, '每个审核要点只能列一次'),
 });
 export type TRecordFindingsBody = z.infer<typeof ZRecordFindingsBody>;
 

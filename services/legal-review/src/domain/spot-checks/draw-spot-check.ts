@@ -22,7 +22,7 @@ export const ZDrawSpotCheckBody = z
   })
   .refine((b) => b.decidedFrom <= b.decidedTo, {
     path: ['decidedTo'],
-    message: 'must not be before decidedFrom',
+    message: '不得早于决定日期的起始日',
   });
 export type TDrawSpotCheckBody = z.infer<typeof ZDrawSpotCheckBody>;
 export { ZSpotCheck };

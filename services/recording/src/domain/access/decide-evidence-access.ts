@@ -14,7 +14,7 @@ export const ZApproveAccess = z.object({
   expiresAt: ZInstant.refine((v) => {
     const t = new Date(v).getTime();
     return t > Date.now() && t <= Date.now() + 90 * 86_400_000;
-  }, 'must be in the future and at most 90 days ahead'),
+  }, '应晚于现在，且不超过 90 天'),
   note: z.string().trim().max(2000).optional(),
 });
 export const ZRefuseAccess = z.object({ note: z.string().trim().min(1).max(2000) });

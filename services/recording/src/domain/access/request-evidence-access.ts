@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, runIdempotent } from '@sanxiang/shared';
+import { AppError, fieldError, runIdempotent } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { caseNotFound, isUnitHead, loadCaseFile, readBasisOf } from './case-access';
@@ -28,7 +28,7 @@ export async function requestEvidenceAccess(
       (await tx.evidence.count({ where: { id: { in: ids }, caseId: file.id } })) !== ids.length
     ) {
       throw new AppError('validation', '申请调阅的证据不属于本案', {
-        fields: [{ path: 'body.evidenceIds', message: 'not evidence of this case' }],
+        fields: [fieldError('body.evidenceIds', '含有不属于本案的证据')],
       });
     }
     const created = await tx.accessRequest.create({

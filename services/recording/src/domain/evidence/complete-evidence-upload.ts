@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { requireOpen } from '../access/case-access';
@@ -65,7 +65,7 @@ export async function completeEvidenceUpload(deps: TRecordingDeps, ctx: TCallCon
       'unprocessable',
       '合并后文件的 SHA-256 或大小与声明的不一致，未保存；请重新创建上传任务',
       {
-        fields: [{ path: 'body.sha256', message: `declared ${upload.sha256}, received ${actual.sha256}` }],
+        fields: [fieldError('body.sha256', `声明为 ${upload.sha256}，实际为 ${actual.sha256}`)],
       },
     );
   }

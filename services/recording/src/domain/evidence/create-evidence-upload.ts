@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, ZEvidenceMediaKind, runIdempotent } from '@sanxiang/shared';
+import {
+  AppError,
+  ZEvidenceMediaKind,
+  evidenceMediaKindLabel,
+  fieldError,
+  runIdempotent,
+} from '@sanxiang/shared';
 import { ZInstant } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
@@ -36,11 +42,11 @@ export const ZCreateEvidenceUpload = z
       .trim()
       .min(1)
       .max(255)
-      .regex(/^[^/\\\0]+$/u, 'must not contain slashes'),
+      .regex(/^[^/\\\0]+$/u, '不能含有斜杠或空字符'),
     size: z.number().int().min(1).max(maxEvidenceSize),
     sha256: z
       .string()
-      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits')
+      .regex(/^[0-9a-fA-F]{64}$/, '应为 64 位十六进制数字')
       .transform((s) => s.toLowerCase()),
     description: z.string().trim().max(2000).optional(),
     recordedFrom: ZInstant.optional(),
@@ -57,14 +63,14 @@ export const ZCreateEvidenceUpload = z
       ctx.addIssue({
         code: 'custom',
         path: ['contentType'],
-        message: `not an accepted type for ${v.mediaKind}`,
+        message: `不是${evidenceMediaKindLabel[v.mediaKind]}可接受的文件类型`,
       });
     }
     if (v.interruptions.length > 0 && (v.mediaKind === 'photo' || v.mediaKind === 'document')) {
       ctx.addIssue({
         code: 'custom',
         path: ['interruptions'],
-        message: 'only audio and video recordings are interrupted',
+        message: '只有录音、录像才有中断记录',
       });
     }
   });
@@ -89,7 +95,7 @@ export async function createEvidenceUpload(
     });
     if (!activity) {
       throw new AppError('validation', '该执法活动不属于本案', {
-        fields: [{ path: 'body.activityId', message: 'no such activity in this case' }],
+        fields: [fieldError('body.activityId', '本案没有此执法活动')],
       });
     }
     await refuseDuplicateEvidence(tx, file.id, input.sha256, input.distinctOriginalReason);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { AppError, type TEvidenceMediaKind } from '@sanxiang/shared';
+import { AppError, fieldError, type TEvidenceMediaKind } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { requireOpen } from '../access/case-access';
@@ -75,7 +75,7 @@ export async function receiveEvidenceContent(
     const actual = hash.digest('hex');
     if (actual !== upload.sha256) {
       throw new AppError('unprocessable', '文件内容的 SHA-256 与声明的不一致，未保存；请核对文件后重新上传', {
-        fields: [{ path: 'body.sha256', message: `declared ${upload.sha256}, received ${actual}` }],
+        fields: [fieldError('body.sha256', `声明为 ${upload.sha256}，实际为 ${actual}`)],
         extra: { declaredSha256: upload.sha256, receivedSha256: actual },
       });
     }
@@ -103,14 +103,14 @@ function checkHeaders(headers: IncomingHttpHeaders, declaredType: string, size: 
       'unsupportedMediaType',
       `Content-Type 应为创建上传任务时声明的 ${declaredType}，实际为 ${type || '（无）'}`,
       {
-        fields: [{ path: 'headers.content-type', message: `expected ${declaredType}` }],
+        fields: [fieldError('headers.content-type', `应为 ${declaredType}`)],
       },
     );
   }
   const length = headers['content-length'];
   if (length !== undefined && Number(length) !== size) {
     throw new AppError('validation', `请求体长度 ${length} 与声明的文件大小 ${size} 不一致，未保存`, {
-      fields: [{ path: 'headers.content-length', message: `expected ${size}` }],
+      fields: [fieldError('headers.content-length', `应为 ${size}`)],
     });
   }
 }
@@ -118,14 +118,14 @@ function checkHeaders(headers: IncomingHttpHeaders, declaredType: string, size: 
 function checkSignature(kind: TEvidenceMediaKind, contentType: string, head: Buffer) {
   if (!contentMatchesType(kind, contentType, head)) {
     throw new AppError('unsupportedMediaType', `文件内容不是声明的类型 ${contentType}，未保存`, {
-      fields: [{ path: 'body', message: `content is not ${contentType}` }],
+      fields: [fieldError('body', `内容不是 ${contentType}`)],
     });
   }
 }
 
 const sizeMismatch = (size: number, how: string) =>
   new AppError('validation', `收到的数据${how}声明的文件大小 ${size} 字节，未保存`, {
-    fields: [{ path: 'body.size', message: `does not match the declared size ${size}` }],
+    fields: [fieldError('body.size', `与声明的大小 ${size} 字节不一致`)],
   });
 
 /** A refused or broken-off upload is a fact worth keeping (who tried to file what, and why not). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError, type TEvidenceMediaKind } from '@sanxiang/shared';
+import { AppError, fieldError, type TEvidenceMediaKind } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { requireOpen } from '../access/case-access';
@@ -28,7 +28,7 @@ export async function receiveEvidencePart(
   const partCount = Math.ceil(size / upload.partSize);
   if (partNumber > partCount) {
     throw new AppError('validation', `分片序号超出范围（共 ${partCount} 片）`, {
-      fields: [{ path: 'params.partNumber', message: `must be 1..${partCount}` }],
+      fields: [fieldError('params.partNumber', `应为 1 至 ${partCount}`)],
     });
   }
   const expected = partNumber < partCount ? upload.partSize : size - upload.partSize * (partCount - 1);
@@ -38,14 +38,16 @@ export async function receiveEvidencePart(
       'unsupportedMediaType',
       `分片的 Content-Type 应为 application/octet-stream 或 ${upload.contentType}`,
       {
-        fields: [{ path: 'headers.content-type', message: 'expected application/octet-stream' }],
+        fields: [
+          fieldError('headers.content-type', `应为 application/octet-stream 或 ${upload.contentType}`),
+        ],
       },
     );
   }
   const length = content.headers['content-length'];
   if (length !== undefined && Number(length) !== expected) {
     throw new AppError('validation', `第 ${partNumber} 片应为 ${expected} 字节，请求体为 ${length} 字节`, {
-      fields: [{ path: 'headers.content-length', message: `expected ${expected}` }],
+      fields: [fieldError('headers.content-length', `应为 ${expected}`)],
     });
   }
 
@@ -55,7 +57,7 @@ export async function receiveEvidencePart(
   for await (const chunk of content.body) {
     if (received + chunk.length > expected) {
       throw new AppError('validation', `第 ${partNumber} 片超过 ${expected} 字节`, {
-        fields: [{ path: 'body', message: `longer than ${expected} bytes` }],
+        fields: [fieldError('body', `超过 ${expected} 字节`)],
       });
     }
     chunk.copy(buffer, received);
@@ -63,14 +65,14 @@ export async function receiveEvidencePart(
   }
   if (received !== expected) {
     throw new AppError('validation', `第 ${partNumber} 片应为 ${expected} 字节，只收到 ${received} 字节`, {
-      fields: [{ path: 'body', message: `shorter than ${expected} bytes` }],
+      fields: [fieldError('body', `不足 ${expected} 字节`)],
     });
   }
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const declared = content.headers['x-content-sha256'];
   if (typeof declared === 'string' && declared.toLowerCase() !== sha256) {
     throw new AppError('unprocessable', `第 ${partNumber} 片的 SHA-256 与 X-Content-SHA256 不一致，未保存`, {
-      fields: [{ path: 'headers.x-content-sha256', message: `received ${sha256}` }],
+      fields: [fieldError('headers.x-content-sha256', `与收到内容的 SHA-256（${sha256}）不一致`)],
     });
   }
   if (
@@ -78,7 +80,7 @@ export async function receiveEvidencePart(
     !contentMatchesType(upload.mediaKind as TEvidenceMediaKind, upload.contentType, buffer)
   ) {
     throw new AppError('unsupportedMediaType', `文件内容不是声明的类型 ${upload.contentType}，未保存`, {
-      fields: [{ path: 'body', message: `content is not ${upload.contentType}` }],
+      fields: [fieldError('body', `内容不是 ${upload.contentType}`)],
     });
   }
 

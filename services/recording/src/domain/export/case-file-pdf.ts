@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { evidenceMediaKindLabel } from '@sanxiang/shared/src/domain';
 import { formatDate, formatDateTime } from '@sanxiang/shared/src/format';
 import type {
   TCaseFileView,
@@ -59,12 +60,7 @@ export interface TCaseFilePdfInput {
   agency?: string;
 }
 
-const mediaKindText: Record<string, string> = {
-  audio: '录音',
-  video: '录像',
-  photo: '照片',
-  document: '文书',
-};
+const mediaKindText: Record<string, string> = evidenceMediaKindLabel;
 const statusText: Record<string, string> = { open: '办理中', closed: '已结案', archived: '已归档' };
 const retentionModeText: Record<string, string> = {
   COMPLIANCE: '合规锁定（不可删改）',

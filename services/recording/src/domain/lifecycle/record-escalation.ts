@@ -1,4 +1,4 @@
-import { AppError, runIdempotent } from '@sanxiang/shared';
+import { AppError, fieldError, runIdempotent } from '@sanxiang/shared';
 import type { TEscalationRequest } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
@@ -64,5 +64,5 @@ export async function recordEscalation(
 
 export const missingKey = () =>
   new AppError('validation', '内部接口须带 Idempotency-Key 请求头', {
-    fields: [{ path: 'headers.idempotency-key', message: 'required' }],
+    fields: [fieldError('headers.idempotency-key', '必须填写')],
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, formatDateTimeLong, runIdempotent } from '@sanxiang/shared';
+import { AppError, fieldError, formatDateTimeLong, runIdempotent } from '@sanxiang/shared';
 import { ZInstant, lifecycleSignals } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
@@ -120,7 +120,7 @@ export async function endEnforcementActivity(
     }
     if (endedAt < activity.startedAt) {
       throw new AppError('validation', '结束时间早于开始时间', {
-        fields: [{ path: 'body.endedAt', message: 'before startedAt' }],
+        fields: [fieldError('body.endedAt', '早于开始时间')],
       });
     }
     const updated = await tx.enforcementActivity.update({
