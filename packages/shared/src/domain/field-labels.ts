@@ -367,6 +367,7 @@ export const fieldLabel: Record<string, string> = {
   ratioPercent: '抽取比例（%）',
   result: '检查结果',
   startDate: '开始日期',
+  stratifyBy: '分层方式',
   taskId: '抽查任务',
   uscc: '统一社会信用代码',
   // Request headers (`headers.content-type`), named as the caller writes them.

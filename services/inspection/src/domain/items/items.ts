@@ -27,7 +27,7 @@ export const ZSaveItemBody = z.object({
   enforcementArea: text(100).describe('检查人员执法证须覆盖的执法区域'),
   excludePreviousInspectors: z.boolean().default(false).describe('同一对象不再抽取上次检查的人员'),
   stratifyBy: z
-    .enum(['district', 'kind'], { error: '分层方式只能是 district（按所属区域）或 kind（按对象类型）' })
+    .enum(['district', 'kind'], { error: '分层方式只能是按所属区域（`district`）或按对象类型（`kind`）' })
     .nullable()
     .default(null)
     .describe('分层抽取：district 按所属区域、kind 按对象类型，各层按比例抽取；null 不分层'),
