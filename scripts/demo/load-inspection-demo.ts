@@ -8,6 +8,7 @@
  *   source .local/dev/env.sh && npx tsx scripts/demo/load-inspection-demo.ts
  */
 import { signToken, type TRole } from '@sanxiang/shared';
+import { users } from './demo-data';
 import { demoArea, demoCategory } from './directory-demo-data';
 
 const districts = ['天宁区', '钟楼区', '新北区', '武进区', '金坛区'];
@@ -173,17 +174,131 @@ export async function loadInspectionDemo(
   return { planId, taskId, lines };
 }
 
+type TAuth = { secret: string; issuer: string; audience: string };
+
+async function demoCall(
+  baseUrl: string,
+  auth: TAuth,
+  who: { id: string; name: string; roles: TRole[] },
+  method: string,
+  path: string,
+  body?: unknown,
+  key?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const token = await signToken({
+    ...auth,
+    subject: who.id,
+    name: who.name,
+    roles: who.roles,
+    expiresIn: '10m',
+  });
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(key ? { 'idempotency-key': key } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** What the demo's drawn inspectors found, object by object in draw order (none opens a case). */
+const demoFindings = [
+  { result: 'noProblem' },
+  { result: 'rectificationOrdered', note: '未按规定与两名劳动者订立书面劳动合同，已责令于15日内整改' },
+  { result: 'noProblem' },
+  { result: 'notFound', note: '登记的经营地址已无该单位，经联系法定代表人未果' },
+] as const;
+
+/**
+ * Finishes the demo task: each drawn object's result entered by its first drawn inspector, the
+ * results checked by the disclosure office (孙丽) and approved by a head who is not one of the
+ * task's inspectors — then the task's results workflow (the worker) publishes them. Idempotent:
+ * steps already done are skipped. Returns the results' publication state after the approval.
+ */
+export async function finishInspectionDemo(
+  baseUrl: string,
+  auth: TAuth,
+  taskId: string,
+): Promise<{ status: string; lines: string[] }> {
+  const lines: string[] = [];
+  const step = async (
+    who: { id: string; name: string; roles: TRole[] },
+    method: string,
+    path: string,
+    body?: unknown,
+    key?: string,
+  ) => {
+    const res = await demoCall(baseUrl, auth, who, method, path, body, key);
+    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(res.body)}`);
+    lines.push(`${method} ${path} → ${res.status}`);
+    return res.body;
+  };
+  type TObject = { objectId: string; result: string | null; inspectors: { id: string; name: string }[] };
+  const state = await step(users.unitHead, 'GET', `/tasks/${taskId}/results`);
+  const publication = state.publication as { status: string };
+  if (publication.status !== 'open') return { status: publication.status, lines };
+  const objects = state.objects as TObject[];
+  for (const [i, o] of objects.entries()) {
+    if (o.result) continue;
+    const inspector = o.inspectors[0]!;
+    await step(
+      { id: inspector.id, name: inspector.name, roles: ['officer'] },
+      'PUT',
+      `/tasks/${taskId}/results/${o.objectId}`,
+      demoFindings[i % demoFindings.length],
+      `demo-result-${taskId}-${i}`,
+    );
+  }
+  await step(users.discloser, 'POST', `/tasks/${taskId}/results/check`, undefined, `demo-check-${taskId}`);
+  // 审核办法 §3: a head drawn as one of the task's inspectors may not approve its results.
+  const drawn = new Set(objects.flatMap((o) => o.inspectors.map((i) => i.id)));
+  const approver = [users.unitHead, users.officeHead].find((u) => !drawn.has(u.id));
+  if (!approver) throw new Error('both demo heads were drawn as inspectors: no one may approve');
+  const approved = await step(
+    approver,
+    'POST',
+    `/tasks/${taskId}/results/approval`,
+    undefined,
+    `demo-approval-${taskId}`,
+  );
+  return { status: String(approved.status), lines };
+}
+
+/** Waits until the task's results are public (the worker's results workflow publishes them). */
+export async function waitForPublishedResults(baseUrl: string, taskId: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${baseUrl}/public/tasks/${taskId}/results`);
+    if (res.status === 200)
+      return (await res.json()) as { objectName: string; resultLabel: string; publishedAt: string }[];
+    if (Date.now() > until)
+      throw new Error(
+        `the demo task's results were not published within ${timeoutMs} ms (is the worker running?)`,
+      );
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function main(): Promise<void> {
   const secret = process.env.AUTH_JWT_SECRET;
   if (!secret) throw new Error('AUTH_JWT_SECRET is not set: run `source .local/dev/env.sh` first');
   const baseUrl = process.env.SERVICE_URL_INSPECTION ?? 'http://127.0.0.1:3007';
-  const { taskId, lines } = await loadInspectionDemo(baseUrl, {
+  const auth = {
     secret,
     issuer: process.env.AUTH_ISSUER ?? 'sanxiang-local',
     audience: process.env.AUTH_AUDIENCE ?? 'sanxiang',
-  });
-  console.log(`Inspection demo (双随机): ${lines.length} steps`);
+  };
+  const { taskId, lines } = await loadInspectionDemo(baseUrl, auth);
+  // One finished plan on the public platform: its results entered, checked, approved, published.
+  const finished = await finishInspectionDemo(baseUrl, auth, taskId);
+  const published = await waitForPublishedResults(baseUrl, taskId);
+  console.log(`Inspection demo (双随机): ${lines.length + finished.lines.length} steps`);
   console.log(`  public draw: ${baseUrl}/public/tasks/${taskId}`);
+  console.log(`  public results: ${published.length} objects, ${baseUrl}/public/tasks/${taskId}/results`);
 }
 
 if (require.main === module) {

@@ -249,6 +249,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
         testConfig('disclosure', {
           DATABASE_URL: disclosureDb.url,
           SERVICE_URL_DIRECTORY: directoryServer.url,
+          SERVICE_URL_INSPECTION: inspectionServer.url,
           ...jwks,
           TEMPORAL_TASK_QUEUE: taskQueue,
         }),
@@ -300,6 +301,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
         SERVICE_URL_DISCLOSURE: disclosureServer.url,
         SERVICE_URL_DIRECTORY: directoryServer.url,
         SERVICE_URL_NOTIFICATIONS: notificationsServer.url,
+        SERVICE_URL_INSPECTION: inspectionServer.url,
       });
       const pool = new Pool({ connectionString: consoleConfig.DATABASE_URL, max: 5 });
       pool.on('error', () => undefined);
@@ -323,6 +325,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
           disclosure: consoleConfig.SERVICE_URL_DISCLOSURE,
           directory: consoleConfig.SERVICE_URL_DIRECTORY,
           notifications: consoleConfig.SERVICE_URL_NOTIFICATIONS,
+          inspection: consoleConfig.SERVICE_URL_INSPECTION,
         },
         healthTargets: { identity: identitySlot.url },
         calendar: {

@@ -28,6 +28,7 @@ const { app, close } = createConsoleApp({
     disclosure: config.SERVICE_URL_DISCLOSURE,
     directory: config.SERVICE_URL_DIRECTORY,
     notifications: config.SERVICE_URL_NOTIFICATIONS,
+    inspection: config.SERVICE_URL_INSPECTION,
   },
   healthTargets: { identity: config.OIDC_ISSUER },
   calendar: { dataDir: resolveCalendarDataDir(config), temporal: temporal.client },

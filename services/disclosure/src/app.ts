@@ -16,6 +16,10 @@ import {
   createPublicPersonnelSource,
   type TPublicPersonnelSource,
 } from './data-access/public-personnel-source';
+import {
+  createPublicInspectionSource,
+  type TPublicInspectionSource,
+} from './data-access/public-inspection-source';
 import type { TPublicReadPool } from './data-access/public-read-pool';
 import { createSignalDispatcher, type TSignalDispatcher } from './data-access/signal-outbox';
 import { createUnitOfWork } from './data-access/unit-of-work';
@@ -45,6 +49,8 @@ export interface TAppDeps {
   dispatcher?: TSignalDispatcher;
   /** 执法人员清单 from the directory; built from SERVICE_URL_DIRECTORY unless given. */
   personnel?: TPublicPersonnelSource;
+  /** 双随机、一公开 from the inspection service; built from SERVICE_URL_INSPECTION unless given. */
+  inspection?: TPublicInspectionSource;
   /** The clock of the public personnel list (tests); the system clock by default. */
   now?: () => Date;
 }
@@ -89,6 +95,8 @@ export function createApp(deps: TAppDeps) {
     taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
     withdrawalWorkingDays: deps.config.WITHDRAWAL_WORKING_DAYS,
     personnel: deps.personnel ?? personnelFrom(deps.config),
+    inspection:
+      deps.inspection ?? createPublicInspectionSource({ baseUrl: deps.config.SERVICE_URL_INSPECTION }),
     now: deps.now ?? (() => new Date()),
   };
   registerInternalDisclosureRoutes(api, routeDeps);

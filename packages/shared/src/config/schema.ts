@@ -146,7 +146,7 @@ export const ZEnv = z.object({
     'Base URL of the notifications service (inbox, e-mail, tasks and board; docs/notifications.md).',
   ),
   SERVICE_URL_INSPECTION: httpUrl.describe(
-    "Base URL of the inspection service (双随机; the worker's results-clock activities, docs/inspection.md).",
+    "Base URL of the inspection service (双随机: the worker's results-clock activities; the public platform's 双随机、一公开 pages read its public API; the console's 双随机 pages; docs/inspection.md).",
   ),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/ })
@@ -301,6 +301,7 @@ export const profiles = {
     ...temporal,
     'CALENDAR_DATA_DIR',
     'SERVICE_URL_DIRECTORY',
+    'SERVICE_URL_INSPECTION',
     'WITHDRAWAL_WORKING_DAYS',
     'PUBLIC_SITE_SPONSOR',
     'PUBLIC_SITE_CONTACT',
@@ -393,6 +394,7 @@ export const profiles = {
     ...serviceUrls,
     'SERVICE_URL_DIRECTORY',
     'SERVICE_URL_NOTIFICATIONS',
+    'SERVICE_URL_INSPECTION',
     'TEMPORAL_UI_URL',
     'TEMPORAL_ADDRESS',
     'TEMPORAL_NAMESPACE',

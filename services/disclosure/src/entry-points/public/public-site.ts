@@ -11,6 +11,7 @@ import { fieldErrors, firstString, page, UUID } from './page-support';
 import { renderSearchPage, type TSearchForm } from './pages/search-page';
 import { registerCataloguePages } from './catalogue-site';
 import { registerCorrectionPages } from './correction-site';
+import { registerInspectionPages } from './inspection-site';
 import { registerReportPages } from './report-site';
 
 /** Pages have no script, no external resources, and are not to be framed. */
@@ -89,6 +90,7 @@ export function publicSite(deps: TRouteDeps): Router {
 
   registerCataloguePages(router, deps);
   registerReportPages(router, deps);
+  registerInspectionPages(router, deps);
   registerCorrectionPages(router, deps);
   return router;
 }

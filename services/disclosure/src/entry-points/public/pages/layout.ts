@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../html';
 export interface TLayoutOptions {
   title: string;
   /** Which top navigation item is current. */
-  current?: 'search' | 'catalogue' | 'personnel' | 'reports' | 'corrections';
+  current?: 'search' | 'catalogue' | 'personnel' | 'inspection' | 'reports' | 'corrections';
   description?: string;
 }
 
@@ -44,6 +44,7 @@ const nav: { key: NonNullable<TLayoutOptions['current']>; href: string; label: s
   { key: 'search', href: '/public', label: '执法决定公示' },
   { key: 'catalogue', href: '/public/catalogue', label: '事前公开' },
   { key: 'personnel', href: '/public/personnel', label: '执法人员清单' },
+  { key: 'inspection', href: '/public/inspection', label: '双随机、一公开' },
   { key: 'reports', href: '/public/reports', label: '抽查结果、名单与年报' },
   { key: 'corrections', href: '/public/corrections/new', label: '申请更正' },
 ];
