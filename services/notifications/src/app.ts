@@ -1,6 +1,6 @@
 import { Api, createServiceApp, createTokenVerifier, type Logger, type TConfigOf } from '@sanxiang/shared';
 import type { TCalendarSource } from './data-access/calendar-source';
-import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import { asDatabase, databaseReadiness, type TDb } from './data-access/prisma-client';
 import type { TDomainDeps } from './domain/deps';
 import { inboxRoutes } from './entry-points/http/inbox-routes';
 import { internalRoutes } from './entry-points/http/internal-routes';
@@ -22,7 +22,7 @@ export interface TAppDeps {
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
 export function createApp(deps: TAppDeps) {
   const domain: TDomainDeps = {
-    db: deps.db,
+    db: asDatabase(deps.db),
     logger: deps.logger,
     calendar: deps.calendar,
     now: deps.now ?? (() => new Date()),

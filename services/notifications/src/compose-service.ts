@@ -10,7 +10,7 @@ import nodemailer from 'nodemailer';
 import { createApp } from './app';
 import { createCalendarSource } from './data-access/calendar-source';
 import { createLeadershipUnits } from './data-access/directory-client';
-import { createPrismaClient } from './data-access/prisma-client';
+import { asDatabase, createPrismaClient } from './data-access/prisma-client';
 import { createEmailSender } from './domain/deliver-emails';
 
 /** What tests may set beyond the config; main.ts passes none. */
@@ -51,7 +51,7 @@ export function composeService(
     : undefined;
   const transport = nodemailer.createTransport({ url: config.SMTP_URL, ...SMTP_TIMEOUTS });
   const emails = createEmailSender({
-    db,
+    db: asDatabase(db),
     logger,
     now,
     transport,

@@ -1,6 +1,7 @@
 import { claimOutbox, createLogger, outboxBacklog, outboxRetryDelayMs } from '@sanxiang/shared';
 import { ZNotifyResponse, type TNotifyRequest } from '@sanxiang/shared/src/contracts';
 import request from 'supertest';
+import { asDatabase } from '../src/data-access/prisma-client';
 import { createEmailSender } from '../src/domain/deliver-emails';
 import {
   eventually,
@@ -287,7 +288,7 @@ describe('notifications: exactly once per (clock, level, person), inbox, e-mail 
 
 async function deliverEmailsNow(svc: TTestService): Promise<number> {
   return createEmailSender({
-    db: svc.db,
+    db: asDatabase(svc.db),
     logger: createLogger({ name: 't', level: 'silent' }),
     now: svc.clock.now,
     transport: { sendMail: () => Promise.reject(new Error('must not send')) },

@@ -1,5 +1,8 @@
-import { enqueueOutbox } from '@sanxiang/shared';
-import type { TTx } from './transaction';
+import { enqueueOutbox, type TReader, type TTransaction } from '@sanxiang/shared';
+import { outboxRelay, prismaOf } from './prisma-client';
+
+/** The kit's relay over this service's database (the e-mail sender). */
+export const createEmailRelay = outboxRelay;
 
 /** The kit outbox's kind for one e-mail; its payload names the e-mail row. */
 export const EMAIL_OUTBOX_KIND = 'email';
@@ -15,12 +18,12 @@ export interface TEmailOutboxPayload {
  * clock (the relay's), so the message is due at once.
  */
 export async function enqueueEmail(
-  tx: TTx,
+  tx: TTransaction,
   email: { id: string; notificationId: string },
   now: Date,
 ): Promise<void> {
   await enqueueOutbox(
-    tx,
+    prismaOf(tx),
     {
       kind: EMAIL_OUTBOX_KIND,
       orderingKey: `email:${email.id}`,
@@ -31,3 +34,39 @@ export async function enqueueEmail(
     now,
   );
 }
+
+/** The e-mail row of an outbox message (it exists: the message was queued with it). */
+export const findEmailMessage = (db: TReader, id: string) =>
+  prismaOf(db).emailMessage.findUniqueOrThrow({ where: { id } });
+
+/** A failed attempt, mirrored on the e-mail row for the inbox (`failed` from the last one on). */
+export const recordEmailAttemptFailed = (
+  db: TReader,
+  id: string,
+  attempt: { attempts: number; error: string; failed: boolean },
+) =>
+  prismaOf(db).emailMessage.update({
+    where: { id },
+    data: {
+      attempts: attempt.attempts,
+      lastError: attempt.error.slice(0, 2000),
+      ...(attempt.failed ? { status: 'failed' } : {}),
+    },
+  });
+
+/** Sent: in the transaction that marks its outbox message delivered. */
+export const markEmailSent = (
+  tx: TTransaction,
+  id: string,
+  sent: { at: Date; smtpMessageId: string | null; attempts: number },
+) =>
+  prismaOf(tx).emailMessage.update({
+    where: { id },
+    data: {
+      status: 'sent',
+      sentAt: sent.at,
+      smtpMessageId: sent.smtpMessageId,
+      attempts: sent.attempts,
+      lastError: null,
+    },
+  });

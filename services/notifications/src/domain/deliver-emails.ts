@@ -1,11 +1,16 @@
-import { createOutboxRelay, type Logger, type TOutboxMessage, type TOutboxRelay } from '@sanxiang/shared';
+import type { Logger, TDatabase, TOutboxMessage, TOutboxRelay } from '@sanxiang/shared';
 import type { Transporter } from 'nodemailer';
-import { EMAIL_OUTBOX_KIND, type TEmailOutboxPayload } from '../data-access/email-outbox';
-import type { TDb } from '../data-access/prisma-client';
-import type { TTx } from '../data-access/transaction';
+import {
+  createEmailRelay,
+  EMAIL_OUTBOX_KIND,
+  findEmailMessage,
+  markEmailSent,
+  recordEmailAttemptFailed,
+  type TEmailOutboxPayload,
+} from '../data-access/email-outbox';
 
 export interface TEmailDeliveryDeps {
-  db: TDb;
+  db: TDatabase;
   logger: Logger;
   now: () => Date;
   transport: Pick<Transporter, 'sendMail'>;
@@ -36,7 +41,7 @@ interface TSent {
 export function createEmailSender(deps: TEmailDeliveryDeps): TOutboxRelay {
   const send = async (message: TOutboxMessage): Promise<TSent> => {
     const { emailId } = message.payload as TEmailOutboxPayload;
-    const email = await deps.db.emailMessage.findUniqueOrThrow({ where: { id: emailId } });
+    const email = await findEmailMessage(deps.db, emailId);
     if (email.status === 'sent' || email.status === 'skipped')
       return { emailId, smtpMessageId: email.smtpMessageId, already: true };
     const messageId = `<${email.id}@notifications.sanxiang>`;
@@ -53,19 +58,12 @@ export function createEmailSender(deps: TEmailDeliveryDeps): TOutboxRelay {
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       const failed = message.attempts >= deps.maxAttempts;
-      await deps.db.emailMessage.update({
-        where: { id: emailId },
-        data: {
-          attempts: message.attempts,
-          lastError: error.slice(0, 2000),
-          ...(failed ? { status: 'failed' } : {}),
-        },
-      });
+      await recordEmailAttemptFailed(deps.db, emailId, { attempts: message.attempts, error, failed });
       throw err;
     }
   };
 
-  return createOutboxRelay<TTx>({
+  return createEmailRelay({
     db: deps.db,
     logger: deps.logger,
     now: deps.now,
@@ -75,15 +73,10 @@ export function createEmailSender(deps: TEmailDeliveryDeps): TOutboxRelay {
       if (message.kind !== EMAIL_OUTBOX_KIND) return;
       const sent = result as TSent;
       if (sent.already) return;
-      await tx.emailMessage.update({
-        where: { id: sent.emailId },
-        data: {
-          status: 'sent',
-          sentAt: at,
-          smtpMessageId: sent.smtpMessageId,
-          attempts: message.attempts,
-          lastError: null,
-        },
+      await markEmailSent(tx, sent.emailId, {
+        at,
+        smtpMessageId: sent.smtpMessageId,
+        attempts: message.attempts,
       });
     },
   });

@@ -1,10 +1,10 @@
-import type { Logger } from '@sanxiang/shared';
+import type { Logger, TDatabase } from '@sanxiang/shared';
 import type { TCalendarSource } from '../data-access/calendar-source';
-import type { TDb } from '../data-access/prisma-client';
 
 /** What every use case may use. `now` is injectable so due dates can be tested at any instant. */
 export interface TDomainDeps {
-  db: TDb;
+  /** Passed to the data-access functions (issue #9: the domain has no queries of its own). */
+  db: TDatabase;
   now: () => Date;
   logger: Logger;
   calendar: TCalendarSource;

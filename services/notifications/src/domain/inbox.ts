@@ -2,7 +2,13 @@ import { AppError } from '@sanxiang/shared';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
 import type { TClockLevel } from '@sanxiang/shared/src/clocks';
 import type { TNotificationAudience, TTaskClockKind } from '@sanxiang/shared/src/contracts';
-import type { EmailMessage, Notification } from '../generated/prisma/client';
+import {
+  countUnread,
+  findNotification,
+  listNotifications,
+  updateNotification,
+} from '../data-access/notification-repository';
+import type { EmailMessage, Notification } from '../data-access/rows';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { TDomainDeps } from './deps';
 import type { TInboxItem } from './views';
@@ -54,26 +60,15 @@ export async function listInbox(deps: TDomainDeps, personId: string, q: TInboxQu
   const after = decodeCursor(q.cursor, 2);
   const calendar = await deps.calendar();
   const today = dateInShanghai(deps.now());
-  const rows = await deps.db.notification.findMany({
-    where: {
-      personId,
-      ...(q.status ? { status: q.status } : {}),
-      ...(after
-        ? {
-            OR: [
-              { createdAt: { lt: new Date(after[0]!) } },
-              { createdAt: new Date(after[0]!), id: { lt: after[1]! } },
-            ],
-          }
-        : {}),
-    },
-    include: { email: true },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  const rows = await listNotifications(deps.db, {
+    personId,
+    status: q.status,
+    after: after ? { createdAt: new Date(after[0]!), id: after[1]! } : undefined,
     take: q.limit + 1,
   });
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  const unread = await deps.db.notification.count({ where: { personId, status: 'unread' } });
+  const unread = await countUnread(deps.db, personId);
   return {
     items: page.map((row) => inboxItem(row, workingDaysLeft(calendar, today, row.dueDate))),
     unread,
@@ -83,7 +78,7 @@ export async function listInbox(deps: TDomainDeps, personId: string, q: TInboxQu
 
 /** Marks an item read or done; only its own person may (others get 404, as if it did not exist). */
 export async function markInbox(deps: TDomainDeps, personId: string, id: string, to: 'read' | 'done') {
-  const row = await deps.db.notification.findUnique({ where: { id }, include: { email: true } });
+  const row = await findNotification(deps.db, id);
   if (!row || row.personId !== personId) throw new AppError('notFound', `通知 ${id} 不存在`);
   const now = deps.now();
   // Done stays done; marking read again keeps the first reading time.
@@ -93,7 +88,7 @@ export async function markInbox(deps: TDomainDeps, personId: string, id: string,
       : row.status === 'unread'
         ? { status: 'read' as const, readAt: now }
         : {};
-  const updated = await deps.db.notification.update({ where: { id }, data, include: { email: true } });
+  const updated = await updateNotification(deps.db, id, data);
   const calendar = await deps.calendar();
   return inboxItem(updated, workingDaysLeft(calendar, dateInShanghai(now), updated.dueDate));
 }

@@ -1,5 +1,6 @@
 import type { TClockLevel } from '@sanxiang/shared/src/clocks';
 import { z } from 'zod';
+import { listEmailPreferences, saveEmailPreferences } from '../data-access/notification-repository';
 import type { TDomainDeps } from './deps';
 
 export const ZPreferences = z.object({
@@ -21,7 +22,7 @@ export const ZPreferencesBody = z.object({
 const levels = [0, 1, 2] as const satisfies TClockLevel[];
 
 export async function readPreferences(deps: TDomainDeps, personId: string): Promise<TPreferences> {
-  const rows = await deps.db.emailPreference.findMany({ where: { personId } });
+  const rows = await listEmailPreferences(deps.db, personId);
   const on = (level: number) => rows.find((r) => r.level === level)?.email ?? true;
   return { email: { level0: on(0), level1: on(1), level2: on(2) }, headEscalationsAlwaysEmailed: true };
 }
@@ -32,18 +33,12 @@ export async function savePreferences(
   personId: string,
   body: z.infer<typeof ZPreferencesBody>,
 ): Promise<TPreferences> {
-  await deps.db.$transaction(
+  await saveEmailPreferences(
+    deps.db,
+    personId,
     levels.flatMap((level) => {
       const email = body.email[`level${level}`];
-      return email === undefined
-        ? []
-        : [
-            deps.db.emailPreference.upsert({
-              where: { personId_level: { personId, level } },
-              create: { personId, level, email },
-              update: { email },
-            }),
-          ];
+      return email === undefined ? [] : [{ level, email }];
     }),
   );
   return readPreferences(deps, personId);

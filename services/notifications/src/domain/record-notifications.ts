@@ -8,7 +8,13 @@ import type {
   TNotifyResponse,
 } from '@sanxiang/shared/src/contracts';
 import { enqueueEmail } from '../data-access/email-outbox';
-import { inTransaction, type TTx } from '../data-access/transaction';
+import {
+  createEmailMessage,
+  createNotificationsOnce,
+  findEmailPreference,
+  findNotificationsOfStep,
+} from '../data-access/notification-repository';
+import { inTransaction, type TTransaction } from '../data-access/transaction';
 import type { TDomainDeps } from './deps';
 import { applyToTask } from './task-model';
 import { emailBody, noticeTitle } from './wording';
@@ -18,12 +24,14 @@ import { workingDaysLeft } from './working-days';
 export const emailRequired = (audience: TNotificationRecipient['audience'], level: TClockLevel): boolean =>
   audience !== 'assignee' && level >= 1;
 
-async function emailWanted(tx: TTx, r: TNotificationRecipient, level: TClockLevel): Promise<boolean> {
+async function emailWanted(
+  tx: TTransaction,
+  r: TNotificationRecipient,
+  level: TClockLevel,
+): Promise<boolean> {
   if (!r.email) return false;
   if (emailRequired(r.audience, level)) return true;
-  const preference = await tx.emailPreference.findUnique({
-    where: { personId_level: { personId: r.personId, level } },
-  });
+  const preference = await findEmailPreference(tx, r.personId, level);
   return preference?.email ?? true;
 }
 
@@ -47,8 +55,9 @@ export async function recordNotifications(
 
   const rows = await inTransaction(deps.db, async (tx) => {
     const fresh = recipients.map((r) => ({ id: randomUUID(), recipient: r }));
-    await tx.notification.createMany({
-      data: fresh.map(({ id, recipient }) => ({
+    await createNotificationsOnce(
+      tx,
+      fresh.map(({ id, recipient }) => ({
         id,
         clockKey: clock.clockKey,
         level,
@@ -65,34 +74,32 @@ export async function recordNotifications(
         firedAt: new Date(input.at),
         createdAt: now,
       })),
-      skipDuplicates: true,
-    });
-    const stored = await tx.notification.findMany({
-      where: { clockKey: clock.clockKey, level, personId: { in: recipients.map((r) => r.personId) } },
-      include: { email: true },
+    );
+    const stored = await findNotificationsOfStep(tx, {
+      clockKey: clock.clockKey,
+      level,
+      personIds: recipients.map((r) => r.personId),
     });
     const created = new Set<string>(fresh.map((f) => f.id));
     for (const row of stored) {
       if (!created.has(row.id)) continue;
       const recipient = recipients.find((r) => r.personId === row.personId)!;
       const wanted = await emailWanted(tx, recipient, level);
-      row.email = await tx.emailMessage.create({
-        data: {
-          id: randomUUID(),
-          notificationId: row.id,
-          toAddress: recipient.email,
-          toName: recipient.name,
-          subject: title,
-          body: emailBody(clock, level, {
-            personName: recipient.name,
-            reason: input.reason,
-            dueAt: clock.dueAt,
-            workingDaysLeft: left,
-            url: `${deps.consoleUrl}${clock.link}`,
-          }),
-          status: wanted ? 'pending' : 'skipped',
-          createdAt: now,
-        },
+      row.email = await createEmailMessage(tx, {
+        id: randomUUID(),
+        notificationId: row.id,
+        toAddress: recipient.email,
+        toName: recipient.name,
+        subject: title,
+        body: emailBody(clock, level, {
+          personName: recipient.name,
+          reason: input.reason,
+          dueAt: clock.dueAt,
+          workingDaysLeft: left,
+          url: `${deps.consoleUrl}${clock.link}`,
+        }),
+        status: wanted ? 'pending' : 'skipped',
+        createdAt: now,
       });
       if (wanted) await enqueueEmail(tx, row.email, now);
     }

@@ -1,5 +1,11 @@
 import type { TClockSubject } from '@sanxiang/shared/src/contracts';
-import type { TTx } from '../data-access/transaction';
+import {
+  addTaskPeople,
+  createClockTaskOnce,
+  findClockTask,
+  updateClockTask,
+} from '../data-access/task-repository';
+import type { TTransaction } from '../data-access/transaction';
 
 export interface TTaskChange {
   clock: TClockSubject;
@@ -16,10 +22,10 @@ export interface TTaskChange {
  * the last one applied changes nothing, except that a fired level is never lost (levels only rise
  * within a clock run; a restarted count is a new clockKey).
  */
-export async function applyToTask(tx: TTx, change: TTaskChange): Promise<void> {
+export async function applyToTask(tx: TTransaction, change: TTaskChange): Promise<void> {
   const { clock, at } = change;
   // Serialise changes of one clock (the row lock is taken by the upsert).
-  const existing = await tx.clockTask.findUnique({ where: { clockKey: clock.clockKey } });
+  const existing = await findClockTask(tx, clock.clockKey);
   const fields = {
     kind: clock.kind,
     caseNumber: clock.caseNumber,
@@ -32,9 +38,12 @@ export async function applyToTask(tx: TTx, change: TTaskChange): Promise<void> {
   };
   const level = Math.max(existing?.level ?? -1, change.level ?? -1);
   if (!existing) {
-    await tx.clockTask.createMany({
-      data: [{ clockKey: clock.clockKey, ...fields, status: change.status, level, lastEventAt: at }],
-      skipDuplicates: true,
+    await createClockTaskOnce(tx, {
+      clockKey: clock.clockKey,
+      ...fields,
+      status: change.status,
+      level,
+      lastEventAt: at,
     });
   }
   const newer = !existing || at.getTime() >= existing.lastEventAt.getTime();
@@ -42,14 +51,11 @@ export async function applyToTask(tx: TTx, change: TTaskChange): Promise<void> {
     existing?.status === 'stopped' && change.status !== 'stopped' && change.level !== undefined;
   // A stop carries neither the people nor the unit (the work is done): it keeps what was known.
   const stopKeeps = existing && change.status === 'stopped';
-  await tx.clockTask.update({
-    where: { clockKey: clock.clockKey },
-    data: {
-      level,
-      ...(newer && !stoppedStays
-        ? { ...(stopKeeps ? {} : fields), status: change.status, lastEventAt: at }
-        : {}),
-    },
+  await updateClockTask(tx, clock.clockKey, {
+    level,
+    ...(newer && !stoppedStays
+      ? { ...(stopKeeps ? {} : fields), status: change.status, lastEventAt: at }
+      : {}),
   });
   const people = [
     ...change.assigneeIds.map((personId) => ({ clockKey: clock.clockKey, personId, role: 'assignee' })),
@@ -57,5 +63,5 @@ export async function applyToTask(tx: TTx, change: TTaskChange): Promise<void> {
       .filter((id) => !change.assigneeIds.includes(id))
       .map((personId) => ({ clockKey: clock.clockKey, personId, role: 'supervisor' })),
   ];
-  if (people.length > 0) await tx.taskPerson.createMany({ data: people, skipDuplicates: true });
+  if (people.length > 0) await addTaskPeople(tx, people);
 }

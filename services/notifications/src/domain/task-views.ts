@@ -1,7 +1,7 @@
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
 import type { TTaskClockKind } from '@sanxiang/shared/src/contracts';
-import type { ClockTask } from '../generated/prisma/client';
+import type { ClockTask } from '../data-access/rows';
 import type { TTaskView } from './views';
 import { daysText, kindLabel } from './wording';
 import { workingDaysLeft } from './working-days';

@@ -1,13 +1,11 @@
 import type { TTaskClockKind } from '@sanxiang/shared/src/contracts';
 import { clockRuleKinds } from '@sanxiang/shared/src/clocks';
-import type { Prisma } from '../generated/prisma/client';
+import { listOpenTasks, listOpenTasksOfPerson } from '../data-access/task-repository';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { TDomainDeps } from './deps';
 import { escalationLabel, isOverdue, stateLabel, taskView } from './task-views';
 import type { TTaskView } from './views';
 import { kindLabel } from './wording';
-
-const open = { status: { in: ['running', 'paused'] } } satisfies Prisma.ClockTaskWhereInput;
 
 /**
  * 我的待办: the open clocks that wait for this person (assignee) or that they were told to
@@ -19,21 +17,9 @@ export async function myTasks(
   q: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: TTaskView[]; nextCursor: string | null }> {
   const after = decodeCursor(q.cursor, 2);
-  const rows = await deps.db.clockTask.findMany({
-    where: {
-      ...open,
-      people: { some: { personId } },
-      ...(after
-        ? {
-            OR: [
-              { dueAt: { gt: new Date(after[0]!) } },
-              { dueAt: new Date(after[0]!), clockKey: { gt: after[1]! } },
-            ],
-          }
-        : {}),
-    },
-    include: { people: { where: { personId } } },
-    orderBy: [{ dueAt: 'asc' }, { clockKey: 'asc' }],
+  const rows = await listOpenTasksOfPerson(deps.db, {
+    personId,
+    after: after ? { dueAt: new Date(after[0]!), clockKey: after[1]! } : undefined,
     take: q.limit + 1,
   });
   const calendar = await deps.calendar();
@@ -86,16 +72,7 @@ export async function board(deps: TDomainDeps, q: TBoardQuery, scope: TBoardScop
     !scope.all && (scope.unitId === null || (q.unitId !== undefined && q.unitId !== scope.unitId));
   const rows = outOfScope
     ? []
-    : await deps.db.clockTask.findMany({
-        where: {
-          ...open,
-          ...(q.kind ? { kind: q.kind } : {}),
-          ...(unitId !== undefined ? { unitId } : {}),
-          ...(q.level !== undefined ? { level: q.level } : {}),
-        },
-        orderBy: [{ dueAt: 'asc' }, { clockKey: 'asc' }],
-        take: BOARD_MAX_ROWS,
-      });
+    : await listOpenTasks(deps.db, { kind: q.kind, unitId, level: q.level, take: BOARD_MAX_ROWS });
   const now = deps.now();
   const selected = q.overdue === undefined ? rows : rows.filter((t) => isOverdue(t, now) === q.overdue);
   const groups = new Map<
