@@ -46,6 +46,8 @@ check "lint (eslint)" env NODE_OPTIONS="${NODE_OPTIONS:-} --max-old-space-size=8
 check "typecheck (tsc)" tsc --noEmit -p tsconfig.json
 check "typecheck console app (tsc)" tsc --noEmit -p apps/console/src/tsconfig.json
 check "migration drift" tsx packages/prisma-migrate/src/cli.ts drift-all
+# OpenAPI fuzzing (issue #16): Schemathesis against every service's document, staff and machine tokens.
+check "fuzz (schemathesis)" tsx test/fuzz/fuzz-services.ts
 
 step "jest"
 report="$STACK_DIR/jest-report.json"

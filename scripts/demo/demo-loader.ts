@@ -87,6 +87,8 @@ export interface TDemoLoadOptions {
   log?: (line: string) => void;
   /** The cases to load; the demo set by default (tests rename them, see `renameDemoCases`). */
   cases?: TDemoCaseTemplate[];
+  /** Also the 事前公开目录 entries (default true; the soak drives cases only). */
+  catalogue?: boolean;
   now?: Date;
 }
 
@@ -608,7 +610,7 @@ export async function loadDemoData(options: TDemoLoadOptions): Promise<TDemoLoad
     if (disclosureId && template.target === 'published')
       published.push({ caseNumber: template.story.caseNumber, disclosureId });
   }
-  await loadCatalogue(ctx);
+  if (options.catalogue !== false) await loadCatalogue(ctx);
   return { ...counts, published };
 }
 

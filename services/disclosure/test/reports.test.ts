@@ -49,6 +49,18 @@ afterAll(async () => h?.close());
 const prepare = (body: object) =>
   api(h).post('/internal/reports').set('authorization', h.auth.system).send(body);
 
+it('refuses periods outside 2000–2099 with 400 (schemathesis: year 8196 answered 500)', async () => {
+  for (const body of [
+    { kind: 'annualStatistics', period: '8196' },
+    { kind: 'creditBlacklist', period: '0000-Q1' },
+    { kind: 'randomInspectionResults', period: '9999-12' },
+  ]) {
+    const res = await prepare(body);
+    expect({ body, status: res.status }).toEqual({ body, status: 400 });
+    expect(res.body.errors[0]).toMatchObject({ path: 'body.period' });
+  }
+});
+
 it('prepares the month’s random-inspection results from the public versions, once', async () => {
   expect((await prepare({ kind: 'randomInspectionResults', period: '2026-13' })).status).toBe(400);
   const first = await prepare({ kind: 'randomInspectionResults', period: '2026-10' });

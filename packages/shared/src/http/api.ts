@@ -60,8 +60,9 @@ export interface TRouteDefinition<
   request?: { params?: P; query?: Q; body?: B; rawBody?: TRawBody };
   /**
    * Documented responses; defaults to a bare 200. Error statuses without a schema are documented as
-   * problem+json; 400 (when the route validates input), 401/403 (unless public) and 404 (when the
-   * path has parameters) are added to every operation that can answer them.
+   * problem+json; 400 (when the route validates input), 401/403 (unless public), 404 (when the
+   * path has parameters) and 422 (idempotent routes: a key reused with another request) are added
+   * to every operation that can answer them.
    */
   responses?: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
   /** Defaults to one derived from method and path (`postCasesByCaseNumberEvidenceUploads`). */
@@ -157,6 +158,10 @@ export class Api {
         ? {}
         : { 401: errorCodes.unauthenticated.title, 403: errorCodes.forbidden.title }),
       ...(def.path.includes('{') ? { 404: errorCodes.notFound.title } : {}),
+      // The one idempotency rule answers 422 for a key reused with another request (kit).
+      ...(def.idempotent
+        ? { 422: `${errorCodes.unprocessable.title}（Idempotency-Key 已用于内容不同的请求）` }
+        : {}),
     };
     const common = def.access === 'public' ? this.publicResponses : {};
     const responses = {

@@ -15,18 +15,20 @@ import type {
   TRandomInspectionResultsContent,
 } from './report-content';
 
+// Years 2000–2099: the working-day calendar and the clocks reach no further (schemathesis sent the
+// year 8196, which answered 500 while the duty clock's due date was computed).
 export const ZPrepareReport = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('randomInspectionResults'),
-    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, '应为年月，如 2026-03'),
+    period: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/u, '应为 2000–2099 年的年月，如 2026-03'),
   }),
   z.object({
     kind: z.literal('creditBlacklist'),
-    period: z.string().regex(/^\d{4}-Q[1-4]$/u, '应为年份加季度，如 2026-Q1'),
+    period: z.string().regex(/^20\d{2}-Q[1-4]$/u, '应为 2000–2099 年的年份加季度，如 2026-Q1'),
   }),
   z.object({
     kind: z.literal('annualStatistics'),
-    period: z.string().regex(/^\d{4}$/u, '应为四位年份，如 2026'),
+    period: z.string().regex(/^20\d{2}$/u, '应为 2000–2099 年的四位年份，如 2026'),
   }),
 ]);
 export type TPrepareReport = z.infer<typeof ZPrepareReport>;

@@ -39,7 +39,10 @@ export function planRoutes(api: Api, deps: TDomainDeps): void {
     access: declarers,
     idempotent: true,
     request: { body: ZDeclareConflictBody },
-    responses: { 201: { description: '已登记', schema: ZConflictView } },
+    responses: {
+      201: { description: '已登记', schema: ZConflictView },
+      404: problem('检查对象名录库中没有该对象'),
+    },
     handler: async (ctx) => declareConflict(deps.db, ctx.principal, actorOf(ctx), ctx.body, ctx.idempotency),
   });
 
@@ -85,7 +88,11 @@ export function planRoutes(api: Api, deps: TDomainDeps): void {
     request: {
       query: z.object({ itemCode: z.string().trim().min(1).max(40), from: ZIsoDate, to: ZIsoDate }),
     },
-    responses: { 200: { description: '检查人员', schema: ZInspectorPool }, 503: problem('人员目录不可用') },
+    responses: {
+      200: { description: '检查人员', schema: ZInspectorPool },
+      404: problem('事项不存在'),
+      503: problem('人员目录不可用'),
+    },
     handler: async ({ query }) => {
       const item = await deps.db.inspectionItem.findUnique({ where: { code: query.itemCode } });
       if (!item) throw new AppError('notFound', `事项 ${query.itemCode} 不存在`);

@@ -30,6 +30,10 @@ export function spotCheckRoutes(api: Api, deps: TRouteDeps): void {
     responses: {
       201: { description: '已备案', schema: ZDecisionFiling },
       200: { description: '此前已备案', schema: ZDecisionFiling },
+      404: problem('案件不存在，或调用者不是该案的执法人员'),
+      409: problem('该案件的决定书文号已以不同内容备案'),
+      422: problem('承办机构与案卷不一致，或 Idempotency-Key 已用于内容不同的请求'),
+      503: problem('案卷系统暂不可用'),
     },
     handler: async (ctx) => {
       const { filing, created } = await fileDecision(
