@@ -332,6 +332,7 @@ async function main(): Promise<number> {
       recording: pools.recording,
       'legal-review': pools.legalReview,
       disclosure: pools.disclosure,
+      notifications: pools.notifications,
       inspection: pools.inspection,
     };
     for (let i = 0; i < 60; i++) {
