@@ -49,10 +49,12 @@ test(`histories of the previous release (${previousRelease}) are present for eve
   expect([...paths].sort()).toEqual(
     [
       'calendar-update',
+      'catalogue-update',
       'closed',
       'disclosure-holiday',
       'evidence-escalation',
       'exempt',
+      'inspection-results',
       'major-approved',
       'missing-materials',
       'non-major',
@@ -69,6 +71,20 @@ test.each(releases)('every saved history of release %s replays without nondeterm
   expect(failures).toEqual([]);
   expect(count).toBeGreaterThanOrEqual(11);
 });
+
+// Issue 11: new catalogue-update and inspection-results runs report their clock to the board
+// (patches catalogue-report-clock-events, inspection-report-clock-events); these runs, saved from the
+// code before the patches, scheduled no reportClockEvent and must keep replaying without it.
+test.each(['catalogue-update.json', 'inspection-results.json'])(
+  '%s was saved before its clock-events patch and replays unchanged',
+  async (file) => {
+    const text = readFileSync(path.join(root, '0.1.0', file), 'utf8');
+    expect(text).toContain('notifyClockStep');
+    expect(text).not.toContain('reportClockEvent');
+    const { failures, count } = await replayAll(require.resolve('../src/workflows'), '0.1.0', [file]);
+    expect([failures, count]).toEqual([[], 1]);
+  },
+);
 
 // #13 item 4 (000 §17): new runs ignore a decision's `randomInspection` flag (7 working days, patch
 // `decision-keeps-seven-days`, lifecycle-clocks.test.ts); this run, saved from the code before the

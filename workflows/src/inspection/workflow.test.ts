@@ -10,6 +10,7 @@ import {
 } from '@sanxiang/shared/src/contracts';
 import { createTimeSkippingEnv } from '../testing/time-skipping-env';
 import type { TNotifyClockStepInput } from '../lifecycle/activities/notify-clock-step';
+import type { TReportClockEventInput } from '../lifecycle/activities/report-clock-event';
 import {
   computeInspectionResultsClockWith,
   type TInspectionActivities,
@@ -17,6 +18,7 @@ import {
   type TInspectionResultsClock,
 } from './activities';
 import { inspectionResultsStatus, resultsApproved, type TInspectionResultsResult } from './workflow';
+import { recordRunHistory } from '../../test/support/lifecycle-harness';
 
 // One random-inspection task's results clock (000 §17; #13 item 4) in Temporal's time-skipping test
 // server, with the real calendar and stubbed service calls: 20 working days from the end of the
@@ -45,11 +47,13 @@ function stubs() {
   const escalations: (TInspectionEscalation & { workflowTime: number })[] = [];
   const notifications: TNotifyClockStepInput[] = [];
   const published: { taskId: string; workflowTime: number }[] = [];
+  const events: TReportClockEventInput[] = [];
   const order: string[] = [];
   const activities: TInspectionActivities & {
     notifyClockStep(
       input: TNotifyClockStepInput,
     ): Promise<{ people: { personId: string; name: string; audience: 'assignee'; channels: 'inbox'[] }[] }>;
+    reportClockEvent(input: TReportClockEventInput): Promise<void>;
   } = {
     computeInspectionResultsClock: async ({ endDate }) =>
       computeInspectionResultsClockWith(calendar, endDate),
@@ -67,6 +71,10 @@ function stubs() {
         people: [{ personId: 'p-discloser', name: '许公示', audience: 'assignee', channels: ['inbox'] }],
       };
     },
+    reportClockEvent: async (input) => {
+      order.push(`event:${input.type}`);
+      events.push(input);
+    },
     publishInspectionResults: async ({ taskId }) => {
       order.push('publish');
       const workflowTime = await nowMs();
@@ -74,7 +82,7 @@ function stubs() {
       return { publishedAt: new Date(workflowTime).toISOString() };
     },
   };
-  return { clocks, escalations, notifications, published, order, activities };
+  return { clocks, escalations, notifications, published, events, order, activities };
 }
 
 async function run<T>(
@@ -120,7 +128,9 @@ it('counts 20 working days from the end of the inspection, escalates after the d
       approvedById: 'p-head',
       approvedAt: new Date(await nowMs()).toISOString(),
     });
-    return (await handle.result()) as TInspectionResultsResult;
+    const done = (await handle.result()) as TInspectionResultsResult;
+    await recordRunHistory(env.client, handle.workflowId, 'inspection-results');
+    return done;
   });
   expect(s.clocks).toEqual([clock]);
   expect(clock.dueDate).toBe(calendar.addWorkingDays(endDate, 20).date);
@@ -147,7 +157,9 @@ it('counts 20 working days from the end of the inspection, escalates after the d
       assigneeIds: [],
     })),
   );
+  // On the board and in 我的待办 from the start (patch inspection-report-clock-events) until published.
   expect(s.order).toEqual([
+    'event:started',
     'notify:0',
     'record:0',
     'notify:1',
@@ -155,7 +167,24 @@ it('counts 20 working days from the end of the inspection, escalates after the d
     'notify:2',
     'record:2',
     'publish',
+    'event:stopped',
   ]);
+  const board = {
+    clockKey: `${inspectionResultsWorkflowId(taskId)}:randomInspectionDisclosure`,
+    kind: 'randomInspectionDisclosure',
+    caseNumber: null,
+    caseTitle: '2026年第四季度工资支付检查',
+    link: `/inspection/tasks/${taskId}`,
+    dueAt: clock.dueAt,
+    dueDate: clock.dueDate,
+    assigneeIds: [],
+  };
+  expect(s.events).toEqual([
+    { ...board, type: 'started', at: expect.any(String) },
+    { ...board, type: 'stopped', at: expect.any(String) },
+  ]);
+  expect(Date.parse(s.events[0]!.at)).toBeLessThan(Date.parse(clock.remindAt));
+  expect(Date.parse(s.events[1]!.at)).toBeGreaterThan(Date.parse(clock.secondEscalateAt));
   expect(result).toMatchObject({ taskId, level: 2, onTime: false, dueAt: clock.dueAt });
 });
 
@@ -201,5 +230,5 @@ it('publishes at once, without reminders, when approved before the reminder', as
   });
   expect(s.escalations).toEqual([]);
   expect(s.notifications).toEqual([]);
-  expect(s.order).toEqual(['publish']);
+  expect(s.order).toEqual(['event:started', 'publish', 'event:stopped']);
 });

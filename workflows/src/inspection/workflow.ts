@@ -2,6 +2,7 @@ import {
   condition,
   defineQuery,
   defineSignal,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -20,6 +21,7 @@ import type {
   TNotifyClockStepInput,
   TNotifyClockStepResult,
 } from '../lifecycle/activities/notify-clock-step';
+import type { TReportClockEventInput } from '../lifecycle/activities/report-clock-event';
 import type { TInspectionActivities, TInspectionResultsClock } from './activities';
 
 export interface TInspectionResultsStatus {
@@ -43,8 +45,15 @@ export const resultsApproved = defineSignal<[TResultsApproved]>(inspectionResult
 export const inspectionCalendarUpdated = defineSignal<[unknown]>(inspectionResultsSignals.calendarUpdated);
 export const inspectionResultsStatus = defineQuery<TInspectionResultsStatus>(inspectionResultsQueries.status);
 
+/**
+ * `patched()` id of putting the clock on the supervision board and in 我的待办 from its start to the
+ * publication (`reportClockEvent`, issue 11); runs from before it are never on the board.
+ */
+export const INSPECTION_CLOCK_EVENTS_PATCH = 'inspection-report-clock-events';
+
 type TActs = TInspectionActivities & {
   notifyClockStep(input: TNotifyClockStepInput): Promise<TNotifyClockStepResult>;
+  reportClockEvent(input: TReportClockEventInput): Promise<void>;
 };
 
 const acts = proxyActivities<TActs>({
@@ -69,6 +78,10 @@ export async function inspectionResultsWorkflow(
   input: TInspectionResultsInput,
 ): Promise<TInspectionResultsResult> {
   const { workflowId } = workflowInfo();
+  // Decided once, before the first command: a run started before the patch never reports.
+  const reportsEvents = patched(INSPECTION_CLOCK_EVENTS_PATCH);
+  const clockKey = `${workflowId}:randomInspectionDisclosure`;
+  const link = `/inspection/tasks/${encodeURIComponent(input.taskId)}`;
   let approved: TResultsApproved | undefined;
   let recompute = false;
   let clock: TInspectionResultsClock | null = null;
@@ -100,7 +113,26 @@ export async function inspectionResultsWorkflow(
       idempotencyKey: `${workflowId}:clock:${clock.dueAt}`,
       clock,
     });
+    // On the board and in 我的待办 (the disclosure office's staff, resolved by the activity).
+    if (reportsEvents)
+      await acts.reportClockEvent(event('started', clock, new Date(Date.now()).toISOString()));
   };
+  const event = (
+    type: 'started' | 'stopped',
+    c: TInspectionResultsClock,
+    at: string,
+  ): TReportClockEventInput => ({
+    type,
+    clockKey,
+    kind: 'randomInspectionDisclosure',
+    caseNumber: null,
+    caseTitle: input.taskName,
+    link,
+    dueAt: c.dueAt,
+    dueDate: c.dueDate,
+    at,
+    assigneeIds: [],
+  });
   await setClock();
 
   while (approved === undefined && level < 2) {
@@ -117,12 +149,12 @@ export async function inspectionResultsWorkflow(
     }
     const reason = `随机抽查任务“${input.taskName}”的检查结果应于抽查结束之日起 ${INSPECTION_RESULTS_WORKING_DAYS} 个工作日内公示（截止 ${current.dueDate}）：${escalationText[next]}`;
     const told = await acts.notifyClockStep({
-      clockKey: `${workflowId}:randomInspectionDisclosure`,
+      clockKey,
       kind: 'randomInspectionDisclosure',
       level: next,
       caseNumber: null,
       caseTitle: input.taskName,
-      link: `/inspection/tasks/${encodeURIComponent(input.taskId)}`,
+      link,
       dueAt: current.dueAt,
       dueDate: current.dueDate,
       reason,
@@ -151,6 +183,8 @@ export async function inspectionResultsWorkflow(
   done.publishedAt = published.publishedAt;
   const { publishedAt } = published;
   const final: TInspectionResultsClock = clock!;
+  // Workflow time, never before the start event (the service ignores an event older than the last).
+  if (reportsEvents) await acts.reportClockEvent(event('stopped', final, new Date(Date.now()).toISOString()));
   return {
     taskId: input.taskId,
     publishedAt,

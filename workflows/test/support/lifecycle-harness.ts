@@ -244,13 +244,20 @@ const historiesDir = (): string =>
  * there are several runs). replay.test.ts replays them all against the current workflow code.
  */
 export async function recordHistory(h: THarness, handle: TLifecycleHandle, name: string): Promise<void> {
+  await recordRunHistory(h.env.client, handle.workflowId, name);
+}
+
+/** As {@link recordHistory}, for any workflow (e.g. the catalogue-update and inspection clocks). */
+export async function recordRunHistory(
+  client: TestWorkflowEnvironment['client'],
+  workflowId: string,
+  name: string,
+): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   const runs: Awaited<ReturnType<TLifecycleHandle['fetchHistory']>>[] = [];
-  let runId: string | undefined = (await handle.describe()).runId;
+  let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
   while (runId) {
-    const history: (typeof runs)[number] = await h.env.client.workflow
-      .getHandle(handle.workflowId, runId)
-      .fetchHistory();
+    const history: (typeof runs)[number] = await client.workflow.getHandle(workflowId, runId).fetchHistory();
     runs.unshift(history);
     const previous: string | null | undefined =
       history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;

@@ -7,7 +7,9 @@ import { createTimeSkippingEnv } from '../../testing/time-skipping-env';
 import { computeCatalogueClockWith, type TCatalogueClock, type TCatalogueEscalation } from './activities';
 import type { TCatalogueUpdateActivities } from './activities';
 import type { TNotifyClockStepInput } from '../../lifecycle/activities/notify-clock-step';
+import type { TReportClockEventInput } from '../../lifecycle/activities/report-clock-event';
 import { catalogueChangeCompleted, catalogueUpdateStatus, type TCatalogueUpdateResult } from './workflow';
+import { recordRunHistory } from '../../../test/support/lifecycle-harness';
 
 // The 20-working-day catalogue-update clock in Temporal's time-skipping test server, with the real
 // calendar and stubbed service calls: reminder, escalations (each told to the notifications service
@@ -31,9 +33,11 @@ function stubs() {
   const clocks: TCatalogueClock[] = [];
   const escalations: (TCatalogueEscalation & { workflowTime: number })[] = [];
   const notifications: TNotifyClockStepInput[] = [];
+  const events: (TReportClockEventInput & { workflowTime: number })[] = [];
   const order: string[] = [];
   const activities: TCatalogueUpdateActivities & {
     notifyClockStep(input: TNotifyClockStepInput): Promise<{ people: [] }>;
+    reportClockEvent(input: TReportClockEventInput): Promise<void>;
   } = {
     computeCatalogueClock: async ({ effectiveDate }) => computeCatalogueClockWith(calendar, effectiveDate),
     recordCatalogueClock: async ({ clock }) => {
@@ -49,8 +53,12 @@ function stubs() {
       notifications.push(input);
       return { people: [] };
     },
+    reportClockEvent: async (input) => {
+      order.push(`event:${input.type}`);
+      events.push({ ...input, workflowTime: Number(await env.currentTimeMs()) });
+    },
   };
-  return { clocks, escalations, notifications, order, activities };
+  return { clocks, escalations, notifications, events, order, activities };
 }
 
 const shanghaiToday = async () => calendar.dateInShanghai(new Date(Number(await env.currentTimeMs())));
@@ -70,7 +78,7 @@ async function run<T>(
 }
 
 it('reminds, escalates twice, and reports a late completion', async () => {
-  const { clocks, escalations, notifications, order, activities } = stubs();
+  const { clocks, escalations, notifications, events, order, activities } = stubs();
   const effectiveDate = await shanghaiToday();
   const changeId = randomUUID();
   const result = await run(activities, async (taskQueue) => {
@@ -90,7 +98,9 @@ it('reminds, escalates twice, and reports a late completion', async () => {
       changeId,
       completedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
     });
-    return (await handle.result()) as TCatalogueUpdateResult;
+    const done = (await handle.result()) as TCatalogueUpdateResult;
+    await recordRunHistory(env.client, handle.workflowId, 'catalogue-update');
+    return done;
   });
   const clock = computeCatalogueClockWith(calendar, effectiveDate);
   expect(clocks).toEqual([clock]);
@@ -120,12 +130,39 @@ it('reminds, escalates twice, and reports a late completion', async () => {
     })),
   );
   // Told before the escalation is recorded, as the lifecycle does.
-  expect(order).toEqual(['notify:0', 'record:0', 'notify:1', 'record:1', 'notify:2', 'record:2']);
+  // On the board and in 我的待办 from the start until completed (patch catalogue-report-clock-events).
+  expect(order).toEqual([
+    'event:started',
+    'notify:0',
+    'record:0',
+    'notify:1',
+    'record:1',
+    'notify:2',
+    'record:2',
+    'event:stopped',
+  ]);
+  const board = {
+    clockKey: `catalogue-update:${changeId}:catalogueUpdate`,
+    kind: 'catalogueUpdate',
+    caseNumber: null,
+    caseTitle: '《劳动保障监察条例》修订',
+    link: `/catalogue-changes/${changeId}`,
+    dueAt: clock.dueAt,
+    dueDate: clock.dueDate,
+    assigneeIds: [],
+  };
+  expect(events.map(({ workflowTime: _, ...e }) => e)).toEqual([
+    { ...board, type: 'started', at: expect.any(String) },
+    { ...board, type: 'stopped', at: expect.any(String) },
+  ]);
+  expect(Date.parse(events[0]!.at)).toBeLessThan(Date.parse(clock.remindAt));
+  // The stop at the completion (workflow time), after the second escalation.
+  expect(Date.parse(events[1]!.at)).toBeGreaterThan(Date.parse(clock.secondEscalateAt));
   expect(result).toMatchObject({ changeId, level: 2, onTime: false });
 });
 
 it('stops after the reminder when the entries are updated in time', async () => {
-  const { escalations, notifications, activities } = stubs();
+  const { escalations, notifications, events, activities } = stubs();
   const effectiveDate = await shanghaiToday();
   const changeId = randomUUID();
   const clock = computeCatalogueClockWith(calendar, effectiveDate);
@@ -144,6 +181,8 @@ it('stops after the reminder when the entries are updated in time', async () => 
   });
   expect(escalations.map((e) => e.level)).toEqual([0]);
   expect(notifications.map((n) => [n.level, n.at])).toEqual([[0, clock.remindAt]]);
+  // Off the board once completed.
+  expect(events.map((e) => e.type)).toEqual(['started', 'stopped']);
   expect(result).toMatchObject({ level: 0, onTime: true });
 });
 

@@ -14,6 +14,7 @@ import type {
   TNotifyClockStepInput,
   TNotifyClockStepResult,
 } from '../../lifecycle/activities/notify-clock-step';
+import type { TReportClockEventInput } from '../../lifecycle/activities/report-clock-event';
 import type { TCatalogueClock, TCatalogueEscalation, TCatalogueUpdateActivities } from './activities';
 import {
   CATALOGUE_UPDATE_WORKING_DAYS,
@@ -53,9 +54,16 @@ export const catalogueUpdateStatus = defineQuery<TCatalogueUpdateStatus>(catalog
 /** `patched()` id of telling the disclosure office and its heads of each fired level (issue 11). */
 export const CATALOGUE_NOTIFY_PATCH = 'catalogue-notify-people';
 
-/** The clock's activities and the lifecycle's `notifyClockStep` (the same worker registers both). */
+/**
+ * `patched()` id of putting the clock on the supervision board and in 我的待办 from its start to its
+ * completion (`reportClockEvent`, issue 11); runs from before it are never on the board.
+ */
+export const CATALOGUE_CLOCK_EVENTS_PATCH = 'catalogue-report-clock-events';
+
+/** The clock's activities and the lifecycle's `notifyClockStep` / `reportClockEvent` (the same worker registers all). */
 type TActs = TCatalogueUpdateActivities & {
   notifyClockStep(input: TNotifyClockStepInput): Promise<TNotifyClockStepResult>;
+  reportClockEvent(input: TReportClockEventInput): Promise<void>;
 };
 
 const acts = proxyActivities<TActs>({
@@ -80,6 +88,10 @@ const instantOf = (clock: TCatalogueClock, level: TClockLevel) =>
  */
 export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Promise<TCatalogueUpdateResult> {
   const { workflowId } = workflowInfo();
+  // Decided once, before the first command: a run started before the patch never reports.
+  const reportsEvents = patched(CATALOGUE_CLOCK_EVENTS_PATCH);
+  const clockKey = `${workflowId}:catalogueUpdate`;
+  const link = `/catalogue-changes/${encodeURIComponent(input.changeId)}`;
   let completedAt: string | undefined;
   let recompute = false;
   let clock: TCatalogueClock | null = null;
@@ -110,7 +122,22 @@ export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Pro
       idempotencyKey: `${workflowId}:clock:${clock.dueAt}`,
       clock,
     });
+    // On the board and in 我的待办 (the disclosure office's staff, resolved by the activity).
+    if (reportsEvents)
+      await acts.reportClockEvent(event('started', clock, new Date(Date.now()).toISOString()));
   };
+  const event = (type: 'started' | 'stopped', c: TCatalogueClock, at: string): TReportClockEventInput => ({
+    type,
+    clockKey,
+    kind: 'catalogueUpdate',
+    caseNumber: null,
+    caseTitle: input.title,
+    link,
+    dueAt: c.dueAt,
+    dueDate: c.dueDate,
+    at,
+    assigneeIds: [],
+  });
   await setClock();
 
   while (completedAt === undefined && level < 2) {
@@ -130,12 +157,12 @@ export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Pro
     // office's staff (level 0, 1), its head (1, 2) and the agency head (2), from the directory.
     if (patched(CATALOGUE_NOTIFY_PATCH)) {
       await acts.notifyClockStep({
-        clockKey: `${workflowId}:catalogueUpdate`,
+        clockKey,
         kind: 'catalogueUpdate',
         level: next,
         caseNumber: null,
         caseTitle: input.title,
-        link: `/catalogue-changes/${encodeURIComponent(input.changeId)}`,
+        link,
         dueAt: current.dueAt,
         dueDate: current.dueDate,
         reason,
@@ -153,6 +180,8 @@ export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Pro
   await condition(() => completedAt !== undefined);
   const done = completedAt!;
   const final: TCatalogueClock = clock!;
+  // Workflow time, never before the start event (the service ignores an event older than the last).
+  if (reportsEvents) await acts.reportClockEvent(event('stopped', final, new Date(Date.now()).toISOString()));
   return {
     changeId: input.changeId,
     completedAt: done,
