@@ -99,6 +99,8 @@ it('loads the demo cases to their stages, and a second run finds everything and 
   const [hit] = (await searchPublicDecisions(api, { q: '职业中介' })).items;
   expect(hit).toMatchObject({ partyName: '王某', state: 'published' });
   const record = await getPublicDecision(api, hit!.id);
+  // 案件名称 (004 §9(1)): from the case file, through the lifecycle's draft activity, to the platform.
+  expect(record).toMatchObject({ caseName: '未经许可擅自从事职业中介活动' });
   expect(JSON.stringify(record)).not.toMatch(/320402199001017818|15061234567|龙锦路|王建国/u);
   // The withdrawn decision is found by its document number only, and shows only its notice.
   const redone = cases.find((c) => c.target === 'withdrawnToBeRedone')!.story;

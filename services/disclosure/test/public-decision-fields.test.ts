@@ -7,6 +7,7 @@ import { api, createHarness, draftRequest, publishDecision, type THarness } from
 let h: THarness;
 let company: string;
 let person: string;
+let named: string;
 
 beforeAll(async () => {
   h = await createHarness({
@@ -40,6 +41,16 @@ beforeAll(async () => {
         creditCode: '210102198805061234',
         legalRepresentative: '李四',
       },
+    }),
+  );
+  // 案件名称 (004 §9(1)), as the draft activity sends it from the case file; a natural person's name
+  // in it is masked like everywhere else.
+  named = await publishDecision(
+    h,
+    draftRequest({
+      party: { kind: 'naturalPerson', name: '王建国' },
+      caseName: '王建国未经许可擅自从事职业中介活动案',
+      publication: { ...base.publication, content: '经查，王建国未经许可通过网络平台从事职业中介活动。' },
     }),
   );
 }, 120_000);
@@ -91,4 +102,15 @@ it('every page carries the government site footer from configuration', async () 
     expect(footer).toContain('辽ICP备05001234号');
     expect(footer).toContain('网站标识码：2101000005');
   }
+});
+
+it('caseName: the published decision carries the case name (004 §9(1)), redacted like the other fields', async () => {
+  const json = await api(h).get(`/api/public/decisions/${named}`).expect(200);
+  expect(json.body.caseName).toBe('王某未经许可擅自从事职业中介活动案');
+  const page = await api(h).get(`/public/decisions/${named}`).expect(200);
+  expect(page.text).toMatch(/<dt>案件名称<\/dt>\s*<dd>王某未经许可擅自从事职业中介活动案<\/dd>/u);
+  expect(page.text).not.toContain('王建国');
+  // A draft without one (made before the case name was carried) shows no empty row.
+  const older = await api(h).get(`/public/decisions/${company}`).expect(200);
+  expect(older.text).not.toContain('案件名称');
 });

@@ -824,6 +824,8 @@ describe('case summary for other services (GET /internal/cases/{c}/summary)', ()
     expect(asSystem.status).toBe(200);
     expect(asSystem.body).toEqual({
       caseNumber,
+      // 案件名称: the published decision names the case (004 §9(1)).
+      title: '拖欠劳动报酬',
       handlingUnit: '常州市劳动保障监察支队',
       status: 'open',
       officers: expect.arrayContaining([

@@ -81,6 +81,8 @@ export const ZEscalationResponse = z.object({ escalationId: ZId });
  */
 export const ZCaseSummary = z.object({
   caseNumber: z.string(),
+  /** 案件名称 as entered at case opening (the published decision names it, 004 §9(1)). */
+  title: z.string().optional(),
   handlingUnit: z.string(),
   status: z.string(),
   officers: z.array(z.object({ userId: z.string(), name: z.string() })),
@@ -150,6 +152,8 @@ export const ZDisclosureDraftRequest = z.object({
   dueAt: ZInstant.optional(),
   /** The case's officers: none of them may check or approve its disclosure (审核办法 §3). */
   handlerIds: z.array(ZId).max(40).optional(),
+  /** 案件名称 (004 §9(1)), asked of recording by the draft activity. */
+  caseName: z.string().trim().min(1).max(300).optional(),
 });
 export type TDisclosureDraftRequest = z.infer<typeof ZDisclosureDraftRequest>;
 export const ZDisclosureDraftResponse = z.object({

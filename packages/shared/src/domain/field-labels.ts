@@ -31,6 +31,7 @@ export const fieldLabel: Record<string, string> = {
   baseVersion: '所依据的版本',
   basis: '依据',
   carrier: '审核载体',
+  caseName: '案件名称',
   caseNumber: '案号',
   case: '案件',
   caseTitle: '案由',

@@ -129,6 +129,7 @@ export const caseStageLabel: Record<TCaseStage, string> = {
  * disclosure service's redaction report and the console's draft editor name them the same way.
  */
 export const publicDecisionFieldLabel = {
+  caseName: '案件名称',
   partyName: '行政相对人',
   creditCode: '统一社会信用代码',
   legalRepresentative: '法定代表人',

@@ -40,6 +40,7 @@ export async function upsertPublishedDecision(
     decisionDate: new Date(`${c.decisionDate}T00:00:00Z`),
     publishedAt: row.publishedAt,
     correctedAt: row.correctedAt,
+    caseName: c.caseName ?? null,
     partyKind: c.partyKind,
     partyName: c.partyName,
     creditCode: c.partyKind === 'naturalPerson' ? null : (c.creditCode ?? null),
@@ -81,6 +82,7 @@ export async function replaceByWithdrawalNotice(
     data: {
       state: 'withdrawn',
       version: null,
+      caseName: null,
       partyKind: null,
       partyName: null,
       creditCode: null,
@@ -506,6 +508,7 @@ export async function searchPublicDecisions(
 
 export interface TPublicDecisionRow extends TPublicSearchRow {
   version: number | null;
+  caseName: string | null;
   partyKind: string | null;
   creditCode: string | null;
   legalRepresentative: string | null;
@@ -527,7 +530,7 @@ export async function getPublicDecision(
 ): Promise<TPublicDecisionRow | undefined> {
   const { rows } = await pool.query<TPublicDecisionRow>(
     `SELECT "disclosureId", state, version, "documentNumber", "decisionKind", "issuingAuthority", "decisionDate",
-            "publishedAt", "correctedAt", "partyKind", "partyName", "creditCode", "legalRepresentative",
+            "publishedAt", "correctedAt", "caseName", "partyKind", "partyName", "creditCode", "legalRepresentative",
             "enforcementMethod", content, decision, "penaltyKind", "fineAmountYuan", "legalBasis", performance,
             "expiresAt", "withdrawnAt", "withdrawalReason", "withdrawalExplanation"
      FROM "PublicDecision" WHERE "disclosureId" = $1`,

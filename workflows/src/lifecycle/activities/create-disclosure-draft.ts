@@ -32,7 +32,7 @@ export function publishedPartyIdentity(summary: TCaseSummary): {
 
 /**
  * Creates the disclosure draft for internal review (内部审核), or records an exemption (不予公开).
- * The case's officers and the party's identity are asked of recording here (an activity, so the
+ * The case's officers, its name and the party's identity are asked of recording here (an activity, so the
  * workflow's commands do not change) and sent along: none of them may check or approve the disclosure (职责分离, 审核办法 §3).
  */
 export const createDisclosureDraft =
@@ -46,7 +46,13 @@ export const createDisclosureDraft =
     ];
     return deps.disclosure.post(
       internalPaths.disclosures(),
-      { ...request, party: { ...request.party, ...publishedPartyIdentity(summary) }, handlerIds },
+      {
+        ...request,
+        party: { ...request.party, ...publishedPartyIdentity(summary) },
+        handlerIds,
+        // 案件名称 (004 §9(1)): from the case file, so the workflow's commands stay as they were.
+        ...(summary.title ? { caseName: summary.title } : {}),
+      },
       { idempotencyKey, response: ZDisclosureDraftResponse },
     );
   };

@@ -35,6 +35,7 @@ export async function createDecisionDraft(
   }
 
   const source: TDecisionSource = {
+    ...(req.caseName ? { caseName: req.caseName } : {}),
     partyKind: req.party.kind,
     partyName: req.party.name,
     // A natural person's record never carries a code (the activity sends none; this holds it here too).

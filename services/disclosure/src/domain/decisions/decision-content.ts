@@ -9,6 +9,7 @@ const ZText = (max: number) => z.string().trim().min(1).max(max);
  * performed, and the issuing authority.
  */
 export const ZDecisionSource = z.object({
+  caseName: z.string().trim().min(1).max(300).optional(), // 案件名称 (004 §9(1)); absent on drafts made before it was sent
   partyKind: ZPartyKind,
   partyName: ZText(200), // 行政相对人
   creditCode: z.string().trim().max(32).optional(), // 统一社会信用代码 (legal person / organisation only)
@@ -32,6 +33,7 @@ export type TDecisionSource = z.infer<typeof ZDecisionSource>;
  * kind identify the decision in the case file: a wrong one is corrected there, not here.
  */
 export const ZDecisionEdit = ZDecisionSource.pick({
+  caseName: true,
   partyName: true,
   legalRepresentative: true,
   fineAmountYuan: true,
@@ -47,6 +49,7 @@ export type TDecisionEdit = z.infer<typeof ZDecisionEdit>;
 
 /** Fields that redaction may touch (text the public reads). */
 export const redactableFields = [
+  'caseName',
   'partyName',
   'legalRepresentative',
   'enforcementMethod',

@@ -36,6 +36,8 @@ export async function getPublicDecision(pool: TPublicReadPool, id: string) {
     ...common,
     state: 'published' as const,
     correctedAt: r.correctedAt?.toISOString() ?? null,
+    /** 案件名称 (004 §9(1)); null for decisions drafted before it was carried. */
+    caseName: r.caseName,
     partyKind: r.partyKind,
     partyKindLabel: labelOf(partyKindLabel, r.partyKind),
     partyName: r.partyName,

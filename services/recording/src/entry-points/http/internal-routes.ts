@@ -68,6 +68,7 @@ export function internalRoutes(api: Api, deps: TRecordingDeps) {
       return {
         body: {
           caseNumber: file.caseNumber,
+          title: file.title,
           handlingUnit: file.handlingUnit,
           status: file.status,
           officers: file.officers.map((o) => ({ userId: o.userId, name: o.name })),

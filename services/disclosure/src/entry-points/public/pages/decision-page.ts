@@ -45,6 +45,12 @@ export function renderDecisionPage(d: TPublicDecisionView): string {
       <section aria-labelledby="decision-heading">
         <h2 id="decision-heading" class="visually-hidden">公示内容</h2>
         <dl class="record">
+          ${
+            d.caseName
+              ? html`<dt>案件名称</dt>
+                  <dd>${d.caseName}</dd>`
+              : ''
+          }
           <dt>行政相对人</dt>
           <dd>${d.partyName}（${d.partyKindLabel}）</dd>
           ${

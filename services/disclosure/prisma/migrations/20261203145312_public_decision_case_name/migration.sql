@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PublicDecision" ADD COLUMN     "caseName" TEXT;
