@@ -1,7 +1,6 @@
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { AppError } from '@sanxiang/shared';
 import type { TDb } from '../../data-access/prisma-client';
-
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 const include = {
   entries: {
@@ -32,16 +31,16 @@ const view = (c: TChangeRow, today: string) => ({
   kind: c.kind,
   title: c.title,
   description: c.description,
-  effectiveDate: isoDate(c.effectiveDate),
+  effectiveDate: fromDateColumn(c.effectiveDate),
   registeredBy: c.registeredBy,
   registeredAt: c.registeredAt.toISOString(),
   workflowId: c.workflowId,
   status: c.status,
   completedAt: c.completedAt?.toISOString() ?? null,
-  dueDate: isoDate(c.dueDate),
+  dueDate: c.dueDate ? fromDateColumn(c.dueDate) : null,
   dueAt: c.dueAt?.toISOString() ?? null,
   provisional: c.provisional,
-  overdue: c.status === 'open' && c.dueDate !== null && isoDate(c.dueDate)! < today,
+  overdue: c.status === 'open' && c.dueDate !== null && fromDateColumn(c.dueDate) < today,
   entries: c.entries.map((e) => ({
     disclosureId: e.disclosureId,
     title: e.disclosure.title,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
-import { dateInShanghai } from '@sanxiang/shared/src/calendar';
+import { dateInShanghai, fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { lockKey } from '../../data-access/locks';
 import type { TCommandContext } from '../../data-access/unit-of-work';
@@ -59,7 +59,7 @@ export async function answerCorrectionRequest(
     outcome: input.outcome,
     correctionVersion,
     // The due date is a Beijing calendar day (a date column); an answer at 07:00 Beijing is already that day.
-    onTime: dateInShanghai(now) <= request.dueDate.toISOString().slice(0, 10),
+    onTime: dateInShanghai(now) <= fromDateColumn(request.dueDate),
   });
   await writeAudit(
     tx,

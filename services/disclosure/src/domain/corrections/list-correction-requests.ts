@@ -1,3 +1,4 @@
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import type { CorrectionRequest } from '../../generated/prisma/client';
@@ -12,8 +13,6 @@ export const ZListCorrectionRequestsQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
 export const toCorrectionRequestView = (r: CorrectionRequest, today: string) => ({
   id: r.id,
   trackingNumber: r.trackingNumber,
@@ -26,9 +25,9 @@ export const toCorrectionRequestView = (r: CorrectionRequest, today: string) => 
   evidence: r.evidence,
   status: r.status,
   receivedAt: r.receivedAt.toISOString(),
-  dueDate: isoDate(r.dueDate),
+  dueDate: fromDateColumn(r.dueDate),
   dueProvisional: r.dueProvisional,
-  overdue: r.status === 'open' && isoDate(r.dueDate) < today,
+  overdue: r.status === 'open' && fromDateColumn(r.dueDate) < today,
   outcome: r.outcome,
   answer: r.answer,
   answeredBy: r.answeredBy,
@@ -84,7 +83,7 @@ export async function getCorrectionRequestStatus(db: TDb, trackingNumber: string
     status: r.status,
     statusLabel: r.status === 'open' ? '办理中' : '已答复',
     receivedAt: r.receivedAt.toISOString(),
-    dueDate: isoDate(r.dueDate),
+    dueDate: fromDateColumn(r.dueDate),
     outcome: r.outcome,
     outcomeLabel: r.outcome ? labelOf(correctionOutcomeLabel, r.outcome) : null,
     answer: r.answer,

@@ -1,7 +1,7 @@
+import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { z } from 'zod';
 import type { Disclosure, DisclosureVersion, ReviewStep } from '../../generated/prisma/client';
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** What staff see of a disclosure (all states; internal). */
@@ -20,7 +20,7 @@ export const toDisclosureView = (d: Disclosure) => ({
   partyKind: d.partyKind,
   decisionKind: d.decisionKind,
   documentNumber: d.documentNumber,
-  decisionDate: isoDate(d.decisionDate),
+  decisionDate: d.decisionDate ? fromDateColumn(d.decisionDate) : null,
   randomInspection: d.randomInspection,
   dueAt: iso(d.dueAt),
   catalogueSection: d.catalogueSection,

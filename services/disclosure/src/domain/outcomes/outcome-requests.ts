@@ -60,7 +60,6 @@ const kindRule: Record<OutcomeRequest['kind'], TLegalRule> = {
 };
 const kindName: Record<OutcomeRequest['kind'], string> = { withdrawal: '撤下', nonPublication: '不予公开' };
 
-const isoDate = (d: Date | null) => (d ? fromDateColumn(d) : null);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export const toOutcomeRequestView = (r: OutcomeRequest) => ({
@@ -70,7 +69,11 @@ export const toOutcomeRequestView = (r: OutcomeRequest) => ({
   reason: r.reason,
   explanation: r.explanation,
   revokingDocument: r.basisDocumentNumber
-    ? { documentNumber: r.basisDocumentNumber, date: isoDate(r.basisDate), authority: r.basisAuthority }
+    ? {
+        documentNumber: r.basisDocumentNumber,
+        date: r.basisDate ? fromDateColumn(r.basisDate) : null,
+        authority: r.basisAuthority,
+      }
     : null,
   replacedById: r.replacedById,
   requestedBy: r.requestedBy,
@@ -122,7 +125,7 @@ export async function requestWithdrawal(
   }
   await assertNoOpenRequest(ctx, d);
   const doc = input.revokingDocument;
-  const decisionDate = d.decisionDate ? isoDate(d.decisionDate)! : null;
+  const decisionDate = d.decisionDate ? fromDateColumn(d.decisionDate) : null;
   if (decisionDate && doc.date < decisionDate) {
     throw refuseByRule(
       'withdrawalDecided',

@@ -1,3 +1,4 @@
+import { dateInShanghai, fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import type { Prisma } from '../../generated/prisma/client';
@@ -45,9 +46,7 @@ export function periodRange(period: string): { from: Date; to: Date } {
   throw new AppError('validation', `无法识别的期间 ${period}`);
 }
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 /** Beijing date of an instant. */
-const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Published decisions, in their public (redacted) version: only what the platform shows. */
 async function publishedVersions(tx: TTx, where: Prisma.DisclosureWhereInput) {
@@ -141,7 +140,11 @@ async function buildContent(tx: TTx, input: TPrepareReport) {
         partyName: content.partyName,
         documentNumber: content.documentNumber,
         basis: row.blacklistBasis ?? '',
-        listedAt: row.blacklistedAt ? beijingDate(row.blacklistedAt) : isoDate(row.decisionDate),
+        listedAt: row.blacklistedAt
+          ? dateInShanghai(row.blacklistedAt)
+          : row.decisionDate
+            ? fromDateColumn(row.decisionDate)
+            : '',
         issuingAuthority: content.issuingAuthority,
       })),
     };
