@@ -1,55 +1,25 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SHIPPED_CALENDAR_DIR } from '@sanxiang/shared/src/calendar';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startInProcessSystem, type TInProcessSystem } from '../../../test/support/in-process-system';
-import { DIST, launchBrowser, screenshot, seriousViolations, signInAs } from './support/browser';
+import { SHIPPED_CALENDAR_DIR, dateInShanghai } from '@sanxiang/shared/src/calendar';
+import { screenshot, seriousViolations, useConsoleInBrowser } from './support/browser';
 
 // The admin pages in real Chromium: the real console server, identity provider, directory and the
 // other services of the in-process system. The administrator (徐航, demo directory) signs in.
 
-let system: TInProcessSystem;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
 const admin = { login: 'xuhang', name: '徐航' };
 // The console's 日历 imports into a folder of this run (the stack's is shared by every suite).
 const calendarDir = mkdtempSync(path.join(os.tmpdir(), 'console-calendar-'));
 
-beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html')))
-    throw new Error(`the console is not built (${DIST}); run npm run -w @sanxiang/console build`);
-  system = await startInProcessSystem({ console: { staticDir: DIST, calendarDir }, worker: false });
-  browser = await launchBrowser();
-  context = browser.context;
-}, 300_000);
+const app = useConsoleInBrowser({ system: { calendarDir, worker: false } });
 
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
+afterAll(() => {
   rmSync(calendarDir, { recursive: true, force: true });
-}, 120_000);
-
-const urls = () => ({ console: system.urls.console!, identity: system.urls.identity! });
-
-async function withPage(name: string, run: (page: Page) => Promise<void>) {
-  const page = await context.newPage();
-  try {
-    await run(page);
-  } catch (err) {
-    await screenshot(page, `failed-${name}`).catch(() => undefined);
-    throw err;
-  } finally {
-    // Each test signs in afresh.
-    await context.clearCookies();
-    await page.close();
-  }
-}
+});
 
 describe('系统状态', () => {
   it('shows each service’s readiness, asked by the console server', async () => {
-    await withPage('system-status', async (page) => {
-      await signInAs(page, urls(), admin.login, system.demoPassword, '/admin/status');
+    await app.as(admin.login, '/admin/status', async (page) => {
       await page.getByRole('heading', { name: '系统状态' }).waitFor();
       const rows = page.locator('.ant-table-tbody tr.ant-table-row');
       await rows.nth(6).waitFor();
@@ -82,8 +52,7 @@ describe('系统状态', () => {
 
 describe('人员目录', () => {
   it('searches people on the server, edits one through the directory, and shows its refusal beside the field', async () => {
-    await withPage('directory', async (page) => {
-      await signInAs(page, urls(), admin.login, system.demoPassword, '/admin/directory');
+    await app.as(admin.login, '/admin/directory', async (page) => {
       await page.getByRole('heading', { name: '人员目录' }).waitFor();
       const rows = page.locator('.ant-tabs-tabpane-active .ant-table-tbody tr.ant-table-row');
       await rows.nth(5).waitFor();
@@ -133,8 +102,7 @@ describe('人员目录', () => {
 
 describe('节假日日历', () => {
   it('shows the years loaded and missing, imports a year, and refuses a file without its notice', async () => {
-    await withPage('calendar', async (page) => {
-      await signInAs(page, urls(), admin.login, system.demoPassword, '/admin/calendar');
+    await app.as(admin.login, '/admin/calendar', async (page) => {
       await page.getByRole('heading', { name: '节假日日历' }).waitFor();
       const years = page.locator('.ant-card').filter({ hasText: '已载入的年份' }).locator('tr.ant-table-row');
       await years.first().waitFor();
@@ -142,7 +110,7 @@ describe('节假日日历', () => {
       expect(await years.count()).toBe(shipped.length);
       await years.filter({ hasText: '2026 年' }).getByText('随系统内置').waitFor();
       // Next year has no notice yet: its deadlines are provisional.
-      const next = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) + 1;
+      const next = Number(dateInShanghai(new Date()).slice(0, 4)) + 1;
       if (!shipped.includes(`${next}.json`))
         await page.getByText(new RegExp(`尚无.*${next} 年`, 'u')).waitFor();
       await page.getByText('没有含临时期限的进行中案件').waitFor();

@@ -1,20 +1,11 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { notificationPaths, type TClockSubject } from '@sanxiang/shared/src/contracts';
-import { bearer } from '@sanxiang/testing';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startInProcessSystem, type TInProcessSystem } from '../../../test/support/in-process-system';
-import { DIST, launchBrowser, screenshot, seriousViolations, signInAs } from './support/browser';
+import { screenshot, seriousViolations, useConsoleInBrowser } from './support/browser';
+import { beijingDate, caseClock, clockFeed } from './support/clocks';
 
 // 消息 (the inbox) and 督办看板 (the supervision board) in real Chromium: the real console server and
 // identity provider, the real notifications service and directory (the board's scope comes from the
 // directory's units). The clocks and notifications are fed through the notifications service's
 // internal API, as the worker's reportClockEvent and notifyClockStep activities feed it.
 
-let system: TInProcessSystem;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
 const reviewer = { id: 'demo-reviewer-liuxiaoyan', login: 'liuxiaoyan', name: '刘晓燕' };
 /** Head of the legal-review office (政策法规处) and a reviewer: sees every unit's clocks. */
 const officeHead = { id: 'demo-head-wuzhigang', login: 'wuzhigang', name: '吴志刚' };
@@ -25,128 +16,58 @@ const reviewDue = `常人社监察〔2026〕${serial}号`;
 const reviewOverdue = `常人社监察〔2026〕${serial + 1}号`;
 const uploadWujin = `常人社监察〔2026〕${serial + 2}号`;
 
-/** The Beijing calendar date `days` from today. */
-const beijingDate = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-async function internal(pathName: string, body: unknown) {
-  const res = await fetch(`${system.urls.notifications}${pathName}`, {
-    method: 'POST',
-    headers: {
-      authorization: await bearer({ id: 'system-worker', name: '工作流', roles: ['system'] }),
-      'content-type': 'application/json',
-      'idempotency-key': randomUUID(),
-    },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`POST ${pathName} → ${res.status} ${await res.text()}`);
-}
-
-function clock(
-  kind: TClockSubject['kind'],
-  caseNumber: string,
-  title: string,
-  dueDate: string,
-  unit: { id: string; name: string },
-): TClockSubject {
-  return {
-    clockKey: `case-lifecycle:${caseNumber}:${kind}:1:${randomUUID()}`,
-    kind,
-    caseNumber,
-    title,
-    link: `/cases/${encodeURIComponent(caseNumber)}`,
-    dueAt: `${dueDate}T23:59:59.999+08:00`,
-    dueDate,
-    unitId: unit.id,
-    unitName: unit.name,
-  };
-}
-
 const fazhi = { id: 'fazhi', name: '政策法规处' };
 const wujin = { id: 'jiancha-wujin', name: '常州市劳动保障监察支队武进大队' };
 
-beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html')))
-    throw new Error(`the console is not built (${DIST}); run npm run -w @sanxiang/console build`);
-  system = await startInProcessSystem({ console: { staticDir: DIST }, worker: false });
-  browser = await launchBrowser();
-  context = browser.context;
-
-  const startedAt = new Date(Date.now() - 20 * 86_400_000).toISOString();
-  const now = new Date().toISOString();
-  // A review due in ten days, reminded (an unread item in the reviewer's inbox) …
-  const due = clock('legalReview', reviewDue, '常州市新北区恒顺机械厂拖欠工资案', beijingDate(10), fazhi);
-  await internal(notificationPaths.clockEvents(), {
-    type: 'started',
-    clock: due,
-    at: startedAt,
-    assigneeIds: [reviewer.id],
-  });
-  await internal(notificationPaths.notifications(), {
-    clock: due,
-    level: 0,
-    reason: '法制审核期限将至',
-    at: now,
-    assigneeIds: [reviewer.id],
-    recipients: [{ personId: reviewer.id, name: reviewer.name, email: null, audience: 'assignee' }],
-  });
-  // … one overdue for a week, escalated to the office's head …
-  const overdue = clock(
-    'legalReview',
-    reviewOverdue,
-    '常州市武进区宏达纺织厂未缴社保案',
-    beijingDate(-7),
-    fazhi,
-  );
-  await internal(notificationPaths.clockEvents(), {
-    type: 'started',
-    clock: overdue,
-    at: startedAt,
-    assigneeIds: [reviewer.id],
-  });
-  await internal(notificationPaths.notifications(), {
-    clock: overdue,
-    level: 1,
-    reason: '法制审核已超期，提请处长督办',
-    at: now,
-    assigneeIds: [reviewer.id],
-    recipients: [{ personId: officeHead.id, name: officeHead.name, email: null, audience: 'unitHead' }],
-  });
-  // … and the 武进大队's evidence upload, running, nothing fired yet.
-  const upload = clock('evidenceUpload', uploadWujin, '常州市武进区某建筑公司欠薪案', beijingDate(3), wujin);
-  await internal(notificationPaths.clockEvents(), {
-    type: 'started',
-    clock: upload,
-    at: startedAt,
-    assigneeIds: ['demo-officer-sunqiang'],
-  });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-}, 120_000);
-
-const urls = () => ({ console: system.urls.console!, identity: system.urls.identity! });
-
-async function withPage(name: string, run: (page: Page) => Promise<void>) {
-  const page = await context.newPage();
-  try {
-    await run(page);
-  } catch (err) {
-    await screenshot(page, `failed-${name}`).catch(() => undefined);
-    throw err;
-  } finally {
-    // The next person signs in afresh.
-    await context.clearCookies();
-    await page.close();
-  }
-}
+const feed = clockFeed(() => app.system.urls.notifications);
+const app = useConsoleInBrowser({
+  system: { worker: false },
+  prepare: async () => {
+    // A review due in ten days, reminded (an unread item in the reviewer's inbox) …
+    const due = caseClock(
+      'legalReview',
+      reviewDue,
+      '常州市新北区恒顺机械厂拖欠工资案',
+      beijingDate(10),
+      fazhi,
+    );
+    await feed.started(due, [reviewer.id]);
+    await feed.fired(due, {
+      level: 0,
+      reason: '法制审核期限将至',
+      assigneeIds: [reviewer.id],
+      recipients: [{ personId: reviewer.id, name: reviewer.name, audience: 'assignee' }],
+    });
+    // … one overdue for a week, escalated to the office's head …
+    const overdue = caseClock(
+      'legalReview',
+      reviewOverdue,
+      '常州市武进区宏达纺织厂未缴社保案',
+      beijingDate(-7),
+      fazhi,
+    );
+    await feed.started(overdue, [reviewer.id]);
+    await feed.fired(overdue, {
+      level: 1,
+      reason: '法制审核已超期，提请处长督办',
+      assigneeIds: [reviewer.id],
+      recipients: [{ personId: officeHead.id, name: officeHead.name, audience: 'unitHead' }],
+    });
+    // … and the 武进大队's evidence upload, running, nothing fired yet.
+    const upload = caseClock(
+      'evidenceUpload',
+      uploadWujin,
+      '常州市武进区某建筑公司欠薪案',
+      beijingDate(3),
+      wujin,
+    );
+    await feed.started(upload, ['demo-officer-sunqiang']);
+  },
+});
 
 describe('消息', () => {
   it('lists the reviewer’s notifications from the bell, marks one read and then done', async () => {
-    await withPage('inbox', async (page) => {
-      await signInAs(page, urls(), reviewer.login, system.demoPassword, '/tasks');
+    await app.as(reviewer.login, '/tasks', async (page) => {
       await page.getByRole('heading', { name: '我的待办' }).waitFor();
       // The bell: one unread, and it leads to 消息.
       await page.getByRole('link', { name: '1 条未读消息，查看消息' }).click();
@@ -184,8 +105,7 @@ describe('消息', () => {
 
 describe('督办看板', () => {
   it('shows the office head every unit’s clocks by kind, and drills down to the overdue case', async () => {
-    await withPage('board', async (page) => {
-      await signInAs(page, urls(), officeHead.login, system.demoPassword, '/board');
+    await app.as(officeHead.login, '/board', async (page) => {
       await page.getByRole('heading', { name: '督办看板' }).waitFor();
       await page.getByText(/^全部机构进行中与已超期的期限/u).waitFor();
       // Counts by kind: two reviews (one overdue) and one evidence upload.
@@ -222,8 +142,7 @@ describe('督办看板', () => {
   }, 180_000);
 
   it('shows another unit’s head his own unit’s clocks only', async () => {
-    await withPage('board-unit', async (page) => {
-      await signInAs(page, urls(), wujinHead.login, system.demoPassword, '/board');
+    await app.as(wujinHead.login, '/board', async (page) => {
       await page.getByRole('heading', { name: '督办看板' }).waitFor();
       await page.getByText(/^本机构进行中与已超期的期限/u).waitFor();
       await page.getByRole('button', { name: '执法记录上传：进行中 1 件，已超期 0 件' }).waitFor();

@@ -1,59 +1,14 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startInProcessSystem, type TInProcessSystem } from '../../../test/support/in-process-system';
-import {
-  DIST,
-  launchBrowser,
-  pick,
-  screenshot,
-  seriousViolations,
-  signInAs,
-  typeDate,
-} from './support/browser';
+import { pick, screenshot, seriousViolations, typeDate, useConsoleInBrowser } from './support/browser';
 
 // One case taken through the console by clicking only: real Chromium, the real console server
 // serving the built app, the real identity provider on the demo directory, the real services and
 // the real worker. Each step is a person at their own page; nothing is called behind the pages.
 
-let system: TInProcessSystem;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-const urls = () => ({ console: system.urls.console!, identity: system.urls.identity! });
 const caseNumber = `常人社监察〔2026〕${Math.floor(Math.random() * 90_000) + 10_000}号`;
 const party = `常州市新北区恒顺机械厂${caseNumber.slice(-6, -1)}`;
 
-beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html')))
-    throw new Error(
-      `the console is not built (${DIST}); npm test builds it first, or run npm run -w @sanxiang/console build`,
-    );
-  system = await startInProcessSystem({ console: { staticDir: DIST } });
-  browser = await launchBrowser();
-  context = browser.context;
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.terminateCases([caseNumber]);
-  await system?.stop();
-}, 120_000);
-
-/** A page of its own for each person; signed out (cookies cleared) afterwards. */
-async function as<T>(login: string, path: string, act: (page: Page) => Promise<T>): Promise<T> {
-  const page = await context.newPage();
-  try {
-    await signInAs(page, urls(), login, system.demoPassword, path);
-    return await act(page);
-  } catch (err) {
-    // What the page showed when the step failed, next to the other screenshots.
-    await screenshot(page, `failed-${expect.getState().currentTestName ?? login}`).catch(() => undefined);
-    throw err;
-  } finally {
-    await page.close();
-    await context.clearCookies();
-  }
-}
+const app = useConsoleInBrowser({ cases: () => [caseNumber] });
+const { as } = app;
 
 describe('an officer takes a case from opening to its first records', () => {
   it('opens the case with two certified officers picked from the directory', async () => {
@@ -76,7 +31,7 @@ describe('an officer takes a case from opening to its first records', () => {
         .or(page.getByRole('button', { name: '立案' }))
         .last()
         .click();
-      await page.waitForURL(`${system.urls.console}/cases/${encodeURIComponent(caseNumber)}`);
+      await page.waitForURL(`${app.system.urls.console}/cases/${encodeURIComponent(caseNumber)}`);
       await page.getByRole('heading', { name: caseNumber }).waitFor();
       await page.getByText('张伟（执法证 32040020231）、李娜（执法证 32040020232）').waitFor();
       await screenshot(page, 'case-opened');

@@ -1,24 +1,13 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { loadWorkingDayCalendar } from '@sanxiang/shared/src/calendar';
+import { dateInShanghai, loadWorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { bearer } from '@sanxiang/testing';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startInProcessSystem, type TInProcessSystem } from '../../../test/support/in-process-system';
+import type { Page } from 'playwright-core';
 import { loadDemoData, renameDemoCases } from '../../../scripts/demo/demo-loader';
 import { demoCases, users } from '../../../scripts/demo/demo-data';
 import { listDisclosures } from '../../../scripts/demo/support/case-steps';
 import { createStaffApi } from '../../../scripts/demo/support/staff-api';
-import {
-  ARTIFACTS,
-  DIST,
-  launchBrowser,
-  pick,
-  screenshot,
-  seriousViolations,
-  signInAs,
-  typeDate,
-} from './support/browser';
+import { pick, screenshot, seriousViolations, typeDate, useConsoleInBrowser } from './support/browser';
+import { choose, openDisclosureFromList, untilPublished } from './support/disclosures';
 
 // The disclosure part of a case by clicking only (#12 disclosure staff, #13 items 2 and 9): real
 // Chromium, the real console server and identity provider, the real services and worker. The case
@@ -28,92 +17,40 @@ import {
 // 周建国 (支队长) approves, the worker publishes, the decision is found on the public platform; then
 // a withdrawal is requested, checked and approved the same way and the public page shows the notice.
 
-let system: TInProcessSystem;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-const urls = () => ({ console: system.urls.console!, identity: system.urls.identity! });
 const suffix = `D${randomUUID().slice(0, 6)}`;
 const template = renameDemoCases(suffix, demoCases).find((c) => c.story.caseNumber.includes('〔2026〕105-'))!;
 const caseNumber = template.story.caseNumber;
 const documentNumber = template.story.decision.documentNumber;
 let disclosureId = '';
 
-beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html')))
-    throw new Error(
-      `the console is not built (${DIST}); npm test builds it first, or run npm run -w @sanxiang/console build`,
-    );
-  system = await startInProcessSystem({ console: { staticDir: DIST } });
-  const api = createStaffApi({ baseUrls: system.urls, authorization: (user) => bearer(user) });
-  const lines: string[] = [];
-  try {
-    await loadDemoData({
-      api,
-      calendar: await loadWorkingDayCalendar({}),
-      cases: [{ ...template, target: 'disclosureDraft' }],
-      log: (l) => lines.push(l),
-    });
-  } catch (err) {
-    if (err instanceof Error) err.message = `${err.message}\n--- demo loader ---\n${lines.join('\n')}`;
-    throw err;
-  }
-  const [draft] = await listDisclosures(api, users.discloser, { caseNumber, kind: 'decision' });
-  if (draft?.status !== 'draft')
-    throw new Error(`no disclosure draft for ${caseNumber}: ${JSON.stringify(draft)}`);
-  disclosureId = draft.id;
-  browser = await launchBrowser();
-  context = browser.context;
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.terminateCases([caseNumber]);
-  await system?.stop();
-}, 120_000);
-
-/** A page of its own for each person; signed out (cookies cleared) afterwards. */
-async function as<T>(login: string, pathName: string, act: (page: Page) => Promise<T>): Promise<T> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('response', (res) => {
-    if (res.status() >= 400 && res.url().includes('/api/'))
-      errors.push(`${res.request().method()} ${res.url()} → ${res.status()}`);
-  });
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) errors.push(`navigated to ${frame.url()}`);
-  });
-  try {
-    await signInAs(page, urls(), login, system.demoPassword, pathName);
-    return await act(page);
-  } catch (err) {
-    // The whole page (the rules and actions may be below the fold) and what the page threw.
-    await page
-      .screenshot({ path: path.join(ARTIFACTS, `failed-disclosure-${login}.png`), fullPage: true })
-      .catch(() => undefined);
-    writeFileSync(path.join(ARTIFACTS, `failed-disclosure-${login}.txt`), errors.join('\n'));
-    throw err;
-  } finally {
-    await page.close();
-    await context.clearCookies();
-  }
-}
+const app = useConsoleInBrowser({
+  cases: () => [caseNumber],
+  // The case to its draft through the services' APIs, as `npm start`'s demo loader does.
+  prepare: async (system) => {
+    const api = createStaffApi({ baseUrls: system.urls, authorization: (user) => bearer(user) });
+    const lines: string[] = [];
+    try {
+      await loadDemoData({
+        api,
+        calendar: await loadWorkingDayCalendar({}),
+        cases: [{ ...template, target: 'disclosureDraft' }],
+        log: (l) => lines.push(l),
+      });
+    } catch (err) {
+      if (err instanceof Error) err.message = `${err.message}\n--- demo loader ---\n${lines.join('\n')}`;
+      throw err;
+    }
+    const [draft] = await listDisclosures(api, users.discloser, { caseNumber, kind: 'decision' });
+    if (draft?.status !== 'draft')
+      throw new Error(`no disclosure draft for ${caseNumber}: ${JSON.stringify(draft)}`);
+    disclosureId = draft.id;
+  },
+});
+const { as } = app;
 
 /** From 公示管理's tab to the record, by clicking its title. */
 async function openFromList(page: Page, tab: string) {
-  await page.getByRole('heading', { name: '公示管理' }).waitFor();
-  await page.getByRole('tab', { name: tab, exact: true }).click();
-  await page
-    .getByRole('link', { name: new RegExp(documentNumber.replace(/[()[\]{}.*+?^$|\\]/gu, '\\$&'), 'u') })
-    .click();
-  await page.waitForURL(`${system.urls.console}/disclosures/${disclosureId}`);
-  await page.getByRole('heading', { name: /常人社监罚字/u }).waitFor();
-}
-
-/** Clicks a radio button of an antd Radio.Group by its label (the input itself is hidden). */
-async function choose(page: Page, label: string) {
-  await page.locator('label.ant-radio-button-wrapper', { hasText: label }).click();
-  expect(await page.getByRole('radio', { name: label }).isChecked()).toBe(true);
+  expect(await openDisclosureFromList(page, tab, documentNumber)).toBe(disclosureId);
 }
 
 const axeClean = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
@@ -176,27 +113,21 @@ describe('disclosure staff and heads publish a decision and take it down, by cli
       await axeClean(page);
       await page.getByRole('button', { name: '提交批准意见' }).click();
       // The lifecycle workflow publishes (POST /internal/disclosures/{id}/publish); reload until then.
-      const deadline = Date.now() + 60_000;
-      while (!(await page.getByText('已公示', { exact: true }).first().isVisible())) {
-        if (Date.now() > deadline) throw new Error('not published within 60 s');
-        await page.waitForTimeout(1_000);
-        await page.reload();
-        await page.getByRole('heading', { name: /常人社监罚字/u }).waitFor();
-      }
+      await untilPublished(page, documentNumber);
       await page.getByText(/负责人批准（第 2 版）· 周建国/u).waitFor();
       await screenshot(page, 'disclosure-published');
     });
   }, 120_000);
 
   it('the published decision is found on the public platform, redacted as approved', async () => {
-    const page = await context.newPage();
+    const page = await app.context.newPage();
     try {
-      await page.goto(`${system.urls.disclosure}/public`);
+      await page.goto(`${app.system.urls.disclosure}/public`);
       await page.getByLabel('关键词').fill(documentNumber);
       await Promise.all([page.waitForURL(/q=/u), page.getByRole('button', { name: '检索' }).click()]);
       const results = page.getByRole('region', { name: '检索结果' });
       await Promise.all([
-        page.waitForURL(`${system.urls.disclosure}/public/decisions/${disclosureId}`),
+        page.waitForURL(`${app.system.urls.disclosure}/public/decisions/${disclosureId}`),
         results.getByRole('link', { name: documentNumber }).click(),
       ]);
       const main = (await page.getByRole('main').textContent()) ?? '';
@@ -215,7 +146,7 @@ describe('disclosure staff and heads publish a decision and take it down, by cli
       await page.getByText('申请撤下', { exact: true }).waitFor();
       await pick(page, page.getByRole('combobox', { name: '撤下原因' }), '原行政执法决定被依法撤销');
       await page.getByLabel('撤销或确认文书文号').fill(`常政复决字〔2026〕${suffix}号`);
-      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const today = dateInShanghai(new Date());
       await typeDate(page, page.getByLabel('文书日期'), today);
       await page.getByLabel('作出机关').fill('常州市人民政府');
       // A five-character explanation is refused beside its field, in Chinese.
@@ -252,12 +183,12 @@ describe('disclosure staff and heads publish a decision and take it down, by cli
       await screenshot(page, 'disclosure-withdrawn');
     });
 
-    const page = await context.newPage();
+    const page = await app.context.newPage();
     try {
-      await page.goto(`${system.urls.disclosure}/public?q=${encodeURIComponent(documentNumber)}`);
+      await page.goto(`${app.system.urls.disclosure}/public?q=${encodeURIComponent(documentNumber)}`);
       const results = page.getByRole('region', { name: '检索结果' });
       expect(await results.getByText('已撤下').count()).toBe(1);
-      await page.goto(`${system.urls.disclosure}/public/decisions/${disclosureId}`);
+      await page.goto(`${app.system.urls.disclosure}/public/decisions/${disclosureId}`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('行政执法决定公示信息已撤下');
       const main = (await page.getByRole('main').textContent()) ?? '';
       expect(main).toContain('已被常州市人民政府行政复议决定撤销');

@@ -1,70 +1,32 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   majorCriterionLabel,
   reviewPointLabel,
   ZMajorCriterion,
   ZReviewPoint,
 } from '@sanxiang/shared/src/domain';
-import { startInProcessSystem, type TInProcessSystem } from '../../../test/support/in-process-system';
-import {
-  DIST,
-  launchBrowser,
-  pick,
-  screenshot,
-  seriousViolations,
-  signInAs,
-  typeDate,
-} from './support/browser';
+import { dateInShanghai } from '@sanxiang/shared/src/calendar';
+import { formatDateTime } from '@sanxiang/shared/src/format';
+import { pick, screenshot, seriousViolations, typeDate, useConsoleInBrowser } from './support/browser';
+import { choose, openDisclosureFromList, untilPublished } from './support/disclosures';
 
 // A major case (重大执法决定) taken from its proposal through legal review with a 补充调查 round,
-// the opinion, collective discussion and the head's approval to the decision, by clicking only:
-// real Chromium, the real console server and built app, the real identity provider on the demo
-// directory (each person signs in as themself), the real services and worker. Steps run in order;
-// each is one person at their own page.
+// the opinion, collective discussion and the head's approval to the decision, and on to its
+// publication (the worker's draft in 公示管理, the check, the head's approval, the public platform),
+// by clicking only: real Chromium, the real console server and built app, the real identity provider
+// on the demo directory (each person signs in as themself), the real services and worker. Steps run
+// in order; each is one person at their own page.
 
-let system: TInProcessSystem;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-const urls = () => ({ console: system.urls.console!, identity: system.urls.identity! });
 const serial = Math.floor(Math.random() * 90_000) + 10_000;
 const caseNumber = `常人社监察〔2026〕${serial}号`;
 const party = `常州市新北区宏达建筑劳务有限公司${serial}`;
 const caseUrl = `/cases/${encodeURIComponent(caseNumber)}`;
+const documentNumber = `常人社监罚〔2026〕${serial}号`;
+/** The decision's disclosure, drafted by the worker (found in 公示管理). */
+let disclosureId = '';
 
-beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html')))
-    throw new Error(
-      `the console is not built (${DIST}); npm test builds it first, or run npm run -w @sanxiang/console build`,
-    );
-  system = await startInProcessSystem({ console: { staticDir: DIST } });
-  browser = await launchBrowser();
-  context = browser.context;
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.terminateCases([caseNumber]);
-  await system?.stop();
-}, 120_000);
-
-/** A page of its own for each person; signed out (cookies cleared) afterwards. */
-async function as<T>(login: string, to: string, act: (page: Page) => Promise<T>): Promise<T> {
-  const page = await context.newPage();
-  try {
-    await signInAs(page, urls(), login, system.demoPassword, to);
-    return await act(page);
-  } catch (err) {
-    await screenshot(page, `major-failed-${expect.getState().currentTestName ?? login}`).catch(
-      () => undefined,
-    );
-    throw err;
-  } finally {
-    await page.close();
-    await context.clearCookies();
-  }
-}
+const app = useConsoleInBrowser({ cases: () => [caseNumber] });
+const { as } = app;
 
 /**
  * What the worker does in the background (a review handed over, a stage changed) shows after a
@@ -152,13 +114,10 @@ async function openFromQueue(page: Page, round: number) {
   await page.getByRole('heading', { name: `法制审核 · ${caseNumber}` }).waitFor();
 }
 
-const minutesAgo = (m: number) => {
-  // `YYYY-MM-DD HH:mm`, Beijing time, as a person types it into the date picker.
-  const t = new Date(Date.now() - m * 60_000 + 8 * 3_600_000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
-};
+/** `YYYY-MM-DD HH:mm`, Beijing time, as a person types it into the date picker. */
+const minutesAgo = (m: number) => formatDateTime(new Date(Date.now() - m * 60_000));
 
-describe('a major case through legal review, collective discussion and the head’s approval', () => {
+describe('a major case through legal review, collective discussion and the head’s approval to publication', () => {
   it('张伟 opens the case and files what the proposal needs', async () => {
     await as('zhangwei', '/cases/new', async (page) => {
       await page.getByRole('heading', { name: '立案' }).waitFor();
@@ -171,7 +130,7 @@ describe('a major case through legal review, collective discussion and the head�
       await pick(page, page.getByRole('combobox', { name: '执法人员 1' }), '张伟', '张伟');
       await pick(page, page.getByRole('combobox', { name: '执法人员 2' }), '李娜', '李娜');
       await submit(page, '立案');
-      await page.waitForURL(`${system.urls.console}${caseUrl}`);
+      await page.waitForURL(`${app.system.urls.console}${caseUrl}`);
 
       const activity = await caseTab(page, '执法活动');
       await pick(page, activity.getByRole('combobox', { name: '活动类别' }), '现场检查');
@@ -273,7 +232,7 @@ describe('a major case through legal review, collective discussion and the head�
         .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
         .first()
         .waitFor({ state: 'detached' });
-      const due = new Date(Date.now() + 7 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+      const due = dateInShanghai(new Date(Date.now() + 7 * 86_400_000));
       await typeDate(page, page.getByLabel('补充期限'), due);
       await page.getByLabel('说明').fill('请补充 2026 年 9 月工资签收记录');
       await page.getByRole('button', { name: '要求补充材料' }).click();
@@ -412,7 +371,7 @@ describe('a major case through legal review, collective discussion and the head�
     await as('zhangwei', caseUrl, async (page) => {
       const form = await caseTab(page, '登记决定');
       await typeDate(page, form.getByLabel('决定日期'), minutesAgo(0).slice(0, 10));
-      await form.getByLabel('文号').fill(`常人社监罚〔2026〕${serial}号`);
+      await form.getByLabel('文号').fill(documentNumber);
       await pick(page, form.getByRole('combobox', { name: '决定类别' }), '行政处罚');
       await pick(page, form.getByRole('combobox', { name: '集体讨论记录' }), /集体讨论/u);
       await pick(page, form.getByRole('combobox', { name: '负责人审批记录' }), /负责人审批/u);
@@ -433,6 +392,51 @@ describe('a major case through legal review, collective discussion and the head�
       await screenshot(page, 'major-decision-recorded');
     });
   }, 300_000);
+
+  it('孙丽 finds the decision the worker drafted in 公示管理 and submits it for the check', async () => {
+    await as('sunli', '/disclosures', async (page) => {
+      // Drafted by the lifecycle once the decision is recorded: listed under 草稿 after a reload.
+      disclosureId = await openDisclosureFromList(page, '草稿', documentNumber, 90_000);
+      const table = page.getByRole('table').filter({ hasText: '公开文本' }).first();
+      // A legal person: its name is published as it is.
+      await table.getByRole('row').filter({ hasText: '行政相对人' }).getByText(party).first().waitFor();
+      await screenshot(page, 'major-disclosure-draft');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: '提交审核', exact: true }).click();
+      await page.getByText('待审核', { exact: true }).first().waitFor();
+    });
+  }, 300_000);
+
+  it('刘晓燕 checks it, 周建国 approves it, and the worker publishes it', async () => {
+    await as('liuxiaoyan', '/disclosures', async (page) => {
+      expect(await openDisclosureFromList(page, '待审核', documentNumber)).toBe(disclosureId);
+      await choose(page, '审核通过');
+      await page.getByRole('button', { name: '提交审核意见' }).click();
+      await page.getByText('等待负责人批准').waitFor();
+    });
+    await as('zhoujianguo', '/disclosures', async (page) => {
+      expect(await openDisclosureFromList(page, '待负责人批准', documentNumber)).toBe(disclosureId);
+      await choose(page, '批准公示');
+      await page.getByRole('button', { name: '提交批准意见' }).click();
+      await untilPublished(page, documentNumber);
+      await screenshot(page, 'major-disclosure-published');
+    });
+  }, 300_000);
+
+  it('the public finds the decision on the disclosure platform', async () => {
+    await app.withPage(async (page) => {
+      await page.goto(`${app.system.urls.disclosure}/public?q=${encodeURIComponent(documentNumber)}`);
+      const results = page.getByRole('region', { name: '检索结果' });
+      await Promise.all([
+        page.waitForURL(`${app.system.urls.disclosure}/public/decisions/${disclosureId}`),
+        results.getByRole('link', { name: documentNumber }).click(),
+      ]);
+      const main = (await page.getByRole('main').textContent()) ?? '';
+      expect(main).toContain(party);
+      expect(main).toContain('责令限期支付拖欠工资，并处罚款八万元');
+      await screenshot(page, 'major-public-decision');
+    });
+  }, 120_000);
 });
 
 /** 上传证据: a PDF chosen in the upload box, shown in the evidence list as number `count`. */

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, type FormInstance } from 'antd';
+import { Card, DatePicker, Form, Input, Space, Table, type FormInstance } from 'antd';
 import { Select } from './select';
 import type { Dayjs } from 'dayjs';
 import {
@@ -14,18 +14,13 @@ import { unwrap } from '../api/problem';
 import { clearFieldErrors } from '../forms/submit-form';
 import { useSubmission } from '../forms/use-submission';
 import { useSession } from './session-context';
+import { SubmissionFooter } from '../forms/submission-footer';
 
 const conclusionLabel: Record<string, string> = {
   noIssue: '无问题',
   issueFound: '发现问题',
   notApplicable: '不适用',
 };
-
-function ErrorBar({ message }: { message: string | undefined }) {
-  return message ? (
-    <Alert role="alert" type="error" showIcon message={message} style={{ marginBottom: 16 }} />
-  ) : null;
-}
 
 /** The review's actions: POST creates (recusal, request, opinion); PUT sets (assignee, findings). */
 type TPostPath =
@@ -72,10 +67,7 @@ export function AssignToMe({ reviewId }: { reviewId: string }) {
       form={form}
       onFinish={() => action.mutation.mutate({ reviewerId: user.id, reviewerName: user.name })}
     >
-      <ErrorBar message={action.formError} />
-      <Button type="primary" htmlType="submit" loading={action.mutation.isPending}>
-        由我承办
-      </Button>
+      <SubmissionFooter submission={action} label="由我承办" />
     </Form>
   );
 }
@@ -97,10 +89,7 @@ export function RecusalForm({ reviewId }: { reviewId: string }) {
       <Form.Item label="回避理由（与案件有直接利害关系的情形）" name="reason" required>
         <Input.TextArea autoSize={{ minRows: 2 }} />
       </Form.Item>
-      <ErrorBar message={action.formError} />
-      <Button danger htmlType="submit" loading={action.mutation.isPending}>
-        申请回避
-      </Button>
+      <SubmissionFooter submission={action} label="申请回避" kind="danger" />
     </Form>
   );
 }
@@ -138,10 +127,7 @@ export function MaterialRequestForm({ reviewId }: { reviewId: string }) {
       <Form.Item label="说明" name="note">
         <Input.TextArea autoSize={{ minRows: 2 }} />
       </Form.Item>
-      <ErrorBar message={action.formError} />
-      <Button htmlType="submit" loading={action.mutation.isPending}>
-        要求补充材料
-      </Button>
+      <SubmissionFooter submission={action} label="要求补充材料" kind="plain" />
     </Form>
   );
 }
@@ -222,10 +208,7 @@ export function FindingsForm(props: { reviewId: string; current: TFindingRow[] }
         ]}
       />
       <div style={{ marginTop: 12 }}>
-        <ErrorBar message={action.formError} />
-        <Button htmlType="submit" loading={action.mutation.isPending}>
-          保存审核要点
-        </Button>
+        <SubmissionFooter submission={action} label="保存审核要点" kind="plain" />
       </div>
     </Form>
   );
@@ -254,10 +237,7 @@ export function OpinionForm({ reviewId }: { reviewId: string }) {
       <Form.Item label="理由（书面意见）" name="reasons" required>
         <Input.TextArea autoSize={{ minRows: 3 }} />
       </Form.Item>
-      <ErrorBar message={action.formError} />
-      <Button type="primary" htmlType="submit" loading={action.mutation.isPending}>
-        出具审核意见
-      </Button>
+      <SubmissionFooter submission={action} label="出具审核意见" />
     </Form>
   );
 }

@@ -1,6 +1,6 @@
 import { Page } from '../components/page';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, Row } from 'antd';
+import { Button, Card, Checkbox, Col, Form, Input, Row } from 'antd';
 import { Select } from '../components/select';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { newIdempotencyKey, showFieldErrors, unwrap } from '../api/problem';
 import { useSession } from '../components/session-context';
 import { OfficerPicker, type TPickedOfficer } from '../components/officer-picker';
 import { zodIssuesToFields } from '../forms/zod-fields';
+import { FormErrorBar } from '../forms/submission-footer';
 
 interface TFormValues {
   caseNumber: string;
@@ -81,9 +82,7 @@ export default function OpenCasePage() {
             officers: [undefined, undefined],
           }}
         >
-          {formError ? (
-            <Alert role="alert" type="error" showIcon message={formError} style={{ marginBottom: 16 }} />
-          ) : null}
+          <FormErrorBar message={formError} />
           <Row gutter={16}>
             <Col span={12}>
               <Form.Item label="案号" name="caseNumber" required>

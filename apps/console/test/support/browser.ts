@@ -1,7 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  startInProcessSystem,
+  type TInProcessSystem,
+  type TInProcessSystemOptions,
+} from '../../../../test/support/in-process-system';
 
 /** Debian's Chromium (provisioned with fonts-noto-cjk, so screenshots show Chinese). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -119,4 +124,106 @@ export async function typeDate(page: Page, picker: Locator, text: string) {
 export async function screenshot(page: Page, name: string, focus?: Locator) {
   if (focus) await focus.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+export interface TConsoleInBrowser {
+  /** The running system (set once `beforeAll` has run). */
+  readonly system: TInProcessSystem;
+  readonly context: BrowserContext;
+  urls(): { console: string; identity: string };
+  /**
+   * A page of its own for `login`, signed in at `to`; signed out (cookies cleared) afterwards. When
+   * `act` fails: a full-page screenshot `failed-<test name>.png` and, beside it, what the page threw,
+   * the console API calls that failed and where it navigated (`.txt`).
+   */
+  as<T>(login: string, to: string, act: (page: Page) => Promise<T>): Promise<T>;
+  /** The same without signing in (the page signs in itself or needs no sign-in). */
+  withPage<T>(act: (page: Page) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The set-up every console browser suite shares: registers `beforeAll`/`afterAll` that start the
+ * in-process system with the built console (and identity provider), run `prepare` (demo data, clocks),
+ * launch Chromium, and at the end close it, terminate `cases()`' lifecycles and stop the system.
+ */
+export function useConsoleInBrowser(
+  options: {
+    system?: Omit<TInProcessSystemOptions, 'console'> & { calendarDir?: string };
+    prepare?: (system: TInProcessSystem) => Promise<void>;
+    cases?: () => string[];
+  } = {},
+): TConsoleInBrowser {
+  let system: TInProcessSystem | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  const { calendarDir, ...systemOptions } = options.system ?? {};
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(DIST, 'index.html')))
+      throw new Error(
+        `the console is not built (${DIST}); npm test builds it first, or run npm run -w @sanxiang/console build`,
+      );
+    system = await startInProcessSystem({ ...systemOptions, console: { staticDir: DIST, calendarDir } });
+    await options.prepare?.(system);
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (options.cases) await system?.terminateCases(options.cases());
+    await system?.stop();
+  }, 120_000);
+
+  // The system is there as soon as it runs (so `prepare` may use it), Chromium after `prepare`.
+  const started = () => {
+    if (!system) throw new Error('the console system is not started (beforeAll failed?)');
+    return system;
+  };
+  const running = () => {
+    if (!browser) throw new Error('Chromium is not launched (beforeAll failed?)');
+    return { system: started(), context: browser.context };
+  };
+  const urls = () => ({ console: started().urls.console!, identity: started().urls.identity! });
+
+  async function onPage<T>(act: (page: Page) => Promise<T>): Promise<T> {
+    const { context } = running();
+    const page = await context.newPage();
+    const events: string[] = [];
+    page.on('pageerror', (err) => events.push(`page error: ${err.message}`));
+    page.on('response', (res) => {
+      if (res.status() >= 400 && res.url().includes('/api/'))
+        events.push(`${res.request().method()} ${res.url()} → ${res.status()}`);
+    });
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) events.push(`navigated to ${frame.url()}`);
+    });
+    try {
+      return await act(page);
+    } catch (err) {
+      const name = `failed-${(expect.getState().currentTestName ?? 'step').replace(/[\\/:*?"<>|\s]+/gu, '-')}`;
+      await page
+        .screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+        .catch(() => undefined);
+      writeFileSync(path.join(ARTIFACTS, `${name}.txt`), events.join('\n'));
+      throw err;
+    } finally {
+      await page.close();
+      await context.clearCookies();
+    }
+  }
+
+  return {
+    get system() {
+      return started();
+    },
+    get context() {
+      return running().context;
+    },
+    urls,
+    as: (login, to, act) =>
+      onPage(async (page) => {
+        await signInAs(page, urls(), login, started().demoPassword, to);
+        return act(page);
+      }),
+    withPage: onPage,
+  };
 }

@@ -46,8 +46,8 @@ export const correctionSubject = (disclosureId: string, publishedVersion: number
 export function quarterLastDay(period: string): string {
   const m = /^(\d{4})-Q([1-4])$/u.exec(period);
   if (!m) throw new Error(`not a quarter: ${period}`);
-  const year = Number(m[1]);
-  const lastMonth = Number(m[2]) * 3;
-  const last = new Date(Date.UTC(year, lastMonth, 0));
-  return last.toISOString().slice(0, 10);
+  // A quarter ends on 31 March, 30 June, 30 September or 31 December whatever the year.
+  return `${m[1]}-${QUARTER_ENDS[Number(m[2]) - 1]}`;
 }
+
+const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'] as const;

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input } from 'antd';
+import { Checkbox, DatePicker, Form, Input } from 'antd';
 import { Select } from '../select';
 import type { Dayjs } from 'dayjs';
 import { recordingApi } from '../../api/clients';
@@ -6,6 +6,7 @@ import { unwrap } from '../../api/problem';
 import { activityKindLabel } from '../../format/labels';
 import { clearFieldErrors } from '../../forms/submit-form';
 import { useSubmission } from '../../forms/use-submission';
+import { SubmissionFooter } from '../../forms/submission-footer';
 
 interface TValues {
   kind: string;
@@ -67,18 +68,7 @@ export function ActivityForm(props: { caseNumber: string; onDone: () => void }) 
       <Form.Item name="audioVisualRequired" valuePropName="checked">
         <Checkbox>应当全程音像记录（群体性事件、当事人不配合等）</Checkbox>
       </Form.Item>
-      {submission.formError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          message={submission.formError}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
-      <Button type="primary" htmlType="submit" loading={submission.mutation.isPending}>
-        登记执法活动
-      </Button>
+      <SubmissionFooter submission={submission} label="登记执法活动" />
     </Form>
   );
 }

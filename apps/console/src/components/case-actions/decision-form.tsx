@@ -1,4 +1,4 @@
-import { Alert, Button, Form } from 'antd';
+import { Form } from 'antd';
 import { ZDecisionMade } from '@sanxiang/shared/src/contracts';
 import { recordingApi } from '../../api/clients';
 import { unwrap } from '../../api/problem';
@@ -6,6 +6,7 @@ import { SchemaFields, SchemaFormContext, toJson, type TSchemaFormContext } from
 import { walk } from '../../forms/schema-walk';
 import { clearFieldErrors, issuesAsProblem } from '../../forms/submit-form';
 import { useSubmission } from '../../forms/use-submission';
+import { SubmissionFooter } from '../../forms/submission-footer';
 
 /** What the officer sends; the service adds who recorded it (as ZRecordDecisionRequest does). */
 const ZDecisionRequest = ZDecisionMade.omit({ recordedBy: true });
@@ -43,18 +44,7 @@ export function DecisionForm(props: { caseNumber: string; context: TSchemaFormCo
     <SchemaFormContext.Provider value={props.context}>
       <Form form={form} layout="vertical" onFinish={submit} onValuesChange={submission.edited}>
         <SchemaFields fields={decisionNode.fields} name={[]} path={[]} />
-        {submission.formError ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            message={submission.formError}
-            style={{ marginBottom: 16 }}
-          />
-        ) : null}
-        <Button type="primary" htmlType="submit" loading={submission.mutation.isPending}>
-          {submission.mutation.isError ? '重新提交' : '登记决定'}
-        </Button>
+        <SubmissionFooter submission={submission} label="登记决定" retryLabel="重新提交" />
       </Form>
     </SchemaFormContext.Provider>
   );

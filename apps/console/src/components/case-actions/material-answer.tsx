@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Form, Space, Typography } from 'antd';
+import { Alert, Card, Empty, Form, Space, Typography } from 'antd';
 import { Select } from '../select';
 import { ZSubmissionMaterial, type TSubmissionMaterial } from '@sanxiang/shared/src/contracts';
 import { materialKindLabel, type TSubmissionMaterialKind } from '@sanxiang/shared/src/domain';
@@ -9,6 +9,7 @@ import { formatDateShort, formatDateTime } from '../../format/time';
 import { clearFieldErrors, issuesAsProblem } from '../../forms/submit-form';
 import { useSubmission } from '../../forms/use-submission';
 import { candidates, type TCaseDocument } from './proposal-form';
+import { SubmissionFooter } from '../../forms/submission-footer';
 
 /**
  * 补充材料: the legal-review office's open requests of this case's current round, each answered by
@@ -116,18 +117,7 @@ function AnswerOne(props: {
             />
           </Form.Item>
         ))}
-        {submission.formError ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            message={submission.formError}
-            style={{ marginBottom: 16 }}
-          />
-        ) : null}
-        <Button type="primary" htmlType="submit" loading={submission.mutation.isPending}>
-          提交补充材料
-        </Button>
+        <SubmissionFooter submission={submission} label="提交补充材料" />
       </Form>
     </Card>
   );

@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone, ExclamationCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input, List, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, List, Radio, Space, Table, Typography } from 'antd';
 import { Select } from '../select';
 import {
   alwaysRequiredMaterials,
@@ -23,6 +23,7 @@ import { recordingApi } from '../../api/clients';
 import { unwrap } from '../../api/problem';
 import { clearFieldErrors, issuesAsProblem } from '../../forms/submit-form';
 import { useSubmission } from '../../forms/use-submission';
+import { SubmissionFooter } from '../../forms/submission-footer';
 
 /**
  * What the officer sends; the service adds who and when and why else the case is major (as the
@@ -255,18 +256,7 @@ export function ProposalForm(props: {
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      {submission.formError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          message={submission.formError}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
-      <Button type="primary" htmlType="submit" loading={submission.mutation.isPending}>
-        {submission.mutation.isError ? '重新提交' : '提交拟作出的决定'}
-      </Button>
+      <SubmissionFooter submission={submission} label="提交拟作出的决定" retryLabel="重新提交" />
     </Form>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Form } from 'antd';
+import { Form } from 'antd';
 import { Select } from '../select';
 import { useMemo, useState } from 'react';
 import { recordKindLabel, type TRecordKind } from '@sanxiang/shared/src/domain';
@@ -15,6 +15,7 @@ import {
 import { walk } from '../../forms/schema-walk';
 import { clearFieldErrors, issuesAsProblem } from '../../forms/submit-form';
 import { useSubmission } from '../../forms/use-submission';
+import { SubmissionFooter } from '../../forms/submission-footer';
 
 const recordUnion = walk(ZRecordInput);
 /** Filed by the legal-review service, never by hand. */
@@ -117,18 +118,7 @@ export function RecordForm(props: {
             ) : content?.kind === 'union' ? (
               <SchemaFields fields={[['content', content]]} name={[]} path={[]} />
             ) : null}
-            {submission.formError ? (
-              <Alert
-                role="alert"
-                type="error"
-                showIcon
-                message={submission.formError}
-                style={{ marginBottom: 16 }}
-              />
-            ) : null}
-            <Button type="primary" htmlType="submit" loading={submission.mutation.isPending}>
-              {submission.mutation.isError ? '重新提交' : '登记'}
-            </Button>
+            <SubmissionFooter submission={submission} label="登记" retryLabel="重新提交" />
           </>
         ) : null}
       </Form>

@@ -1,5 +1,6 @@
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Space, type FormInstance } from 'antd';
+import { Alert, Card, DatePicker, Descriptions, Form, Input, Space, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { CSSProperties, ReactNode } from 'react';
 import {
   exemptionReasonLabel,
   withdrawalReasonLabel,
@@ -16,15 +17,10 @@ import { formatDateShort, formatDateTime, orDash } from '../../format/time';
 import { RadioChoice } from '../radio-choice';
 import { Select } from '../select';
 import type { TDisclosureDetail, TOutcomeRequest } from './types';
+import { SubmissionFooter } from '../../forms/submission-footer';
 
 const timeOr = orDash(formatDateTime);
 const dayOr = orDash(formatDateShort);
-
-function ErrorBar({ message }: { message: string | undefined }) {
-  return message ? (
-    <Alert role="alert" type="error" showIcon message={message} style={{ marginBottom: 16 }} />
-  ) : null;
-}
 
 /** One action on a disclosure: a form posting to the disclosure service with its own key. */
 function useDisclosureAction(d: TDisclosureDetail, form: FormInstance, path: string, requestId?: string) {
@@ -46,26 +42,87 @@ function useDisclosureAction(d: TDisclosureDetail, form: FormInstance, path: str
 const withNote = <T extends object>(body: T, note: string | undefined) =>
   note?.trim() ? { ...body, note: note.trim() } : body;
 
+type TAction = ReturnType<typeof useDisclosureAction>;
+
+/**
+ * The form every action shares: field errors cleared and the body sent on submit, the service's
+ * refusal above the button.
+ */
+function ActionForm<V extends object>({
+  form,
+  action,
+  body,
+  submit,
+  danger = false,
+  style,
+  children,
+}: {
+  form: FormInstance<V>;
+  action: TAction;
+  body: (values: V) => unknown;
+  submit: string;
+  danger?: boolean;
+  style?: CSSProperties;
+  children: ReactNode;
+}) {
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      style={style}
+      onValuesChange={action.edited}
+      onFinish={(v: V) => {
+        clearFieldErrors(form);
+        action.mutation.mutate(body(v));
+      }}
+    >
+      {children}
+      <SubmissionFooter submission={action} label={submit} kind={danger ? 'danger' : 'primary'} />
+    </Form>
+  );
+}
+
+/** 审核结论 / 批准意见: yes or return, and a note (required when returning). */
+function VerdictFields({
+  step,
+  yes,
+  back,
+}: {
+  step: 'check' | 'approval';
+  yes: { value: string; label: string };
+  back: string;
+}) {
+  const label = step === 'check' ? '审核结论' : '批准意见';
+  return (
+    <>
+      <Form.Item label={label} name="outcome" required>
+        <RadioChoice label={label} options={[yes, { value: 'return', label: back }]} />
+      </Form.Item>
+      <Form.Item label="意见（退回时必填）" name="note">
+        <Input.TextArea autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </>
+  );
+}
+
+const verdictSubmit = (step: 'check' | 'approval') => (step === 'check' ? '提交审核意见' : '提交批准意见');
+
 /** 提交审核: the working version goes to the check (a second person), then to the head. */
 export function SubmitForReview({ d }: { d: TDisclosureDetail }) {
   const [form] = Form.useForm<{ note?: string }>();
   const action = useDisclosureAction(d, form, '/disclosures/{id}/submit');
   return (
     <Card title={`提交审核（第 ${d.workingVersion} 版）`}>
-      <Form
+      <ActionForm
         form={form}
-        layout="vertical"
-        onValuesChange={action.edited}
-        onFinish={(v) => action.mutation.mutate(withNote({ version: d.workingVersion }, v.note))}
+        action={action}
+        body={(v) => withNote({ version: d.workingVersion }, v.note)}
+        submit="提交审核"
       >
         <Form.Item label="提交说明" name="note">
           <Input.TextArea autoSize={{ minRows: 1 }} />
         </Form.Item>
-        <ErrorBar message={action.formError} />
-        <Button type="primary" htmlType="submit" loading={action.mutation.isPending}>
-          提交审核
-        </Button>
-      </Form>
+      </ActionForm>
     </Card>
   );
 }
@@ -87,29 +144,14 @@ export function ReviewDecision({ d, step }: { d: TDisclosureDetail; step: 'check
           : `负责人批准（第 ${d.workingVersion} 版）`
       }
     >
-      <Form
+      <ActionForm
         form={form}
-        layout="vertical"
-        onValuesChange={action.edited}
-        onFinish={(v) => {
-          clearFieldErrors(form);
-          action.mutation.mutate(withNote({ version: d.workingVersion, outcome: v.outcome ?? '' }, v.note));
-        }}
+        action={action}
+        body={(v) => withNote({ version: d.workingVersion, outcome: v.outcome ?? '' }, v.note)}
+        submit={verdictSubmit(step)}
       >
-        <Form.Item label={step === 'check' ? '审核结论' : '批准意见'} name="outcome" required>
-          <RadioChoice
-            label={step === 'check' ? '审核结论' : '批准意见'}
-            options={[yes, { value: 'return', label: '退回修改' }]}
-          />
-        </Form.Item>
-        <Form.Item label="意见（退回时必填）" name="note">
-          <Input.TextArea autoSize={{ minRows: 2 }} />
-        </Form.Item>
-        <ErrorBar message={action.formError} />
-        <Button type="primary" htmlType="submit" loading={action.mutation.isPending}>
-          {step === 'check' ? '提交审核意见' : '提交批准意见'}
-        </Button>
-      </Form>
+        <VerdictFields step={step} yes={yes} back="退回修改" />
+      </ActionForm>
     </Card>
   );
 }
@@ -128,22 +170,20 @@ export function WithdrawalRequestForm({ d }: { d: TDisclosureDetail }) {
   const action = useDisclosureAction(d, form, '/disclosures/{id}/withdrawal-requests');
   return (
     <Card title="申请撤下">
-      <Form
+      <ActionForm
         form={form}
-        layout="vertical"
-        onValuesChange={action.edited}
-        onFinish={(v) => {
-          clearFieldErrors(form);
-          action.mutation.mutate({
-            reason: v.reason ?? '',
-            revokingDocument: {
-              documentNumber: v.revokingDocument?.documentNumber ?? '',
-              date: v.revokingDocument?.date ? v.revokingDocument.date.format('YYYY-MM-DD') : '',
-              authority: v.revokingDocument?.authority ?? '',
-            },
-            explanation: v.explanation ?? '',
-          });
-        }}
+        action={action}
+        body={(v) => ({
+          reason: v.reason ?? '',
+          revokingDocument: {
+            documentNumber: v.revokingDocument?.documentNumber ?? '',
+            date: v.revokingDocument?.date ? v.revokingDocument.date.format('YYYY-MM-DD') : '',
+            authority: v.revokingDocument?.authority ?? '',
+          },
+          explanation: v.explanation ?? '',
+        })}
+        submit="提交撤下申请"
+        danger
       >
         <Form.Item label="撤下原因" name="reason" required>
           <Select<string>
@@ -165,11 +205,7 @@ export function WithdrawalRequestForm({ d }: { d: TDisclosureDetail }) {
         <Form.Item label="撤下说明（随撤下公告公开）" name="explanation" required>
           <Input.TextArea autoSize={{ minRows: 3 }} />
         </Form.Item>
-        <ErrorBar message={action.formError} />
-        <Button danger htmlType="submit" loading={action.mutation.isPending}>
-          提交撤下申请
-        </Button>
-      </Form>
+      </ActionForm>
     </Card>
   );
 }
@@ -180,14 +216,12 @@ export function NonPublicationRequestForm({ d }: { d: TDisclosureDetail }) {
   const action = useDisclosureAction(d, form, '/disclosures/{id}/non-publication-requests');
   return (
     <Card title="申请不予公开">
-      <Form
+      <ActionForm
         form={form}
-        layout="vertical"
-        onValuesChange={action.edited}
-        onFinish={(v) => {
-          clearFieldErrors(form);
-          action.mutation.mutate({ reason: v.reason ?? '', explanation: v.explanation ?? '' });
-        }}
+        action={action}
+        body={(v) => ({ reason: v.reason ?? '', explanation: v.explanation ?? '' })}
+        submit="提交不予公开申请"
+        danger
       >
         <Form.Item label="不予公开的理由" name="reason" required>
           <Select<string>
@@ -198,11 +232,7 @@ export function NonPublicationRequestForm({ d }: { d: TDisclosureDetail }) {
         <Form.Item label="不予公开说明" name="explanation" required>
           <Input.TextArea autoSize={{ minRows: 3 }} />
         </Form.Item>
-        <ErrorBar message={action.formError} />
-        <Button danger htmlType="submit" loading={action.mutation.isPending}>
-          提交不予公开申请
-        </Button>
-      </Form>
+      </ActionForm>
     </Card>
   );
 }
@@ -269,30 +299,15 @@ export function OutcomeDecision({
     <Card title={`${outcomeKindLabel(r.kind)}申请 · ${outcomeStageLabel(r.stage)}`}>
       <OutcomeRequestFacts r={r} />
       {allowed ? (
-        <Form
+        <ActionForm
           form={form}
-          layout="vertical"
+          action={action}
+          body={(v) => withNote({ outcome: v.outcome ?? '' }, v.note)}
+          submit={verdictSubmit(step)}
           style={{ marginTop: 16 }}
-          onValuesChange={action.edited}
-          onFinish={(v) => {
-            clearFieldErrors(form);
-            action.mutation.mutate(withNote({ outcome: v.outcome ?? '' }, v.note));
-          }}
         >
-          <Form.Item label={step === 'check' ? '审核结论' : '批准意见'} name="outcome" required>
-            <RadioChoice
-              label={step === 'check' ? '审核结论' : '批准意见'}
-              options={[yes, { value: 'return', label: '退回' }]}
-            />
-          </Form.Item>
-          <Form.Item label="意见（退回时必填）" name="note">
-            <Input.TextArea autoSize={{ minRows: 2 }} />
-          </Form.Item>
-          <ErrorBar message={action.formError} />
-          <Button type="primary" htmlType="submit" loading={action.mutation.isPending}>
-            {step === 'check' ? '提交审核意见' : '提交批准意见'}
-          </Button>
-        </Form>
+          <VerdictFields step={step} yes={yes} back="退回" />
+        </ActionForm>
       ) : (
         <Alert
           style={{ marginTop: 16 }}

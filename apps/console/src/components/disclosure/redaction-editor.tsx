@@ -14,6 +14,7 @@ import { decisionLabel, partyLabel } from '../../format/labels';
 import { diffSegments, type TSegment } from '../../format/text-diff';
 import { Select } from '../select';
 import type { TDisclosureDetail } from './types';
+import { FormErrorBar } from '../../forms/submission-footer';
 
 /** A redaction rule as the disclosure service stores it (`ZRedactionRule`, validated there). */
 type TRule =
@@ -322,15 +323,7 @@ export function RedactionEditor({ d, editable }: { d: TDisclosureDetail; editabl
               <Form.Item label="修改说明" name="note">
                 <Input.TextArea autoSize={{ minRows: 1 }} />
               </Form.Item>
-              {save.formError ? (
-                <Alert
-                  role="alert"
-                  type="error"
-                  showIcon
-                  message={save.formError}
-                  style={{ marginBottom: 16 }}
-                />
-              ) : null}
+              <FormErrorBar message={save.formError} />
               <Space>
                 <Button type="primary" htmlType="submit" disabled={!dirty} loading={save.mutation.isPending}>
                   保存为新版本
