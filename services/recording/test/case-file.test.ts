@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { formatDateTime } from '@sanxiang/shared/src/format';
 import { verifyAuditChain } from '../src/data-access/audit-trail';
 import { binary, mp4Bytes, sha256, uploadEvidence } from './support/evidence-helpers';
 import {
@@ -739,6 +740,9 @@ print(json.dumps({'names':z.namelist(),'bad':bad,'html':z.read('case-file.html')
     );
     expect(out.html).toContain('询问笔录');
     expect(out.html).toContain('张三（执法证号 32010001）');
+    expect(out.html).toContain('2026-11-20 10:00'); // the interview's start, Beijing time
+    for (const english of ['T02:00:00', 'legalPerson', 'interviewee', '：open', 'investigation'])
+      expect(out.html).not.toContain(english);
     // The archive's PDF: Chinese labels and Beijing times, no English keys or codes, page numbers.
     expect(out.names).toContain('case-file.pdf');
     const pdfPath = path.join(dir, 'case-file.pdf');
@@ -810,7 +814,9 @@ describe('audit trail', () => {
       },
     );
     expect(cli.status).toBe(1);
-    expect(cli.stdout).toContain(`BROKEN at entry ${victim.id}`);
+    // The operator reads Chinese and Beijing time (the entry's instant, not UTC).
+    expect(cli.stdout).toContain(`审计链在第 ${victim.id} 条断开（${formatDateTime(victim.at)}`);
+    expect(cli.stdout).toContain('内容与其哈希不符');
   });
 });
 

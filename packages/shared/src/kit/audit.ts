@@ -106,7 +106,15 @@ export interface TAuditChainVerification {
   checked: number;
   lastHash: string;
   /** The first entry that does not fit the chain, and why. */
-  firstBroken?: { id: string; at: string; action: string; subject: string; problem: string };
+  firstBroken?: {
+    id: string;
+    at: string;
+    action: string;
+    subject: string;
+    problem: string;
+    /** `unlinked`: its prevHash is not the previous entry's hash; `altered`: its content is not its hash. */
+    reason: 'unlinked' | 'altered';
+  };
 }
 
 /** Walks the whole chain in id order, in batches, and names the first entry that does not fit. */
@@ -141,14 +149,22 @@ export async function verifyAuditChain(
     if (rows.length === 0) return { ok: true, checked, lastHash: prevHash };
     for (const row of rows) {
       const at = new Date(row.at);
-      const broken = (problem: string): TAuditChainVerification => ({
+      const broken = (reason: 'unlinked' | 'altered', problem: string): TAuditChainVerification => ({
         ok: false,
         checked,
         lastHash: prevHash,
-        firstBroken: { id: row.id, at: at.toISOString(), action: row.action, subject: row.subject, problem },
+        firstBroken: {
+          id: row.id,
+          at: at.toISOString(),
+          action: row.action,
+          subject: row.subject,
+          problem,
+          reason,
+        },
       });
       if (row.prevHash !== prevHash)
         return broken(
+          'unlinked',
           'prevHash does not match the previous entry: an entry before it was removed or altered',
         );
       const fields: THashedAuditFields = {
@@ -162,7 +178,7 @@ export async function verifyAuditChain(
       };
       for (const column of extras) fields[column.name] = (row[column.name] as string | null) ?? null;
       if (auditChainHash(prevHash, fields) !== row.hash)
-        return broken('content does not match its hash: the entry was altered');
+        return broken('altered', 'content does not match its hash: the entry was altered');
       prevHash = row.hash;
       checked += 1;
     }

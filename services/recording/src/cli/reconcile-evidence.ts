@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     });
     for (const f of report.findings) process.stdout.write(`${JSON.stringify(f)}\n`);
     process.stdout.write(
-      `checked ${report.rows} evidence rows: ${report.findings.length} finding(s), ${report.unresolved} unresolved${values.repair ? '' : ' (run with --repair to fix what can be fixed)'}\n`,
+      `已核对 ${report.rows} 条证据记录：发现问题 ${report.findings.length} 项，未解决 ${report.unresolved} 项${values.repair ? '' : '（加 --repair 修复可修复的问题）'}\n`,
     );
     return report.unresolved === 0 ? 0 : 1;
   } finally {
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: Error) => {
-    process.stderr.write(`reconcile-evidence failed: ${err.message}\n`);
+    process.stderr.write(`证据核对未能完成：${err.message}\n`);
     process.exit(2);
   },
 );

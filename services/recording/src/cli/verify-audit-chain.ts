@@ -6,25 +6,30 @@
  *
  * Reads DATABASE_URL from the environment.
  */
+import { formatDateTime } from '@sanxiang/shared/src/format';
 import { createPrismaClient } from '../data-access/prisma-client';
 import { verifyAuditChain } from '../data-access/audit-trail';
 
 async function main(): Promise<number> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    process.stderr.write('DATABASE_URL is not set\n');
+    process.stderr.write('未设置 DATABASE_URL（审计库的连接地址）\n');
     return 2;
   }
   const db = createPrismaClient(url);
   try {
     const result = await verifyAuditChain(db);
     if (result.ok) {
-      process.stdout.write(`audit chain intact: ${result.checked} entries, head ${result.lastHash}\n`);
+      process.stdout.write(`审计链完好：共 ${result.checked} 条，链头哈希 ${result.lastHash}\n`);
       return 0;
     }
     const b = result.firstBroken!;
+    const why =
+      b.reason === 'unlinked'
+        ? '与前一条的哈希不相接（其前有条目被删除或改动）'
+        : '内容与其哈希不符（该条目被改动）';
     process.stdout.write(
-      `audit chain BROKEN at entry ${b.id} (${b.at}, ${b.action} ${b.subject}): ${b.problem}; ${result.checked} entries before it are intact\n`,
+      `审计链在第 ${b.id} 条断开（${formatDateTime(b.at)}，操作 ${b.action}，对象 ${b.subject}）：${why}；其前 ${result.checked} 条完好\n`,
     );
     return 1;
   } finally {
@@ -35,7 +40,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: Error) => {
-    process.stderr.write(`verify-audit-chain failed: ${err.message}\n`);
+    process.stderr.write(`审计链校验未能完成：${err.message}\n`);
     process.exit(2);
   },
 );

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { evidenceMediaKindLabel } from '@sanxiang/shared/src/domain';
 import { formatDate, formatDateTime } from '@sanxiang/shared/src/format';
 import type {
   TCaseFileView,
@@ -8,7 +7,17 @@ import type {
   TRecordView,
   stageTransitionView,
 } from '../case-file/case-file-views';
-import { partyKindText, recordFields, recordTitle, stageLabel, type TField } from './record-fields';
+import {
+  caseFileNames,
+  caseStatusText,
+  mediaKindText,
+  partyKindText,
+  recordFields,
+  recordTitle,
+  retentionModeText,
+  stageLabel,
+  type TField,
+} from './record-fields';
 
 /**
  * The case file (行政执法案卷) as a PDF in Chinese, for an archive: a cover (封面), the table of
@@ -60,14 +69,7 @@ export interface TCaseFilePdfInput {
   agency?: string;
 }
 
-const mediaKindText: Record<string, string> = evidenceMediaKindLabel;
-const statusText: Record<string, string> = { open: '办理中', closed: '已结案', archived: '已归档' };
-const retentionModeText: Record<string, string> = {
-  COMPLIANCE: '合规锁定（不可删改）',
-  GOVERNANCE: '治理锁定',
-};
-
-const sizeText = (bytes: number) =>
+export const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : bytes >= 1024
@@ -111,19 +113,8 @@ export async function renderCaseFilePdf(input: TCaseFilePdfInput): Promise<Buffe
     doc.on('error', reject);
   });
 
-  const evidenceNumber = new Map(input.evidence.map((e, i) => [e.id, i + 1]));
   const ordered = sortedForCaseFile(input.records);
-  const recordNumber = new Map(ordered.map((r, i) => [r.id, i + 1]));
-  const ctx = {
-    evidenceName: (id: string) => {
-      const n = evidenceNumber.get(id);
-      return n ? `证据 ${n}：${input.evidence[n - 1]!.fileName}` : undefined;
-    },
-    recordName: (id: string) => {
-      const r = ordered.find((x) => x.id === id);
-      return r ? `第 ${recordNumber.get(id)} 份 ${recordTitle(r.kind)}` : undefined;
-    },
-  };
+  const ctx = caseFileNames(ordered, input.evidence);
   const width = doc.page.width - 128;
 
   // ---- 封面 --------------------------------------------------------------------------------------
@@ -141,7 +132,7 @@ export async function renderCaseFilePdf(input: TCaseFilePdfInput): Promise<Buffe
     ['立案日期', file.openedAt ? formatDate(file.openedAt) : ''],
     ['结案日期', file.closedAt ? formatDate(file.closedAt) : '尚未结案'],
     ['归档日期', file.archivedAt ? formatDate(file.archivedAt) : '尚未归档'],
-    ['案件状态', `${statusText[file.status] ?? file.status}；当前阶段：${stageLabel(file.stage)}`],
+    ['案件状态', `${caseStatusText(file.status)}；当前阶段：${stageLabel(file.stage)}`],
     ['卷内文件', `记录 ${ordered.length} 份，证据文件 ${input.evidence.length} 个`],
   ];
   for (const [label, value] of cover) {
@@ -227,7 +218,7 @@ export async function renderCaseFilePdf(input: TCaseFilePdfInput): Promise<Buffe
         label: `证据 ${i + 1}`,
         value: [
           { label: '文件名', value: e.fileName },
-          { label: '类型', value: `${mediaKindText[e.mediaKind] ?? e.mediaKind}（${e.contentType}）` },
+          { label: '类型', value: `${mediaKindText(e.mediaKind)}（${e.contentType}）` },
           { label: '大小', value: `${sizeText(e.size)}（${e.size} 字节）` },
           { label: 'SHA-256', value: e.sha256 },
           { label: '说明', value: e.description ?? '' },
@@ -237,7 +228,7 @@ export async function renderCaseFilePdf(input: TCaseFilePdfInput): Promise<Buffe
           },
           {
             label: '保存期限',
-            value: `${retentionModeText[e.retention.mode] ?? e.retention.mode}，保存至 ${
+            value: `${retentionModeText(e.retention.mode)}，保存至 ${
               e.retention.retainUntil ? formatDate(e.retention.retainUntil) : '—'
             }${e.retention.locked ? '' : '（锁定待补）'}`,
           },

@@ -1,10 +1,16 @@
-import { recordKindLabel, valueLabel, type TRecordKind } from '@sanxiang/shared/src/domain';
+import {
+  evidenceMediaKindLabel,
+  recordKindLabel,
+  valueLabel,
+  type TEvidenceMediaKind,
+  type TRecordKind,
+} from '@sanxiang/shared/src/domain';
 import { formatDate, formatDateTime, formatYuan } from '@sanxiang/shared/src/format';
 
 /**
  * A record's content as labelled Chinese fields for the archive (PDF case file): every key has a
  * Chinese label, every code value its Chinese word, every instant Beijing time through the one
- * formatter. Keys or values without a label (old data, a field added later) are shown under
+ * formatter. The PDF and the HTML of the case file share these words. Keys or values without a label (old data, a field added later) are shown under
  * 其他信息 / as they are, never dropped.
  */
 
@@ -209,4 +215,31 @@ export function recordFields(content: Record<string, unknown>, ctx: TFieldContex
 export const recordTitle = (kind: string) => recordKindLabel[kind as TRecordKind] ?? '其他记录';
 
 export const stageLabel = (stage: string) => valueLabel.stage![stage] ?? stage;
+export const caseStatusText = (status: string) =>
+  ({ open: '办理中', closed: '已结案', archived: '已归档' })[status] ?? status;
+export const mediaKindText = (kind: string) => evidenceMediaKindLabel[kind as TEvidenceMediaKind] ?? kind;
+export const retentionModeText = (mode: string) =>
+  ({ COMPLIANCE: '合规锁定（不可删改）', GOVERNANCE: '治理锁定' })[mode] ?? mode;
+
+/**
+ * How the case file names its records and evidence (`第 4 份 询问笔录`, `证据 3：现场照片.jpg`),
+ * given the records in case-file order and the evidence in export order.
+ */
+export function caseFileNames(
+  ordered: readonly { id: string; kind: string }[],
+  evidence: readonly { id: string; fileName: string }[],
+): TFieldContext {
+  const evidenceNumber = new Map(evidence.map((e, i) => [e.id, i + 1]));
+  const recordNumber = new Map(ordered.map((r, i) => [r.id, i + 1]));
+  return {
+    evidenceName: (id) => {
+      const n = evidenceNumber.get(id);
+      return n ? `证据 ${n}：${evidence[n - 1]!.fileName}` : undefined;
+    },
+    recordName: (id) => {
+      const n = recordNumber.get(id);
+      return n ? `第 ${n} 份 ${recordTitle(ordered[n - 1]!.kind)}` : undefined;
+    },
+  };
+}
 export const partyKindText = (kind: string) => valueLabel.partyKind![kind] ?? kind;
