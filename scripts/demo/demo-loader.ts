@@ -37,6 +37,7 @@ import {
   waitForDisclosure,
   waitForReview,
   withdrawDisclosure,
+  decidePlannedNonPublication,
   type TCaseFileView,
   type TDisclosureView,
   type TEvidenceView,
@@ -488,10 +489,20 @@ async function loadDecisionAndDisclosure(
   }
 
   let disclosure = await waitForDisclosure(api, users.discloser, caseNumber, 1, WORKER_WAIT_MS);
+  if (story.decision.disclosure.mode === 'exempt' && disclosure.status === 'draft') {
+    // The plan's 不予公开 is a request: checked and approved like a publication (#13 item 2).
+    await decidePlannedNonPublication(
+      api,
+      { checker: users.reviewerLiu, head: users.unitHead },
+      disclosure.id,
+      key('non-publication', 1),
+    );
+    disclosure = await currentDisclosure(api, caseNumber);
+  }
   if (disclosure.status === 'exempt') {
     (decidedNow ? out.created : out.found)(
       '公示',
-      `不予公开（由流程登记）：${disclosure.exemption?.explanation ?? disclosure.exemption?.reason}`,
+      `不予公开（${users.reviewerLiu.name} 审核、${users.unitHead.name} 批准）：${disclosure.exemption?.explanation ?? disclosure.exemption?.reason}`,
     );
     await waitForCaseStage(api, users.unitHead, caseNumber, 'exempt', WORKER_WAIT_MS);
     return undefined;

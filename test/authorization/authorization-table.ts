@@ -300,6 +300,7 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
     'POST /internal/disclosures': { roles: ['system'], rule: 'machine' },
     'POST /internal/disclosures/{id}/publish': { roles: ['system'], rule: 'machine' },
     'POST /internal/disclosures/{id}/expire': { roles: ['system'], rule: 'machine' },
+    'POST /internal/disclosures/{id}/revocation': { roles: ['system'], rule: 'machine' },
     'GET /disclosures': { roles: ['discloser', 'reviewer', 'head', 'admin'], rule: 'role' },
     'GET /disclosures/{id}': { roles: ['discloser', 'reviewer', 'head', 'admin'], rule: 'role' },
     'GET /disclosures/{id}/audit': { roles: ['discloser', 'reviewer', 'head', 'admin'], rule: 'role' },

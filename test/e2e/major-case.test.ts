@@ -34,6 +34,7 @@ import {
 import {
   assignReviewer,
   caseKeys,
+  decidePlannedNonPublication,
   downloadEvidence,
   endActivity,
   fileRecord,
@@ -544,6 +545,32 @@ it('runs a major case from opening to publication through all three services and
   expect(disclosureClock).toMatchObject({ kind: 'disclosure', status: 'running', workingDays: 7 });
   expect(draft.dueAt).toBe(disclosureClock!.dueAt);
   expect(inDisclosure.cycles[0]).toMatchObject({ cycle: 1, documentNumber: story.decision.documentNumber });
+  // 决定备案 (审核办法 §16, #13 item 8): the lifecycle filed the decision with the legal-review office.
+  const filing = await eventually(
+    async () => {
+      const page = await api.call<{ items: { id: string; caseNumber: string }[] }>(
+        'legalReview',
+        'GET',
+        `/decision-filings?decidedFrom=${today}&decidedTo=${today}&limit=100`,
+        { as: staff.reviewer },
+      );
+      const found = page.body.items.find((f) => f.caseNumber === caseNumber);
+      if (!found) throw new Error('decision not filed with the office yet');
+      return found;
+    },
+    { timeoutMs: 20_000, what: 'decision filed with the legal-review office' },
+  );
+  expect(filing).toMatchObject({
+    caseNumber,
+    documentNumber: story.decision.documentNumber,
+    decisionKind: story.decision.kind,
+    decisionDate: today,
+    handlingUnit: story.handlingUnit,
+  });
+  expect((await statusOf(caseNumber)).cycles[0]?.filedWithOffice).toEqual({
+    filingId: filing.id,
+    at: expect.any(String),
+  });
   expect(await searchAttributesOf(caseNumber)).toMatchObject({
     stage: 'disclosure',
     deadlineAt: new Date(disclosureClock!.dueAt).toISOString(),
@@ -716,7 +743,12 @@ it('records a minor party’s decision as exempt (不予公开): nothing reaches
     cycle: 1,
   });
 
-  // The workflow records the exemption with the disclosure service and ends as exempt.
+  // Not exempt at once (#13 item 2, 003 (三), 004 §10、§16): the plan is a pending non-publication
+  // request; the reviewer checks it and the head approves; then the workflow ends as exempt.
+  const pending = await waitForDisclosure(api, staff.discloser, caseNumber, 1);
+  expect(pending).toMatchObject({ status: 'draft', exemption: null });
+  expect((await statusOf(caseNumber)).clocks.map((c) => c.kind)).toEqual(['disclosure']);
+  await decidePlannedNonPublication(api, { checker: staff.reviewer, head: staff.unitHead }, pending.id);
   const result = (await lifecycle(caseNumber).result()) as { stage: string };
   expect(result.stage).toBe('exempt');
   const [record] = await listDisclosures(api, staff.discloser, { caseNumber });

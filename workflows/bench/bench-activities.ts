@@ -66,6 +66,14 @@ export function createBenchActivities(
       count('expireDisclosure');
       return { expiredAt: now() };
     },
+    async fileDecisionWithOffice({ request }) {
+      count('fileDecisionWithOffice');
+      return { filed: true as const, filingId: `filing-${request.caseNumber}`, filedAt: now() };
+    },
+    async stopRevokedDisclosure() {
+      count('stopRevokedDisclosure');
+      return { stoppedAt: now() };
+    },
   };
 
   const activities = {

@@ -55,6 +55,23 @@ async function approveAndPublish(handle: TLifecycleHandle, caseNumber: string, c
   return published!.at;
 }
 
+/** The disclosure service approved the non-publication the decision's plan asked for (#13 item 2). */
+async function approveNonPublication(handle: TLifecycleHandle, caseNumber: string, cycle = 1): Promise<void> {
+  await eventually(() =>
+    expect(h.stubs.forCase(h.stubs.seen.drafts, caseNumber).some((d) => d.request.cycle === cycle)).toBe(
+      true,
+    ),
+  );
+  await handle.signal(msg.disclosureExempted, {
+    cycle,
+    disclosureId: `disclosure-${caseNumber}-${cycle}`,
+    reason: 'tradeSecret',
+    explanation: '决定主要内容涉及商业秘密，经审核批准不予公开。',
+    exemptedBy: 'head-1',
+    at: await serverNow(h),
+  });
+}
+
 async function issueOpinion(
   handle: TLifecycleHandle,
   round: number,
@@ -235,6 +252,7 @@ test('supplement investigation sends the case back; modify asks for a resubmissi
       }),
     ],
   });
+  await approveNonPublication(handle, caseNumber);
   expect(await handle.result()).toEqual({ caseNumber, stage: 'exempt', cycles: 1, rounds: 4 });
   await recordHistory(h, handle, 'review-rounds');
 });
@@ -249,7 +267,9 @@ test('transfer (移送) closes the case as transferred', async () => {
   await recordHistory(h, handle, 'transfer');
 });
 
-test('exempt decision (不予公开): the reason is recorded with the disclosure service, nothing is published', async () => {
+// #13 item 2 (003 (三), 004 §10、§16): an exempt plan goes through the same check and head approval as
+// any non-publication (patch exempt-plan-decided); the publication clock runs until the approval.
+test('exempt decision (不予公开): the plan waits for the approved non-publication, nothing is published', async () => {
   const caseNumber = 'PATH-EXEMPT';
   const handle = await startCase(h, caseNumber);
   await handle.executeUpdate(msg.submitProposal, { args: [minorProposal(await serverNow(h))] });
@@ -260,17 +280,58 @@ test('exempt decision (不予公开): the reason is recorded with the disclosure
       }),
     ],
   });
-  expect(await handle.result()).toEqual({ caseNumber, stage: 'exempt', cycles: 1, rounds: 0 });
-  const drafts = h.stubs.forCase(h.stubs.seen.drafts, caseNumber);
+  const drafts = await eventually(() => {
+    const d = h.stubs.forCase(h.stubs.seen.drafts, caseNumber);
+    expect(d).toHaveLength(1);
+    return d;
+  });
   expect(drafts.map((d) => d.request.disclosure)).toEqual([
     { mode: 'exempt', reason: 'minorParty', explanation: '当事人为未成年人' },
   ]);
-  expect(drafts[0]?.request.dueAt).toBeUndefined();
+  expect(drafts[0]?.request.dueAt).toBeDefined(); // the publication clock runs while it is decided
+  expect((await status(handle)).clocks.map((c) => c.kind)).toEqual(['disclosure']);
+  await approveNonPublication(handle, caseNumber);
+  expect(await handle.result()).toEqual({ caseNumber, stage: 'exempt', cycles: 1, rounds: 0 });
   expect(h.stubs.forCase(h.stubs.seen.publishes, caseNumber)).toEqual([]);
-  const s = await status(handle);
-  expect(s.clocks).toEqual([]);
-  expect(s.closedReason).toContain('不予公开');
+  expect(h.stubs.forCase(h.stubs.seen.filings, caseNumber).map((f) => f.request.documentNumber)).toEqual([
+    '常人社监罚〔2026〕8号',
+  ]);
   await recordHistory(h, handle, 'exempt');
+});
+
+// #13 item 6, revokedBeforePublication (003 (六), 004 §14): revoked before it was published, the
+// decision's pending disclosure stops with the explanation, its clock stops, the case closes.
+test('revokedBeforePublication: a decision revoked before publication stops its pending disclosure', async () => {
+  const caseNumber = 'PATH-REVOKED';
+  const handle = await startCase(h, caseNumber);
+  await handle.executeUpdate(msg.submitProposal, { args: [minorProposal(await serverNow(h))] });
+  await handle.executeUpdate(msg.decisionMade, { args: [decision(await todayInShanghai(h))] });
+  await eventually(() => expect(h.stubs.forCase(h.stubs.seen.drafts, caseNumber)).toHaveLength(1));
+  expect((await status(handle)).clocks.map((c) => c.kind)).toEqual(['disclosure']);
+  await handle.signal(msg.decisionRevoked, {
+    cycle: 1,
+    reason: 'revoked',
+    document: {
+      documentNumber: '常政复决〔2026〕3号',
+      date: await todayInShanghai(h),
+      authority: '某市人民政府',
+    },
+    explanation: '复议机关撤销了该行政处罚决定，决定不再公开。',
+    recordId: '0190a0a0-0000-7000-8000-000000000001',
+    recordedBy: 'officer-1',
+    at: await serverNow(h),
+  });
+  expect(await handle.result()).toEqual({ caseNumber, stage: 'closed', cycles: 1, rounds: 0 });
+  expect(h.stubs.forCase(h.stubs.seen.revocations, caseNumber).map((r) => r.request)).toEqual([
+    expect.objectContaining({
+      disclosureId: `disclosure-${caseNumber}-1`,
+      reason: 'revoked',
+      explanation: '复议机关撤销了该行政处罚决定，决定不再公开。',
+    }),
+  ]);
+  expect(h.stubs.forCase(h.stubs.seen.publishes, caseNumber)).toEqual([]);
+  const events = h.stubs.seen.clockEvents.filter((e) => e.input.caseNumber === caseNumber);
+  expect(events.map((e) => e.input.type)).toEqual(['started', 'stopped']);
 });
 
 test('withdrawal "to be redone" opens a new decision cycle with its own disclosure; revoked ends it', async () => {

@@ -54,12 +54,14 @@ test(`histories of the previous release (${previousRelease}) are present for eve
       'disclosure-holiday',
       'evidence-escalation',
       'exempt',
+      'exempt-plan-at-once',
       'inspection-results',
       'major-approved',
       'missing-materials',
       'non-major',
       'random-inspection-flag',
       'review-rounds',
+      'revoked-unhandled',
       'transfer',
       'withdrawal-redo',
     ].sort(),
@@ -114,6 +116,53 @@ test('the run saved before decision-keeps-seven-days opened a 20-day clock and r
     'random-inspection-flag.json',
   ]);
   expect(count).toBe(1);
+  expect(failures).toEqual([]);
+});
+
+/** The activities a saved history scheduled, in order, and the patches it marked. */
+const commandsOf = (file: string) => {
+  const history = JSON.parse(readFileSync(path.join(root, '0.1.0', file), 'utf8')) as {
+    events: {
+      activityTaskScheduledEventAttributes?: { activityType: { name: string } };
+      markerRecordedEventAttributes?: { details?: Record<string, { payloads?: { data?: string }[] }> };
+      workflowExecutionSignaledEventAttributes?: { signalName: string };
+    }[];
+  };
+  const activities = history.events.flatMap((e) =>
+    e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType.name] : [],
+  );
+  const patches = history.events.flatMap((e) => {
+    const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+    return data ? [(JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { id: string }).id] : [];
+  });
+  const signals = history.events.flatMap((e) =>
+    e.workflowExecutionSignaledEventAttributes ? [e.workflowExecutionSignaledEventAttributes.signalName] : [],
+  );
+  return { activities, patches, signals };
+};
+
+// Saved from main a373146's code, before #13 items 2, 6 and 8 (patches exempt-plan-decided,
+// revoked-before-publication, file-decision-with-office): an exempt plan recorded exempt at once
+// (no clock, no filing), and a revocation signal the code had no handler for (published anyway).
+test('runs saved before exempt-plan-decided / revoked-before-publication / file-decision-with-office replay unchanged', async () => {
+  const exempt = commandsOf('exempt-plan-at-once.json');
+  expect(exempt.activities).toEqual([
+    'recordStageTransition',
+    'createDisclosureDraft',
+    'recordStageTransition',
+    'recordStageTransition',
+  ]);
+  expect(exempt.patches).toEqual(['major-determination']);
+  const revoked = [commandsOf('revoked-unhandled.1.json'), commandsOf('revoked-unhandled.2.json')];
+  expect(revoked[0]?.signals).toEqual(['decisionRevoked', 'disclosureApproved']);
+  expect(revoked[0]?.activities).toContain('publishDisclosure');
+  expect(revoked.flatMap((r) => r.activities)).not.toContain('stopRevokedDisclosure');
+  const { failures, count } = await replayAll(require.resolve('../src/workflows'), '0.1.0', [
+    'exempt-plan-at-once.json',
+    'revoked-unhandled.1.json',
+    'revoked-unhandled.2.json',
+  ]);
+  expect(count).toBe(3);
   expect(failures).toEqual([]);
 });
 

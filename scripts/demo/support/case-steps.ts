@@ -648,6 +648,44 @@ export const withdrawDisclosure = async (
   ).body.disclosure;
 };
 
+/**
+ * 不予公开 planned in the decision itself (#13 item 2, 003 (三), 004 §10、§16): the disclosure service
+ * holds it as a pending non-publication request; a second person checks it and the head approves,
+ * which records the decision exempt. A request already decided is left as it is.
+ */
+export const decidePlannedNonPublication = async (
+  api: TStaffApi,
+  who: { checker: TStaffUser; head: TStaffUser },
+  id: string,
+  key?: string,
+) => {
+  const detail = (
+    await api.call<{ outcomeRequests: { id: string; kind: string; stage: string }[] }>(
+      'disclosure',
+      'GET',
+      `/disclosures/${id}`,
+      { as: who.head },
+    )
+  ).body;
+  const pending = detail.outcomeRequests.find(
+    (r) => r.kind === 'nonPublication' && (r.stage === 'awaitingCheck' || r.stage === 'awaitingApproval'),
+  );
+  if (!pending) return;
+  const path = `/disclosures/${id}/outcome-requests/${pending.id}`;
+  if (pending.stage === 'awaitingCheck') {
+    await api.call('disclosure', 'POST', `${path}/check`, {
+      as: who.checker,
+      json: { outcome: 'pass' },
+      idempotencyKey: key ? `${key}:check` : undefined,
+    });
+  }
+  await api.call('disclosure', 'POST', `${path}/approval`, {
+    as: who.head,
+    json: { outcome: 'approve' },
+    idempotencyKey: key ? `${key}:approval` : undefined,
+  });
+};
+
 /** Drafts a pre-disclosure catalogue entry (事前公开); see `passInternalReview` to publish it. */
 export const createCatalogueEntry = async (
   api: TStaffApi,

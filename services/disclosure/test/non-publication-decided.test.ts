@@ -148,4 +148,60 @@ describe('nonPublicationDecided (003 (三), 004 §10、§16, 000 §18)', () => {
     // A decision in review for publication cannot be asked to stay unpublished meanwhile.
     expect((await ask(id, 'discloserB', { reason: 'personalPrivacy', explanation })).status).toBe(409);
   });
+
+  // #13 item 2, exemptPlanDecided: a decision whose own plan says 不予公开 (disclosure.mode = exempt)
+  // is not recorded exempt at once; the plan becomes a pending request checked and approved like
+  // every other non-publication (003 (三), 004 §10、§16).
+  it('exemptPlanDecided: an exempt plan is a pending request, checked and approved before the decision is exempt', async () => {
+    const plan = {
+      mode: 'exempt' as const,
+      reason: 'tradeSecret' as const,
+      explanation: '决定书主要内容涉及当事人的商业秘密，公开后将损害其合法权益。',
+    };
+    const req = draftRequest({ handlerIds: ['u-officer-head', 'u-officer-reviewer'], disclosure: plan });
+    const probe = await startProbe(h.client, h.taskQueue, lifecycleWorkflowId(req.caseNumber));
+    try {
+      const res = await api(h).post('/internal/disclosures').set('authorization', h.auth.system).send(req);
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({
+        disclosureId: expect.any(String),
+        status: 'nonPublicationPending',
+        nonPublicationRequestId: expect.any(String),
+      });
+      const { disclosureId: id, nonPublicationRequestId: requestId } = res.body as {
+        disclosureId: string;
+        nonPublicationRequestId: string;
+      };
+      const before = await api(h).get(`/disclosures/${id}`).set('authorization', h.auth.head);
+      expect(before.body).toMatchObject({ status: 'draft', exemption: null });
+      const repeat = await api(h).post('/internal/disclosures').set('authorization', h.auth.system).send(req);
+      expect(repeat.body).toEqual(res.body);
+      // Not in the exemptions list, and not publishable, while it is pending.
+      const list = async () =>
+        (await api(h).get('/exemptions').set('authorization', h.auth.head)).body.items.map(
+          (i: { id: string }) => i.id,
+        );
+      expect(await list()).not.toContain(id);
+      const submit = await api(h)
+        .post(`/disclosures/${id}/submit`)
+        .set('authorization', h.auth.discloserA)
+        .send({ version: 1 });
+      expect(submit.status).toBe(409);
+      // The same separation of duties: an officer of the case can neither check nor approve it.
+      const byOfficer = await act(id, requestId, 'check', 'officerReviewer', { outcome: 'pass' });
+      expect(byOfficer.body).toMatchObject({ rule: 'separationOfDuties' });
+      expect((await act(id, requestId, 'check', 'reviewer', { outcome: 'pass' })).status).toBe(200);
+      const approved = await act(id, requestId, 'approval', 'head', { outcome: 'approve' });
+      expect(approved.status).toBe(200);
+      expect(approved.body.disclosure).toMatchObject({
+        status: 'exempt',
+        exemption: { reason: 'tradeSecret', explanation: plan.explanation, recordedBy: 'u-head' },
+      });
+      const signals = await probe.waitFor((s) => s.some((x) => x.name === 'disclosureExempted'));
+      expect(signals.map((x) => x.name)).toEqual(['disclosureExempted']);
+      expect(await list()).toContain(id);
+    } finally {
+      await probe.terminate();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import {
   api,
   createHarness,
   draftRequest,
+  exemptByPlan,
   publishDecision,
   step,
   type THarness,
@@ -50,7 +51,7 @@ beforeAll(async () => {
     return res.body.disclosureId as string;
   };
   ids.draft = await create('draft');
-  ids.exempt = await create('exempt');
+  ids.exempt = await exemptByPlan(h, reqs.exempt);
   ids.approved = await create('approved');
   await step(h, ids.approved, 'submit', 'discloserA', { version: 1 });
   await step(h, ids.approved, 'check', 'reviewer', { version: 1, outcome: 'pass' });
@@ -67,7 +68,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('exemption (不予公开)', () => {
-  it('is recorded with its reason and never enters review or publication', async () => {
+  it('is recorded with its reason once the head approved it and never enters review or publication', async () => {
     const detail = await api(h).get(`/disclosures/${ids.exempt}`).set('authorization', h.auth.head);
     expect(detail.body).toMatchObject({
       status: 'exempt',
@@ -75,7 +76,7 @@ describe('exemption (不予公开)', () => {
       exemption: {
         reason: 'tradeSecret',
         explanation: '案件主要事实涉及商业秘密',
-        recordedBy: 'system:worker',
+        recordedBy: 'u-head',
       },
     });
     const repeat = await api(h)
@@ -94,12 +95,15 @@ describe('exemption (不予公开)', () => {
       .send({ workflowId: reqs.exempt.workflowId, cycle: 1 });
     expect(publish.status).toBe(409);
     const audit = await api(h).get(`/disclosures/${ids.exempt}/audit`).set('authorization', h.auth.head);
-    expect(audit.body.events).toEqual([
-      expect.objectContaining({
-        action: 'disclosure.exempted',
-        details: expect.objectContaining({ reason: 'tradeSecret' }),
-      }),
+    expect(audit.body.events.map((e: { action: string }) => e.action)).toEqual([
+      'disclosure.drafted',
+      'disclosure.nonPublicationRequested',
+      'disclosure.nonPublicationChecked',
+      'disclosure.exempted',
     ]);
+    expect(audit.body.events.at(-1)).toMatchObject({
+      details: expect.objectContaining({ reason: 'tradeSecret' }),
+    });
   });
 
   it('refuses a redaction plan naming a field that is not published', async () => {

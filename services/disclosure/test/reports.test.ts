@@ -2,6 +2,7 @@ import {
   api,
   createHarness,
   draftRequest,
+  exemptByPlan,
   ID_NUMBER,
   publishDecision,
   step,
@@ -29,15 +30,13 @@ beforeAll(async () => {
     }),
   );
   penalty = await publishDecision(h, draftRequest({ decisionDate: '2026-10-20' }));
-  await api(h)
-    .post('/internal/disclosures')
-    .set('authorization', h.auth.system)
-    .send(
-      draftRequest({
-        decisionDate: '2026-03-01',
-        disclosure: { mode: 'exempt', reason: 'minorParty', explanation: '当事人为未成年人' },
-      }),
-    );
+  await exemptByPlan(
+    h,
+    draftRequest({
+      decisionDate: '2026-03-01',
+      disclosure: { mode: 'exempt', reason: 'minorParty', explanation: '当事人为未成年人' },
+    }),
+  );
   await withdrawDecision(h, penalty, {
     reason: 'revoked',
     explanation: '原决定经复议被撤销，现予撤下。',

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { uploadEvidence, mp4Bytes } from './support/evidence-helpers';
 import {
   caseBody,
+  eventually,
   majorAssessment,
   openCaseWithActivity,
   startRecordingTestEnv,
@@ -265,6 +266,50 @@ describe('records the rules name (记录规定 §11, §15, §18)', () => {
     });
     expect(decided.status).toBe(201);
     expect(decided.body.kind).toBe('remedy');
+  });
+
+  // #13 item 6, revokedBeforePublication (003 (六), 004 §14): a revoking outcome cites its document and
+  // tells the lifecycle (signal decisionRevoked), which stops a disclosure still pending.
+  it('revokedBeforePublication: a revoked decision names its document and the lifecycle is told (003 (六))', async () => {
+    const { caseNumber } = await openCaseWithActivity(env, 'interview');
+    const remedy = {
+      kind: 'reconsideration',
+      filedAt: '2026-12-05',
+      body: '常州市人民政府',
+      claims: '撤销行政处罚决定',
+      outcome: 'revoked',
+      decidedAt: '2027-01-20',
+      outcomeSummary: '复议机关以认定事实不清为由撤销原行政处罚决定。',
+    };
+    const noDocument = await post(`${casePath(caseNumber)}/records`, { kind: 'remedy', content: remedy });
+    expect(noDocument.status).toBe(400);
+    expect(JSON.stringify(noDocument.body)).toContain('须填写复议决定书或判决书文号');
+    const upheld = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'remedy',
+      content: { ...remedy, outcome: 'upheld', outcomeSummary: '维持原行政处罚决定' },
+    });
+    expect(upheld.status).toBe(201);
+    const revoked = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'remedy',
+      content: { ...remedy, outcomeDocumentNumber: '常政复决〔2027〕6号' },
+    });
+    expect(revoked.status).toBe(201);
+    const signals = await eventually(async () => {
+      const s = (await env.probe(caseNumber)).filter(
+        (e) => e.type === 'signal' && e.name === 'decisionRevoked',
+      );
+      expect(s).toHaveLength(1); // the upheld outcome sent nothing
+      return s;
+    });
+    expect(signals[0]!.payload).toEqual({
+      cycle: 1,
+      reason: 'revoked',
+      document: { documentNumber: '常政复决〔2027〕6号', date: '2027-01-20', authority: '常州市人民政府' },
+      explanation: '复议机关以认定事实不清为由撤销原行政处罚决定。',
+      recordId: revoked.body.id,
+      recordedBy: users.officerA.id,
+      at: expect.any(String),
+    });
   });
 });
 

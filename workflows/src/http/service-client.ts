@@ -27,7 +27,12 @@ export function createServiceClient(options: TServiceClientOptions): TServiceCli
       return await call();
     } catch (err) {
       if (err instanceof ServiceCallError)
-        throw ApplicationFailure.retryable(err.message, failureType[err.kind]);
+        // The HTTP status travels in details[0], so an activity can answer a 409 instead of retrying.
+        throw ApplicationFailure.retryable(
+          err.message,
+          failureType[err.kind],
+          ...(err.status ? [err.status] : []),
+        );
       throw err;
     }
   };

@@ -9,7 +9,10 @@ import { onDisclosureWithdrawn } from '../../src/lifecycle/workflow/handlers/dis
 import { onEnforcementActivityEnded } from '../../src/lifecycle/workflow/handlers/evidence/enforcement-activity-ended';
 import { onEvidenceUploaded } from '../../src/lifecycle/workflow/handlers/evidence/evidence-uploaded';
 import { statusOf } from '../../src/lifecycle/workflow/handlers/status-query';
-import { disclosureStage } from '../../src/lifecycle/workflow/stages/disclosure-stage';
+import {
+  disclosureStage,
+  EXEMPT_PLAN_DECIDED_PATCH,
+} from '../../src/lifecycle/workflow/stages/disclosure-stage';
 import { publishedStage } from '../../src/lifecycle/workflow/stages/published-stage';
 import { decision, fakeLifecycle } from '../support/fake-lifecycle';
 
@@ -56,8 +59,43 @@ test('disclosure: the 7-day clock opens from the decision date, the draft is cre
   expect(lc.state.cycles[0]?.expiresAt).toBe('2031-03-02T02:00:00.000Z'); // 5 years for a legal person
 });
 
-test('an exempt decision (不予公开) opens no clock and ends the case exempt', async () => {
+// #13 item 2, exemptPlanDecided (003 (三), 004 §10、§16, 000 §18): a decision whose plan says 不予公开 is
+// not recorded exempt at once: the disclosure service turns the plan into a pending non-publication
+// request; the publication clock runs and the case waits for the check and the head's approval.
+test('exemptPlanDecided: an exempt plan waits for the approved non-publication, with the clock running', async () => {
   const { lc, seen } = inDecision();
+  const plan = {
+    mode: 'exempt' as const,
+    reason: 'stateSecret' as const,
+    explanation: '决定主要内容涉及国家秘密',
+  };
+  decisionMade(lc, decision({ disclosure: plan }));
+  await expect(disclosureStage(lc)).rejects.toThrow('fake condition would block'); // awaits the decision on it
+  expect(seen.opened).toEqual([expect.objectContaining({ id: 'disclosure:1', kind: 'disclosure' })]);
+  expect(seen.calls.filter((c) => c.name === 'createDisclosureDraft')).toEqual([
+    {
+      name: 'createDisclosureDraft',
+      input: expect.objectContaining({ request: expect.objectContaining({ disclosure: plan }) }),
+    },
+  ]);
+  expect(lc.state.stage).toBe('disclosure');
+  onDisclosureExempted(lc, {
+    cycle: 1,
+    disclosureId: 'disc-1',
+    reason: 'stateSecret',
+    explanation: '决定主要内容涉及国家秘密，经审核不予公开。',
+    exemptedBy: 'head',
+    at: '2026-03-23T02:00:00Z',
+  });
+  await disclosureStage(lc);
+  expect(seen.closed).toEqual(['disclosure:1']);
+  expect(lc.state.stage).toBe('exempt');
+  expect(seen.calls.map((c) => c.name)).not.toContain('publishDisclosure');
+});
+
+test('exemptPlanDecided: a run from before the patch still records an exempt plan at once, without a clock', async () => {
+  const { lc, seen } = inDecision();
+  lc.ports.patched = (id) => id !== EXEMPT_PLAN_DECIDED_PATCH;
   decisionMade(lc, decision({ disclosure: { mode: 'exempt', reason: 'stateSecret', explanation: '涉密' } }));
   await disclosureStage(lc);
   expect(seen.opened).toEqual([]);
@@ -109,7 +147,7 @@ test('a published decision is withdrawn; to be redone opens cycle 2 at proposal'
   onDisclosureWithdrawn(lc, { ...withdrawal, reason: 'toBeRedone' });
   expect(lc.state.cycle).toBe(2);
   expect(lc.state.stage).toBe('proposal');
-  expect(lc.state.outbox.map((o) => o.type === 'stageTransition' && o.request.to)).toEqual([
+  expect(lc.state.outbox.flatMap((o) => (o.type === 'stageTransition' ? [o.request.to] : []))).toEqual([
     'disclosure',
     'withdrawn',
     'proposal',

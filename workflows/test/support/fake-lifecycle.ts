@@ -48,6 +48,14 @@ export function fakeLifecycle(options: { now?: string; state?: Partial<TLifecycl
     createDisclosureDraft: record('createDisclosureDraft', () => ({ disclosureId: 'disc-1' })),
     publishDisclosure: record('publishDisclosure', () => ({ publishedAt: new Date(now).toISOString() })),
     expireDisclosure: record('expireDisclosure', () => ({ expiredAt: new Date(now).toISOString() })),
+    fileDecisionWithOffice: record('fileDecisionWithOffice', () => ({
+      filed: true,
+      filingId: 'filing-1',
+      filedAt: new Date(now).toISOString(),
+    })),
+    stopRevokedDisclosure: record('stopRevokedDisclosure', () => ({
+      stoppedAt: new Date(now).toISOString(),
+    })),
   } as unknown as TLifecycleServices;
 
   const lc = new Lifecycle(state, {

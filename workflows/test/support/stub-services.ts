@@ -1,6 +1,8 @@
 import { Context } from '@temporalio/activity';
 import type {
+  TDecisionFilingRequest,
   TDisclosureDraftRequest,
+  TDisclosureRevocationRequest,
   TDisclosureExpireRequest,
   TDisclosurePublishRequest,
   TEscalationRequest,
@@ -44,6 +46,8 @@ export function createStubServices(calendar: { current: WorkingDayCalendar }) {
     clocks: [] as { input: TComputeClockInput; at: string }[],
     notifications: [] as { input: TNotifyClockStepInput; at: string }[],
     clockEvents: [] as { input: TReportClockEventInput; at: string }[],
+    filings: [] as TSeen<Omit<TDecisionFilingRequest, 'handlingUnit'>>[],
+    revocations: [] as TSeen<TDisclosureRevocationRequest & { disclosureId: string }>[],
   };
   const answers = new Map<string, unknown>();
   const once = <T>(key: string, act: () => T): T => {
@@ -102,7 +106,9 @@ export function createStubServices(calendar: { current: WorkingDayCalendar }) {
         seen.drafts.push({ caseNumber: request.caseNumber, idempotencyKey, request, at: serverNow() });
         return {
           disclosureId: `disclosure-${request.caseNumber}-${request.cycle}`,
-          status: request.disclosure.mode === 'exempt' ? ('exempt' as const) : ('draft' as const),
+          // As the service does since #13 item 2: an exempt plan becomes a pending request.
+          status:
+            request.disclosure.mode === 'exempt' ? ('nonPublicationPending' as const) : ('draft' as const),
         };
       });
     },
@@ -116,6 +122,25 @@ export function createStubServices(calendar: { current: WorkingDayCalendar }) {
           at,
         });
         return { publishedAt: at };
+      });
+    },
+    async fileDecisionWithOffice({ idempotencyKey, request }) {
+      return once(idempotencyKey, () => {
+        const at = serverNow();
+        seen.filings.push({ caseNumber: request.caseNumber, idempotencyKey, request, at });
+        return { filed: true as const, filingId: `filing-${seen.filings.length}`, filedAt: at };
+      });
+    },
+    async stopRevokedDisclosure({ disclosureId, idempotencyKey, request }) {
+      return once(idempotencyKey, () => {
+        const at = serverNow();
+        seen.revocations.push({
+          caseNumber: caseOf(idempotencyKey),
+          idempotencyKey,
+          request: { ...request, disclosureId },
+          at,
+        });
+        return { stoppedAt: at };
       });
     },
     async expireDisclosure({ disclosureId, idempotencyKey, request }) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZCaseStage } from '../domain/case-stages';
-import { ZDecisionKind } from '../domain/decision-kinds';
+import { ZDecisionKind, ZWithdrawalReason } from '../domain/decision-kinds';
 import { ZCaseNumber, ZCaseOfficer, ZIsoDate } from '../domain/identifiers';
 import { ZMajorCriterion, ZReviewOutcome, ZReviewPoint } from '../domain/legal-review';
 import {
@@ -38,10 +38,13 @@ export const internalPaths = {
   // legal review (法制审核)
   reviews: () => '/internal/reviews',
   reviewAssignment: (reviewId: string) => `/internal/reviews/${encodeURIComponent(reviewId)}/assignment`,
+  /** 决定备案 (审核办法 §16): the route officers use too, role system for the worker. */
+  decisionFilings: () => '/decision-filings',
   // disclosure (公示)
   disclosures: () => '/internal/disclosures',
   disclosurePublish: (id: string) => `/internal/disclosures/${encodeURIComponent(id)}/publish`,
   disclosureExpire: (id: string) => `/internal/disclosures/${encodeURIComponent(id)}/expire`,
+  disclosureRevocation: (id: string) => `/internal/disclosures/${encodeURIComponent(id)}/revocation`,
 } as const;
 
 const ZId = z.string().trim().min(1).max(128);
@@ -134,6 +137,23 @@ export type TReviewIntakeRequest = z.infer<typeof ZReviewIntakeRequest>;
 export const ZReviewIntakeResponse = z.object({ reviewId: ZId, receivedAt: ZInstant });
 export type TReviewIntakeResponse = z.infer<typeof ZReviewIntakeResponse>;
 
+/**
+ * POST /decision-filings (legal-review, role system) — 决定备案 (审核办法 §16): the lifecycle files
+ * every decision with the office when it is made. Idempotent by caseNumber + documentNumber (a
+ * repeat with the same content answers the filing; a different content under the same key 409).
+ */
+export const ZDecisionFilingRequest = z.object({
+  caseNumber: ZCaseNumber,
+  documentNumber: z.string().trim().min(1).max(100),
+  decisionKind: ZDecisionKind,
+  decisionDate: ZIsoDate,
+  handlingUnit: z.string().trim().min(1).max(100),
+  title: z.string().trim().min(1).max(200),
+});
+export type TDecisionFilingRequest = z.infer<typeof ZDecisionFilingRequest>;
+export const ZDecisionFilingResponse = z.object({ id: ZId, filedAt: ZInstant });
+export type TDecisionFilingResponse = z.infer<typeof ZDecisionFilingResponse>;
+
 // ---- disclosure -------------------------------------------------------------------------------
 
 /** POST /internal/disclosures — draft (or exemption record); idempotent by (caseNumber, cycle). */
@@ -158,7 +178,13 @@ export const ZDisclosureDraftRequest = z.object({
 export type TDisclosureDraftRequest = z.infer<typeof ZDisclosureDraftRequest>;
 export const ZDisclosureDraftResponse = z.object({
   disclosureId: ZId,
-  status: z.enum(['draft', 'exempt']), // 'exempt' when disclosure.mode is 'exempt'
+  /**
+   * 'nonPublicationPending' when disclosure.mode is 'exempt' (#13 item 2): the plan became a
+   * non-publication request awaiting the check and the head's approval like any other; 'exempt' was
+   * answered before that (recorded at once) and is kept for the records of then.
+   */
+  status: z.enum(['draft', 'exempt', 'nonPublicationPending']),
+  nonPublicationRequestId: ZId.optional(),
 });
 export type TDisclosureDraftResponse = z.infer<typeof ZDisclosureDraftResponse>;
 
@@ -173,6 +199,27 @@ export const ZDisclosureExpireRequest = z.object({ workflowId: ZId, cycle: ZCycl
 export type TDisclosureExpireRequest = z.infer<typeof ZDisclosureExpireRequest>;
 export const ZDisclosureExpireResponse = z.object({ expiredAt: ZInstant });
 export type TDisclosureExpireResponse = z.infer<typeof ZDisclosureExpireResponse>;
+
+/**
+ * POST /internal/disclosures/{id}/revocation — the decision was revoked (or confirmed illegal, or
+ * ordered redone) before it was published: the pending record ends unpublished with this
+ * explanation, an open non-publication request is closed (#13 item 6). Repeats answer the same.
+ */
+export const ZDisclosureRevocationRequest = z.object({
+  workflowId: ZId,
+  cycle: ZCycle,
+  reason: ZWithdrawalReason,
+  document: z.object({
+    documentNumber: z.string().trim().min(1).max(100),
+    date: ZIsoDate,
+    authority: z.string().trim().min(1).max(200),
+  }),
+  explanation: z.string().trim().min(1).max(5000),
+  recordedBy: ZId,
+});
+export type TDisclosureRevocationRequest = z.infer<typeof ZDisclosureRevocationRequest>;
+export const ZDisclosureRevocationResponse = z.object({ stoppedAt: ZInstant });
+export type TDisclosureRevocationResponse = z.infer<typeof ZDisclosureRevocationResponse>;
 
 // ---------------------------------------------------------------------------------------------
 // legal-review → recording (not called by the workflow)

@@ -64,6 +64,7 @@ export const lifecycleSignals = {
   disclosureApproved: 'disclosureApproved',
   disclosureWithdrawn: 'disclosureWithdrawn',
   disclosureExempted: 'disclosureExempted',
+  decisionRevoked: 'decisionRevoked',
   calendarUpdated: 'calendarUpdated',
 } as const;
 
@@ -192,6 +193,29 @@ export const ZDisclosureExempted = z.object({
   at: ZInstant,
 });
 export type TDisclosureExempted = z.infer<typeof ZDisclosureExempted>;
+
+/**
+ * A decision revoked (撤销), confirmed illegal (确认违法) or ordered to be redone (责令重新作出) by a
+ * reconsideration body or a court, as recorded in the case file (record kind `remedy`, recording
+ * service). Before publication the workflow stops the pending disclosure with this explanation and
+ * its clock (#13 item 6; 003 (六), 004 §14); after it, the withdrawal goes through the disclosure
+ * service's request, check and approval (#13 item 9).
+ */
+export const ZDecisionRevoked = z.object({
+  cycle: z.number().int().min(1),
+  reason: ZWithdrawalReason,
+  /** The revoking document (复议决定书 / 判决书): 文号, date, authority. */
+  document: z.object({
+    documentNumber: ZText(100),
+    date: ZIsoDate,
+    authority: ZText(200),
+  }),
+  explanation: ZText(5000),
+  recordId: ZId,
+  recordedBy: ZId,
+  at: ZInstant,
+});
+export type TDecisionRevoked = z.infer<typeof ZDecisionRevoked>;
 
 // ---------------------------------------------------------------------------------------------
 // Signal from the calendar admin (CLI / admin API) to every running lifecycle
@@ -550,6 +574,12 @@ export const ZCycleView = z.object({
   expiresAt: ZInstant.optional(),
   withdrawn: z.object({ reason: ZWithdrawalReason, explanation: z.string(), at: ZInstant }).optional(),
   expiredAt: ZInstant.optional(),
+  /** Revoked before publication: the pending disclosure was stopped with this explanation (#13 item 6). */
+  revokedBeforePublication: z
+    .object({ reason: ZWithdrawalReason, explanation: z.string(), at: ZInstant })
+    .optional(),
+  /** Filed with the legal-review office (审核办法 §16), once the filing was accepted. */
+  filedWithOffice: z.object({ filingId: z.string(), at: ZInstant }).optional(),
 });
 export type TCycleView = z.infer<typeof ZCycleView>;
 

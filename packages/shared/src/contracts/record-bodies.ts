@@ -356,6 +356,18 @@ export const ZCourtEnforcement = z.object({
 });
 
 /**
+ * Remedy outcomes that end the decision's publication (003 (六) 撤销、确认违法、要求重新作出), with the
+ * lifecycle's reason for each: before publication the pending disclosure stops (signal
+ * `decisionRevoked`), after it the withdrawal is requested in the disclosure service.
+ */
+export const revokingRemedyOutcomes: readonly string[] = ['revoked', 'confirmedIllegal', 'orderedRedo'];
+export const withdrawalReasonOfRemedy = {
+  revoked: 'revoked',
+  confirmedIllegal: 'confirmedIllegal',
+  orderedRedo: 'toBeRedone',
+} as const;
+
+/**
  * 行政救济 (记录规定 §11(三), §15): the party applied for reconsideration (复议) or sued (诉讼); the
  * outcome is filed as a new version of the record (`supersedesRecordId`) when it is known.
  */
@@ -386,6 +398,13 @@ export const ZRemedy = z
       ctx.addIssue({ code: 'custom', path: ['decidedAt'], message: '已有结果的须填写决定或裁判日期' });
     if (r.outcome !== 'pending' && !r.outcomeSummary)
       ctx.addIssue({ code: 'custom', path: ['outcomeSummary'], message: '已有结果的须说明结果' });
+    // The lifecycle stops a pending disclosure citing this document (#13 item 6, 003 (六)).
+    if (revokingRemedyOutcomes.includes(r.outcome) && !r.outcomeDocumentNumber)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcomeDocumentNumber'],
+        message: '撤销、确认违法或责令重新作出的，须填写复议决定书或判决书文号',
+      });
   });
 
 // ---- Audio/video (音视频记录, §13–§14) ---------------------------------------------------------

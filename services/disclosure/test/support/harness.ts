@@ -198,3 +198,19 @@ export async function withdrawDecision(
     outcome: 'approve',
   });
 }
+
+/**
+ * A decision whose plan says 不予公开 (#13 item 2): the draft comes with a pending non-publication
+ * request; the reviewer checks it and the head approves, which records the decision exempt.
+ * Returns the disclosure id.
+ */
+export async function exemptByPlan(h: THarness, req: TDisclosureDraftRequest): Promise<string> {
+  const created = await api(h).post('/internal/disclosures').set('authorization', h.auth.system).send(req);
+  if (created.status !== 201 || created.body.status !== 'nonPublicationPending')
+    throw new Error(`exempt draft failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.disclosureId as string;
+  const requestId = created.body.nonPublicationRequestId as string;
+  await step(h, id, `outcome-requests/${requestId}/check`, 'reviewer', { outcome: 'pass' });
+  await step(h, id, `outcome-requests/${requestId}/approval`, 'head', { outcome: 'approve' });
+  return id;
+}

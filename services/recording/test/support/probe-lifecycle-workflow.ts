@@ -19,7 +19,7 @@ export interface TProbeEntry {
 
 export const probeQuery = defineQuery<TProbeEntry[]>('probe');
 
-const signalNames = ['enforcementActivityEnded', 'evidenceUploaded', 'decisionServed'];
+const signalNames = ['enforcementActivityEnded', 'evidenceUploaded', 'decisionServed', 'decisionRevoked'];
 
 export async function caseLifecycleWorkflow(input: unknown): Promise<string> {
   const log: TProbeEntry[] = [{ type: 'start', name: 'start', payload: input }];

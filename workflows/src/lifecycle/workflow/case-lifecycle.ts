@@ -20,6 +20,7 @@ import { onDecisionServed } from './handlers/decision/decision-served';
 import { onDisclosureApproved } from './handlers/disclosure/disclosure-approved';
 import { onDisclosureWithdrawn } from './handlers/disclosure/withdraw-published-decision';
 import { onDisclosureExempted } from './handlers/disclosure/disclosure-exempted';
+import { onDecisionRevoked } from './handlers/disclosure/decision-revoked';
 import { onEnforcementActivityEnded } from './handlers/evidence/enforcement-activity-ended';
 import { onEvidenceUploaded } from './handlers/evidence/evidence-uploaded';
 import { onReviewMaterialsReceived } from './handlers/legal-review/review-materials-received';
@@ -116,6 +117,7 @@ export async function caseLifecycleWorkflow(
   setHandler(msg.disclosureApproved, (raw) => onDisclosureApproved(lc, raw));
   setHandler(msg.disclosureWithdrawn, (raw) => onDisclosureWithdrawn(lc, raw));
   setHandler(msg.disclosureExempted, (raw) => onDisclosureExempted(lc, raw));
+  setHandler(msg.decisionRevoked, (raw) => onDecisionRevoked(lc, raw));
   setHandler(msg.calendarUpdated, (raw) => onCalendarUpdated(lc, raw));
 
   // ---- main loop -----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import {
   type TDisclosureApproved,
   type TDisclosureWithdrawn,
   type TDisclosureExempted,
+  type TDecisionRevoked,
   type TEnforcementActivityEnded,
   type TEvidenceUploaded,
   type TReviewMaterialsReceived,
@@ -42,6 +43,7 @@ export const decisionServed = defineSignal<[TDecisionServed]>(lifecycleSignals.d
 export const disclosureApproved = defineSignal<[TDisclosureApproved]>(lifecycleSignals.disclosureApproved);
 export const disclosureWithdrawn = defineSignal<[TDisclosureWithdrawn]>(lifecycleSignals.disclosureWithdrawn);
 export const disclosureExempted = defineSignal<[TDisclosureExempted]>(lifecycleSignals.disclosureExempted);
+export const decisionRevoked = defineSignal<[TDecisionRevoked]>(lifecycleSignals.decisionRevoked);
 export const calendarUpdated = defineSignal<[TCalendarUpdated]>(lifecycleSignals.calendarUpdated);
 
 export const submitProposal = defineUpdate<TSubmitProposalResult, [TSubmitProposal]>(

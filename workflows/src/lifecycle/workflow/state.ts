@@ -15,7 +15,11 @@ import type {
   TWithdrawalReason,
   TExemptionReason,
 } from '@sanxiang/shared/src/domain';
-import type { TNotifyClockStepInput, TReportClockEventInput } from '../activities';
+import type {
+  TFileDecisionWithOfficeInput,
+  TNotifyClockStepInput,
+  TReportClockEventInput,
+} from '../activities';
 
 /**
  * Everything the lifecycle knows, as plain JSON: it is carried across continue-as-new as is, so
@@ -85,6 +89,19 @@ export interface TDecisionCycle {
   /** 不予公开 approved in the disclosure service (#13 item 2). */
   exempted?: { reason: TExemptionReason; explanation: string; at: string; exemptedBy: string };
   expiredAt?: string;
+  /** Revoked (or confirmed illegal, or ordered redone) before publication (#13 item 6). */
+  revoked?: {
+    reason: TWithdrawalReason;
+    explanation: string;
+    document: { documentNumber: string; date: string; authority: string };
+    at: string;
+    recordedBy: string;
+    recordId: string;
+    /** When the disclosure service ended the pending record. */
+    stoppedAt?: string;
+  };
+  /** Filed with the legal-review office (审核办法 §16, #13 item 8). */
+  filedWithOffice?: { filingId: string; at: string };
 }
 
 /** A call to a service that must happen in order and survive continue-as-new (an outbox). */
@@ -99,7 +116,9 @@ export type TOutboxItem =
     }
   | { type: 'stageTransition'; idempotencyKey: string; request: TStageTransitionRequest }
   /** A clock started, paused or stopped: 我的待办 and the supervision board follow (notifications service). */
-  | { type: 'clockEvent'; event: TReportClockEventInput };
+  | { type: 'clockEvent'; event: TReportClockEventInput }
+  /** 决定备案 with the legal-review office when a decision is made (审核办法 §16). */
+  | { type: 'decisionFiling'; cycle: number; filing: TFileDecisionWithOfficeInput };
 
 export interface TLifecycleState {
   input: TCaseLifecycleInput;

@@ -11,7 +11,9 @@ import { planToRedactions } from '../redaction/redaction-plan';
 
 /**
  * A decision arrives from the case-lifecycle workflow (POST /internal/disclosures): a draft for
- * internal review, or — when the decision says 不予公开 — an exemption recorded with its reason.
+ * internal review; when the decision says 不予公开, the draft comes with a pending non-publication
+ * request (ground and explanation from the plan) that is checked and approved like a publication
+ * (#13 item 2) — nothing is recorded exempt before the head's approval.
  * Idempotent by (caseNumber, cycle): a repeat returns the existing record (200).
  */
 export async function createDecisionDraft(
@@ -28,9 +30,21 @@ export async function createDecisionDraft(
   await lockKey(tx, `decision:${req.caseNumber}:${req.cycle}`);
   const existing = await findDecisionByCaseCycle(tx, req.caseNumber, req.cycle);
   if (existing) {
+    const pending = await tx.outcomeRequest.findFirst({
+      where: {
+        disclosureId: existing.id,
+        kind: 'nonPublication',
+        stage: { in: ['awaitingCheck', 'awaitingApproval'] },
+      },
+      select: { id: true },
+    });
     return {
       status: 200,
-      body: { disclosureId: existing.id, status: existing.status === 'exempt' ? 'exempt' : 'draft' },
+      body: {
+        disclosureId: existing.id,
+        status: existing.status === 'exempt' ? 'exempt' : pending ? 'nonPublicationPending' : 'draft',
+        ...(pending ? { nonPublicationRequestId: pending.id } : {}),
+      },
     };
   }
 
@@ -57,8 +71,8 @@ export async function createDecisionDraft(
   const disclosure = await tx.disclosure.create({
     data: {
       kind: 'decision',
-      status: exempt ? 'exempt' : 'draft',
-      reviewStage: exempt ? null : 'editing',
+      status: 'draft',
+      reviewStage: 'editing',
       workingVersion: 1,
       title: `${req.documentNumber}（${req.party.name}）`,
       caseNumber: req.caseNumber,
@@ -71,14 +85,6 @@ export async function createDecisionDraft(
       randomInspection: req.randomInspection,
       dueAt: req.dueAt ? new Date(req.dueAt) : null,
       handlerIds: req.handlerIds ?? [],
-      ...(exempt
-        ? {
-            exemptionReason: exempt.reason,
-            exemptionExplanation: exempt.explanation,
-            exemptedBy: actor.id,
-            exemptedAt: now,
-          }
-        : {}),
     },
   });
   await addVersion(
@@ -87,7 +93,7 @@ export async function createDecisionDraft(
       disclosureId: disclosure.id,
       version: 1,
       purpose: 'initial',
-      note: exempt ? '不予公开：仅内部留存' : '由案件流程生成',
+      note: exempt ? '由案件流程生成（决定书载明不予公开，待审核批准）' : '由案件流程生成',
       source,
       redactionRules: rules,
       publicContent: rendered.publicContent,
@@ -95,18 +101,38 @@ export async function createDecisionDraft(
     },
     actor,
   );
-  await writeAudit(
-    tx,
-    actor,
-    exempt ? 'disclosure.exempted' : 'disclosure.drafted',
-    disclosureSubject(disclosure.id),
-    {
-      caseNumber: req.caseNumber,
-      cycle: req.cycle,
-      documentNumber: req.documentNumber,
-      mode: req.disclosure.mode,
-      ...(exempt ? { reason: exempt.reason, explanation: exempt.explanation } : {}),
+  await writeAudit(tx, actor, 'disclosure.drafted', disclosureSubject(disclosure.id), {
+    caseNumber: req.caseNumber,
+    cycle: req.cycle,
+    documentNumber: req.documentNumber,
+    mode: req.disclosure.mode,
+  });
+  if (!exempt) return { status: 201, body: { disclosureId: disclosure.id, status: 'draft' } };
+  // 不予公开 in the decision's plan is a request like any other (#13 item 2): checked by another
+  // person, approved by the head (outcomes/outcome-requests.ts); only the approval records it exempt.
+  const request = await tx.outcomeRequest.create({
+    data: {
+      disclosureId: disclosure.id,
+      kind: 'nonPublication',
+      reason: exempt.reason,
+      explanation: exempt.explanation,
+      requestedBy: actor.id,
+      requestedByName: actor.name,
+      requestedAt: now,
     },
-  );
-  return { status: 201, body: { disclosureId: disclosure.id, status: exempt ? 'exempt' : 'draft' } };
+  });
+  await writeAudit(tx, actor, 'disclosure.nonPublicationRequested', disclosureSubject(disclosure.id), {
+    outcomeRequestId: request.id,
+    reason: exempt.reason,
+    explanation: exempt.explanation,
+    from: 'decisionPlan',
+  });
+  return {
+    status: 201,
+    body: {
+      disclosureId: disclosure.id,
+      status: 'nonPublicationPending',
+      nonPublicationRequestId: request.id,
+    },
+  };
 }

@@ -6,10 +6,13 @@ import {
   ZDisclosureExpireResponse,
   ZDisclosurePublishRequest,
   ZDisclosurePublishResponse,
+  ZDisclosureRevocationRequest,
+  ZDisclosureRevocationResponse,
 } from '@sanxiang/shared/src/contracts';
 import { createDecisionDraft } from '../../domain/decisions/create-decision-draft';
 import { expireDisclosure } from '../../domain/publication/expire-disclosure';
 import { publishDisclosure } from '../../domain/publication/publish-disclosure';
+import { stopRevokedDisclosure } from '../../domain/publication/stop-revoked-disclosure';
 import { roles } from '../../domain/decisions/review-policy';
 import { actorOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
@@ -45,6 +48,25 @@ export function registerInternalDisclosureRoutes(api: Api, deps: TRouteDeps): vo
       deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 200,
         body: await publishDisclosure(ctx, params.id, body),
+      })),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/internal/disclosures/{id}/revocation',
+    summary: '决定在公开前被撤销、确认违法或责令重新作出：终止待公开记录并记录说明（重复调用返回首次时间）',
+    tags: ['internal'],
+    access: roles.system,
+    idempotent: true,
+    request: { params: ZIdParams, body: ZDisclosureRevocationRequest },
+    responses: {
+      200: { description: '已终止公示', schema: ZDisclosureRevocationResponse },
+      ...problemResponses,
+    },
+    handler: async ({ idempotency, params, body, principal, req }) =>
+      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+        status: 200,
+        body: await stopRevokedDisclosure(ctx, params.id, body),
       })),
   });
 

@@ -1,5 +1,10 @@
 import { AppError, forbidden, runIdempotent } from '@sanxiang/shared';
-import { lifecycleSignals } from '@sanxiang/shared/src/contracts';
+import {
+  lifecycleSignals,
+  revokingRemedyOutcomes,
+  withdrawalReasonOfRemedy,
+  type TDecisionRevoked,
+} from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
 import type { TTx } from '../../data-access/prisma-client';
@@ -102,6 +107,30 @@ export async function fileRecord(
         },
       });
     }
+    // 撤销 / 确认违法 / 责令重新作出 by a reconsideration body or a court: before publication the
+    // lifecycle stops the pending disclosure with this explanation (#13 item 6, 003 (六), 004 §14).
+    const outcome = record.kind === 'remedy' ? record.content.outcome : undefined;
+    if (record.kind === 'remedy' && outcome && isRevokingOutcome(outcome)) {
+      const c = record.content;
+      const payload: TDecisionRevoked = {
+        cycle: file.cycle,
+        reason: withdrawalReasonOfRemedy[outcome],
+        document: {
+          documentNumber: c.outcomeDocumentNumber ?? '',
+          date: c.decidedAt ?? '',
+          authority: c.body,
+        },
+        explanation: c.outcomeSummary ?? '',
+        recordId: created.id,
+        recordedBy: ctx.principal.id,
+        at: created.filedAt.toISOString(),
+      };
+      await enqueueLifecycleMessage(tx, file.id, {
+        kind: 'signal',
+        name: lifecycleSignals.decisionRevoked,
+        payload,
+      });
+    }
     return { status: 201, body: recordView(created) };
   });
   const caseId = await deps.db.caseFile.findUnique({ where: { caseNumber }, select: { id: true } });
@@ -198,3 +227,6 @@ async function checkReferences(tx: TTx, file: TCaseFileWithOfficers, record: TRe
     if (found !== evidenceIds.length) throw bad('body.content.evidenceIds', '引用的证据文件不属于本案');
   }
 }
+
+const isRevokingOutcome = (outcome: string): outcome is keyof typeof withdrawalReasonOfRemedy =>
+  revokingRemedyOutcomes.includes(outcome);

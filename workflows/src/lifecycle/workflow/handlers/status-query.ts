@@ -41,6 +41,10 @@ export function statusOf(lc: Lifecycle): TCaseLifecycleStatus {
         ? { reason: c.withdrawn.reason, explanation: c.withdrawn.explanation, at: c.withdrawn.at }
         : undefined,
       expiredAt: c.expiredAt,
+      revokedBeforePublication: c.revoked
+        ? { reason: c.revoked.reason, explanation: c.revoked.explanation, at: c.revoked.at }
+        : undefined,
+      filedWithOffice: c.filedWithOffice,
     })),
     escalations: state.escalations,
     openEvidenceActivities: state.openEvidence.map((e) => e.activityId),

@@ -24,10 +24,37 @@ export function validateDecisionMade(lc: Lifecycle, raw: unknown): void {
   if (problems.length > 0) reject(failure.invalidDecision, problems);
 }
 
-/** 作出决定: recorded in the cycle; the case moves to disclosure (the 7-day clock opens there). */
+/**
+ * `patched()` id of filing every decision with the legal-review office when it is made (#13 item 8,
+ * 审核办法 §16 "执法决定应当定期向法制审核机构备案"). Runs that made their decision before file nothing.
+ */
+export const DECISION_FILING_PATCH = 'file-decision-with-office';
+
+/**
+ * 作出决定: recorded in the cycle; the case moves to disclosure (the 7-day clock opens there), and
+ * the decision is queued for filing with the legal-review office (outbox, so it survives
+ * continue-as-new and an outage of the office's service).
+ */
 export function decisionMade(lc: Lifecycle, raw: unknown): TDecisionMadeResult {
   const p = ZDecisionMade.parse(raw);
-  lc.currentCycle().decision = p;
+  const cycle = lc.currentCycle();
+  cycle.decision = p;
   lc.setStage('disclosure', `决定书 ${p.documentNumber}`);
+  if (lc.ports.patched(DECISION_FILING_PATCH)) {
+    lc.enqueue({
+      type: 'decisionFiling',
+      cycle: cycle.cycle,
+      filing: {
+        idempotencyKey: lc.key(`decision-filing:${cycle.cycle}`),
+        request: {
+          caseNumber: lc.caseNumber,
+          documentNumber: p.documentNumber,
+          decisionKind: p.decisionKind,
+          decisionDate: p.decisionDate,
+          title: lc.state.input.title,
+        },
+      },
+    });
+  }
   return { stage: lc.state.stage, cycle: lc.state.cycle };
 }

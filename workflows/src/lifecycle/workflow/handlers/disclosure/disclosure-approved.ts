@@ -14,7 +14,8 @@ export function onDisclosureApproved(lc: Lifecycle, raw: unknown): void {
   if (
     lc.state.stage !== 'disclosure' ||
     p.cycle !== cycle.cycle ||
-    (cycle.disclosureId && cycle.disclosureId !== p.disclosureId)
+    (cycle.disclosureId && cycle.disclosureId !== p.disclosureId) ||
+    cycle.revoked !== undefined
   ) {
     return void lc.warn('Ignoring disclosureApproved: not the pending disclosure', { cycle: p.cycle });
   }

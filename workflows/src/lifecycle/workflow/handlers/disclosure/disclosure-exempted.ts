@@ -19,7 +19,8 @@ export function onDisclosureExempted(lc: Lifecycle, raw: unknown): void {
     lc.state.stage !== 'disclosure' ||
     p.cycle !== cycle.cycle ||
     (cycle.disclosureId && cycle.disclosureId !== p.disclosureId) ||
-    cycle.approvedAt !== undefined
+    cycle.approvedAt !== undefined ||
+    cycle.revoked !== undefined
   ) {
     return void lc.warn('Ignoring disclosureExempted: not the pending disclosure', { cycle: p.cycle });
   }
