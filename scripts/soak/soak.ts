@@ -3,8 +3,9 @@
  * of the demo set (published; exempt; published, withdrawn and redone; major cases in legal review,
  * one waiting for materials) against the real system — the soak stack's PostgreSQL, MinIO, Mailpit
  * and Temporal dev server (scripts/stack/up.sh soak, its own ports and .local/soak), the six
- * services and the worker as separate processes — while a chaos driver SIGKILLs one of them at a
- * random moment, waits, and restarts it (the Temporal dev server on its persisted SQLite file).
+ * services and the worker as separate processes — while a chaos driver SIGKILLs them in turn (seeded
+ * shuffled rounds over all of them) at random moments, waits, and restarts each (the Temporal dev
+ * server on its persisted SQLite file).
  * Evidence uploads are in flight during the kills. Everything is seeded (--seed): the same seed
  * picks the same victims at the same offsets and the same cases.
  *
@@ -33,7 +34,7 @@ import { NodeProcess, StackServer, readStackEnv, type TEnv, type TSoakProcess } 
 const root = path.resolve(__dirname, '../..');
 const { values: args } = parseArgs({
   options: {
-    lifecycles: { type: 'string', default: '12' },
+    lifecycles: { type: 'string', default: '36' },
     seed: { type: 'string', default: '1' },
     lanes: { type: 'string', default: '3' },
     /** Gap between two kills, milliseconds: uniformly in [min, max]. */
@@ -274,11 +275,22 @@ async function main(): Promise<number> {
     const kills = new Map<string, number>();
     const downtime: string[] = [];
     let driving = !args['check-only'];
+    const round: TSoakProcess[] = [];
+    const shuffled = <T>(items: T[]): T[] => {
+      const a = [...items];
+      for (let i = a.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [a[i], a[j]] = [a[j]!, a[i]!];
+      }
+      return a;
+    };
     const chaos = (async () => {
       while (driving) {
         await sleep(between(Number(args['chaos-min-ms']), Number(args['chaos-max-ms'])));
         if (!driving) break;
-        const victim = everything[Math.floor(random() * everything.length)]!;
+        // Rounds over every process in a seeded shuffled order: each one is killed once per round.
+        if (round.length === 0) round.push(...shuffled(everything));
+        const victim = round.shift()!;
         const pause = between(300, 4000);
         say(`chaos: SIGKILL ${victim.name}, restart in ${pause} ms`);
         await victim.kill();
