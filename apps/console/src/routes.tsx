@@ -20,6 +20,8 @@ const CalendarPage = lazy(() => import('./pages/calendar-page'));
 const DisclosureListPage = lazy(() => import('./pages/disclosure-list-page'));
 const DisclosurePage = lazy(() => import('./pages/disclosure-page'));
 const ExemptionsPage = lazy(() => import('./pages/exemptions-page'));
+const InspectionPage = lazy(() => import('./pages/inspection-page'));
+const InspectionTaskPage = lazy(() => import('./pages/inspection-task-page'));
 
 // A failing page shows an error in Chinese inside the layout; the menu stays usable.
 const page = (element: ReactNode) => (
@@ -50,6 +52,8 @@ export const router = createBrowserRouter([
       { path: 'disclosures', element: page(<DisclosureListPage />) },
       { path: 'disclosures/:id', element: page(<DisclosurePage />) },
       { path: 'exemptions', element: page(<ExemptionsPage />) },
+      { path: 'inspection', element: page(<InspectionPage />) },
+      { path: 'inspection/tasks/:taskId', element: page(<InspectionTaskPage />) },
     ],
   },
 ]);

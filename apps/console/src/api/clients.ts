@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths as DirectoryPaths } from '../generated/api/directory';
 import type { paths as DisclosurePaths } from '../generated/api/disclosure';
+import type { paths as InspectionPaths } from '../generated/api/inspection';
 import type { paths as LegalReviewPaths } from '../generated/api/legal-review';
 import type { paths as NotificationsPaths } from '../generated/api/notifications';
 import type { paths as RecordingPaths } from '../generated/api/recording';
@@ -40,3 +41,4 @@ export const legalReviewApi = client<LegalReviewPaths>('legal-review');
 export const disclosureApi = client<DisclosurePaths>('disclosure');
 export const directoryApi = client<DirectoryPaths>('directory');
 export const notificationsApi = client<NotificationsPaths>('notifications');
+export const inspectionApi = client<InspectionPaths>('inspection');

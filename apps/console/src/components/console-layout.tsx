@@ -12,6 +12,7 @@ import {
   TeamOutlined,
   GlobalOutlined,
   StopOutlined,
+  SearchOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -46,6 +47,12 @@ const menuRoutes: { path: string; name: string; icon: ReactNode; roles?: string[
     name: '不予公开清单',
     icon: <StopOutlined />,
     roles: ['discloser', 'reviewer', 'head', 'admin'],
+  },
+  {
+    path: '/inspection',
+    name: '双随机抽查',
+    icon: <SearchOutlined />,
+    roles: ['officer', 'discloser', 'head', 'admin'],
   },
 ];
 
