@@ -541,30 +541,11 @@ export const demoCases: TDemoCaseTemplate[] = [
   },
 ];
 
-/** 事前公开目录: entries published through the same internal review. */
+/**
+ * 事前公开目录: entries published through the same internal review. No 执法人员 entries: the
+ * personnel list (执法人员清单, /public/personnel) is generated from the directory's certificates.
+ */
 export const catalogueEntries = [
-  {
-    section: 'personnel',
-    name: users.zhangWei.name,
-    unit,
-    post: '一级主任科员',
-    certificateNumber: users.zhangWei.certificateNumber,
-    category: '劳动保障监察',
-    area: '常州市',
-    validFrom: '2024-01-01',
-    validUntil: '2029-12-31',
-  },
-  {
-    section: 'personnel',
-    name: users.liNa.name,
-    unit,
-    post: '二级主任科员',
-    certificateNumber: users.liNa.certificateNumber,
-    category: '劳动保障监察',
-    area: '常州市',
-    validFrom: '2024-01-01',
-    validUntil: '2029-12-31',
-  },
   {
     section: 'randomInspectionItem',
     title: '用人单位遵守劳动用工和社会保险法律法规情况的检查',

@@ -3,12 +3,13 @@
  * against the route table every service publishes (`x-roles` in /openapi.json), and walked against
  * the running services — one in-process system on the test stack, requests only: every operation ×
  * (no token, expired, wrong issuer, `alg: none`, each role), then the case rules of recording with
- * people of the case's unit and of another unit.
+ * people of the case's unit and of another unit, legal review's office head, and disclosure by unit.
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { bearer, testStack, type TTestUser } from '@sanxiang/testing';
+import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import { startInProcessSystem, type TInProcessSystem } from '../support/in-process-system';
 import { seedDirectory, testEnforcementScope, testUnitNames } from '../support/directory-seed';
 import {
@@ -417,6 +418,137 @@ describe('the role matrix against the running services', () => {
           ]),
         ),
       );
+    });
+  });
+
+  describe('disclosure: a decision’s record with people of the case’s unit, the 公示 office and another unit', () => {
+    const person = (id: string, unitId: string, roles: TTestUser['roles']): TTestUser => ({
+      id: `authz-d-${id}-${run}`,
+      name: '矩阵测试',
+      unitId,
+      roles,
+    });
+    const people = {
+      unitDiscloser: person('unit-discloser', 'test-unit', ['discloser']),
+      officeDiscloser: person('office-discloser', 'test-gongshi', ['discloser']),
+      otherDiscloser: person('other-discloser', 'test-unit-b', ['discloser']),
+      unitHead: person('unit-head', 'test-unit', ['head']),
+      officeHead: person('office-head', 'test-gongshi', ['head']),
+      otherHead: person('other-head', 'test-unit-b', ['head']),
+      agencyHead: person('agency-head', 'test-lingdao', ['head']),
+      reviewer: person('reviewer', 'test-fazhi', ['reviewer']),
+      admin: person('admin', 'test-fazhi', ['admin']),
+    };
+    type TWho = keyof typeof people;
+    const outsiders: TWho[] = ['otherDiscloser', 'otherHead'];
+    const as = async (who: TWho, method: string, path: string, json?: unknown) =>
+      send(`${system.urls.disclosure}${path}`, method, {
+        authorization: await bearer(people[who]),
+        json,
+        localAddress: '127.0.0.1',
+      });
+    /** A decision's draft as the lifecycle's activity sends it, of a case of `test-unit`. */
+    const draft = async (suffix: string) => {
+      const caseNumber = realCaseNumber(`D${suffix}${run}`);
+      const res = await send(`${system.urls.disclosure}/internal/disclosures`, 'POST', {
+        authorization: tokens.system,
+        localAddress: '127.0.0.1',
+        json: {
+          caseNumber,
+          workflowId: lifecycleWorkflowId(caseNumber),
+          cycle: 1,
+          party: { kind: 'legalPerson', name: '常州授权测试有限公司' },
+          decisionDate: '2026-11-02',
+          documentNumber: `常人社监罚〔2026〕D${suffix}${run}号`,
+          decisionKind: 'penalty',
+          randomInspection: false,
+          publication: {
+            enforcementMethod: '现场检查',
+            content: '经查，该单位拖欠劳动者工资。',
+            decision: '责令限期支付劳动者工资。',
+            penaltyKind: '罚款',
+            legalBasis: '《劳动保障监察条例》第二十六条',
+            performance: '自收到决定书之日起15日内',
+            issuingAuthority: '常州市人力资源和社会保障局',
+          },
+          disclosure: { mode: 'publish' },
+          dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          unitId: 'test-unit',
+        },
+      });
+      if (res.status !== 201) throw new Error(`drafting answered ${res.status}: ${res.body}`);
+      return { caseNumber, id: (JSON.parse(res.body) as { disclosureId: string }).disclosureId };
+    };
+    let first: { caseNumber: string; id: string };
+    let second: { caseNumber: string; id: string };
+
+    beforeAll(async () => {
+      await seedDirectory(system.urls.directory, []); // the 公示 office test-gongshi among the units
+      first = await draft('A');
+      second = await draft('B');
+    });
+
+    it('lets read the record only the case’s unit, the 公示 office, reviewers, agency heads and admins', async () => {
+      const answers: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const who of Object.keys(people) as TWho[]) {
+        const reaches = !outsiders.includes(who);
+        for (const [method, path, json] of [
+          ['GET', `/disclosures/${first.id}`],
+          ['GET', `/disclosures/${first.id}/audit`],
+          ['POST', `/disclosures/${first.id}/redaction-preview`, {}],
+        ] as const) {
+          answers[`${method} ${path} ${who}`] = (await as(who, method, path, json)).status;
+          expected[`${method} ${path} ${who}`] = reaches ? 200 : 404;
+        }
+        const list = await as(who, 'GET', `/disclosures?caseNumber=${encodeURIComponent(first.caseNumber)}`);
+        answers[`list ${who}`] = (JSON.parse(list.body) as { items: unknown[] }).items.length;
+        expected[`list ${who}`] = reaches ? 1 : 0;
+      }
+      expect(answers).toEqual(expected);
+    });
+
+    it('lets the case’s unit and the 公示 office edit, submit and check, and only the case’s unit’s or an agency head approve', async () => {
+      const answers: Record<string, number> = {};
+      const at = async (label: string, who: TWho, method: string, path: string, json: unknown) => {
+        answers[`${label} ${who}`] = (await as(who, method, path, json)).status;
+      };
+      const edit = { baseVersion: 1, note: '补充说明' };
+      // Refused first: another unit's staff and heads learn nothing (404), the office's head may
+      // read but not approve (403).
+      await at('versions', 'otherDiscloser', 'POST', `/disclosures/${first.id}/versions`, edit);
+      await at('versions', 'officeDiscloser', 'POST', `/disclosures/${first.id}/versions`, edit);
+      await at('submit', 'otherDiscloser', 'POST', `/disclosures/${first.id}/submit`, { version: 2 });
+      await at('submit', 'unitDiscloser', 'POST', `/disclosures/${first.id}/submit`, { version: 2 });
+      const pass = { version: 2, outcome: 'pass' };
+      await at('check', 'otherDiscloser', 'POST', `/disclosures/${first.id}/check`, pass);
+      await at('check', 'reviewer', 'POST', `/disclosures/${first.id}/check`, pass);
+      const approve = { version: 2, outcome: 'approve' };
+      await at('approval', 'otherHead', 'POST', `/disclosures/${first.id}/approval`, approve);
+      await at('approval', 'officeHead', 'POST', `/disclosures/${first.id}/approval`, approve);
+      await at('approval', 'agencyHead', 'POST', `/disclosures/${first.id}/approval`, approve);
+      // The second record: submitted by the case's unit, checked by the office, approved by its head.
+      await at('submit2', 'unitDiscloser', 'POST', `/disclosures/${second.id}/submit`, { version: 1 });
+      const pass1 = { version: 1, outcome: 'pass' };
+      await at('check2', 'officeDiscloser', 'POST', `/disclosures/${second.id}/check`, pass1);
+      const approve1 = { version: 1, outcome: 'approve' };
+      await at('approval2', 'otherHead', 'POST', `/disclosures/${second.id}/approval`, approve1);
+      await at('approval2', 'unitHead', 'POST', `/disclosures/${second.id}/approval`, approve1);
+      expect(answers).toEqual({
+        'versions otherDiscloser': 404,
+        'versions officeDiscloser': 201,
+        'submit otherDiscloser': 404,
+        'submit unitDiscloser': 200,
+        'check otherDiscloser': 404,
+        'check reviewer': 200,
+        'approval otherHead': 404,
+        'approval officeHead': 403,
+        'approval agencyHead': 200,
+        'submit2 unitDiscloser': 200,
+        'check2 officeDiscloser': 200,
+        'approval2 otherHead': 404,
+        'approval2 unitHead': 200,
+      });
     });
   });
 });

@@ -94,6 +94,20 @@ it('loads the demo cases to their stages, and a second run finds everything and 
   expect(
     (await listDisclosures(api, users.discloser, { kind: 'catalogueEntry' })).map((d) => d.status),
   ).toEqual(catalogueEntries.map(() => 'published'));
+  // 执法人员 are no catalogue entries any more: the catalogue's section links to the list the
+  // directory generates from valid certificates, which names the demo's officers.
+  const cataloguePage = await (await fetch(`${system.urls.disclosure}/public/catalogue`)).text();
+  expect(cataloguePage).toContain('<a href="/public/personnel">执法人员清单</a');
+  expect(cataloguePage).not.toContain(users.zhangWei.certificateNumber);
+  const personnelSection = cataloguePage.slice(
+    cataloguePage.indexOf('<h2 id="personnel">'),
+    cataloguePage.indexOf('</section>', cataloguePage.indexOf('<h2 id="personnel">')),
+  );
+  expect(personnelSection).toContain('执法人员清单');
+  expect(personnelSection).not.toContain('暂无');
+  const personnelPage = await (await fetch(`${system.urls.disclosure}/public/personnel`)).text();
+  expect(personnelPage).toContain(users.zhangWei.certificateNumber);
+  expect(personnelPage).toContain(users.liNa.certificateNumber);
 
   // The natural person is 王某 on the platform; ID, address and phone are masked.
   const [hit] = (await searchPublicDecisions(api, { q: '职业中介' })).items;

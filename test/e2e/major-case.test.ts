@@ -108,7 +108,7 @@ const staff = {
   unitHead: { id: 'e2e-head-zhoujianguo', unitId: 'test-unit', name: '周建国', roles: ['head'] },
   officeHead: { id: 'e2e-head-wuzhigang', unitId: 'test-fazhi', name: '吴志刚', roles: ['head', 'reviewer'] },
   reviewer: { id: 'e2e-reviewer-liuxiaoyan', unitId: 'test-fazhi', name: '刘晓燕', roles: ['reviewer'] },
-  discloser: { id: 'e2e-discloser-sunli', unitId: 'test-fazhi', name: '孙丽', roles: ['discloser'] },
+  discloser: { id: 'e2e-discloser-sunli', unitId: 'test-gongshi', name: '孙丽', roles: ['discloser'] },
 } satisfies Record<string, TStaffUser>;
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -539,6 +539,8 @@ it('runs a major case from opening to publication through all three services and
     documentNumber: story.decision.documentNumber,
     decisionDate: today,
     workflowId: lifecycleWorkflowId(caseNumber),
+    // The case's unit, from recording's case summary: its heads approve, the 公示 office's 孙丽 edits.
+    unitId: 'test-unit',
   });
   const inDisclosure = await statusOf(caseNumber);
   const disclosureClock = inDisclosure.clocks.find((c) => c.id === 'disclosure:1');

@@ -11,7 +11,7 @@ export interface TSeedPerson {
   certificateNumber?: string;
   /**
    * Default `test-unit` (the enforcement unit); `test-unit-b` is another enforcement unit (for
-   * authorisation by unit), `test-fazhi` the legal-review office.
+   * authorisation by unit), `test-fazhi` the legal-review office, `test-gongshi` the 公示 office.
    */
   unitId?: string;
 }
@@ -21,6 +21,7 @@ export const testUnitNames = {
   'test-unit': '测试监察支队',
   'test-unit-b': '测试监察二大队',
   'test-fazhi': '测试政策法规处',
+  'test-gongshi': '测试办公室（政务公开）',
 } as const;
 
 /**
@@ -57,6 +58,12 @@ export async function seedDirectory(baseUrl: string, people: TSeedPerson[]): Pro
     code: 'test-fazhi',
     name: testUnitNames['test-fazhi'],
     kind: 'legalReview',
+  });
+  await put('/units/test-gongshi', {
+    agencyId: 'test-agency',
+    code: 'test-gongshi',
+    name: testUnitNames['test-gongshi'],
+    kind: 'disclosure',
   });
   // The machine identity (role system) is no person of the directory.
   const persons = people.filter((p) => p.roles.some((r) => r !== 'system'));

@@ -23,6 +23,8 @@ import {
 import type { TPublicReadPool } from './data-access/public-read-pool';
 import { createSignalDispatcher, type TSignalDispatcher } from './data-access/signal-outbox';
 import { createUnitOfWork } from './data-access/unit-of-work';
+import { createDirectoryUnits, type TDirectoryUnits } from './data-access/directory-units';
+import { createDisclosureAccess } from './domain/decisions/disclosure-access';
 import { registerDisclosureRoutes } from './entry-points/http/disclosure-routes';
 import { registerInternalDisclosureRoutes } from './entry-points/http/internal-disclosure-routes';
 import { registerCatalogueRoutes } from './entry-points/http/catalogue-routes';
@@ -51,13 +53,16 @@ export interface TAppDeps {
   personnel?: TPublicPersonnelSource;
   /** 双随机、一公开 from the inspection service; built from SERVICE_URL_INSPECTION unless given. */
   inspection?: TPublicInspectionSource;
+  /** The directory's 公示 office and leadership units (disclosure by unit); from SERVICE_URL_DIRECTORY unless given. */
+  directoryUnits?: TDirectoryUnits;
   /** The clock of the public personnel list (tests); the system clock by default. */
   now?: () => Date;
 }
 
-function personnelFrom(config: TConfigOf<'disclosure'>): TPublicPersonnelSource {
+/** The machine token disclosure asks the directory with. */
+function directoryToken(config: TConfigOf<'disclosure'>) {
   const secret = config.AUTH_JWT_SECRET;
-  const token = secret
+  return secret
     ? systemTokenSource({
         secret,
         issuer: config.AUTH_ISSUER,
@@ -66,9 +71,15 @@ function personnelFrom(config: TConfigOf<'disclosure'>): TPublicPersonnelSource 
         name: '公示平台',
       })
     : () => {
-        throw new AppError('unavailable', '未配置 AUTH_JWT_SECRET，无法向人员目录获取执法人员清单');
+        throw new AppError('unavailable', '未配置 AUTH_JWT_SECRET，无法向人员目录查询');
       };
-  return createPublicPersonnelSource({ baseUrl: config.SERVICE_URL_DIRECTORY, token });
+}
+
+function personnelFrom(config: TConfigOf<'disclosure'>): TPublicPersonnelSource {
+  return createPublicPersonnelSource({
+    baseUrl: config.SERVICE_URL_DIRECTORY,
+    token: directoryToken(config),
+  });
 }
 
 /** The service as an Express app, built from its dependencies (the tests build it the same way). */
@@ -97,6 +108,14 @@ export function createApp(deps: TAppDeps) {
     personnel: deps.personnel ?? personnelFrom(deps.config),
     inspection:
       deps.inspection ?? createPublicInspectionSource({ baseUrl: deps.config.SERVICE_URL_INSPECTION }),
+    access: createDisclosureAccess(
+      deps.db,
+      deps.directoryUnits ??
+        createDirectoryUnits({
+          baseUrl: deps.config.SERVICE_URL_DIRECTORY,
+          token: directoryToken(deps.config),
+        }),
+    ),
     now: deps.now ?? (() => new Date()),
   };
   registerInternalDisclosureRoutes(api, routeDeps);

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { TTestUser } from '@sanxiang/testing';
@@ -488,16 +489,41 @@ describe('evidence upload and download', () => {
       }),
     ).toBe(2);
 
-    const asked = await request(env.app)
-      .post(`${path}/access-requests`)
-      .set('authorization', outsider)
-      .send({ reason: '关联案件比对', evidenceIds: [evidenceId] });
-    expect(asked.status).toBe(201);
-    expect(asked.body.status).toBe('pending');
+    // Asking for access tells an outsider nothing either: a missing case, evidence not of the case
+    // and a stored request get the same answer (202); only the stored one is a row, all are audited.
+    const ask = (url: string, body: object, who = outsider) =>
+      request(env.app).post(`${url}/access-requests`).set('authorization', who).send(body);
+    const askedMissing = await ask(`/cases/${encodeURIComponent('常人社监〔2099〕99号')}`, {
+      reason: '关联案件比对',
+    });
+    const askedWrongEvidence = await ask(path, { reason: '关联案件比对', evidenceIds: [randomUUID()] });
+    const askedStored = await ask(path, { reason: '关联案件比对', evidenceIds: [evidenceId] });
+    expect([askedMissing.status, askedWrongEvidence.status]).toEqual([202, 202]);
+    expect(askedStored.status).toBe(202);
+    expect(askedMissing.body).toEqual(askedStored.body);
+    expect(askedWrongEvidence.body).toEqual(askedStored.body);
+    expect(
+      (
+        await env.db.auditEvent.findMany({
+          where: { action: 'accessRequest.discarded', actorId: users.otherUnitOfficer.id },
+          orderBy: { id: 'asc' },
+        })
+      ).map((e) => (e.details as { reason: string }).reason),
+    ).toEqual(['notFound', 'evidenceNotOfCase']);
+    expect(await env.db.accessRequest.count({ where: { caseId } })).toBe(1);
     expect(await read(outsider)).toBe(404);
-    // The requester sees their own request; the unit's head sees every request of the case.
-    const own = await request(env.app).get(`${path}/access-requests`).set('authorization', outsider);
-    expect(own.body.map((r: { id: string }) => r.id)).toEqual([asked.body.id]);
+    // A pending request is not shown to its requester (it would tell the case exists): 404 as for
+    // a missing case; the unit's head sees every request of the case.
+    const pendingOwn = await request(env.app).get(`${path}/access-requests`).set('authorization', outsider);
+    expect(pendingOwn.status).toBe(404);
+    const listedForHead = async () =>
+      (
+        await request(env.app)
+          .get(`${path}/access-requests`)
+          .set('authorization', await env.auth(users.head))
+      ).body as { id: string; status: string; requester: { id: string } }[];
+    const asked = { body: (await listedForHead())[0]! };
+    expect(asked.body).toMatchObject({ status: 'pending', requester: { id: users.otherUnitOfficer.id } });
 
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
     const approve = async (user: TTestUser, body: object = { expiresAt }) =>
@@ -515,6 +541,9 @@ describe('evidence upload and download', () => {
     const approved = await approve(users.head, { expiresAt, note: '同意调阅一天' });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: { id: users.head.id } });
+    // Decided, the request shows to its requester.
+    const own = await request(env.app).get(`${path}/access-requests`).set('authorization', outsider);
+    expect(own.body.map((r: { id: string }) => r.id)).toEqual([asked.body.id]);
 
     expect(await read(outsider)).toBe(200);
     const log = await env.db.auditEvent.findFirstOrThrow({
@@ -549,10 +578,8 @@ describe('evidence upload and download', () => {
     expect((await approve(users.head)).status).toBe(409); // a revoked grant is not approved again
 
     // Expiry ends a grant too; an expired one cannot be revoked.
-    const third = await request(env.app)
-      .post(`${path}/access-requests`)
-      .set('authorization', outsider)
-      .send({ reason: '再次比对', evidenceIds: [evidenceId] });
+    expect((await ask(path, { reason: '再次比对', evidenceIds: [evidenceId] })).status).toBe(202);
+    const third = { body: (await listedForHead()).find((r) => r.status === 'pending')! };
     await request(env.app)
       .post(`/access-requests/${third.body.id}/approve`)
       .set('authorization', await env.auth(users.head))
@@ -571,10 +598,10 @@ describe('evidence upload and download', () => {
     expect(lateRevoke.status).toBe(409);
 
     // A refusal is final and is not a grant.
-    const second = await request(env.app)
-      .post(`${path}/access-requests`)
-      .set('authorization', await env.auth(users.discloser))
-      .send({ reason: '公示核对' });
+    expect((await ask(path, { reason: '公示核对' }, await env.auth(users.discloser))).status).toBe(202);
+    const second = {
+      body: (await listedForHead()).find((r) => r.requester.id === users.discloser.id)!,
+    };
     const refused = await request(env.app)
       .post(`/access-requests/${second.body.id}/refuse`)
       .set('authorization', await env.auth(users.head))

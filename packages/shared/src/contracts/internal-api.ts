@@ -87,6 +87,8 @@ export const ZCaseSummary = z.object({
   /** 案件名称 as entered at case opening (the published decision names it, 004 §9(1)). */
   title: z.string().optional(),
   handlingUnit: z.string(),
+  /** The handling unit's directory id (null for a case opened before cases carried one). */
+  unitId: z.string().nullable().optional(),
   status: z.string(),
   officers: z.array(z.object({ userId: z.string(), name: z.string() })),
   /** The party as entered at case opening (the disclosure draft takes the credit code from here). */
@@ -174,6 +176,11 @@ export const ZDisclosureDraftRequest = z.object({
   handlerIds: z.array(ZId).max(40).optional(),
   /** 案件名称 (004 §9(1)), asked of recording by the draft activity. */
   caseName: z.string().trim().min(1).max(300).optional(),
+  /**
+   * The case's handling unit (directory unit id, from recording's case summary): its disclosure
+   * staff and heads work on the disclosure (docs/authorization.md). Absent for a case without one.
+   */
+  unitId: z.string().min(1).max(64).optional(),
 });
 export type TDisclosureDraftRequest = z.infer<typeof ZDisclosureDraftRequest>;
 export const ZDisclosureDraftResponse = z.object({

@@ -32,8 +32,9 @@ export function publishedPartyIdentity(summary: TCaseSummary): {
 
 /**
  * Creates the disclosure draft for internal review (内部审核), or records an exemption (不予公开).
- * The case's officers, its name and the party's identity are asked of recording here (an activity, so the
- * workflow's commands do not change) and sent along: none of them may check or approve the disclosure (职责分离, 审核办法 §3).
+ * The case's officers, its name, its unit and the party's identity are asked of recording here (an
+ * activity, so the workflow's commands do not change) and sent along: none of the officers may check
+ * or approve the disclosure (职责分离, 审核办法 §3); the unit's people and heads work on it.
  */
 export const createDisclosureDraft =
   (deps: { disclosure: TServiceClient; recording: TServiceClient }) =>
@@ -52,6 +53,8 @@ export const createDisclosureDraft =
         handlerIds,
         // 案件名称 (004 §9(1)): from the case file, so the workflow's commands stay as they were.
         ...(summary.title ? { caseName: summary.title } : {}),
+        // The case's unit decides whose disclosure staff and heads work on it (docs/authorization.md).
+        ...(summary.unitId ? { unitId: summary.unitId } : {}),
       },
       { idempotencyKey, response: ZDisclosureDraftResponse },
     );

@@ -85,6 +85,7 @@ export async function createDecisionDraft(
       randomInspection: req.randomInspection,
       dueAt: req.dueAt ? new Date(req.dueAt) : null,
       handlerIds: req.handlerIds ?? [],
+      unitId: req.unitId ?? null,
     },
   });
   await addVersion(

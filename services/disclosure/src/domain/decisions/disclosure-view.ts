@@ -23,6 +23,7 @@ export const toDisclosureView = (d: Disclosure) => ({
   decisionDate: d.decisionDate ? fromDateColumn(d.decisionDate) : null,
   randomInspection: d.randomInspection,
   dueAt: iso(d.dueAt),
+  unitId: d.unitId,
   catalogueSection: d.catalogueSection,
   period: d.period,
   exemption: d.exemptionReason
@@ -106,6 +107,7 @@ export const ZDisclosureView = z.looseObject({
   decisionDate: z.string().nullable().describe('YYYY-MM-DD'),
   randomInspection: z.boolean(),
   dueAt: ZIsoTime,
+  unitId: z.string().nullable().describe('承办机构（人员目录的机构编号）；无则按角色'),
   catalogueSection: z.string().nullable(),
   period: z.string().nullable(),
   exemption: z

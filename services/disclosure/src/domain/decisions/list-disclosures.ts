@@ -17,9 +17,17 @@ export const ZListDisclosuresQuery = z.strictObject({
 });
 export type TListDisclosuresQuery = z.infer<typeof ZListDisclosuresQuery>;
 
-/** Staff work lists: e.g. everything awaiting the head's approval, oldest deadline first. */
-export async function listDisclosures(db: TDb, q: TListDisclosuresQuery) {
+/**
+ * Staff work lists: e.g. everything awaiting the head's approval, oldest deadline first. `scope`
+ * narrows them to the records the caller reaches (disclosure by unit, disclosure-access.ts).
+ */
+export async function listDisclosures(
+  db: TDb,
+  q: TListDisclosuresQuery,
+  scope: Prisma.DisclosureWhereInput = {},
+) {
   const where: Prisma.DisclosureWhereInput = {
+    ...scope,
     ...(q.kind ? { kind: q.kind } : {}),
     ...(q.status ? { status: q.status } : {}),
     ...(q.reviewStage ? { reviewStage: q.reviewStage } : {}),

@@ -3,7 +3,7 @@ import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { AppError } from '@sanxiang/shared';
 import { lifecycleSignals, type TDisclosureExempted } from '@sanxiang/shared/src/contracts';
 import { ZExemptionReason, ZExplanationSentence, type TExemptionReason } from '@sanxiang/shared/src/domain';
-import type { Disclosure, OutcomeRequest } from '../../generated/prisma/client';
+import type { Disclosure, OutcomeRequest, Prisma } from '../../generated/prisma/client';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { lockDisclosure, updateDisclosure } from '../../data-access/disclosure-repository';
 import type { TDb } from '../../data-access/prisma-client';
@@ -154,8 +154,14 @@ export const ZExemptionsList = z.object({
  * Every decision not published, with its ground and who decided (#13 item 2, 003 (三)): for the
  * head, so that selective non-publication is visible; counted by ground as in the annual statistics.
  */
-export async function listExemptions(db: TDb, query: z.infer<typeof ZExemptionsQuery>) {
-  const where = {
+export async function listExemptions(
+  db: TDb,
+  query: z.infer<typeof ZExemptionsQuery>,
+  /** The records the caller reaches (disclosure by unit, disclosure-access.ts). */
+  scope: Prisma.DisclosureWhereInput = {},
+) {
+  const where: Prisma.DisclosureWhereInput = {
+    ...scope,
     kind: 'decision' as const,
     status: 'exempt' as const,
     ...(query.year

@@ -33,6 +33,7 @@ import {
   ZExemptionsQuery,
   ZNonPublicationRequest,
 } from '../../domain/outcomes/non-publication';
+import type { TDisclosureAction } from '../../domain/decisions/disclosure-access';
 import { actorOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 const tags = ['disclosures'];
@@ -47,7 +48,9 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.read,
     request: { query: ZListDisclosuresQuery },
     responses: { 200: { description: 'OK', schema: ZDisclosureListPage }, ...problemResponses },
-    handler: async ({ query }) => ({ body: await listDisclosures(deps.db, query) }),
+    handler: async ({ query, principal }) => ({
+      body: await listDisclosures(deps.db, query, await deps.access.listScope(principal)),
+    }),
   });
 
   api.route({
@@ -58,7 +61,10 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.read,
     request: { params: ZIdParams },
     responses: { 200: { description: 'OK', schema: ZDisclosureDetail }, 404: problemResponses[404] },
-    handler: async ({ params }) => ({ body: await getDisclosure(deps.db, params.id) }),
+    handler: async ({ params, principal }) => {
+      await deps.access.assert(principal, params.id, 'read');
+      return { body: await getDisclosure(deps.db, params.id) };
+    },
   });
 
   api.route({
@@ -68,7 +74,10 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     tags,
     access: roles.audit,
     request: { params: ZIdParams },
-    handler: async ({ params }) => ({ body: { events: await getDisclosureAudit(deps.db, params.id) } }),
+    handler: async ({ params, principal }) => {
+      await deps.access.assert(principal, params.id, 'read');
+      return { body: { events: await getDisclosureAudit(deps.db, params.id) } };
+    },
   });
 
   api.route({
@@ -79,7 +88,10 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.read,
     request: { params: ZIdParams, body: ZPreviewRedaction },
     responses: { 200: { description: 'OK', schema: ZRedactionPreview }, ...problemResponses },
-    handler: async ({ params, body }) => ({ body: await previewRedaction(deps.db, params.id, body) }),
+    handler: async ({ params, body, principal }) => {
+      await deps.access.assert(principal, params.id, 'read');
+      return { body: await previewRedaction(deps.db, params.id, body) };
+    },
   });
 
   api.route({
@@ -91,8 +103,9 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     idempotent: true,
     request: { params: ZIdParams, body: ZReviseDisclosure },
     responses: { 201: { description: '新版本已保存', schema: ZRevisionResult }, ...problemResponses },
-    handler: async ({ idempotency, params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotency, async (ctx) => {
+    handler: async ({ idempotency, params, body, principal, req }) => {
+      await deps.access.assert(principal, params.id, 'edit');
+      return deps.uow(actorOf(principal, req), idempotency, async (ctx) => {
         const r = await reviseDisclosure(ctx, params.id, body);
         return {
           status: 201,
@@ -103,13 +116,15 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
             redactionReport: r.redactionReport,
           },
         };
-      }),
+      });
+    },
   });
 
   const transition = <S extends z.ZodType>(
     path: string,
     summary: string,
     access: (typeof roles)[keyof typeof roles],
+    action: TDisclosureAction,
     schema: S,
     run: (
       ctx: Parameters<typeof submitForReview>[0],
@@ -126,18 +141,21 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
       idempotent: true,
       request: { params: ZIdParams, body: schema },
       responses: { 200: { description: 'OK', schema: ZDisclosureView }, ...problemResponses },
-      handler: async ({ idempotency, params, body, principal, req }) =>
-        deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+      handler: async ({ idempotency, params, body, principal, req }) => {
+        await deps.access.assert(principal, params.id, action);
+        return deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
           status: 200,
           body: toDisclosureView(await run(ctx, params.id, body as z.infer<S>)),
-        })),
+        }));
+      },
     });
 
-  transition('submit', '提交内部审核', roles.submit, ZSubmitForReview, submitForReview);
+  transition('submit', '提交内部审核', roles.submit, 'edit', ZSubmitForReview, submitForReview);
   transition(
     'check',
     '审核（通过或退回修改）；审核人不能是起草人或提交人',
     roles.check,
+    'check',
     ZCheckDisclosure,
     checkDisclosure,
   );
@@ -145,6 +163,7 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     'approval',
     '负责人批准（或退回）；批准后由案件流程发布，更正与目录则即时发布',
     roles.approve,
+    'approve',
     ZApproveDisclosure,
     approveDisclosure,
   );
@@ -169,15 +188,17 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
       201: { description: '撤下申请已提交，待审核', schema: ZOutcomeResult },
       ...problemResponses,
     },
-    handler: async ({ idempotency, params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+    handler: async ({ idempotency, params, body, principal, req }) => {
+      await deps.access.assert(principal, params.id, 'requestOutcome');
+      return deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 201,
         body: outcomeBody(
           await requestWithdrawal(ctx, params.id, body, {
             withdrawalWorkingDays: deps.withdrawalWorkingDays,
           }),
         ),
-      })),
+      }));
+    },
   });
 
   api.route({
@@ -192,11 +213,13 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
       201: { description: '不予公开申请已提交，待审核', schema: ZOutcomeResult },
       ...problemResponses,
     },
-    handler: async ({ idempotency, params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+    handler: async ({ idempotency, params, body, principal, req }) => {
+      await deps.access.assert(principal, params.id, 'requestOutcome');
+      return deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 201,
         body: outcomeBody(await requestNonPublication(ctx, params.id, body)),
-      })),
+      }));
+    },
   });
 
   api.route({
@@ -207,7 +230,9 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.statistics,
     request: { query: ZExemptionsQuery },
     responses: { 200: { description: 'OK', schema: ZExemptionsList }, ...problemResponses },
-    handler: async ({ query }) => ({ body: await listExemptions(deps.db, query) }),
+    handler: async ({ query, principal }) => ({
+      body: await listExemptions(deps.db, query, await deps.access.listScope(principal)),
+    }),
   });
 
   api.route({
@@ -219,11 +244,13 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     idempotent: true,
     request: { params: ZRequestParams, body: ZOutcomeCheck },
     responses: { 200: { description: 'OK', schema: ZOutcomeResult }, ...problemResponses },
-    handler: async ({ idempotency, params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+    handler: async ({ idempotency, params, body, principal, req }) => {
+      await deps.access.assert(principal, params.id, 'check');
+      return deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 200,
         body: outcomeBody(await checkOutcome(ctx, params.id, params.requestId, body)),
-      })),
+      }));
+    },
   });
 
   api.route({
@@ -235,10 +262,12 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     idempotent: true,
     request: { params: ZRequestParams, body: ZOutcomeApproval },
     responses: { 200: { description: 'OK', schema: ZOutcomeResult }, ...problemResponses },
-    handler: async ({ idempotency, params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+    handler: async ({ idempotency, params, body, principal, req }) => {
+      await deps.access.assert(principal, params.id, 'approve');
+      return deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 200,
         body: outcomeBody(await approveOutcome(ctx, params.id, params.requestId, body)),
-      })),
+      }));
+    },
   });
 }

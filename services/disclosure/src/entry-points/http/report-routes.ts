@@ -42,11 +42,13 @@ export function registerReportRoutes(api: Api, deps: TRouteDeps): void {
     idempotent: true,
     request: { params: ZIdParams, body: ZDesignateBlacklist },
     responses: { 200: { description: 'OK', schema: ZDisclosureView }, ...problemResponses },
-    handler: async ({ idempotency, params, body, principal, req }) =>
-      deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
+    handler: async ({ idempotency, params, body, principal, req }) => {
+      await deps.access.assert(principal, params.id, 'edit');
+      return deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 200,
         body: toDisclosureView(await designateBlacklist(ctx, params.id, body)),
-      })),
+      }));
+    },
   });
 
   api.route({

@@ -10,6 +10,7 @@ import type { TPublicInspectionSource } from '../../data-access/public-inspectio
 import type { TPublicPersonnelSource } from '../../data-access/public-personnel-source';
 import type { TPublicReadPool } from '../../data-access/public-read-pool';
 import type { TUnitOfWork } from '../../data-access/unit-of-work';
+import type { TDisclosureAccess } from '../../domain/decisions/disclosure-access';
 
 /** What route modules need; built once in app.ts. */
 export interface TRouteDeps {
@@ -27,6 +28,8 @@ export interface TRouteDeps {
   personnel: TPublicPersonnelSource;
   /** 双随机、一公开, published by the inspection service. */
   inspection: TPublicInspectionSource;
+  /** Disclosure by unit: who reaches a record and whose step it is (docs/authorization.md). */
+  access: TDisclosureAccess;
   /** WITHDRAWAL_WORKING_DAYS: the withdrawal-after-revocation clock's period. */
   withdrawalWorkingDays: number;
   now: () => Date;

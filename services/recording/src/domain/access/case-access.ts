@@ -30,7 +30,7 @@ export type TCaller = TStaffPrincipal | 'system';
 export const isAgencyHead = (principal: TStaffPrincipal) =>
   principal.roles.includes('head') && principal.agencyHead === true;
 
-const findCaseFile = (db: TDb | TTx, caseNumber: string) =>
+export const findCaseFile = (db: TDb | TTx, caseNumber: string) =>
   db.caseFile.findUnique({ where: { caseNumber }, include: { officers: true } });
 
 export const caseNotFound = (caseNumber: string) => new AppError('notFound', `案卷 ${caseNumber} 不存在`);

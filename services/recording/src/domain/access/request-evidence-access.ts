@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError, fieldError, runIdempotent } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
-import { caseNotFound, isUnitHead, loadCaseFile, readBasisOf } from './case-access';
+import { caseNotFound, findCaseFile, isUnitHead, loadCaseFile, readBasisOf } from './case-access';
 import { accessRequestView } from '../case-file/case-file-views';
 import type { TRecordingDeps } from '../recording-deps';
 
@@ -14,6 +14,20 @@ export const ZRequestEvidenceAccess = z.object({
 });
 export type TRequestEvidenceAccess = z.infer<typeof ZRequestEvidenceAccess>;
 
+/**
+ * What a caller who cannot read the case gets, whether the case exists or not (docs/authorization.md,
+ * rule `accessRequest`): 202 and nothing that tells the two apart. The request of an existing case
+ * is stored and goes to the heads of its unit; the requester sees it in the case's list once a head
+ * has decided it. A missing case (or evidence not of the case) stores nothing and is audited.
+ */
+export const ACCESS_REQUEST_RECEIVED = {
+  status: 202,
+  body: {
+    status: 'received',
+    message: '调阅申请已收到；经本案承办机构负责人审批后，可在本案的调阅申请中查看结果',
+  },
+} as const;
+
 export async function requestEvidenceAccess(
   deps: TRecordingDeps,
   ctx: TCallContext,
@@ -21,12 +35,33 @@ export async function requestEvidenceAccess(
   input: TRequestEvidenceAccess,
 ) {
   return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
-    const file = await loadCaseFile(tx, caseNumber, 'system');
+    const file = await findCaseFile(tx, caseNumber);
     const ids = [...new Set(input.evidenceIds)];
-    if (
-      ids.length > 0 &&
-      (await tx.evidence.count({ where: { id: { in: ids }, caseId: file.id } })) !== ids.length
-    ) {
+    const reads = file ? (await readBasisOf(tx, ctx.principal, file, 'any')) !== undefined : false;
+    const evidenceOfCase =
+      ids.length === 0 ||
+      (file !== null &&
+        (await tx.evidence.count({ where: { id: { in: ids }, caseId: file.id } })) === ids.length);
+    if (!file || (!evidenceOfCase && !reads)) {
+      // Missing, or evidence a caller out of reach cannot know: the same answer as a stored request.
+      await appendAuditEvent(tx, {
+        actor: actorOf(ctx),
+        action: 'accessRequest.discarded',
+        subject: `case:${caseNumber}`,
+        caseId: file?.id ?? null,
+        details: {
+          caseNumber,
+          reason: file ? 'evidenceNotOfCase' : 'notFound',
+          requestReason: input.reason,
+          evidenceIds: ids,
+          roles: ctx.principal.roles,
+          unitId: ctx.principal.unitId ?? null,
+        },
+        context: auditContext(ctx),
+      });
+      return ACCESS_REQUEST_RECEIVED;
+    }
+    if (!evidenceOfCase) {
       throw new AppError('validation', '申请调阅的证据不属于本案', {
         fields: [fieldError('body.evidenceIds', '含有不属于本案的证据')],
       });
@@ -48,22 +83,27 @@ export async function requestEvidenceAccess(
       details: { reason: input.reason, evidenceIds: ids },
       context: auditContext(ctx),
     });
-    return { status: 201, body: accessRequestView(created) };
+    // A caller who reads the case knows it exists: they get the request itself.
+    return reads ? { status: 201, body: accessRequestView(created) } : ACCESS_REQUEST_RECEIVED;
   });
 }
 
-/** The heads of the case's unit see every request of the case; anyone else sees their own. */
+/**
+ * The heads of the case's unit see every request of the case; anyone else sees their own. A
+ * requester outside the case's reach sees their own only once a head has decided them (a pending
+ * request would tell an existing case from a missing one); with none, 404 as for a missing case.
+ */
 export async function listAccessRequests(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
-  // A requester outside the case's reach still sees their own requests; anyone else gets 404.
   const file = await loadCaseFile(deps.db, caseNumber, 'system');
+  const reads = (await readBasisOf(deps.db, ctx.principal, file, 'any')) !== undefined;
   const rows = await deps.db.accessRequest.findMany({
     where: {
       caseId: file.id,
       ...(isUnitHead(ctx.principal, file) ? {} : { requesterId: ctx.principal.id }),
+      ...(reads ? {} : { status: { not: 'pending' } }),
     },
     orderBy: { requestedAt: 'desc' },
   });
-  if (rows.length === 0 && !(await readBasisOf(deps.db, ctx.principal, file, 'any')))
-    throw caseNotFound(caseNumber);
+  if (rows.length === 0 && !reads) throw caseNotFound(caseNumber);
   return rows.map(accessRequestView);
 }

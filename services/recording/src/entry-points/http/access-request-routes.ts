@@ -28,6 +28,13 @@ export function accessRequestRoutes(api: Api, deps: TRecordingDeps) {
     access: staffRoles,
     idempotent: true,
     request: { params: ZCaseParams, body: ZRequestEvidenceAccess },
+    responses: {
+      201: { description: '申请已保存（调用者读得到本案）' },
+      202: {
+        description:
+          '已收到：调用者读不到本案时，无论案卷是否存在都这样回答；申请经负责人审批后出现在本案的调阅申请中，案卷不存在时不保存申请、只写入审计日志',
+      },
+    },
     handler: async ({ req, principal, idempotency, params, body }) =>
       requestEvidenceAccess(deps, callContextOf(req, principal, idempotency), params.caseNumber, body),
   });

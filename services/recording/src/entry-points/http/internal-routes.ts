@@ -70,6 +70,7 @@ export function internalRoutes(api: Api, deps: TRecordingDeps) {
           caseNumber: file.caseNumber,
           title: file.title,
           handlingUnit: file.handlingUnit,
+          unitId: file.unitId,
           status: file.status,
           officers: file.officers.map((o) => ({ userId: o.userId, name: o.name })),
           party: {

@@ -171,7 +171,9 @@ export function renderCataloguePage(
             }
             ${
               list.length === 0
-                ? html`<p>暂无。</p>`
+                ? s === 'personnel'
+                  ? ''
+                  : html`<p>暂无。</p>`
                 : s === 'personnel'
                   ? html`<table>
                       <caption>
