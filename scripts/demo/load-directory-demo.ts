@@ -7,6 +7,7 @@
  */
 import { signToken } from '@sanxiang/shared';
 import { demoAgency, demoCategory, demoPeople, demoUnits } from './directory-demo-data';
+import { demoPhotoBody } from './support/demo-photo';
 
 /** Load the demo directory through the admin API of the directory at `baseUrl` (idempotent). */
 export async function loadDirectoryDemo(
@@ -41,7 +42,7 @@ export async function loadDirectoryDemo(
       name: unit.name,
       kind: unit.kind,
     });
-  for (const person of demoPeople) {
+  for (const [i, person] of demoPeople.entries()) {
     await put(`/people/${person.id}`, {
       login: person.login,
       name: person.name,
@@ -61,6 +62,8 @@ export async function loadDirectoryDemo(
       validTo: c.validTo,
     });
     if (c.status) await put(`/certificates/${c.number}/status`, c.status);
+    // 执法人员照片 (004 §4(2)): a drawn picture for every certified demo officer.
+    await put(`/people/${person.id}/photo`, demoPhotoBody(i));
   }
   for (const unit of demoUnits)
     await put(`/units/${unit.id}/leadership`, { headId: unit.headId, deputyIds: unit.deputyIds });

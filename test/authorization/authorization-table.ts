@@ -208,6 +208,7 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
   directory: {
     'GET /internal/people/by-login/{login}': { roles: ['system'], rule: 'machine' },
     'GET /internal/people/{personId}': { roles: ['system'], rule: 'machine' },
+    'GET /internal/people/{personId}/photo': { roles: ['system'], rule: 'machine' },
     'GET /internal/units/{unitId}': { roles: ['system'], rule: 'machine' },
     'GET /internal/units': { roles: ['system'], rule: 'machine' },
     'GET /internal/people': { roles: ['system'], rule: 'machine' },
@@ -224,6 +225,7 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
     'GET /officers': { roles: ['officer', 'head', 'reviewer', 'admin'], rule: 'role' },
     'GET /people/{personId}': { roles: ['admin', 'head'], rule: 'role' },
     'PUT /people/{personId}': { roles: ['admin'], rule: 'role' },
+    'PUT /people/{personId}/photo': { roles: ['admin'], rule: 'role' },
     'GET /audit': { roles: ['admin'], rule: 'role' },
     'GET /certificates': { roles: ['admin', 'head'], rule: 'role' },
     'GET /certificates/{certificateNumber}': { roles: ['admin', 'head'], rule: 'role' },

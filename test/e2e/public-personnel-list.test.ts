@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import request from 'supertest';
+import { ARTIFACTS, launchBrowser, seriousViolations } from '../../apps/console/test/support/browser';
+import { demoOfficerPhoto, demoPhotoBody } from '../../scripts/demo/support/demo-photo';
 import {
   area,
   category,
@@ -79,6 +82,50 @@ describe('public personnel list generated from the directory', () => {
   it('links the catalogue’s personnel section to it', async () => {
     const catalogue = await request(disclosure.app).get('/public/catalogue');
     expect(catalogue.text).toMatch(/<a href="\/public\/personnel">执法人员清单<\/a\s*>/);
+  });
+
+  it('officerPhotos: shows the directory’s photo of each listed officer, and none of an officer no longer listed (004 §4(2))', async () => {
+    await directory.put('/people/p-officer-2/photo', demoPhotoBody(2));
+    await directory.put('/people/p-officer-1/photo', demoPhotoBody(1)); // revoked above: not listed
+    at = new Date(at.getTime() + 11_000);
+    const entries = (await request(disclosure.app).get('/api/public/personnel')).body.entries as {
+      personId: string;
+      photoSha256: string | null;
+    }[];
+    expect(entries.map((e) => e.personId)).toEqual(['p-officer-2']);
+    const sha = entries[0]!.photoSha256!;
+    const page = await request(disclosure.app).get('/public/personnel');
+    expect(page.text).toContain(`src="/public/personnel/p-officer-2/photo?v=${sha}"`);
+    expect(page.text).toContain('alt="执法员2的照片"');
+    const photo = await request(disclosure.app).get(`/public/personnel/p-officer-2/photo?v=${sha}`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(Buffer.from(photo.body as Buffer).equals(demoOfficerPhoto(2))).toBe(true);
+    // A revoked officer's photo is not public, even by its exact address; a stale hash neither.
+    const revoked = (await directory.db.personPhoto.findUnique({ where: { personId: 'p-officer-1' } }))!
+      .sha256;
+    expect(
+      (await request(disclosure.app).get(`/public/personnel/p-officer-1/photo?v=${revoked}`)).status,
+    ).toBe(404);
+    expect(
+      (await request(disclosure.app).get(`/public/personnel/p-officer-2/photo?v=${'0'.repeat(64)}`)).status,
+    ).toBe(404);
+
+    // As a person sees it: Chromium, axe-core (no serious or critical WCAG 2.1 AA violation), a screenshot.
+    const listening = disclosure.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const browser = await launchBrowser();
+    try {
+      const tab = await browser.context.newPage();
+      await tab.goto(`http://127.0.0.1:${(listening.address() as AddressInfo).port}/public/personnel`);
+      const img = tab.getByRole('img', { name: '执法员2的照片' });
+      expect(await img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(120);
+      expect(await seriousViolations(tab)).toEqual([]);
+      await tab.screenshot({ path: path.join(ARTIFACTS, 'public-personnel-photos.png'), fullPage: true });
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => listening.close(resolve));
+    }
   });
 
   it('answers 503 in Chinese while the directory cannot be asked', async () => {

@@ -30,6 +30,9 @@ describe('demo directory', () => {
     expect(first.created).toBeGreaterThan(30);
     const second = await loadDirectoryDemo(baseUrl, auth());
     expect(second.created).toBe(0);
+    // Every certified officer has a photo for the public list (004 §4(2)).
+    const certified = demoPeople.filter((p) => p.certificate).map((p) => p.id);
+    expect(await svc.db.personPhoto.count({ where: { personId: { in: certified } } })).toBe(certified.length);
 
     const units = await request(svc.app)
       .get('/units')

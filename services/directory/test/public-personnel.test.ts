@@ -59,12 +59,14 @@ describe('public personnel list (执法人员清单)', () => {
       '32040020002',
     ]);
     expect(list.body.entries[0]).toEqual({
+      personId: 'p-officer-2',
       name: '执法员2',
       unitName: '监察一科',
       certificateNumber: '32040020002',
       categories: [category],
       areas: [area],
       validTo: '2026-03-02',
+      photoSha256: null, // no photo uploaded (004 §4(2): see person-photo.test.ts)
     });
   });
 });

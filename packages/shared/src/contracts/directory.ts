@@ -18,6 +18,8 @@ export const directoryPaths = {
   peopleOfUnit: (unitId: string) => `/internal/people?unitId=${encodeURIComponent(unitId)}`,
   certificateChecks: () => '/internal/certificate-checks',
   publicPersonnel: () => '/internal/public-personnel',
+  /** 执法人员照片 of one person on the public list. */
+  personPhoto: (id: string) => `/internal/people/${encodeURIComponent(id)}/photo`,
   /** 执法检查人员名录库: people whose certificate covers a category and area over a whole period. */
   inspectors: (q: { from: string; to: string; category: string; area: string }) =>
     `/internal/inspectors?${new URLSearchParams(q).toString()}`,
@@ -124,12 +126,16 @@ export type TCertificateCheckResponse = z.infer<typeof ZCertificateCheckResponse
 
 /** One line of the public personnel list (执法人员清单): only certificates valid right now. */
 export const ZPublicPersonnelEntry = z.object({
+  /** The directory's id of the person (for the photo); absent from an older directory. */
+  personId: z.string().optional(),
   name: z.string(),
   unitName: z.string(),
   certificateNumber: z.string(),
   categories: z.array(z.string()),
   areas: z.array(z.string()),
   validTo: ZIsoDate,
+  /** SHA-256 of the person's photo (004 §4(2)), null without one; absent from an older directory. */
+  photoSha256: z.string().nullable().optional(),
 });
 export type TPublicPersonnelEntry = z.infer<typeof ZPublicPersonnelEntry>;
 
@@ -166,3 +172,12 @@ export const ZInspectorPool = z.object({
   inspectors: z.array(ZInspector),
 });
 export type TInspectorPool = z.infer<typeof ZInspectorPool>;
+
+/** GET /internal/people/{personId}/photo: 执法人员照片 for the public personnel list. */
+export const ZPersonPhoto = z.object({
+  personId: z.string(),
+  contentType: z.enum(['image/jpeg', 'image/png']),
+  sha256: z.string(),
+  dataBase64: z.string(),
+});
+export type TPersonPhoto = z.infer<typeof ZPersonPhoto>;

@@ -87,7 +87,11 @@ export type TCertificateRow = NonNullable<Awaited<ReturnType<typeof findCertific
 export const listValidCertificatesOfActivePeople = (db: TReader) =>
   prismaOf(db).certificate.findMany({
     where: { status: 'valid', person: { active: true } },
-    include: { person: { include: { unit: { include: { agency: true } } } } },
+    include: {
+      person: {
+        include: { unit: { include: { agency: true } }, photo: { select: { sha256: true } } },
+      },
+    },
     orderBy: [{ person: { unitId: 'asc' } }, { number: 'asc' }],
   });
 
@@ -142,3 +146,27 @@ export const updateCertificate = (
   number: string,
   data: Prisma.CertificateUncheckedUpdateInput,
 ) => prismaOf(tx).certificate.update({ where: { number }, data });
+
+/** A person's photo (执法人员照片), bytes included. */
+export const findPersonPhoto = (db: TReader, personId: string) =>
+  prismaOf(db).personPhoto.findUnique({ where: { personId } });
+
+/** Sets (or replaces) a person's photo. */
+export const savePersonPhoto = (
+  tx: TTransaction,
+  row: { personId: string; contentType: string; data: Uint8Array; sha256: string; uploadedBy: string },
+) => {
+  const data = {
+    contentType: row.contentType,
+    data: Buffer.from(row.data),
+    sha256: row.sha256,
+    byteLength: row.data.byteLength,
+    uploadedBy: row.uploadedBy,
+    uploadedAt: new Date(),
+  };
+  return prismaOf(tx).personPhoto.upsert({
+    where: { personId: row.personId },
+    create: { personId: row.personId, ...data },
+    update: data,
+  });
+};

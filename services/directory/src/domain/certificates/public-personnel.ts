@@ -29,12 +29,14 @@ export async function publicPersonnel(deps: TDomainDeps, at: Date): Promise<TPub
     changes.push(endOfDayInstant(validTo));
     return [
       {
+        personId: c.person.id,
         name: c.person.name,
         unitName: c.person.unit.name,
         certificateNumber: c.number,
         categories: c.categories,
         areas: c.areas,
         validTo,
+        photoSha256: c.person.photo?.sha256 ?? null,
       },
     ];
   });

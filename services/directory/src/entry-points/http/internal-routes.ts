@@ -5,6 +5,7 @@ import {
   ZDirectoryPerson,
   ZDirectoryUnit,
   ZInspectorPool,
+  ZPersonPhoto,
   ZPublicPersonnelList,
   ZUnitKind,
 } from '@sanxiang/shared/src/contracts';
@@ -22,6 +23,7 @@ import { inspectorPool } from '../../domain/certificates/inspector-pool';
 import { publicPersonnel } from '../../domain/certificates/public-personnel';
 import type { TDomainDeps } from '../../domain/deps';
 import { ZDirectoryId } from '../../domain/ids';
+import { getPersonPhoto } from '../../domain/people/person-photo';
 import { directoryPerson, unitView } from '../../domain/views';
 import { problem } from './http-context';
 
@@ -60,6 +62,17 @@ export function internalRoutes(api: Api, deps: TDomainDeps): void {
       if (!person) throw new AppError('notFound', `人员 ${params.personId} 不存在`);
       return { body: directoryPerson(person) };
     },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/internal/people/{personId}/photo',
+    summary: '执法人员照片（供公示平台的执法人员清单；base64）',
+    tags: ['internal'],
+    access: system,
+    request: { params: z.object({ personId: ZDirectoryId }) },
+    responses: { 200: { description: '照片', schema: ZPersonPhoto }, 404: problem('人员没有照片') },
+    handler: async ({ params }) => ({ body: await getPersonPhoto(deps, params.personId) }),
   });
 
   api.route({

@@ -5,6 +5,7 @@ import { findPerson, listPeople, searchOfficers } from '../../data-access/direct
 import type { TDomainDeps } from '../../domain/deps';
 import { ZDirectoryId } from '../../domain/ids';
 import { savePerson, ZSavePersonBody } from '../../domain/people/save-person';
+import { setPersonPhoto, ZPersonPhotoBody } from '../../domain/people/person-photo';
 import {
   officerCandidateView,
   personView,
@@ -94,6 +95,32 @@ export function peopleRoutes(api: Api, deps: TDomainDeps): void {
       const { created, person } = await savePerson(deps, actorOf(ctx), ctx.params.personId, ctx.body);
       return { status: created ? 201 : 200, body: person };
     },
+  });
+
+  api.route({
+    method: 'put',
+    path: '/people/{personId}/photo',
+    summary: '上传或更换执法人员照片（JPEG 或 PNG，至多 300 KB；公开的执法人员清单显示照片）',
+    tags: ['people'],
+    access: admins,
+    request: { params: ZPersonParams, body: ZPersonPhotoBody },
+    responses: {
+      200: {
+        description: '已保存',
+        schema: z.object({
+          personId: z.string(),
+          contentType: z.string(),
+          sha256: z.string(),
+          byteLength: z.number(),
+        }),
+      },
+      400: problem('请求不合法'),
+      404: problem('人员不存在'),
+      422: problem('文件内容与类型不符'),
+    },
+    handler: async (ctx) => ({
+      body: await setPersonPhoto(deps, actorOf(ctx), ctx.params.personId, ctx.body),
+    }),
   });
 
   api.route({

@@ -88,6 +88,23 @@ export function publicSite(deps: TRouteDeps): Router {
     }),
   );
 
+  router.get(
+    '/public/personnel/:personId/photo',
+    page(async (req, res) => {
+      const personId = firstString(req.params.personId) ?? '';
+      const sha = typeof req.query.v === 'string' ? req.query.v : '';
+      const photo = /^[0-9a-f]{64}$/u.test(sha)
+        ? await deps.personnel.photoAt(deps.now(), personId, sha)
+        : null;
+      if (!photo) {
+        res.status(404).type('html').send(renderErrorPage(404, '未找到该执法人员的照片。'));
+        return;
+      }
+      // The URL carries the photo's hash, so the bytes under it never change.
+      res.set('Cache-Control', 'public, max-age=86400').type(photo.contentType).send(photo.data);
+    }),
+  );
+
   registerCataloguePages(router, deps);
   registerReportPages(router, deps);
   registerInspectionPages(router, deps);

@@ -5,7 +5,8 @@ import { layout } from './layout';
 
 /**
  * 执法人员清单 (002 3 规范事中公示): everyone holding a valid enforcement certificate at this moment,
- * generated from the staff directory — an expired, suspended or revoked certificate is not listed.
+ * generated from the staff directory — an expired, suspended or revoked certificate is not listed —
+ * with the person's photo as the directory holds it (004 §4(2) 姓名、照片及执法证件).
  */
 export function renderPersonnelPage(list: TPublicPersonnelList): string {
   return layout(
@@ -28,6 +29,7 @@ export function renderPersonnelPage(list: TPublicPersonnelList): string {
               </caption>
               <thead>
                 <tr>
+                  <th scope="col">照片</th>
                   <th scope="col">姓名</th>
                   <th scope="col">工作单位</th>
                   <th scope="col">执法证件编号</th>
@@ -40,6 +42,19 @@ export function renderPersonnelPage(list: TPublicPersonnelList): string {
                 ${list.entries.map(
                   (e) =>
                     html`<tr>
+                      <td>
+                        ${
+                          e.personId && e.photoSha256
+                            ? html`<img
+                                class="officer-photo"
+                                src="/public/personnel/${encodeURIComponent(e.personId)}/photo?v=${e.photoSha256}"
+                                alt="${e.name}的照片"
+                                width="60"
+                                height="80"
+                              />`
+                            : html`<span class="muted">暂无照片</span>`
+                        }
+                      </td>
                       <th scope="row">${e.name}</th>
                       <td>${e.unitName}</td>
                       <td>${e.certificateNumber}</td>
