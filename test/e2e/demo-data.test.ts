@@ -4,6 +4,9 @@
  * nothing. Case numbers get a suffix (workflow ids are global on the shared Temporal server).
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadWorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { bearer, testStack } from '@sanxiang/testing';
 import { loadDemoData, renameDemoCases } from '../../scripts/demo/demo-loader';
@@ -18,6 +21,7 @@ import {
 } from '../../scripts/demo/support/case-steps';
 import { startInProcessSystem, type TInProcessSystem } from '../support/in-process-system';
 import { createStaffApi, type TStaffApi } from '../../scripts/demo/support/staff-api';
+import { fetchCaseFilePdf, pdfText, renderPdfPages } from '../../scripts/demo/support/case-file-pdf';
 
 jest.setTimeout(150_000);
 
@@ -125,6 +129,19 @@ it('loads the demo cases to their stages, and a second run finds everything and 
     state: 'withdrawn',
     withdrawal: { reason: 'toBeRedone' },
   });
+
+  // The demo case's PDF case file (npm run case-file:png renders the same export): Chinese
+  // throughout, Beijing times, every page renders. CASE_FILE_PNG_DIR keeps the pages to look at.
+  const pdf = await fetchCaseFilePdf(system.urls.recording, await bearer(users.unitHead), numberOf(101));
+  const text = pdfText(pdf);
+  for (const heading of ['行政执法案卷', '卷内文件目录', '送达记录', '证据文件目录', '文件哈希清单'])
+    expect(text).toContain(heading);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}|(?<![A-Za-z/._-])[a-z]+[A-Z][A-Za-z]*/u);
+  const pages = renderPdfPages(
+    pdf,
+    process.env.CASE_FILE_PNG_DIR ?? mkdtempSync(path.join(tmpdir(), 'demo-case-file-')),
+  );
+  expect(pages.length).toBeGreaterThan(5);
 
   const second: string[] = [];
   const again = await withLog(second, () =>

@@ -48,7 +48,7 @@ const records = [
     content: {
       startedAt: halfPastMidnight,
       interviewee: { name: '李四', role: 'employee' },
-      questionsAndAnswers: [{ question: '工资发了吗？', answer: '没有' }],
+      questionsAndAnswers: [{ answer: '没有', question: '工资发了吗？' }],
       signature: { signed: true, signedBy: '李四' },
     },
     activityId: 'a1',
@@ -88,6 +88,11 @@ describe('case-file HTML', () => {
     expect(text).toContain('登记时间 2026-12-02 00:30');
     expect(text).toContain('保存至 2056年12月2日');
     expect(text).not.toMatch(/2026-12-01|T16:30|Z\b/u);
+  });
+
+  it('lists the fields of a record in reading order, not in the order of its JSON', () => {
+    expect(text.indexOf('开始时间')).toBeLessThan(text.indexOf('被询问人'));
+    expect(text.indexOf('问  工资发了吗？')).toBeLessThan(text.indexOf('答  没有'));
   });
 
   it('reads in Chinese: labelled fields, code values in words, the case-file order', () => {

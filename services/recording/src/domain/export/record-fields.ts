@@ -166,6 +166,9 @@ const fieldLabel: Record<string, string> = {
   textRecordIds: '相应的文字记录',
 };
 
+const fieldOrder = new Map(Object.keys(fieldLabel).map((key, i) => [key, i]));
+const fieldRank = (key: string) => fieldOrder.get(key) ?? fieldOrder.size;
+
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -206,9 +209,13 @@ function toValue(key: string, value: unknown, ctx: TFieldContext): string | TFie
 
 /** The labelled fields of a record's content (or any nested part of it). */
 export function recordFields(content: Record<string, unknown>, ctx: TFieldContext): TField[] {
-  return Object.entries(content)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([key, v]) => ({ label: fieldLabel[key] ?? '其他信息', value: toValue(key, v, ctx) }));
+  return (
+    Object.entries(content)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      // In the order of the label table (开始时间 before 结束时间, 问 before 答), not of the JSON.
+      .sort(([a], [b]) => fieldRank(a) - fieldRank(b))
+      .map(([key, v]) => ({ label: fieldLabel[key] ?? '其他信息', value: toValue(key, v, ctx) }))
+  );
 }
 
 /** A record kind's name; an unknown (old or newer) kind still gets a Chinese heading. */
