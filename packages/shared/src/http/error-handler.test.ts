@@ -1,6 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { isDatabaseUnavailable, outageRetryAfterSeconds, problemHandler } from './error-handler';
+import { AppError } from '../errors';
 
 /**
  * The errors below are the ones the soak (scripts/soak, issue #16) saw while it SIGKILLed and
@@ -56,6 +57,16 @@ describe('problemHandler and database outages', () => {
       code: 'unavailable',
       detail: '数据库暂时不可用，请稍后重试',
     });
+  });
+
+  it("keeps a service's own words for an outage that is not its database (the evidence store)", async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    const said = new AppError('unavailable', '证据存储服务（对象存储）暂不可用，请稍后重试', {
+      cause: refused,
+    });
+    const res = await request(appThrowing(said)).get('/x');
+    expect(res.status).toBe(503);
+    expect(JSON.parse(res.text).detail).toBe('证据存储服务（对象存储）暂不可用，请稍后重试');
   });
 
   it('keeps every other failure a 500', async () => {

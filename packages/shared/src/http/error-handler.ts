@@ -43,6 +43,9 @@ export const outageRetryAfterSeconds = 5;
 
 /** Body-parser and similar middleware errors carry `type`/`status`; map them into the error model. */
 function normalise(err: unknown): unknown {
+  // Already said in the service's words (e.g. 证据存储服务暂不可用 with the store's ECONNREFUSED as
+  // its cause): kept as it is.
+  if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) return new AppError('unavailable', '数据库暂时不可用，请稍后重试');
   const e = err as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.parse.failed')
