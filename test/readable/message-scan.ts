@@ -117,7 +117,8 @@ function messageArgumentAt(node: ts.Node): ts.Node | undefined {
   return undefined;
 }
 
-const LATIN_WORD = /[A-Za-z]{2,}/u;
+/** A lower-case Latin word: English prose or a code (`PNG`, `SHA-256` alone are names). */
+const LATIN_WORD = /[a-z]{2,}/u;
 
 /** Chinese message templates whose text has a code, or which print a code-valued field. */
 export function scanMessages(repo: string, allowed: readonly RegExp[]): TFinding[] {

@@ -371,6 +371,8 @@ export const fieldLabel: Record<string, string> = {
   stratifyBy: '分层方式',
   taskId: '抽查任务',
   uscc: '统一社会信用代码',
+  dataBase64: '照片',
+  recordedBy: '记录人',
   // Request headers (`headers.content-type`), named as the caller writes them.
   'content-length': 'Content-Length 请求头',
   'content-type': 'Content-Type 请求头',

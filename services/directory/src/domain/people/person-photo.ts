@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import { z } from 'zod';
 import { personSubject, writeAudit } from '../../data-access/audit-log';
 import { findPerson, findPersonPhoto, savePersonPhoto } from '../../data-access/directory-repository';
@@ -39,14 +39,14 @@ export async function setPersonPhoto(
   const data = Buffer.from(body.dataBase64, 'base64');
   if (data.byteLength === 0 || data.byteLength > PHOTO_MAX_BYTES)
     throw new AppError('validation', '照片：应为 1 字节至 300 KB 的图片', {
-      fields: [{ path: 'body.dataBase64', message: 'empty or larger than 300 KB' }],
+      fields: [fieldError('body.dataBase64', '为空或超过 300 KB')],
     });
   if (!signatures[body.contentType].every((b, i) => data[i] === b))
     throw new AppError(
       'unprocessable',
       `照片：文件内容不是${body.contentType === 'image/png' ? ' PNG' : ' JPEG'} 图片`,
       {
-        fields: [{ path: 'body.dataBase64', message: 'not an image of the stated type' }],
+        fields: [fieldError('body.dataBase64', '不是所声明类型的图片')],
       },
     );
   const sha256 = createHash('sha256').update(data).digest('hex');
