@@ -1,7 +1,7 @@
 export { MAX_WORKING_DAYS, WorkingDayCalendar, type TWorkingDayResult } from './working-day-calendar';
 export { DEFAULT_CALENDAR_DATA_DIR, REPO_ROOT, resolveCalendarDataDir } from './calendar-data-dir';
 export { computeDeadline, type TDeadline, type TDeadlineInput } from './deadline';
-export { dateInShanghai, endOfDayInstant } from './shanghai-time';
+export { dateInShanghai, endOfDayInstant, startOfDayInstant } from './shanghai-time';
 export { isIsoDate } from './iso-date';
 export {
   ZHolidayDay,

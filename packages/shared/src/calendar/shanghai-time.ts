@@ -23,6 +23,13 @@ export const dateInShanghai = (instant: Date | string): string => {
 };
 
 /**
+ * The instant at which a Shanghai calendar day begins (its 00:00 +08:00), as an ISO UTC string:
+ * '2026-01-01' → '2025-12-31T16:00:00.000Z'.
+ */
+export const startOfDayInstant = (date: string): string =>
+  new Date(toEpochDay(date) * MS_PER_DAY - SHANGHAI_OFFSET_MS).toISOString();
+
+/**
  * The instant at which a Shanghai calendar day ends (= the next day's 00:00 +08:00), as an ISO UTC
  * string: '2026-10-09' → '2026-10-09T16:00:00.000Z'. A deadline is met by anything strictly before.
  */

@@ -1,4 +1,9 @@
-import { dateInShanghai, fromDateColumn } from '@sanxiang/shared/src/calendar';
+import {
+  dateInShanghai,
+  fromDateColumn,
+  startOfDayInstant,
+  toDateColumn,
+} from '@sanxiang/shared/src/calendar';
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import type { Prisma } from '../../generated/prisma/client';
@@ -34,19 +39,34 @@ export const ZPrepareReport = z.discriminatedUnion('kind', [
 ]);
 export type TPrepareReport = z.infer<typeof ZPrepareReport>;
 
-/** [from, to) of a period, as UTC dates of Beijing calendar days. */
-export function periodRange(period: string): { from: Date; to: Date } {
+/**
+ * A report's period (`2026`, `2026-Q1`, `2026-03`) as Beijing calendar days: `dates` bounds a `date`
+ * column (decision dates), `instants` bounds an instant column from Beijing midnight to Beijing
+ * midnight (an event at 00:30 on 1 January, Beijing time, belongs to the new year).
+ */
+export function periodRange(period: string): {
+  dates: { gte: Date; lt: Date };
+  instants: { gte: Date; lt: Date };
+} {
   const q = /^(\d{4})-Q([1-4])$/u.exec(period);
   const m = /^(\d{4})-(\d{2})$/u.exec(period);
   const y = /^(\d{4})$/u.exec(period);
-  const d = (year: number, month: number) => new Date(Date.UTC(year, month, 1));
-  if (q) return { from: d(Number(q[1]), (Number(q[2]) - 1) * 3), to: d(Number(q[1]), Number(q[2]) * 3) };
-  if (m) return { from: d(Number(m[1]), Number(m[2]) - 1), to: d(Number(m[1]), Number(m[2])) };
-  if (y) return { from: d(Number(y[1]), 0), to: d(Number(y[1]) + 1, 0) };
-  throw new AppError('validation', `无法识别的期间 ${period}`);
+  // First day of `month` (0-based, may be 12) of `year`, as YYYY-MM-DD.
+  const day = (year: number, month: number) =>
+    `${year + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+  const [first, next] = q
+    ? [day(Number(q[1]), (Number(q[2]) - 1) * 3), day(Number(q[1]), Number(q[2]) * 3)]
+    : m
+      ? [day(Number(m[1]), Number(m[2]) - 1), day(Number(m[1]), Number(m[2]))]
+      : y
+        ? [day(Number(y[1]), 0), day(Number(y[1]), 12)]
+        : [];
+  if (!first || !next) throw new AppError('validation', `无法识别的期间 ${period}`);
+  return {
+    dates: { gte: toDateColumn(first), lt: toDateColumn(next) },
+    instants: { gte: new Date(startOfDayInstant(first)), lt: new Date(startOfDayInstant(next)) },
+  };
 }
-
-/** Beijing date of an instant. */
 
 /** Published decisions, in their public (redacted) version: only what the platform shows. */
 async function publishedVersions(tx: TTx, where: Prisma.DisclosureWhereInput) {
@@ -70,9 +90,9 @@ export async function computeAnnualStatistics(
   db: TDb | TTx,
   year: number,
 ): Promise<TAnnualStatisticsContent> {
-  const { from, to } = periodRange(String(year));
+  const { dates, instants } = periodRange(String(year));
   const decisions = await db.disclosure.findMany({
-    where: { kind: 'decision', decisionDate: { gte: from, lt: to } },
+    where: { kind: 'decision', decisionDate: dates },
     select: { decisionKind: true, status: true, publishedAt: true, dueAt: true, exemptionReason: true },
   });
   const count = <T>(items: T[], key: (t: T) => string | null | undefined) =>
@@ -85,17 +105,17 @@ export async function computeAnnualStatistics(
   const onTime = published.filter((d) => d.dueAt === null || d.publishedAt! <= d.dueAt);
   const exempt = decisions.filter((d) => d.status === 'exempt');
   const withdrawn = await db.disclosure.findMany({
-    where: { kind: 'decision', withdrawnAt: { gte: from, lt: to } },
+    where: { kind: 'decision', withdrawnAt: instants },
     select: { withdrawalReason: true },
   });
   const expired = await db.disclosure.count({
-    where: { kind: 'decision', expiredAt: { gte: from, lt: to } },
+    where: { kind: 'decision', expiredAt: instants },
   });
   const corrections = await db.disclosureVersion.count({
-    where: { purpose: 'correction', createdAt: { gte: from, lt: to }, disclosure: { kind: 'decision' } },
+    where: { purpose: 'correction', createdAt: instants, disclosure: { kind: 'decision' } },
   });
   const correctionRequests = await db.correctionRequest.count({
-    where: { receivedAt: { gte: from, lt: to } },
+    where: { receivedAt: instants },
   });
   return {
     year,
@@ -114,11 +134,11 @@ export async function computeAnnualStatistics(
 }
 
 async function buildContent(tx: TTx, input: TPrepareReport) {
-  const { from, to } = periodRange(input.period);
+  const { dates, instants } = periodRange(input.period);
   if (input.kind === 'randomInspectionResults') {
     const items = await publishedVersions(tx, {
       randomInspection: true,
-      decisionDate: { gte: from, lt: to },
+      decisionDate: dates,
     });
     const content: TRandomInspectionResultsContent = {
       period: input.period,
@@ -133,7 +153,7 @@ async function buildContent(tx: TTx, input: TPrepareReport) {
     return content;
   }
   if (input.kind === 'creditBlacklist') {
-    const items = await publishedVersions(tx, { blacklistedAt: { gte: from, lt: to } });
+    const items = await publishedVersions(tx, { blacklistedAt: instants });
     const content: TCreditBlacklistContent = {
       period: input.period,
       items: items.map(({ row, content }) => ({
