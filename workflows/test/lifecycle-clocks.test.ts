@@ -224,11 +224,21 @@ test('legal review: a request for missing materials stops the 10-day clock; the 
       }),
     ],
   });
+  // The plan is a non-publication request: exempt once the disclosure service approves it (#13 item 2).
+  await eventually(() => expect(h.stubs.forCase(h.stubs.seen.drafts, caseNumber)).toHaveLength(1));
+  await handle.signal(msg.disclosureExempted, {
+    cycle: 1,
+    disclosureId: `disclosure-${caseNumber}-1`,
+    reason: 'stateSecret',
+    explanation: '决定涉及国家秘密，经审核批准不予公开。',
+    exemptedBy: 'head-1',
+    at: await serverNow(h),
+  });
   expect(await handle.result()).toMatchObject({ stage: 'exempt', rounds: 1 });
   // 我的待办 and the board follow the clock (issue 11): the first run paused, then ended when the
   // count restarted; the new run started and stopped with the decision.
   const events = h.stubs.seen.clockEvents
-    .filter((e) => e.input.caseNumber === caseNumber)
+    .filter((e) => e.input.caseNumber === caseNumber && e.input.clockKey.includes(':legalReview:'))
     .map((e) => [
       e.input.type,
       e.input.clockKey.endsWith(`:legalReview:1:${resumedAt}`) ? 'second' : 'first',

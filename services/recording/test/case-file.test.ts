@@ -833,6 +833,8 @@ describe('case summary for other services (GET /internal/cases/{c}/summary)', ()
       // 案件名称: the published decision names the case (004 §9(1)).
       title: '拖欠劳动报酬',
       handlingUnit: '常州市劳动保障监察支队',
+      // The unit the case belongs to (the disclosure is authorised by it, #10).
+      unitId: 'test-unit',
       status: 'open',
       officers: expect.arrayContaining([
         { userId: users.officerA.id, name: users.officerA.name },
