@@ -22,9 +22,9 @@ describe('系统状态', () => {
     await app.as(admin.login, '/admin/status', async (page) => {
       await page.getByRole('heading', { name: '系统状态' }).waitFor();
       const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-      await rows.nth(6).waitFor();
-      // The console itself, the five services behind its proxy and the identity provider.
-      expect(await rows.count()).toBe(7);
+      await rows.nth(7).waitFor();
+      // The console itself, the six services behind its proxy and the identity provider.
+      expect(await rows.count()).toBe(8);
       for (const name of [
         '执法工作台',
         '执法记录服务',
@@ -32,12 +32,13 @@ describe('系统状态', () => {
         '执法公示服务',
         '人员目录服务',
         '通知与督办服务',
+        '双随机抽查服务',
         '统一身份认证',
       ]) {
         const row = rows.filter({ hasText: name });
         await row.getByText('正常', { exact: true }).first().waitFor();
       }
-      await page.getByText('全部 7 个组件正常').waitFor();
+      await page.getByText('全部 8 个组件正常').waitFor();
       // A service's own checks are listed (e.g. the recording service's database).
       await rows
         .filter({ hasText: '执法记录服务' })

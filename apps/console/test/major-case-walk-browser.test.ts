@@ -12,7 +12,8 @@ import { choose, openDisclosureFromList, untilPublished } from './support/disclo
 
 // A major case (重大执法决定) taken from its proposal through legal review with a 补充调查 round,
 // the opinion, collective discussion and the head's approval to the decision, and on to its
-// publication (the worker's draft in 公示管理, the check, the head's approval, the public platform),
+// publication (the worker's draft in 公示管理, the check, the head's approval, the public platform)
+// and its withdrawal once the decision is revoked (request, check, approval, the public notice),
 // by clicking only: real Chromium, the real console server and built app, the real identity provider
 // on the demo directory (each person signs in as themself), the real services and worker. Steps run
 // in order; each is one person at their own page.
@@ -117,7 +118,7 @@ async function openFromQueue(page: Page, round: number) {
 /** `YYYY-MM-DD HH:mm`, Beijing time, as a person types it into the date picker. */
 const minutesAgo = (m: number) => formatDateTime(new Date(Date.now() - m * 60_000));
 
-describe('a major case through legal review, collective discussion and the head’s approval to publication', () => {
+describe('a major case through legal review, collective discussion and the head’s approval to publication and withdrawal', () => {
   it('张伟 opens the case and files what the proposal needs', async () => {
     await as('zhangwei', '/cases/new', async (page) => {
       await page.getByRole('heading', { name: '立案' }).waitFor();
@@ -437,6 +438,41 @@ describe('a major case through legal review, collective discussion and the head�
       await screenshot(page, 'major-public-decision');
     });
   }, 120_000);
+
+  it('孙丽 requests its withdrawal after the decision is revoked; checked and approved, the public sees the notice', async () => {
+    await as('sunli', `/disclosures/${disclosureId}`, async (page) => {
+      await page.getByText('申请撤下', { exact: true }).waitFor();
+      await pick(page, page.getByRole('combobox', { name: '撤下原因' }), '原行政执法决定被依法撤销');
+      await page.getByLabel('撤销或确认文书文号').fill(`常政复决字〔2026〕${serial}号`);
+      await typeDate(page, page.getByLabel('文书日期'), dateInShanghai(new Date()));
+      await page.getByLabel('作出机关').fill('常州市人民政府');
+      await page
+        .getByLabel('撤下说明（随撤下公告公开）')
+        .fill('该行政处罚决定已被常州市人民政府行政复议决定撤销，依法撤下原公示信息。');
+      await page.getByRole('button', { name: '提交撤下申请' }).click();
+      await page.getByText('撤下申请 · 待审核').waitFor();
+    });
+    await as('liuxiaoyan', '/disclosures', async (page) => {
+      expect(await openDisclosureFromList(page, '撤下/不予公开待审核', documentNumber)).toBe(disclosureId);
+      await choose(page, '审核通过');
+      await page.getByRole('button', { name: '提交审核意见' }).click();
+      await page.getByText('撤下申请 · 待负责人批准').waitFor();
+    });
+    await as('zhoujianguo', '/disclosures', async (page) => {
+      expect(await openDisclosureFromList(page, '撤下/不予公开待批准', documentNumber)).toBe(disclosureId);
+      await choose(page, '批准撤下');
+      await page.getByRole('button', { name: '提交批准意见' }).click();
+      await page.getByText('已撤下', { exact: true }).first().waitFor();
+    });
+    await app.withPage(async (page) => {
+      await page.goto(`${app.system.urls.disclosure}/public/decisions/${disclosureId}`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('行政执法决定公示信息已撤下');
+      expect((await page.getByRole('main').textContent()) ?? '').toContain(
+        '已被常州市人民政府行政复议决定撤销',
+      );
+      await screenshot(page, 'major-public-withdrawn');
+    });
+  }, 300_000);
 });
 
 /** 上传证据: a PDF chosen in the upload box, shown in the evidence list as number `count`. */
