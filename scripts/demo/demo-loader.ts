@@ -12,6 +12,7 @@
  *
  * The CLI is load-demo-data.ts; test/e2e/demo-data.test.ts loads it twice into the in-process system.
  */
+import { createHash } from 'node:crypto';
 import { dateInShanghai, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { caseStageLabel } from '@sanxiang/shared/src/domain';
 import { formatDate, formatDateShort } from '@sanxiang/shared/src/format';
@@ -573,20 +574,23 @@ async function loadCatalogue(ctx: TLoadContext): Promise<void> {
   const { api, out } = ctx;
   out.heading('事前公开目录');
   const existing = await listDisclosures(api, users.discloser, { kind: 'catalogueEntry' });
-  for (const [i, content] of catalogueEntries.entries()) {
+  for (const content of catalogueEntries) {
     const title = 'name' in content ? content.name : content.title;
+    // Keyed by the entry, not its place in the list: entries come and go between releases, and a
+    // demo stack loaded by an older release must not see a key reused for another entry.
+    const key = `demo-catalogue-${createHash('sha256').update(title).digest('hex').slice(0, 16)}`;
     let entry = existing.find((d) => d.title === title);
     if (entry?.status === 'published') {
       out.found(`目录条目 ${title}`, `已发布`);
       continue;
     }
     const wasThere = Boolean(entry);
-    entry ??= await createCatalogueEntry(api, users.discloser, { ...content }, `demo-catalogue-${i}`);
+    entry ??= await createCatalogueEntry(api, users.discloser, { ...content }, key);
     entry = await passInternalReview(
       api,
       { discloser: users.discloser, checker: users.reviewerLiu, head: users.unitHead },
       entry,
-      (step) => `demo-catalogue-${i}:${step}`,
+      (step) => `${key}:${step}`,
     );
     (wasThere ? out.found : out.created)(
       `目录条目 ${title}`,
