@@ -578,7 +578,7 @@ async function loadCatalogue(ctx: TLoadContext): Promise<void> {
     const title = 'name' in content ? content.name : content.title;
     // Keyed by the entry, not its place in the list: entries come and go between releases, and a
     // demo stack loaded by an older release must not see a key reused for another entry.
-    const key = `demo-catalogue-${createHash('sha256').update(title).digest('hex').slice(0, 16)}`;
+    const key = `demo-catalogue-${createHash('sha256').update(String(title)).digest('hex').slice(0, 16)}`;
     let entry = existing.find((d) => d.title === title);
     if (entry?.status === 'published') {
       out.found(`目录条目 ${title}`, `已发布`);
