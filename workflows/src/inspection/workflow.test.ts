@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { cachedWorkflowBundle } from '@sanxiang/testing';
-import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import {
   inspectionResultsWorkflowId,
   inspectionResultsWorkflowType,
   type TInspectionResultsInput,
 } from '@sanxiang/shared/src/contracts';
-import { createTimeSkippingEnv } from '../testing/time-skipping-env';
+import { useClockWorkflowEnv } from '../../test/support/clock-workflow-env';
 import type { TNotifyClockStepInput } from '../lifecycle/activities/notify-clock-step';
 import type { TReportClockEventInput } from '../lifecycle/activities/report-clock-event';
 import {
@@ -26,21 +22,9 @@ import { recordRunHistory } from '../../test/support/lifecycle-harness';
 // once the service signals the head's approval (the check and separation of duties are the
 // service's: services/inspection/test/results-publication.test.ts).
 
-let env: TestWorkflowEnvironment;
-let bundle: { codePath: string };
-let calendar: WorkingDayCalendar;
+const temporal = useClockWorkflowEnv('inspection-results');
 
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-  bundle = await cachedWorkflowBundle(require.resolve('../workflows'));
-  calendar = await loadWorkingDayCalendar({});
-}, 180_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
-
-const nowMs = async () => Number(await env.currentTimeMs());
+const nowMs = async () => Number(await temporal.env.currentTimeMs());
 
 function stubs() {
   const clocks: TInspectionResultsClock[] = [];
@@ -56,7 +40,7 @@ function stubs() {
     reportClockEvent(input: TReportClockEventInput): Promise<void>;
   } = {
     computeInspectionResultsClock: async ({ endDate }) =>
-      computeInspectionResultsClockWith(calendar, endDate),
+      computeInspectionResultsClockWith(temporal.calendar, endDate),
     recordInspectionResultsClock: async ({ clock }) => {
       clocks.push(clock);
     },
@@ -85,22 +69,9 @@ function stubs() {
   return { clocks, escalations, notifications, published, events, order, activities };
 }
 
-async function run<T>(
-  activities: ReturnType<typeof stubs>['activities'],
-  fn: (taskQueue: string) => Promise<T>,
-) {
-  const taskQueue = `inspection-results-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities,
-  });
-  return worker.runUntil(fn(taskQueue));
-}
 
 const start = (taskQueue: string, input: TInspectionResultsInput) =>
-  env.client.workflow.start(inspectionResultsWorkflowType, {
+  temporal.env.client.workflow.start(inspectionResultsWorkflowType, {
     taskQueue,
     workflowId: inspectionResultsWorkflowId(input.taskId),
     args: [input],
@@ -109,11 +80,11 @@ const start = (taskQueue: string, input: TInspectionResultsInput) =>
 it('counts 20 working days from the end of the inspection, escalates after the due date, publishes once approved', async () => {
   const s = stubs();
   const taskId = randomUUID();
-  const endDate = calendar.dateInShanghai(new Date(await nowMs()));
-  const clock = computeInspectionResultsClockWith(calendar, endDate);
-  const result = await run(s.activities, async (taskQueue) => {
+  const endDate = temporal.calendar.dateInShanghai(new Date(await nowMs()));
+  const clock = computeInspectionResultsClockWith(temporal.calendar, endDate);
+  const result = await temporal.run(s.activities, async (taskQueue) => {
     const handle = await start(taskQueue, { taskId, taskName: '2026年第四季度工资支付检查', endDate });
-    await env.sleep(Date.parse(clock.secondEscalateAt) - (await nowMs()) + 60_000);
+    await temporal.env.sleep(Date.parse(clock.secondEscalateAt) - (await nowMs()) + 60_000);
     expect(await handle.query(inspectionResultsStatus)).toMatchObject({ level: 2, publishedAt: null });
     expect(s.published).toEqual([]); // nothing is published without the approval
     await handle.signal(resultsApproved, {
@@ -121,7 +92,7 @@ it('counts 20 working days from the end of the inspection, escalates after the d
       approvedById: 'p-head',
       approvedAt: new Date().toISOString(),
     });
-    await env.sleep(1_000);
+    await temporal.env.sleep(1_000);
     expect(s.published).toEqual([]);
     await handle.signal(resultsApproved, {
       taskId,
@@ -129,11 +100,11 @@ it('counts 20 working days from the end of the inspection, escalates after the d
       approvedAt: new Date(await nowMs()).toISOString(),
     });
     const done = (await handle.result()) as TInspectionResultsResult;
-    await recordRunHistory(env.client, handle.workflowId, 'inspection-results');
+    await recordRunHistory(temporal.env.client, handle.workflowId, 'inspection-results');
     return done;
   });
   expect(s.clocks).toEqual([clock]);
-  expect(clock.dueDate).toBe(calendar.addWorkingDays(endDate, 20).date);
+  expect(clock.dueDate).toBe(temporal.calendar.addWorkingDays(endDate, 20).date);
   expect(s.escalations.map((e) => [e.level, e.at])).toEqual([
     [0, clock.remindAt],
     [1, clock.escalateAt],
@@ -191,13 +162,13 @@ it('counts 20 working days from the end of the inspection, escalates after the d
 it('publishes on the 20th working day at the latest: approved on the due date, no escalation follows', async () => {
   const s = stubs();
   const taskId = randomUUID();
-  const endDate = calendar.dateInShanghai(new Date(await nowMs()));
-  const clock = computeInspectionResultsClockWith(calendar, endDate);
-  const result = await run(s.activities, async (taskQueue) => {
+  const endDate = temporal.calendar.dateInShanghai(new Date(await nowMs()));
+  const clock = computeInspectionResultsClockWith(temporal.calendar, endDate);
+  const result = await temporal.run(s.activities, async (taskQueue) => {
     const handle = await start(taskQueue, { taskId, taskName: '按期公示', endDate });
     // 10:00 Beijing on the due date: reminded, not yet escalated.
     const dueDay10 = Date.parse(`${clock.dueDate}T10:00:00+08:00`);
-    await env.sleep(dueDay10 - (await nowMs()));
+    await temporal.env.sleep(dueDay10 - (await nowMs()));
     await handle.signal(resultsApproved, {
       taskId,
       approvedById: 'p-head',
@@ -208,18 +179,18 @@ it('publishes on the 20th working day at the latest: approved on the due date, n
   expect(s.escalations.map((e) => e.level)).toEqual([0]);
   expect(s.published).toHaveLength(1);
   expect(s.published[0]!.workflowTime).toBeLessThanOrEqual(Date.parse(clock.dueAt));
-  expect(calendar.dateInShanghai(new Date(s.published[0]!.workflowTime))).toBe(clock.dueDate);
+  expect(temporal.calendar.dateInShanghai(new Date(s.published[0]!.workflowTime))).toBe(clock.dueDate);
   expect(result).toMatchObject({ level: 0, onTime: true });
 });
 
 it('publishes at once, without reminders, when approved before the reminder', async () => {
   const s = stubs();
   const taskId = randomUUID();
-  await run(s.activities, async (taskQueue) => {
+  await temporal.run(s.activities, async (taskQueue) => {
     const handle = await start(taskQueue, {
       taskId,
       taskName: '提前公示',
-      endDate: calendar.dateInShanghai(new Date(await nowMs())),
+      endDate: temporal.calendar.dateInShanghai(new Date(await nowMs())),
     });
     await handle.signal(resultsApproved, {
       taskId,

@@ -1,14 +1,12 @@
 import {
-  condition,
   defineQuery,
   defineSignal,
   patched,
   proxyActivities,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { escalationText, type TClockLevel } from '@sanxiang/shared/src/clocks';
+import { escalationText } from '@sanxiang/shared/src/clocks';
 import {
   INSPECTION_RESULTS_WORKING_DAYS,
   inspectionResultsQueries,
@@ -16,7 +14,7 @@ import {
   type TInspectionResultsInput,
   type TResultsApproved,
 } from '@sanxiang/shared/src/contracts';
-import { saDeadlineAt, saProvisionalDeadline } from '../lifecycle/workflow/search-attributes';
+import { deadlineClock } from '../clocks/workflow/deadline-clock';
 import type {
   TNotifyClockStepInput,
   TNotifyClockStepResult,
@@ -62,9 +60,6 @@ const acts = proxyActivities<TActs>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-const instantOf = (clock: TInspectionResultsClock, level: TClockLevel) =>
-  level === 0 ? clock.remindAt : level === 1 ? clock.escalateAt : clock.secondEscalateAt;
-
 /**
  * One random-inspection task's results clock (000 §17, 003 (六); #13 item 4): the results are due
  * 20 working days after the inspection ends (clock table `randomInspectionDisclosure`). As every
@@ -83,40 +78,8 @@ export async function inspectionResultsWorkflow(
   const clockKey = `${workflowId}:randomInspectionDisclosure`;
   const link = `/inspection/tasks/${encodeURIComponent(input.taskId)}`;
   let approved: TResultsApproved | undefined;
-  let recompute = false;
-  let clock: TInspectionResultsClock | null = null;
-  let level = -1;
   const done: { publishedAt?: string } = {};
 
-  setHandler(resultsApproved, (p) => {
-    if (p?.taskId === input.taskId && typeof p.approvedAt === 'string') approved ??= p;
-  });
-  setHandler(inspectionCalendarUpdated, () => {
-    if (clock?.provisional) recompute = true;
-  });
-  setHandler(inspectionResultsStatus, () => ({
-    taskId: input.taskId,
-    clock,
-    level,
-    approvedAt: approved?.approvedAt ?? null,
-    publishedAt: done.publishedAt ?? null,
-  }));
-
-  const setClock = async () => {
-    clock = await acts.computeInspectionResultsClock({ endDate: input.endDate });
-    upsertSearchAttributes([
-      { key: saProvisionalDeadline, value: clock.provisional },
-      { key: saDeadlineAt, value: new Date(clock.dueAt) },
-    ]);
-    await acts.recordInspectionResultsClock({
-      taskId: input.taskId,
-      idempotencyKey: `${workflowId}:clock:${clock.dueAt}`,
-      clock,
-    });
-    // On the board and in 我的待办 (the disclosure office's staff, resolved by the activity).
-    if (reportsEvents)
-      await acts.reportClockEvent(event('started', clock, new Date(Date.now()).toISOString()));
-  };
   const event = (
     type: 'started' | 'stopped',
     c: TInspectionResultsClock,
@@ -133,48 +96,60 @@ export async function inspectionResultsWorkflow(
     at,
     assigneeIds: [],
   });
-  await setClock();
-
-  while (approved === undefined && level < 2) {
-    const current: TInspectionResultsClock = clock!;
-    const next = (level + 1) as TClockLevel;
-    const at = instantOf(current, next);
-    const wait = Date.parse(at) - Date.now();
-    if (wait > 0) await condition(() => approved !== undefined || recompute, wait);
-    if (approved !== undefined) break;
-    if (recompute) {
-      recompute = false;
-      await setClock(); // steps already taken stay taken
-      continue;
-    }
-    const reason = `随机抽查任务“${input.taskName}”的检查结果应于抽查结束之日起 ${INSPECTION_RESULTS_WORKING_DAYS} 个工作日内公示（截止 ${current.dueDate}）：${escalationText[next]}`;
-    const told = await acts.notifyClockStep({
-      clockKey,
-      kind: 'randomInspectionDisclosure',
-      level: next,
-      caseNumber: null,
-      caseTitle: input.taskName,
-      link,
-      dueAt: current.dueAt,
-      dueDate: current.dueDate,
-      reason,
-      at,
-      assigneeIds: [],
-    });
-    await acts.recordInspectionEscalation({
-      taskId: input.taskId,
-      idempotencyKey: `${workflowId}:escalation:${next}:${at}`,
-      escalation: {
-        level: next,
+  const deadline = deadlineClock<TInspectionResultsClock>({
+    compute: () => acts.computeInspectionResultsClock({ endDate: input.endDate }),
+    async onSet(clock) {
+      await acts.recordInspectionResultsClock({
+        taskId: input.taskId,
+        idempotencyKey: `${workflowId}:clock:${clock.dueAt}`,
+        clock,
+      });
+      // On the board and in 我的待办 (the disclosure office's staff, resolved by the activity).
+      if (reportsEvents)
+        await acts.reportClockEvent(event('started', clock, new Date(Date.now()).toISOString()));
+    },
+    async onStep(level, clock, at) {
+      const reason = `随机抽查任务“${input.taskName}”的检查结果应于抽查结束之日起 ${INSPECTION_RESULTS_WORKING_DAYS} 个工作日内公示（截止 ${clock.dueDate}）：${escalationText[level]}`;
+      const told = await acts.notifyClockStep({
+        clockKey,
+        kind: 'randomInspectionDisclosure',
+        level,
+        caseNumber: null,
+        caseTitle: input.taskName,
+        link,
+        dueAt: clock.dueAt,
+        dueDate: clock.dueDate,
         reason,
-        dueAt: current.dueAt,
         at,
-        notifiedNames: told.people.map((p) => p.name),
-      },
-    });
-    level = next;
-  }
-  await condition(() => approved !== undefined);
+        assigneeIds: [],
+      });
+      await acts.recordInspectionEscalation({
+        taskId: input.taskId,
+        idempotencyKey: `${workflowId}:escalation:${level}:${at}`,
+        escalation: {
+          level,
+          reason,
+          dueAt: clock.dueAt,
+          at,
+          notifiedNames: told.people.map((p) => p.name),
+        },
+      });
+    },
+  });
+
+  setHandler(resultsApproved, (p) => {
+    if (p?.taskId === input.taskId && typeof p.approvedAt === 'string') approved ??= p;
+  });
+  setHandler(inspectionCalendarUpdated, () => deadline.calendarUpdated());
+  setHandler(inspectionResultsStatus, () => ({
+    taskId: input.taskId,
+    clock: deadline.clock,
+    level: deadline.level,
+    approvedAt: approved?.approvedAt ?? null,
+    publishedAt: done.publishedAt ?? null,
+  }));
+
+  const { clock: final, level } = await deadline.runUntil(() => approved !== undefined);
   const published = await acts.publishInspectionResults({
     taskId: input.taskId,
     idempotencyKey: `${workflowId}:publish`,
@@ -182,7 +157,6 @@ export async function inspectionResultsWorkflow(
   });
   done.publishedAt = published.publishedAt;
   const { publishedAt } = published;
-  const final: TInspectionResultsClock = clock!;
   // Workflow time, never before the start event (the service ignores an event older than the last).
   if (reportsEvents) await acts.reportClockEvent(event('stopped', final, new Date(Date.now()).toISOString()));
   return {

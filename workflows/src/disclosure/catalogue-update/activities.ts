@@ -1,23 +1,12 @@
 import { z } from 'zod';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
-import { computeClockInstants } from '@sanxiang/shared/src/clocks';
+import { computeClockInstants, type TClockInstants } from '@sanxiang/shared/src/clocks';
 import type { TRole } from '@sanxiang/shared/src/domain';
 import type { TServiceClient } from '../../http/service-client';
 import { disclosureInternalPaths } from '@sanxiang/shared/src/contracts';
 
-export interface TCatalogueClock {
-  dueDate: string;
-  /** End of the due date in Shanghai. */
-  dueAt: string;
-  /** Level 0: 09:00 Beijing time, 2 working days before the due date. */
-  remindAt: string;
-  /** Level 1 (unit head): at the due instant. */
-  escalateAt: string;
-  /** Level 2 (agency head): end of the 3rd working day after the due date. */
-  secondEscalateAt: string;
-  /** Counted over a year without holiday data: recomputed on `calendarUpdated`. */
-  provisional: boolean;
-}
+/** The update clock's instants (`catalogueUpdate` row of the clock table). */
+export type TCatalogueClock = TClockInstants;
 
 export interface TCatalogueEscalation {
   level: 0 | 1 | 2;

@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { cachedWorkflowBundle } from '@sanxiang/testing';
-import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
-import { createTimeSkippingEnv } from '../../testing/time-skipping-env';
+import { useClockWorkflowEnv } from '../../../test/support/clock-workflow-env';
 import { computeCatalogueClockWith, type TCatalogueClock, type TCatalogueEscalation } from './activities';
 import type { TCatalogueUpdateActivities } from './activities';
 import type { TNotifyClockStepInput } from '../../lifecycle/activities/notify-clock-step';
@@ -15,19 +11,7 @@ import { recordRunHistory } from '../../../test/support/lifecycle-harness';
 // calendar and stubbed service calls: reminder, escalations (each told to the notifications service
 // through the lifecycle's `notifyClockStep`), completion.
 
-let env: TestWorkflowEnvironment;
-let bundle: { codePath: string };
-let calendar: WorkingDayCalendar;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-  bundle = await cachedWorkflowBundle(require.resolve('../workflows'));
-  calendar = await loadWorkingDayCalendar({});
-}, 180_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useClockWorkflowEnv('catalogue-update');
 
 function stubs() {
   const clocks: TCatalogueClock[] = [];
@@ -39,13 +23,13 @@ function stubs() {
     notifyClockStep(input: TNotifyClockStepInput): Promise<{ people: [] }>;
     reportClockEvent(input: TReportClockEventInput): Promise<void>;
   } = {
-    computeCatalogueClock: async ({ effectiveDate }) => computeCatalogueClockWith(calendar, effectiveDate),
+    computeCatalogueClock: async ({ effectiveDate }) => computeCatalogueClockWith(temporal.calendar, effectiveDate),
     recordCatalogueClock: async ({ clock }) => {
       clocks.push(clock);
     },
     recordCatalogueEscalation: async ({ escalation }) => {
       order.push(`record:${escalation.level}`);
-      escalations.push({ ...escalation, workflowTime: Number(await env.currentTimeMs()) });
+      escalations.push({ ...escalation, workflowTime: Number(await temporal.env.currentTimeMs()) });
       return { escalationId: String(escalations.length) };
     },
     notifyClockStep: async (input) => {
@@ -55,40 +39,27 @@ function stubs() {
     },
     reportClockEvent: async (input) => {
       order.push(`event:${input.type}`);
-      events.push({ ...input, workflowTime: Number(await env.currentTimeMs()) });
+      events.push({ ...input, workflowTime: Number(await temporal.env.currentTimeMs()) });
     },
   };
   return { clocks, escalations, notifications, events, order, activities };
 }
 
-const shanghaiToday = async () => calendar.dateInShanghai(new Date(Number(await env.currentTimeMs())));
+const shanghaiToday = async () => temporal.calendar.dateInShanghai(new Date(Number(await temporal.env.currentTimeMs())));
 
-async function run<T>(
-  activities: ReturnType<typeof stubs>['activities'],
-  fn: (taskQueue: string) => Promise<T>,
-): Promise<T> {
-  const taskQueue = `catalogue-update-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities,
-  });
-  return worker.runUntil(fn(taskQueue));
-}
 
 it('reminds, escalates twice, and reports a late completion', async () => {
   const { clocks, escalations, notifications, events, order, activities } = stubs();
   const effectiveDate = await shanghaiToday();
   const changeId = randomUUID();
-  const result = await run(activities, async (taskQueue) => {
-    const handle = await env.client.workflow.start('catalogueUpdateWorkflow', {
+  const result = await temporal.run(activities, async (taskQueue) => {
+    const handle = await temporal.env.client.workflow.start('catalogueUpdateWorkflow', {
       taskQueue,
       workflowId: `catalogue-update:${changeId}`,
       args: [{ changeId, title: '《劳动保障监察条例》修订', effectiveDate }],
     });
-    const expected = computeCatalogueClockWith(calendar, effectiveDate);
-    await env.sleep(Date.parse(expected.secondEscalateAt) - Number(await env.currentTimeMs()) + 60_000);
+    const expected = computeCatalogueClockWith(temporal.calendar, effectiveDate);
+    await temporal.env.sleep(Date.parse(expected.secondEscalateAt) - Number(await temporal.env.currentTimeMs()) + 60_000);
     expect((await handle.query(catalogueUpdateStatus)).level).toBe(2);
     await handle.signal(catalogueChangeCompleted, {
       changeId: 'someone-else',
@@ -96,15 +67,15 @@ it('reminds, escalates twice, and reports a late completion', async () => {
     });
     await handle.signal(catalogueChangeCompleted, {
       changeId,
-      completedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+      completedAt: new Date(Number(await temporal.env.currentTimeMs())).toISOString(),
     });
     const done = (await handle.result()) as TCatalogueUpdateResult;
-    await recordRunHistory(env.client, handle.workflowId, 'catalogue-update');
+    await recordRunHistory(temporal.env.client, handle.workflowId, 'catalogue-update');
     return done;
   });
-  const clock = computeCatalogueClockWith(calendar, effectiveDate);
+  const clock = computeCatalogueClockWith(temporal.calendar, effectiveDate);
   expect(clocks).toEqual([clock]);
-  expect(clock.dueDate).toBe(calendar.addWorkingDays(effectiveDate, 20).date);
+  expect(clock.dueDate).toBe(temporal.calendar.addWorkingDays(effectiveDate, 20).date);
   expect(escalations.map((e) => [e.level, e.notified.audience, e.at])).toEqual([
     [0, 'assignee', clock.remindAt],
     [1, 'unitHead', clock.escalateAt],
@@ -165,17 +136,17 @@ it('stops after the reminder when the entries are updated in time', async () => 
   const { escalations, notifications, events, activities } = stubs();
   const effectiveDate = await shanghaiToday();
   const changeId = randomUUID();
-  const clock = computeCatalogueClockWith(calendar, effectiveDate);
-  const result = await run(activities, async (taskQueue) => {
-    const handle = await env.client.workflow.start('catalogueUpdateWorkflow', {
+  const clock = computeCatalogueClockWith(temporal.calendar, effectiveDate);
+  const result = await temporal.run(activities, async (taskQueue) => {
+    const handle = await temporal.env.client.workflow.start('catalogueUpdateWorkflow', {
       taskQueue,
       workflowId: `catalogue-update:${changeId}`,
       args: [{ changeId, title: '职能调整', effectiveDate }],
     });
-    await env.sleep(Date.parse(clock.remindAt) - Number(await env.currentTimeMs()) + 60_000);
+    await temporal.env.sleep(Date.parse(clock.remindAt) - Number(await temporal.env.currentTimeMs()) + 60_000);
     await handle.signal(catalogueChangeCompleted, {
       changeId,
-      completedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+      completedAt: new Date(Number(await temporal.env.currentTimeMs())).toISOString(),
     });
     return (await handle.result()) as TCatalogueUpdateResult;
   });
@@ -189,15 +160,15 @@ it('stops after the reminder when the entries are updated in time', async () => 
 it('never escalates what was done before the reminder, and catches up on a past effective date', async () => {
   const first = stubs();
   const changeId = randomUUID();
-  await run(first.activities, async (taskQueue) => {
-    const handle = await env.client.workflow.start('catalogueUpdateWorkflow', {
+  await temporal.run(first.activities, async (taskQueue) => {
+    const handle = await temporal.env.client.workflow.start('catalogueUpdateWorkflow', {
       taskQueue,
       workflowId: `catalogue-update:${changeId}`,
       args: [{ changeId, title: '规章废止', effectiveDate: await shanghaiToday() }],
     });
     await handle.signal(catalogueChangeCompleted, {
       changeId,
-      completedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+      completedAt: new Date(Number(await temporal.env.currentTimeMs())).toISOString(),
     });
     return handle.result();
   });
@@ -206,17 +177,17 @@ it('never escalates what was done before the reminder, and catches up on a past 
 
   const late = stubs();
   const pastId = randomUUID();
-  await run(late.activities, async (taskQueue) => {
-    const handle = await env.client.workflow.start('catalogueUpdateWorkflow', {
+  await temporal.run(late.activities, async (taskQueue) => {
+    const handle = await temporal.env.client.workflow.start('catalogueUpdateWorkflow', {
       taskQueue,
       workflowId: `catalogue-update:${pastId}`,
       args: [{ changeId: pastId, title: '登记迟延的修订', effectiveDate: '2026-01-05' }],
     });
-    await env.sleep(5_000);
+    await temporal.env.sleep(5_000);
     expect((await handle.query(catalogueUpdateStatus)).level).toBe(2);
     await handle.signal(catalogueChangeCompleted, {
       changeId: pastId,
-      completedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+      completedAt: new Date(Number(await temporal.env.currentTimeMs())).toISOString(),
     });
     return handle.result();
   });

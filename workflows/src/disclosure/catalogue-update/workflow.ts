@@ -1,15 +1,13 @@
 import {
-  condition,
   defineQuery,
   defineSignal,
   patched,
   proxyActivities,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { clockRules, escalationText, levelAudience, type TClockLevel } from '@sanxiang/shared/src/clocks';
-import { saDeadlineAt, saProvisionalDeadline } from '../../lifecycle/workflow/search-attributes';
+import { deadlineClock } from '../../clocks/workflow/deadline-clock';
 import type {
   TNotifyClockStepInput,
   TNotifyClockStepResult,
@@ -76,8 +74,6 @@ const notified = (level: TClockLevel): TCatalogueEscalation['notified'] => ({
   audience: levelAudience[level],
   roles: [level === 0 ? clockRules.catalogueUpdate.assignee.role : 'head'],
 });
-const instantOf = (clock: TCatalogueClock, level: TClockLevel) =>
-  level === 0 ? clock.remindAt : level === 1 ? clock.escalateAt : clock.secondEscalateAt;
 
 /**
  * The 20-working-day update clock of a registered change of law or functions (003 §(五)), with the
@@ -93,39 +89,7 @@ export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Pro
   const clockKey = `${workflowId}:catalogueUpdate`;
   const link = `/catalogue-changes/${encodeURIComponent(input.changeId)}`;
   let completedAt: string | undefined;
-  let recompute = false;
-  let clock: TCatalogueClock | null = null;
-  let level = -1;
 
-  setHandler(catalogueChangeCompleted, (p) => {
-    if (p?.changeId === input.changeId && typeof p.completedAt === 'string') completedAt ??= p.completedAt;
-  });
-  setHandler(calendarUpdated, () => {
-    if (clock?.provisional) recompute = true;
-  });
-  setHandler(catalogueUpdateStatus, () => ({
-    changeId: input.changeId,
-    clock,
-    level,
-    completedAt: completedAt ?? null,
-  }));
-
-  const setClock = async () => {
-    clock = await acts.computeCatalogueClock({ effectiveDate: input.effectiveDate });
-    // Visible in the Temporal UI, and how `calendar import` finds the runs to signal.
-    upsertSearchAttributes([
-      { key: saProvisionalDeadline, value: clock.provisional },
-      { key: saDeadlineAt, value: new Date(clock.dueAt) },
-    ]);
-    await acts.recordCatalogueClock({
-      changeId: input.changeId,
-      idempotencyKey: `${workflowId}:clock:${clock.dueAt}`,
-      clock,
-    });
-    // On the board and in 我的待办 (the disclosure office's staff, resolved by the activity).
-    if (reportsEvents)
-      await acts.reportClockEvent(event('started', clock, new Date(Date.now()).toISOString()));
-  };
   const event = (type: 'started' | 'stopped', c: TCatalogueClock, at: string): TReportClockEventInput => ({
     type,
     clockKey,
@@ -138,48 +102,58 @@ export async function catalogueUpdateWorkflow(input: TCatalogueUpdateInput): Pro
     at,
     assigneeIds: [],
   });
-  await setClock();
-
-  while (completedAt === undefined && level < 2) {
-    const current: TCatalogueClock = clock!;
-    const next = (level + 1) as TClockLevel;
-    const at = instantOf(current, next);
-    const wait = Date.parse(at) - Date.now();
-    if (wait > 0) await condition(() => completedAt !== undefined || recompute, wait);
-    if (completedAt !== undefined) break;
-    if (recompute) {
-      recompute = false;
-      await setClock(); // steps already taken stay taken
-      continue;
-    }
-    const reason = `事前公开内容应于“${input.title}”生效之日起 ${CATALOGUE_UPDATE_WORKING_DAYS} 个工作日内更新（截止 ${current.dueDate}）：${escalationText[next]}`;
-    // Runs from before the notifications service recorded the escalation alone. The disclosure
-    // office's staff (level 0, 1), its head (1, 2) and the agency head (2), from the directory.
-    if (patched(CATALOGUE_NOTIFY_PATCH)) {
-      await acts.notifyClockStep({
-        clockKey,
-        kind: 'catalogueUpdate',
-        level: next,
-        caseNumber: null,
-        caseTitle: input.title,
-        link,
-        dueAt: current.dueAt,
-        dueDate: current.dueDate,
-        reason,
-        at,
-        assigneeIds: [],
+  const deadline = deadlineClock<TCatalogueClock>({
+    compute: () => acts.computeCatalogueClock({ effectiveDate: input.effectiveDate }),
+    async onSet(clock) {
+      await acts.recordCatalogueClock({
+        changeId: input.changeId,
+        idempotencyKey: `${workflowId}:clock:${clock.dueAt}`,
+        clock,
       });
-    }
-    await acts.recordCatalogueEscalation({
-      changeId: input.changeId,
-      idempotencyKey: `${workflowId}:escalation:${next}:${at}`,
-      escalation: { level: next, notified: notified(next), reason, dueAt: current.dueAt, at },
-    });
-    level = next;
-  }
-  await condition(() => completedAt !== undefined);
+      // On the board and in 我的待办 (the disclosure office's staff, resolved by the activity).
+      if (reportsEvents)
+        await acts.reportClockEvent(event('started', clock, new Date(Date.now()).toISOString()));
+    },
+    async onStep(level, clock, at) {
+      const reason = `事前公开内容应于“${input.title}”生效之日起 ${CATALOGUE_UPDATE_WORKING_DAYS} 个工作日内更新（截止 ${clock.dueDate}）：${escalationText[level]}`;
+      // Runs from before the notifications service recorded the escalation alone. The disclosure
+      // office's staff (level 0, 1), its head (1, 2) and the agency head (2), from the directory.
+      if (patched(CATALOGUE_NOTIFY_PATCH)) {
+        await acts.notifyClockStep({
+          clockKey,
+          kind: 'catalogueUpdate',
+          level,
+          caseNumber: null,
+          caseTitle: input.title,
+          link,
+          dueAt: clock.dueAt,
+          dueDate: clock.dueDate,
+          reason,
+          at,
+          assigneeIds: [],
+        });
+      }
+      await acts.recordCatalogueEscalation({
+        changeId: input.changeId,
+        idempotencyKey: `${workflowId}:escalation:${level}:${at}`,
+        escalation: { level, notified: notified(level), reason, dueAt: clock.dueAt, at },
+      });
+    },
+  });
+
+  setHandler(catalogueChangeCompleted, (p) => {
+    if (p?.changeId === input.changeId && typeof p.completedAt === 'string') completedAt ??= p.completedAt;
+  });
+  setHandler(calendarUpdated, () => deadline.calendarUpdated());
+  setHandler(catalogueUpdateStatus, () => ({
+    changeId: input.changeId,
+    clock: deadline.clock,
+    level: deadline.level,
+    completedAt: completedAt ?? null,
+  }));
+
+  const { clock: final, level } = await deadline.runUntil(() => completedAt !== undefined);
   const done = completedAt!;
-  const final: TCatalogueClock = clock!;
   // Workflow time, never before the start event (the service ignores an event older than the last).
   if (reportsEvents) await acts.reportClockEvent(event('stopped', final, new Date(Date.now()).toISOString()));
   return {

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { cachedWorkflowBundle } from '@sanxiang/testing';
-import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { dutyClockWorkflowId, type TDutyClockInput } from '@sanxiang/shared/src/contracts';
-import { createTimeSkippingEnv } from '../../testing/time-skipping-env';
+import { useClockWorkflowEnv } from '../../../test/support/clock-workflow-env';
 import type { TNotifyClockStepInput } from '../../lifecycle/activities/notify-clock-step';
 import type { TReportClockEventInput } from '../../lifecycle/activities/report-clock-event';
 import type { TRecordEscalationInput } from '../../lifecycle/activities/record-escalation';
@@ -16,19 +12,7 @@ import { dutyClockStatus, dutyDone, type TDutyClockResult } from './workflow';
 // the agency head through `notifyClockStep` (named people, notifications service), shows on the
 // board from its start (`reportClockEvent` started / stopped) and stops when the service says done.
 
-let env: TestWorkflowEnvironment;
-let bundle: { codePath: string };
-let calendar: WorkingDayCalendar;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-  bundle = await cachedWorkflowBundle(require.resolve('../workflows'));
-  calendar = await loadWorkingDayCalendar({});
-}, 180_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useClockWorkflowEnv('duty-clock');
 
 function stubs() {
   const recorded: TRecordEscalationInput[] = [];
@@ -40,10 +24,10 @@ function stubs() {
     reportClockEvent(input: TReportClockEventInput): Promise<void>;
     recordEscalation(input: TRecordEscalationInput): Promise<{ escalationId: string }>;
   } = {
-    computeDutyClock: async (input) => computeDutyClockWith(calendar, input),
+    computeDutyClock: async (input) => computeDutyClockWith(temporal.calendar, input),
     notifyClockStep: async (input) => {
       notifications.push(input);
-      times.push(Number(await env.currentTimeMs()));
+      times.push(Number(await temporal.env.currentTimeMs()));
       return { people: [] };
     },
     reportClockEvent: async (input) => {
@@ -57,39 +41,26 @@ function stubs() {
   return { notifications, events, times, recorded, activities };
 }
 
-const now = async () => new Date(Number(await env.currentTimeMs()));
+const now = async () => new Date(Number(await temporal.env.currentTimeMs()));
 
-async function run<T>(
-  activities: ReturnType<typeof stubs>['activities'],
-  fn: (taskQueue: string) => Promise<T>,
-): Promise<T> {
-  const taskQueue = `duty-clock-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities,
-  });
-  return worker.runUntil(fn(taskQueue));
-}
 
 async function runDuty(
   input: TDutyClockInput,
   until: (clock: ReturnType<typeof computeDutyClockWith>) => string | null,
 ) {
   const s = stubs();
-  const result = await run(s.activities, async (taskQueue) => {
-    const handle = await env.client.workflow.start('dutyClockWorkflow', {
+  const result = await temporal.run(s.activities, async (taskQueue) => {
+    const handle = await temporal.env.client.workflow.start('dutyClockWorkflow', {
       taskQueue,
       workflowId: dutyClockWorkflowId(input.kind, input.subjectId),
       args: [input],
     });
-    const clock = computeDutyClockWith(calendar, input);
+    const clock = computeDutyClockWith(temporal.calendar, input);
     const stopAt = until(clock);
     const target = stopAt ?? clock.secondEscalateAt;
-    const wait = Date.parse(target) - Number(await env.currentTimeMs()) + 60_000;
-    if (wait > 0) await env.sleep(wait);
-    else await env.sleep(5_000);
+    const wait = Date.parse(target) - Number(await temporal.env.currentTimeMs()) + 60_000;
+    if (wait > 0) await temporal.env.sleep(wait);
+    else await temporal.env.sleep(5_000);
     await handle.signal(dutyDone, {
       subjectId: 'another',
       doneAt: (await now()).toISOString(),
@@ -118,7 +89,7 @@ describe('dutyClocks (issue #13 item 6)', () => {
       start,
     };
     const { notifications, events, times, result, clock } = await runDuty(input, () => null);
-    expect(clock.dueDate).toBe(calendar.addWorkingDays(calendar.dateInShanghai(start), 7).date);
+    expect(clock.dueDate).toBe(temporal.calendar.addWorkingDays(temporal.calendar.dateInShanghai(start), 7).date);
     const clockKey = `${dutyClockWorkflowId(input.kind, input.subjectId)}:correctionRepublication`;
     expect(notifications.map((n) => [n.level, n.at, n.clockKey, n.kind, n.link, n.caseNumber])).toEqual([
       [0, clock.remindAt, clockKey, 'correctionRepublication', '/disclosures/x', '人社监〔2026〕8号'],
@@ -164,7 +135,7 @@ describe('dutyClocks (issue #13 item 6)', () => {
       workingDays: 5,
     };
     const { notifications, clock, result } = await runDuty(input, () => '2000-01-01T00:00:00Z');
-    expect(clock.dueDate).toBe(calendar.addWorkingDays('2026-01-05', 5).date);
+    expect(clock.dueDate).toBe(temporal.calendar.addWorkingDays('2026-01-05', 5).date);
     expect(notifications.map((n) => [n.level, n.dueDate])).toEqual([
       [0, clock.dueDate],
       [1, clock.dueDate],
@@ -192,8 +163,8 @@ describe('dutyClocks (issue #13 item 6)', () => {
   });
 
   it('reviewMaterials (审核办法 §8: materials by the date the office set): escalates at the end of that date to the case officers and their head, kept in the case file; no reminder, no second step (the row names none)', async () => {
-    const today = calendar.dateInShanghai(await now());
-    const dueDate = calendar.addWorkingDays(today, 3).date;
+    const today = temporal.calendar.dateInShanghai(await now());
+    const dueDate = temporal.calendar.addWorkingDays(today, 3).date;
     const input: TDutyClockInput = {
       kind: 'reviewMaterials',
       subjectId: randomUUID(),
@@ -214,7 +185,7 @@ describe('dutyClocks (issue #13 item 6)', () => {
       input,
       (c) => c.secondEscalateAt,
     );
-    expect(clock.dueAt).toBe(calendar.endOfDayInstant(dueDate));
+    expect(clock.dueAt).toBe(temporal.calendar.endOfDayInstant(dueDate));
     expect(notifications.map((n) => [n.level, n.at, n.assigneeIds])).toEqual([
       [1, clock.escalateAt, ['u-officer-1', 'u-officer-2']],
     ]);

@@ -1,26 +1,18 @@
 import {
-  condition,
   defineQuery,
   defineSignal,
   proxyActivities,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  clockRules,
-  escalationText,
-  levelAudience,
-  type TClockInstants,
-  type TClockLevel,
-} from '@sanxiang/shared/src/clocks';
+import { clockRules, escalationText, levelAudience, type TClockInstants } from '@sanxiang/shared/src/clocks';
 import {
   dutyClockQueries,
   dutyClockSignals,
   type TDutyClockInput,
   type TDutyDone,
 } from '@sanxiang/shared/src/contracts';
-import { saDeadlineAt, saProvisionalDeadline } from '../../lifecycle/workflow/search-attributes';
+import { deadlineClock } from '../../clocks/workflow/deadline-clock';
 import type {
   TNotifyClockStepInput,
   TNotifyClockStepResult,
@@ -65,9 +57,6 @@ const acts = proxyActivities<TActs>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-const instantOf = (clock: TClockInstants, level: TClockLevel) =>
-  level === 0 ? clock.remindAt : level === 1 ? clock.escalateAt : clock.secondEscalateAt;
-
 /**
  * One duty's clock (issue #13 item 6), with the lifecycle clocks' behaviour: a reminder to the
  * disclosure staff before the due date, an escalation to the unit head at the due instant, a second
@@ -81,31 +70,8 @@ export async function dutyClockWorkflow(input: TDutyClockInput): Promise<TDutyCl
   const { workflowId } = workflowInfo();
   const clockKey = `${workflowId}:${input.kind}`;
   let done: TDutyDone | undefined;
-  let recompute = false;
-  let clock: TClockInstants | null = null;
-  let level = -1;
   const rule = clockRules[input.kind];
   const assigneeIds = input.assigneeIds ?? [];
-  // The levels the clock's row names: a person-set clock may have no reminder or second escalation.
-  const levels = ([0, 1, 2] as const).filter(
-    (l) =>
-      (l !== 0 || rule.reminderLeadDays !== null) && (l !== 2 || rule.secondEscalationAfterDays !== null),
-  );
-  const last = levels[levels.length - 1]!;
-
-  setHandler(dutyDone, (p) => {
-    if (p?.subjectId === input.subjectId && typeof p.doneAt === 'string') done ??= p;
-  });
-  setHandler(dutyCalendarUpdated, () => {
-    if (clock?.provisional) recompute = true;
-  });
-  setHandler(dutyClockStatus, () => ({
-    kind: input.kind,
-    subjectId: input.subjectId,
-    clock,
-    level,
-    done: done ?? null,
-  }));
 
   const event = (type: 'started' | 'stopped', c: TClockInstants, at: string): TReportClockEventInput => ({
     type,
@@ -119,72 +85,74 @@ export async function dutyClockWorkflow(input: TDutyClockInput): Promise<TDutyCl
     at,
     assigneeIds,
   });
-  const setClock = async () => {
-    clock = await acts.computeDutyClock({
-      kind: input.kind,
-      ...(input.start !== undefined ? { start: input.start } : {}),
-      ...(input.dueYear !== undefined ? { dueYear: input.dueYear } : {}),
-      ...(input.workingDays !== undefined ? { workingDays: input.workingDays } : {}),
-      ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
-    });
-    upsertSearchAttributes([
-      { key: saProvisionalDeadline, value: clock.provisional },
-      { key: saDeadlineAt, value: new Date(clock.dueAt) },
-    ]);
-    await acts.reportClockEvent(event('started', clock, new Date(Date.now()).toISOString()));
-  };
-  await setClock();
-
-  while (done === undefined && level < last) {
-    const current: TClockInstants = clock!;
-    const next = levels.find((l) => l > level)!;
-    const at = instantOf(current, next);
-    const wait = Date.parse(at) - Date.now();
-    if (wait > 0) await condition(() => done !== undefined || recompute, wait);
-    if (done !== undefined) break;
-    if (recompute) {
-      recompute = false;
-      await setClock(); // steps already taken stay taken
-      continue;
-    }
-    const reason = `${input.title}：${rule.label}（${rule.basis}）应于 ${current.dueDate} 前完成，${escalationText[next]}`;
-    await acts.notifyClockStep({
-      clockKey,
-      kind: input.kind,
-      level: next,
-      caseNumber: input.caseNumber,
-      caseTitle: input.title,
-      link: input.link,
-      dueAt: current.dueAt,
-      dueDate: current.dueDate,
-      reason,
-      at,
-      assigneeIds,
-    });
-    if (input.caseFile && input.caseNumber && next > 0) {
-      // In the case file as the lifecycle's escalations are (legal-review's materials clock).
-      await acts.recordEscalation({
+  const deadline = deadlineClock<TClockInstants>({
+    // The levels the clock's row names: a person-set clock may have no reminder or second escalation.
+    levels: ([0, 1, 2] as const).filter(
+      (l) =>
+        (l !== 0 || rule.reminderLeadDays !== null) && (l !== 2 || rule.secondEscalationAfterDays !== null),
+    ),
+    compute: () =>
+      acts.computeDutyClock({
+        kind: input.kind,
+        ...(input.start !== undefined ? { start: input.start } : {}),
+        ...(input.dueYear !== undefined ? { dueYear: input.dueYear } : {}),
+        ...(input.workingDays !== undefined ? { workingDays: input.workingDays } : {}),
+        ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
+      }),
+    async onSet(clock) {
+      await acts.reportClockEvent(event('started', clock, new Date(Date.now()).toISOString()));
+    },
+    async onStep(level, clock, at) {
+      const reason = `${input.title}：${rule.label}（${rule.basis}）应于 ${clock.dueDate} 前完成，${escalationText[level]}`;
+      await acts.notifyClockStep({
+        clockKey,
+        kind: input.kind,
+        level,
         caseNumber: input.caseNumber,
-        idempotencyKey: `${workflowId}:escalation:${next}`,
-        request: {
-          workflowId: input.caseFile.workflowId,
-          clockId: input.caseFile.clockId,
-          clock: input.caseFile.clock,
-          level: next,
-          notified: { audience: levelAudience[next], roles: ['head'], userIds: [] },
-          reason,
-          dueAt: current.dueAt,
-          at,
-          ...(input.caseFile.round !== undefined ? { round: input.caseFile.round } : {}),
-          ...(input.caseFile.cycle !== undefined ? { cycle: input.caseFile.cycle } : {}),
-        },
+        caseTitle: input.title,
+        link: input.link,
+        dueAt: clock.dueAt,
+        dueDate: clock.dueDate,
+        reason,
+        at,
+        assigneeIds,
       });
-    }
-    level = next;
-  }
-  await condition(() => done !== undefined);
+      if (input.caseFile && input.caseNumber && level > 0) {
+        // In the case file as the lifecycle's escalations are (legal-review's materials clock).
+        await acts.recordEscalation({
+          caseNumber: input.caseNumber,
+          idempotencyKey: `${workflowId}:escalation:${level}`,
+          request: {
+            workflowId: input.caseFile.workflowId,
+            clockId: input.caseFile.clockId,
+            clock: input.caseFile.clock,
+            level,
+            notified: { audience: levelAudience[level], roles: ['head'], userIds: [] },
+            reason,
+            dueAt: clock.dueAt,
+            at,
+            ...(input.caseFile.round !== undefined ? { round: input.caseFile.round } : {}),
+            ...(input.caseFile.cycle !== undefined ? { cycle: input.caseFile.cycle } : {}),
+          },
+        });
+      }
+    },
+  });
+
+  setHandler(dutyDone, (p) => {
+    if (p?.subjectId === input.subjectId && typeof p.doneAt === 'string') done ??= p;
+  });
+  setHandler(dutyCalendarUpdated, () => deadline.calendarUpdated());
+  setHandler(dutyClockStatus, () => ({
+    kind: input.kind,
+    subjectId: input.subjectId,
+    clock: deadline.clock,
+    level: deadline.level,
+    done: done ?? null,
+  }));
+
+  const { clock: final, level } = await deadline.runUntil(() => done !== undefined);
   const finished = done!;
-  const final: TClockInstants = clock!;
   await acts.reportClockEvent(event('stopped', final, finished.doneAt));
   return {
     kind: input.kind,

@@ -116,6 +116,22 @@ export async function resolveResponsible(
   return { workers, unit: workers[0] ? await unit(workers[0].unitId) : office };
 }
 
+/** The clock as the notifications service keeps it (one shape for steps and events). */
+export const taskClockOf = (
+  input: Pick<TNotifyClockStepInput, 'clockKey' | 'kind' | 'caseNumber' | 'caseTitle' | 'link' | 'dueAt' | 'dueDate'>,
+  unit: { id: string; name: string } | undefined,
+) => ({
+  clockKey: input.clockKey,
+  kind: input.kind,
+  caseNumber: input.caseNumber,
+  title: input.caseTitle,
+  link: input.link ?? (input.caseNumber ? `/cases/${encodeURIComponent(input.caseNumber)}` : '/'),
+  dueAt: input.dueAt,
+  dueDate: input.dueDate,
+  unitId: unit?.id ?? null,
+  unitName: unit?.name ?? null,
+});
+
 /**
  * Who is responsible for a clock step, from the current assignment, through the directory:
  * level 0 the people doing the work; level 1 them and the head of their unit; level 2 the unit head
@@ -147,17 +163,7 @@ export const notifyClockStep =
     const answer = await deps.notifications.post(
       notificationPaths.notifications(),
       {
-        clock: {
-          clockKey: input.clockKey,
-          kind: input.kind,
-          caseNumber: input.caseNumber,
-          title: input.caseTitle,
-          link: input.link ?? (input.caseNumber ? `/cases/${encodeURIComponent(input.caseNumber)}` : '/'),
-          dueAt: input.dueAt,
-          dueDate: input.dueDate,
-          unitId: responsibleUnit?.id ?? null,
-          unitName: responsibleUnit?.name ?? null,
-        },
+        clock: taskClockOf(input, responsibleUnit),
         level: input.level,
         reason: input.reason,
         at: input.at,

@@ -1,6 +1,6 @@
 import { notificationPaths, type TTaskClockKind } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
-import { resolveResponsible, type TNotifyDeps } from './notify-clock-step';
+import { resolveResponsible, taskClockOf, type TNotifyDeps } from './notify-clock-step';
 
 /** The service answers 204 (no body). */
 const ZEmpty = z.object({});
@@ -40,17 +40,7 @@ export const reportClockEvent =
       notificationPaths.clockEvents(),
       {
         type: input.type,
-        clock: {
-          clockKey: input.clockKey,
-          kind: input.kind,
-          caseNumber: input.caseNumber,
-          title: input.caseTitle,
-          link: input.link ?? (input.caseNumber ? `/cases/${encodeURIComponent(input.caseNumber)}` : '/'),
-          dueAt: input.dueAt,
-          dueDate: input.dueDate,
-          unitId: responsible.unit?.id ?? null,
-          unitName: responsible.unit?.name ?? null,
-        },
+        clock: taskClockOf(input, responsible.unit),
         at: input.at,
         assigneeIds: responsible.workers.map((w) => w.id),
       },

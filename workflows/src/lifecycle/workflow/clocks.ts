@@ -8,6 +8,7 @@ import {
 } from '@sanxiang/shared/src/clocks';
 import type { TClockKind, TEscalationNotified } from '@sanxiang/shared/src/contracts';
 import type { TComputeClockInput, TComputedClock } from '../activities';
+import { instantOf } from '../../clocks/workflow/deadline-clock';
 import type { TClockState, TLifecycleState } from './state';
 
 /** Statutory periods in working days, from the one clock table (packages/shared/src/clocks). */
@@ -25,12 +26,6 @@ export const clockIds = {
   review: (round: number) => `legalReview:${round}`,
   disclosure: (cycle: number) => `disclosure:${cycle}`,
 };
-
-/** The instant a level fires at: reminder, escalation (the due instant), second escalation. */
-export const instantOf = (
-  clock: { remindAt: string; escalateAt: string; secondEscalateAt: string },
-  level: TLevel,
-): string => (level === 0 ? clock.remindAt : level === 1 ? clock.escalateAt : clock.secondEscalateAt);
 
 export const instantFor = (clock: TClockState, level: TLevel): string => instantOf(clock, level);
 

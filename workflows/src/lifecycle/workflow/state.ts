@@ -1,3 +1,4 @@
+import type { TClockInstants } from '@sanxiang/shared/src/clocks';
 import type {
   TCaseLifecycleInput,
   TClockKind,
@@ -26,18 +27,13 @@ import type {
  * it must hold no functions, Maps or Dates (instants are ISO strings).
  */
 
-export interface TClockState {
+/** A running or paused deadline clock: its instants (`TClockInstants`) and where it stands. */
+export interface TClockState extends TClockInstants {
   id: string;
   kind: TClockKind;
   status: 'running' | 'paused';
   startAt: string;
   workingDays: number;
-  dueDate: string;
-  dueAt: string;
-  remindAt: string;
-  escalateAt: string;
-  secondEscalateAt: string;
-  provisional: boolean;
   /** -1 nothing fired yet, 0 reminded, 1 escalated at the due instant, 2 escalated to the agency head. */
   level: -1 | 0 | 1 | 2;
   /** Bumped on every (re)start or recomputation, so a stale timer never fires. */

@@ -2,6 +2,7 @@ import { ZDisclosureApproved } from '@sanxiang/shared/src/contracts';
 import type { Lifecycle } from '../../lifecycle';
 import { parseSignal } from '../../parse-messages';
 import { iso } from '../../time';
+import { pendingDisclosureCycle } from './pending-disclosure';
 
 /**
  * 公示: the disclosure service reviewed and approved the record; the disclosure stage then publishes
@@ -10,15 +11,8 @@ import { iso } from '../../time';
 export function onDisclosureApproved(lc: Lifecycle, raw: unknown): void {
   const p = parseSignal(lc.ports.warn, ZDisclosureApproved, raw, 'disclosureApproved');
   if (!p) return;
-  const cycle = lc.currentCycle();
-  if (
-    lc.state.stage !== 'disclosure' ||
-    p.cycle !== cycle.cycle ||
-    (cycle.disclosureId && cycle.disclosureId !== p.disclosureId) ||
-    cycle.revoked !== undefined
-  ) {
-    return void lc.warn('Ignoring disclosureApproved: not the pending disclosure', { cycle: p.cycle });
-  }
+  const cycle = pendingDisclosureCycle(lc, p, 'disclosureApproved');
+  if (!cycle) return;
   cycle.disclosureId = p.disclosureId;
   cycle.approvedAt ??= iso(p.approvedAt);
 }

@@ -2,6 +2,7 @@ import { ZDisclosureExempted } from '@sanxiang/shared/src/contracts';
 import type { Lifecycle } from '../../lifecycle';
 import { parseSignal } from '../../parse-messages';
 import { iso } from '../../time';
+import { pendingDisclosureCycle } from './pending-disclosure';
 
 /** `patched()` id of ending the disclosure stage on an approved non-publication (#13 item 2). */
 export const NON_PUBLICATION_PATCH = 'non-publication-decided';
@@ -14,16 +15,8 @@ export const NON_PUBLICATION_PATCH = 'non-publication-decided';
 export function onDisclosureExempted(lc: Lifecycle, raw: unknown): void {
   const p = parseSignal(lc.ports.warn, ZDisclosureExempted, raw, 'disclosureExempted');
   if (!p) return;
-  const cycle = lc.currentCycle();
-  if (
-    lc.state.stage !== 'disclosure' ||
-    p.cycle !== cycle.cycle ||
-    (cycle.disclosureId && cycle.disclosureId !== p.disclosureId) ||
-    cycle.approvedAt !== undefined ||
-    cycle.revoked !== undefined
-  ) {
-    return void lc.warn('Ignoring disclosureExempted: not the pending disclosure', { cycle: p.cycle });
-  }
+  const cycle = pendingDisclosureCycle(lc, p, 'disclosureExempted', (c) => c.approvedAt === undefined);
+  if (!cycle) return;
   cycle.disclosureId = p.disclosureId;
   cycle.exempted ??= {
     reason: p.reason,
