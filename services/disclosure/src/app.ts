@@ -2,11 +2,13 @@ import type { Client, Connection } from '@temporalio/client';
 import {
   Api,
   AppError,
+  createDirectoryUnits,
   createServiceApp,
   systemTokenSource,
   createTokenVerifier,
   type Logger,
   type TConfigOf,
+  type TDirectoryUnits,
   temporalReadiness,
 } from '@sanxiang/shared';
 import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
@@ -23,7 +25,6 @@ import {
 import type { TPublicReadPool } from './data-access/public-read-pool';
 import { createSignalDispatcher, type TSignalDispatcher } from './data-access/signal-outbox';
 import { createUnitOfWork } from './data-access/unit-of-work';
-import { createDirectoryUnits, type TDirectoryUnits } from './data-access/directory-units';
 import { createDisclosureAccess } from './domain/decisions/disclosure-access';
 import { registerDisclosureRoutes } from './entry-points/http/disclosure-routes';
 import { registerInternalDisclosureRoutes } from './entry-points/http/internal-disclosure-routes';
@@ -114,6 +115,9 @@ export function createApp(deps: TAppDeps) {
         createDirectoryUnits({
           baseUrl: deps.config.SERVICE_URL_DIRECTORY,
           token: directoryToken(deps.config),
+          timeoutMs: 5_000,
+          // Fail closed: without the directory nobody outside the case's unit is let in.
+          unavailable: '人员目录暂不可用，无法确定所在机构，请稍后重试',
         }),
     ),
     now: deps.now ?? (() => new Date()),

@@ -5,3 +5,4 @@ export * from './idempotency';
 export * from './audit';
 export * from './rate-limit';
 export * from './handles';
+export * from './directory-units';

@@ -1,15 +1,11 @@
-import { AppError, createServiceClient, ServiceCallError, type TTokenSource } from '@sanxiang/shared';
 import {
-  directoryPaths,
-  ZDirectoryPerson,
-  ZDirectoryUnit,
-  type TDirectoryPerson,
-} from '@sanxiang/shared/src/contracts';
-import { z } from 'zod';
-
-const ZUnits = z.array(ZDirectoryUnit);
-/** How long the office's unit ids are kept before the directory is asked again. */
-const OFFICE_UNITS_CACHE_MS = 60_000;
+  AppError,
+  createDirectoryUnits,
+  createServiceClient,
+  ServiceCallError,
+  type TTokenSource,
+} from '@sanxiang/shared';
+import { directoryPaths, ZDirectoryPerson, type TDirectoryPerson } from '@sanxiang/shared/src/contracts';
 
 /** The staff directory (docs/directory.md), as legal-review asks it: who is a person, in which unit. */
 export interface TDirectoryClient {
@@ -21,23 +17,13 @@ export interface TDirectoryClient {
 
 export function createDirectoryClient(options: { baseUrl: string; token: TTokenSource }): TDirectoryClient {
   const client = createServiceClient(options);
-  let officeUnits: { ids: readonly string[]; at: number } | undefined;
+  // Fail closed: without the directory no head is taken for the office's head.
+  const units = createDirectoryUnits({
+    client,
+    unavailable: '人员目录暂不可用，无法确定负责人所在机构，请稍后重试',
+  });
   return {
-    async officeUnitIds() {
-      if (officeUnits && Date.now() - officeUnits.at < OFFICE_UNITS_CACHE_MS) return officeUnits.ids;
-      try {
-        const units = await client.get(directoryPaths.unitsOfKind('legalReview'), { response: ZUnits });
-        officeUnits = { ids: units.map((u) => u.id), at: Date.now() };
-        return officeUnits.ids;
-      } catch (err) {
-        // Fail closed: without the directory no head is taken for the office's head.
-        if (err instanceof ServiceCallError)
-          throw new AppError('unavailable', '人员目录暂不可用，无法确定负责人所在机构，请稍后重试', {
-            cause: err,
-          });
-        throw err;
-      }
-    },
+    officeUnitIds: () => units.unitIdsOfKind('legalReview'),
     async person(personId) {
       try {
         return await client.get(directoryPaths.person(personId), { response: ZDirectoryPerson });

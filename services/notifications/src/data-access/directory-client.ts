@@ -1,11 +1,4 @@
-import { AppError, createServiceClient, ServiceCallError, type TTokenSource } from '@sanxiang/shared';
-import { directoryPaths, ZDirectoryUnit } from '@sanxiang/shared/src/contracts';
-import { z } from 'zod';
-
-const ZUnits = z.array(ZDirectoryUnit);
-
-/** How long the leadership units are kept before the directory is asked again. */
-const CACHE_MS = 60_000;
+import { createDirectoryUnits, type TTokenSource } from '@sanxiang/shared';
 
 /**
  * The staff directory (docs/directory.md), as the board asks it: which units are the agency's
@@ -17,21 +10,9 @@ export function createLeadershipUnits(options: {
   token: TTokenSource;
   now?: () => number;
 }): () => Promise<readonly string[]> {
-  const client = createServiceClient(options);
-  const now = options.now ?? Date.now;
-  let cached: { ids: readonly string[]; at: number } | undefined;
-  return async () => {
-    if (cached && now() - cached.at < CACHE_MS) return cached.ids;
-    try {
-      const units = await client.get(directoryPaths.unitsOfKind('leadership'), { response: ZUnits });
-      cached = { ids: units.map((u) => u.id), at: now() };
-      return cached.ids;
-    } catch (err) {
-      if (err instanceof ServiceCallError)
-        throw new AppError('unavailable', '人员目录暂不可用，无法确定督办看板的查看范围，请稍后重试', {
-          cause: err,
-        });
-      throw err;
-    }
-  };
+  const units = createDirectoryUnits({
+    ...options,
+    unavailable: '人员目录暂不可用，无法确定督办看板的查看范围，请稍后重试',
+  });
+  return () => units.unitIdsOfKind('leadership');
 }

@@ -1,9 +1,13 @@
-import { createServiceClient, ServiceCallError, AppError, type TTokenSource } from '@sanxiang/shared';
-import { z } from 'zod';
+import {
+  createDirectoryUnits,
+  createServiceClient,
+  ServiceCallError,
+  AppError,
+  type TTokenSource,
+} from '@sanxiang/shared';
 import {
   directoryPaths,
   ZDirectoryPerson,
-  ZDirectoryUnit,
   type TDirectoryPerson,
   ZCertificateCheckResponse,
   type TCertificateCheckRequest,
@@ -22,19 +26,15 @@ export interface TDirectoryClient {
   leadershipUnitIds?(): Promise<readonly string[]>;
 }
 
-const ZUnits = z.array(ZDirectoryUnit);
-const LEADERSHIP_CACHE_MS = 60_000;
-
 export function createDirectoryClient(options: { baseUrl: string; token: TTokenSource }): TDirectoryClient {
   const client = createServiceClient(options);
-  let leadership: { ids: readonly string[]; at: number } | undefined;
+  // app.ts (withAgencyHeads) reads a head as the head of their own unit while this fails.
+  const units = createDirectoryUnits({
+    client,
+    unavailable: '人员目录暂不可用，无法确定机关领导机构，请稍后重试',
+  });
   return {
-    async leadershipUnitIds() {
-      if (leadership && Date.now() - leadership.at < LEADERSHIP_CACHE_MS) return leadership.ids;
-      const units = await client.get(directoryPaths.unitsOfKind('leadership'), { response: ZUnits });
-      leadership = { ids: units.map((u) => u.id), at: Date.now() };
-      return leadership.ids;
-    },
+    leadershipUnitIds: () => units.unitIdsOfKind('leadership'),
     async checkCertificates(request) {
       try {
         // A read: the key only satisfies the client; the directory stores nothing for it.

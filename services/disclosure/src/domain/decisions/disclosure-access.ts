@@ -1,5 +1,4 @@
-import { AppError, type TPrincipal } from '@sanxiang/shared';
-import type { TDirectoryUnits } from '../../data-access/directory-units';
+import { AppError, type TDirectoryUnits, type TPrincipal } from '@sanxiang/shared';
 import { findDisclosure } from '../../data-access/disclosure-repository';
 import type { TDb } from '../../data-access/prisma-client';
 import type { Prisma } from '../../generated/prisma/client';
