@@ -112,6 +112,20 @@ const snippets = [
     expected: [],
   },
   {
+    name: "recording's domain (moved) importing the generated client, or holding handles and calling data-access",
+    filePath: 'services/recording/src/domain/evidence/example.ts',
+    code: lines(
+      "import type { Evidence } from '../../generated/prisma/client';",
+      "import { asDatabase } from '../../data-access/prisma-client';",
+      "import type { TReader } from '@sanxiang/shared';",
+      "import { getEvidence } from '../../data-access/evidence-repository';",
+      "import type { EvidenceUpload } from '../../data-access/rows';",
+      'export const used = [asDatabase, getEvidence];',
+      'export type TUsed = Evidence | EvidenceUpload | TReader;',
+    ),
+    expected: [1, 2],
+  },
+  {
     name: 'data-access and tests of a moved service using Prisma',
     filePath: 'services/directory/src/data-access/example.ts',
     code: lines(

@@ -15,7 +15,7 @@ import { createDirectoryClient, type TDirectoryClient } from './data-access/dire
 import type { TEvidenceStore } from './data-access/evidence-store';
 import { createLifecycleGateway } from './data-access/lifecycle-gateway';
 import { createLifecycleOutbox } from './data-access/lifecycle-outbox';
-import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import { asDatabase, databaseReadiness, type TDb } from './data-access/prisma-client';
 import {
   defaultEvidenceSettings,
   type TEvidenceSettings,
@@ -61,11 +61,12 @@ export function buildRecordingDeps(deps: TAppDeps): TRecordingDeps {
     client: deps.temporal.client,
     taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
   });
+  const db = asDatabase(deps.db);
   return {
-    db: deps.db,
+    db,
     store: deps.store,
     gateway,
-    outbox: createLifecycleOutbox({ db: deps.db, gateway, logger: deps.logger }),
+    outbox: createLifecycleOutbox({ db, gateway, logger: deps.logger }),
     directory: deps.directory ?? directoryFrom(deps.config),
     logger: deps.logger,
     evidence: { ...defaultEvidenceSettings, ...deps.evidence },

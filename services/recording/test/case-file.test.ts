@@ -6,6 +6,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { formatDateTime } from '@sanxiang/shared/src/format';
 import { verifyAuditChain } from '../src/data-access/audit-trail';
+import { asDatabase } from '../src/data-access/prisma-client';
 import { binary, mp4Bytes, sha256, uploadEvidence } from './support/evidence-helpers';
 import {
   caseBody,
@@ -780,7 +781,7 @@ print(json.dumps({'names':z.namelist(),'bad':bad,'html':z.read('case-file.html')
 describe('audit trail', () => {
   it('is append-only, chained, and the verifier names the first edited entry', async () => {
     await openCaseWithActivity(env);
-    const intact = await verifyAuditChain(env.db);
+    const intact = await verifyAuditChain(asDatabase(env.db));
     expect(intact.ok).toBe(true);
     expect(intact.checked).toBeGreaterThan(3);
     const head = await request(env.app)
@@ -796,7 +797,7 @@ describe('audit trail', () => {
       env.db.$executeRaw`UPDATE "AuditEvent" SET "actorName" = '某人' WHERE id = ${victim.id}`,
       env.db.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only"'),
     ]);
-    const broken = await verifyAuditChain(env.db);
+    const broken = await verifyAuditChain(asDatabase(env.db));
     expect(broken.ok).toBe(false);
     expect(broken.firstBroken).toMatchObject({
       id: victim.id.toString(),

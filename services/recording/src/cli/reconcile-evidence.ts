@@ -10,6 +10,7 @@ import { demoEnforcementPolicy } from '../domain/policy/enforcement-policy';
 import { parseArgs } from 'node:util';
 import { defaultEvidenceSettings, type TRecordingDeps } from '../domain/recording-deps';
 import { reconcileEvidence } from '../domain/evidence/reconcile-evidence';
+import { asDatabase } from '../data-access/prisma-client';
 import { cliDeps } from './cli-deps';
 
 async function main(): Promise<number> {
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
   const { db, store, logger } = cliDeps();
   const noLifecycle = () => Promise.reject(new Error('not used by reconciliation'));
   const deps: TRecordingDeps = {
-    db,
+    db: asDatabase(db),
     store,
     logger,
     gateway: { start: noLifecycle, signal: noLifecycle, update: noLifecycle },

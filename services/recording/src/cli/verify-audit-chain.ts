@@ -7,7 +7,7 @@
  * Reads DATABASE_URL from the environment.
  */
 import { formatDateTime } from '@sanxiang/shared/src/format';
-import { createPrismaClient } from '../data-access/prisma-client';
+import { asDatabase, createPrismaClient } from '../data-access/prisma-client';
 import { verifyAuditChain } from '../data-access/audit-trail';
 
 async function main(): Promise<number> {
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   }
   const db = createPrismaClient(url);
   try {
-    const result = await verifyAuditChain(db);
+    const result = await verifyAuditChain(asDatabase(db));
     if (result.ok) {
       process.stdout.write(`审计链完好：共 ${result.checked} 条，链头哈希 ${result.lastHash}\n`);
       return 0;

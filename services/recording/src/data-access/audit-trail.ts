@@ -3,8 +3,11 @@ import {
   verifyAuditChain as verifyChain,
   type TAuditChainVerification,
   type TAuditTable,
+  type TDatabase,
+  type TTransaction,
 } from '@sanxiang/shared';
-import type { TDb, TTx } from './prisma-client';
+import { clientOf, prismaOf } from './prisma-client';
+import { inTransaction } from './transaction';
 
 /**
  * The audit trail (审计日志), written by the kit's one audit writer (packages/shared/src/kit/audit.ts)
@@ -42,9 +45,12 @@ const auditTable: TAuditTable = {
 };
 
 /** Appends one entry in the caller's transaction (the one that makes the change it reports). */
-export async function appendAuditEvent(tx: TTx, entry: TAuditEntry): Promise<{ id: bigint; hash: string }> {
+export async function appendAuditEvent(
+  tx: TTransaction,
+  entry: TAuditEntry,
+): Promise<{ id: bigint; hash: string }> {
   const written = await appendAudit(
-    tx,
+    prismaOf(tx),
     {
       actor: { ...entry.actor, requestId: entry.context?.requestId },
       action: entry.action,
@@ -58,12 +64,12 @@ export async function appendAuditEvent(tx: TTx, entry: TAuditEntry): Promise<{ i
 }
 
 /** Appends an entry in its own transaction (views and downloads, which change nothing else). */
-export async function recordAuditEvent(db: TDb, entry: TAuditEntry): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function recordAuditEvent(db: TDatabase, entry: TAuditEntry): Promise<void> {
+  await inTransaction(db, async (tx) => {
     await appendAuditEvent(tx, entry);
   });
 }
 
 /** Walks the whole chain in id order, in batches, and names the first entry that does not fit. */
-export const verifyAuditChain = (db: TDb, batchSize = 1000): Promise<TAuditChainVerification> =>
-  verifyChain(db, auditTable, batchSize);
+export const verifyAuditChain = (db: TDatabase, batchSize = 1000): Promise<TAuditChainVerification> =>
+  verifyChain(clientOf(db), auditTable, batchSize);

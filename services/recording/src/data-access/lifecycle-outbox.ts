@@ -1,7 +1,8 @@
-import { createOutboxRelay, enqueueOutbox, type Logger } from '@sanxiang/shared';
+import { enqueueOutbox, type Logger, type TDatabase, type TTransaction } from '@sanxiang/shared';
 import type { TCaseLifecycleInput } from '@sanxiang/shared/src/contracts';
 import type { TLifecycleGateway } from './lifecycle-gateway';
-import type { TDb, TTx } from './prisma-client';
+import { getCaseNumberOf, updateCaseFile } from './case-file-repository';
+import { outboxRelay, prismaOf } from './prisma-client';
 
 /**
  * Messages to the lifecycle workflow are written to the kit's outbox (packages/shared/src/kit) in the
@@ -21,12 +22,17 @@ interface TQueuedPayload {
 }
 
 export async function enqueueLifecycleMessage(
-  tx: TTx,
+  tx: TTransaction,
   caseId: string,
   message: TOutboxMessage,
 ): Promise<void> {
   const payload: TQueuedPayload = { caseId, name: message.name, payload: message.payload };
-  await enqueueOutbox(tx, { kind: message.kind, orderingKey: caseId, subject: `case:${caseId}`, payload });
+  await enqueueOutbox(prismaOf(tx), {
+    kind: message.kind,
+    orderingKey: caseId,
+    subject: `case:${caseId}`,
+    payload,
+  });
 }
 
 export interface TLifecycleOutbox {
@@ -38,12 +44,12 @@ export interface TLifecycleOutbox {
 }
 
 export function createLifecycleOutbox(deps: {
-  db: TDb;
+  db: TDatabase;
   gateway: TLifecycleGateway;
   logger: Logger;
 }): TLifecycleOutbox {
   const { db, gateway, logger } = deps;
-  const relay = createOutboxRelay({
+  const relay = outboxRelay({
     db,
     logger,
     handlers: {
@@ -53,18 +59,15 @@ export function createLifecycleOutbox(deps: {
       },
       signal: async (message) => {
         const p = message.payload as TQueuedPayload;
-        const file = await db.caseFile.findUniqueOrThrow({
-          where: { id: p.caseId },
-          select: { caseNumber: true },
-        });
+        const file = await getCaseNumberOf(db, p.caseId);
         await gateway.signal(file.caseNumber, p.name, p.payload);
         return {};
       },
     },
-    onDelivered: async (tx: TTx, message, _result, at) => {
+    onDelivered: async (tx, message, _result, at) => {
       if (message.kind !== 'start') return;
       const { caseId } = message.payload as TQueuedPayload;
-      await tx.caseFile.update({ where: { id: caseId }, data: { lifecycleStartedAt: at } });
+      await updateCaseFile(tx, caseId, { lifecycleStartedAt: at });
     },
   });
   const logged = (p: Promise<unknown>) =>

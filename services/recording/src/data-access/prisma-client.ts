@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { databaseHandles } from '@sanxiang/shared';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 
 export type TDb = PrismaClient;
@@ -18,3 +19,9 @@ export const databaseReadiness = (db: TDb) => async () => {
 /** A unique constraint was violated (e.g. two concurrent requests with the same natural key). */
 export const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+
+/** The domain holds the database as an opaque handle (`TDatabase`); only data-access opens it. */
+export const { asDatabase, asTransaction, clientOf, prismaOf, outboxRelay } = databaseHandles<
+  TDb,
+  Prisma.TransactionClient
+>();

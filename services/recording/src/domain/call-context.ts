@@ -7,7 +7,7 @@ export interface TCallContext {
   requestId?: string | undefined;
   ip?: string | undefined;
   userAgent?: string | undefined;
-  /** The request's Idempotency-Key on `idempotent: true` routes (for the kit's `runIdempotent`). */
+  /** The request's Idempotency-Key on `idempotent: true` routes (for `inIdempotentTransaction` in data-access). */
   idempotency?: TIdempotentRequest | undefined;
 }
 

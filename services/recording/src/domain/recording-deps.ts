@@ -1,9 +1,8 @@
-import type { Logger } from '@sanxiang/shared';
+import type { Logger, TDatabase } from '@sanxiang/shared';
 import type { TDirectoryClient } from '../data-access/directory-client';
 import type { TEvidenceStore } from '../data-access/evidence-store';
 import type { TLifecycleGateway } from '../data-access/lifecycle-gateway';
 import type { TLifecycleOutbox } from '../data-access/lifecycle-outbox';
-import type { TDb } from '../data-access/prisma-client';
 import type { TEnforcementPolicy } from './policy/enforcement-policy';
 
 export interface TEvidenceSettings {
@@ -29,7 +28,7 @@ export const defaultEvidenceSettings: TEvidenceSettings = {
 
 /** What the use cases need; built once in app.ts. */
 export interface TRecordingDeps {
-  db: TDb;
+  db: TDatabase;
   store: TEvidenceStore;
   gateway: TLifecycleGateway;
   outbox: TLifecycleOutbox;

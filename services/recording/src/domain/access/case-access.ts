@@ -1,6 +1,19 @@
-import { AppError, forbidden, type TPrincipal } from '@sanxiang/shared';
+import {
+  AppError,
+  forbidden,
+  type TDatabase,
+  type TPrincipal,
+  type TReader,
+  type TTransaction,
+} from '@sanxiang/shared';
+import { listActiveGrants, findLatestRequestOf } from '../../data-access/access-request-repository';
 import { recordAuditEvent, type TAuditContext } from '../../data-access/audit-trail';
-import type { TDb, TTx } from '../../data-access/prisma-client';
+import {
+  findCaseFile as findCaseFileRow,
+  findLegalReviewTransition,
+  lockCaseFileRow,
+} from '../../data-access/case-file-repository';
+import { findLegalReviewOpinion } from '../../data-access/record-repository';
 
 /**
  * Who may do what with a case file (docs/authorization.md, docs/recording.md §Roles):
@@ -30,14 +43,13 @@ export type TCaller = TStaffPrincipal | 'system';
 export const isAgencyHead = (principal: TStaffPrincipal) =>
   principal.roles.includes('head') && principal.agencyHead === true;
 
-export const findCaseFile = (db: TDb | TTx, caseNumber: string) =>
-  db.caseFile.findUnique({ where: { caseNumber }, include: { officers: true } });
+export const findCaseFile = (db: TReader, caseNumber: string) => findCaseFileRow(db, caseNumber);
 
 export const caseNotFound = (caseNumber: string) => new AppError('notFound', `案卷 ${caseNumber} 不存在`);
 
 /** The case file, or 404 when it does not exist or is out of the caller's reach. */
 export async function loadCaseFile(
-  db: TDb | TTx,
+  db: TReader,
   caseNumber: string,
   caller: TCaller,
 ): Promise<TCaseFileWithOfficers> {
@@ -49,11 +61,11 @@ export async function loadCaseFile(
 
 /** Locks the case row for the rest of the transaction (serialises filing into one case). */
 export async function lockCaseFile(
-  tx: TTx,
+  tx: TTransaction,
   caseNumber: string,
   caller: TCaller,
 ): Promise<TCaseFileWithOfficers> {
-  await tx.$executeRaw`SELECT 1 FROM "CaseFile" WHERE "caseNumber" = ${caseNumber} FOR UPDATE`;
+  await lockCaseFileRow(tx, caseNumber);
   return loadCaseFile(tx, caseNumber, caller);
 }
 
@@ -92,20 +104,13 @@ export type TReadBasis =
  * The case went to legal review (the workflow reported the stage, or the office filed an opinion into
  * it): the office may read it.
  */
-async function submittedToLegalReview(db: TDb | TTx, caseId: string): Promise<boolean> {
+async function submittedToLegalReview(db: TReader, caseId: string): Promise<boolean> {
   const [transition, opinion] = await Promise.all([
-    db.stageTransition.findFirst({ where: { caseId, to: 'legalReview' }, select: { id: true } }),
-    db.caseRecord.findFirst({ where: { caseId, kind: 'legalReviewOpinion' }, select: { id: true } }),
+    findLegalReviewTransition(db, caseId),
+    findLegalReviewOpinion(db, caseId),
   ]);
   return transition !== null || opinion !== null;
 }
-
-const activeGrantWhere = (caseId: string, requesterId: string) => ({
-  caseId,
-  requesterId,
-  status: 'approved',
-  expiresAt: { gt: new Date() },
-});
 
 /**
  * The basis on which `principal` may read the whole case file (or, with `evidenceId`, that evidence
@@ -113,7 +118,7 @@ const activeGrantWhere = (caseId: string, requesterId: string) => ({
  * those files only.
  */
 export async function readBasisOf(
-  db: TDb | TTx,
+  db: TReader,
   principal: TPrincipal,
   file: TCaseFileWithOfficers,
   evidenceId?: string | 'any',
@@ -124,10 +129,7 @@ export async function readBasisOf(
     return 'unitOfficer';
   if (isAgencyHead(principal)) return 'agencyHead';
   if (principal.roles.includes('reviewer') && (await submittedToLegalReview(db, file.id))) return 'reviewer';
-  const grants = await db.accessRequest.findMany({
-    where: activeGrantWhere(file.id, principal.id),
-    orderBy: { decidedAt: 'desc' },
-  });
+  const grants = await listActiveGrants(db, file.id, principal.id);
   const grant = grants.find(
     (g) =>
       g.evidenceIds.length === 0 ||
@@ -138,11 +140,8 @@ export async function readBasisOf(
 }
 
 /** Why a read was refused, for the audit trail. */
-async function refusalReason(db: TDb, principal: TPrincipal, caseId: string) {
-  const last = await db.accessRequest.findFirst({
-    where: { caseId, requesterId: principal.id },
-    orderBy: { requestedAt: 'desc' },
-  });
+async function refusalReason(db: TDatabase, principal: TPrincipal, caseId: string) {
+  const last = await findLatestRequestOf(db, caseId, principal.id);
   if (!last) return { reason: 'noBasis' };
   const grant = { accessRequestId: last.id };
   if (last.status === 'revoked') return { reason: 'grantRevoked', ...grant };
@@ -164,7 +163,7 @@ export interface TReadAttempt {
 
 /** Writes the refusal into the audit trail (who, what, why) and returns the 404 to throw. */
 export async function refuseRead(
-  db: TDb,
+  db: TDatabase,
   attempt: TReadAttempt,
   target: { caseNumber?: string; caseId?: string | null; notFound?: AppError },
 ): Promise<AppError> {
@@ -194,7 +193,7 @@ export async function refuseRead(
  * as 404 (the same answer as for a case that does not exist).
  */
 export async function requireReadAccess(
-  db: TDb,
+  db: TDatabase,
   attempt: TReadAttempt,
   caseNumber: string,
 ): Promise<{ file: TCaseFileWithOfficers; basis: TReadBasis }> {

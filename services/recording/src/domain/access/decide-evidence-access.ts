@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { AppError, forbidden } from '@sanxiang/shared';
+import { AppError, forbidden, type TTransaction } from '@sanxiang/shared';
 import { ZInstant } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
-import type { TTx } from '../../data-access/prisma-client';
+import { lockAccessRequest, updateAccessRequest } from '../../data-access/access-request-repository';
+import { inTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { accessRequestView } from '../case-file/case-file-views';
 import type { TRecordingDeps } from '../recording-deps';
@@ -31,12 +32,8 @@ const requestNotFound = () => new AppError('notFound', '调阅申请不存在');
  * The request, locked, when the caller is a head of the case's unit (who decides and revokes);
  * 404 when the caller cannot see the case at all, 403 when they can but are not its unit's head.
  */
-async function lockRequestForUnitHead(tx: TTx, ctx: TCallContext, requestId: string, what: string) {
-  await tx.$executeRaw`SELECT 1 FROM "AccessRequest" WHERE id = ${requestId}::uuid FOR UPDATE`;
-  const request = await tx.accessRequest.findUnique({
-    where: { id: requestId },
-    include: { case: { include: { officers: true } } },
-  });
+async function lockRequestForUnitHead(tx: TTransaction, ctx: TCallContext, requestId: string, what: string) {
+  const request = await lockAccessRequest(tx, requestId);
   if (!request) throw requestNotFound();
   if (!isUnitHead(ctx.principal, request.case)) {
     if (!(await readBasisOf(tx, ctx.principal, request.case, 'any'))) throw requestNotFound();
@@ -51,7 +48,7 @@ export async function decideEvidenceAccess(
   requestId: string,
   input: TAccessDecision,
 ) {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const request = await lockRequestForUnitHead(tx, ctx, requestId, '审批');
     if (request.requesterId === ctx.principal.id) throw forbidden('不能审批本人提交的调阅申请');
     if (request.status !== 'pending') {
@@ -60,16 +57,13 @@ export async function decideEvidenceAccess(
         return accessRequestView(request);
       throw new AppError('conflict', `该调阅申请已${statusLabel[request.status] ?? request.status}`);
     }
-    const decided = await tx.accessRequest.update({
-      where: { id: requestId },
-      data: {
-        status: input.decision,
-        decidedById: ctx.principal.id,
-        decidedByName: ctx.principal.name,
-        decidedAt: new Date(),
-        decisionNote: input.note ?? null,
-        expiresAt: input.decision === 'approved' ? new Date(input.expiresAt) : null,
-      },
+    const decided = await updateAccessRequest(tx, requestId, {
+      status: input.decision,
+      decidedById: ctx.principal.id,
+      decidedByName: ctx.principal.name,
+      decidedAt: new Date(),
+      decisionNote: input.note ?? null,
+      expiresAt: input.decision === 'approved' ? new Date(input.expiresAt) : null,
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
@@ -99,7 +93,7 @@ export async function revokeEvidenceAccess(
   requestId: string,
   input: z.infer<typeof ZRevokeAccess>,
 ) {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const request = await lockRequestForUnitHead(tx, ctx, requestId, '撤销');
     if (request.status === 'revoked') return accessRequestView(request);
     if (request.status !== 'approved')
@@ -109,15 +103,12 @@ export async function revokeEvidenceAccess(
       throw new AppError('conflict', '该调阅授权已到期，无需撤销', {
         extra: { expiresAt: request.expiresAt.toISOString() },
       });
-    const revoked = await tx.accessRequest.update({
-      where: { id: requestId },
-      data: {
-        status: 'revoked',
-        revokedById: ctx.principal.id,
-        revokedByName: ctx.principal.name,
-        revokedAt: now,
-        revokeReason: input.reason,
-      },
+    const revoked = await updateAccessRequest(tx, requestId, {
+      status: 'revoked',
+      revokedById: ctx.principal.id,
+      revokedByName: ctx.principal.name,
+      revokedAt: now,
+      revokeReason: input.reason,
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),

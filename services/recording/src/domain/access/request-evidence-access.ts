@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { AppError, fieldError, runIdempotent } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
+import { createAccessRequest, listAccessRequestsOfCase } from '../../data-access/access-request-repository';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { countEvidenceOfCase } from '../../data-access/evidence-repository';
+import { inIdempotentTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { caseNotFound, findCaseFile, isUnitHead, loadCaseFile, readBasisOf } from './case-access';
 import { accessRequestView } from '../case-file/case-file-views';
@@ -34,14 +37,12 @@ export async function requestEvidenceAccess(
   caseNumber: string,
   input: TRequestEvidenceAccess,
 ) {
-  return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
+  return inIdempotentTransaction(deps.db, ctx.idempotency, async (tx) => {
     const file = await findCaseFile(tx, caseNumber);
     const ids = [...new Set(input.evidenceIds)];
     const reads = file ? (await readBasisOf(tx, ctx.principal, file, 'any')) !== undefined : false;
     const evidenceOfCase =
-      ids.length === 0 ||
-      (file !== null &&
-        (await tx.evidence.count({ where: { id: { in: ids }, caseId: file.id } })) === ids.length);
+      ids.length === 0 || (file !== null && (await countEvidenceOfCase(tx, file.id, ids)) === ids.length);
     if (!file || (!evidenceOfCase && !reads)) {
       // Missing, or evidence a caller out of reach cannot know: the same answer as a stored request.
       await appendAuditEvent(tx, {
@@ -66,14 +67,12 @@ export async function requestEvidenceAccess(
         fields: [fieldError('body.evidenceIds', '含有不属于本案的证据')],
       });
     }
-    const created = await tx.accessRequest.create({
-      data: {
-        caseId: file.id,
-        requesterId: ctx.principal.id,
-        requesterName: ctx.principal.name,
-        reason: input.reason,
-        evidenceIds: ids,
-      },
+    const created = await createAccessRequest(tx, {
+      caseId: file.id,
+      requesterId: ctx.principal.id,
+      requesterName: ctx.principal.name,
+      reason: input.reason,
+      evidenceIds: ids,
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
@@ -96,13 +95,9 @@ export async function requestEvidenceAccess(
 export async function listAccessRequests(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
   const file = await loadCaseFile(deps.db, caseNumber, 'system');
   const reads = (await readBasisOf(deps.db, ctx.principal, file, 'any')) !== undefined;
-  const rows = await deps.db.accessRequest.findMany({
-    where: {
-      caseId: file.id,
-      ...(isUnitHead(ctx.principal, file) ? {} : { requesterId: ctx.principal.id }),
-      ...(reads ? {} : { status: { not: 'pending' } }),
-    },
-    orderBy: { requestedAt: 'desc' },
+  const rows = await listAccessRequestsOfCase(deps.db, file.id, {
+    requesterId: isUnitHead(ctx.principal, file) ? undefined : ctx.principal.id,
+    decidedOnly: !reads,
   });
   if (rows.length === 0 && !reads) throw caseNotFound(caseNumber);
   return rows.map(accessRequestView);

@@ -1,5 +1,6 @@
-import { AppError } from '@sanxiang/shared';
-import type { TDb, TTx } from '../../data-access/prisma-client';
+import { AppError, type TReader } from '@sanxiang/shared';
+import { listAudioVisualEvidence } from '../../data-access/evidence-repository';
+import { listAudioVisualExemptions, listHeadApprovals } from '../../data-access/record-repository';
 import type { TEnforcementPolicy } from '../policy/enforcement-policy';
 import type { TActivityKind } from '../records/activity-kinds';
 
@@ -34,26 +35,16 @@ type TActivityRow = { id: string; title: string; kind: string };
  * nor a reason for its absence approved by a head (未进行音视频记录的理由 + 负责人审批).
  */
 export async function activitiesLackingAudioVisual(
-  db: TDb | TTx,
+  db: TReader,
   caseId: string,
   activities: readonly TActivityRow[],
 ): Promise<TActivityRow[]> {
   if (activities.length === 0) return [];
   const ids = activities.map((a) => a.id);
   const [media, exemptions, approvals] = await Promise.all([
-    db.evidence.findMany({
-      where: { caseId, activityId: { in: ids }, mediaKind: { in: ['audio', 'video'] } },
-      select: { activityId: true },
-    }),
-    db.caseRecord.findMany({
-      where: { caseId, kind: 'audioVisualExemption', activityId: { in: ids } },
-      select: { id: true, activityId: true },
-    }),
-    db.caseRecord.findMany({
-      where: { caseId, kind: 'headApproval' },
-      select: { content: true, seq: true },
-      orderBy: { seq: 'asc' },
-    }),
+    listAudioVisualEvidence(db, caseId, ids),
+    listAudioVisualExemptions(db, caseId, ids),
+    listHeadApprovals(db, caseId),
   ]);
   const recorded = new Set(media.map((m) => m.activityId));
   // The latest head decision on each exemption reason counts.

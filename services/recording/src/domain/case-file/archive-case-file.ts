@@ -1,5 +1,7 @@
 import { AppError } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { updateCaseFile } from '../../data-access/case-file-repository';
+import { inTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { isCaseOfficer, isUnitHead, loadCaseFile, lockCaseFile } from '../access/case-access';
 import { caseFileView } from './case-file-views';
@@ -13,12 +15,13 @@ export async function archiveCaseFile(deps: TRecordingDeps, ctx: TCallContext, c
   }
   if (file.status === 'archived') return { status: 200, body: caseFileView(file) };
   if (file.status !== 'closed') throw new AppError('conflict', `案卷 ${caseNumber} 尚未结案，不能归档`);
-  await deps.db.$transaction(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     const locked = await lockCaseFile(tx, caseNumber, 'system');
     if (locked.status !== 'closed') return;
-    await tx.caseFile.update({
-      where: { id: file.id },
-      data: { status: 'archived', archivedAt: new Date(), archivedById: ctx.principal.id },
+    await updateCaseFile(tx, file.id, {
+      status: 'archived',
+      archivedAt: new Date(),
+      archivedById: ctx.principal.id,
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),

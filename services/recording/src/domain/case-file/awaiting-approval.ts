@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TPrincipal } from '@sanxiang/shared';
+import { listCasesAtDecision } from '../../data-access/case-file-repository';
 import type { TRecordingDeps } from '../recording-deps';
 
 /** What a case at the decision stage still waits for from its unit's head (记录规定 §10). */
@@ -36,19 +37,7 @@ export async function listAwaitingApproval(
   principal: TPrincipal,
 ): Promise<TAwaitingApproval[]> {
   if (!principal.roles.includes('head') || !principal.unitId) return [];
-  const files = await deps.db.caseFile.findMany({
-    where: { unitId: principal.unitId, status: 'open', stage: 'decision' },
-    include: {
-      officers: true,
-      stageTransitions: { where: { to: 'decision' }, orderBy: { at: 'desc' }, take: 1 },
-      records: {
-        where: { kind: { in: ['collectiveDiscussion', 'headApproval', 'legalReviewOpinion'] } },
-        orderBy: { seq: 'asc' },
-      },
-    },
-    orderBy: { openedAt: 'asc' },
-    take: 500,
-  });
+  const files = await listCasesAtDecision(deps.db, principal.unitId);
   const items = files.map((f) => {
     const since = f.stageTransitions[0]?.at ?? null;
     const current = f.records.filter((r) => !since || r.filedAt >= since);

@@ -8,7 +8,7 @@ import type {
   EvidenceUpload,
   EvidenceUploadPart,
   StageTransition,
-} from '../../generated/prisma/client';
+} from '../../data-access/rows';
 import type { TCaseFileWithOfficers } from '../access/case-access';
 
 // JSON shapes of what the API returns: dates as ISO strings, sizes as numbers.

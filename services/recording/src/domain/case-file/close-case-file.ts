@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AppError, caseStageLabel, type TCaseStage } from '@sanxiang/shared';
 import { lifecycleUpdates } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { updateCaseFile } from '../../data-access/case-file-repository';
+import { inTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { loadCaseFile, lockCaseFile, requireCaseOfficer } from '../access/case-access';
 import { caseFileView } from './case-file-views';
@@ -53,12 +55,14 @@ export async function closeCaseFile(
       `案件处于「${caseStageLabel[stage] ?? stage}」阶段（法制审核或决定尚未完成），不能结案`,
     );
   }
-  await deps.db.$transaction(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     const locked = await lockCaseFile(tx, caseNumber, 'system');
     if (locked.status !== 'open') return;
-    await tx.caseFile.update({
-      where: { id: file.id },
-      data: { status: 'closed', closedAt, closedById: ctx.principal.id, closeReason: input.reason },
+    await updateCaseFile(tx, file.id, {
+      status: 'closed',
+      closedAt,
+      closedById: ctx.principal.id,
+      closeReason: input.reason,
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),

@@ -1,7 +1,9 @@
-import { AppError, forbidden, lifecycleWorkflowId, runIdempotent } from '@sanxiang/shared';
+import { AppError, forbidden, lifecycleWorkflowId } from '@sanxiang/shared';
 import { type TOpenCaseFile, ZOpenCaseFile } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { createCaseFile, findCaseIdOf } from '../../data-access/case-file-repository';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
+import { inIdempotentTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { loadCaseFile } from '../access/case-access';
 import { requireCertifiedOfficers } from './certified-officers';
@@ -23,32 +25,30 @@ export async function openCaseFile(deps: TRecordingDeps, ctx: TCallContext, inpu
     what: '立案',
   });
   const unitId = await openingUnit(deps, ctx);
-  const answer = await runIdempotent(deps.db, ctx.idempotency, async (tx) => {
-    if (await tx.caseFile.findUnique({ where: { caseNumber: input.caseNumber }, select: { id: true } })) {
+  const answer = await inIdempotentTransaction(deps.db, ctx.idempotency, async (tx) => {
+    if (await findCaseIdOf(tx, input.caseNumber)) {
       throw new AppError('conflict', `案号 ${input.caseNumber} 已立案`, {
         fields: [{ path: 'body.caseNumber', message: '该案号已立案' }],
       });
     }
     const openedAt = new Date();
-    const created = await tx.caseFile.create({
-      data: {
-        caseNumber: input.caseNumber,
-        title: input.title,
-        handlingUnit: input.handlingUnit,
-        unitId,
-        enforcementCategory: input.enforcementCategory,
-        enforcementArea: input.enforcementArea,
-        partyKind: input.party.kind,
-        partyName: input.party.name,
-        partyIdNumber: input.party.idNumber ?? null,
-        partyLegalRepresentative: input.party.legalRepresentative ?? null,
-        partyIsMinor: input.party.isMinor,
-        openedById: ctx.principal.id,
-        openedByName: ctx.principal.name,
-        openedAt,
-        lifecycleWorkflowId: lifecycleWorkflowId(input.caseNumber),
-        officers: { create: input.officers },
-      },
+    const created = await createCaseFile(tx, {
+      caseNumber: input.caseNumber,
+      title: input.title,
+      handlingUnit: input.handlingUnit,
+      unitId,
+      enforcementCategory: input.enforcementCategory,
+      enforcementArea: input.enforcementArea,
+      partyKind: input.party.kind,
+      partyName: input.party.name,
+      partyIdNumber: input.party.idNumber ?? null,
+      partyLegalRepresentative: input.party.legalRepresentative ?? null,
+      partyIsMinor: input.party.isMinor,
+      openedById: ctx.principal.id,
+      openedByName: ctx.principal.name,
+      openedAt,
+      lifecycleWorkflowId: lifecycleWorkflowId(input.caseNumber),
+      officers: { create: input.officers },
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ZRecordKind, type TPrincipal } from '@sanxiang/shared';
 import { recordAuditEvent } from '../../data-access/audit-trail';
+import { listCaseFilesInReach } from '../../data-access/case-file-repository';
 import { loadCaseFileContents } from '../../data-access/case-file-contents';
+import { listRecordsOfCase } from '../../data-access/record-repository';
 import { actorOf, auditContext, readAttemptOf, type TCallContext } from '../call-context';
 import { isAgencyHead, requireReadAccess } from '../access/case-access';
 import {
@@ -49,10 +51,7 @@ export async function listRecords(
   kind?: string,
 ) {
   const { file } = await requireReadAccess(deps.db, readAttemptOf(ctx, 'records.list'), caseNumber);
-  const rows = await deps.db.caseRecord.findMany({
-    where: { caseId: file.id, ...(kind ? { kind } : {}) },
-    orderBy: { seq: 'asc' },
-  });
+  const rows = await listRecordsOfCase(deps.db, file.id, kind);
   return rows.map(recordView);
 }
 
@@ -71,35 +70,14 @@ export async function listCaseFiles(
   query: z.infer<typeof ZListCaseFilesQuery> = {},
 ) {
   const { roles, unitId } = principal;
-  const reach = [
+  const files = await listCaseFilesInReach(deps.db, {
     // A head of the agency's leadership reads every unit's cases.
-    ...(isAgencyHead(principal) ? [{}] : []),
-    ...(roles.includes('officer') ? [{ officers: { some: { userId: principal.id } } }] : []),
-    ...(unitId && (roles.includes('officer') || roles.includes('head')) ? [{ unitId }] : []),
-    ...(roles.includes('reviewer')
-      ? [
-          { stageTransitions: { some: { to: 'legalReview' } } },
-          { records: { some: { kind: 'legalReviewOpinion' } } },
-        ]
-      : []),
-    {
-      accessRequests: {
-        some: { requesterId: principal.id, status: 'approved', expiresAt: { gt: new Date() } },
-      },
-    },
-  ];
-  const files = await deps.db.caseFile.findMany({
-    where: {
-      AND: [
-        { OR: reach },
-        ...(query.q
-          ? [{ OR: [{ caseNumber: { contains: query.q } }, { partyName: { contains: query.q } }] }]
-          : []),
-      ],
-    },
-    include: { officers: true },
-    orderBy: { openedAt: 'desc' },
-    take: 200,
+    everyCase: isAgencyHead(principal),
+    officerId: roles.includes('officer') ? principal.id : undefined,
+    unitId: unitId && (roles.includes('officer') || roles.includes('head')) ? unitId : undefined,
+    reviewer: roles.includes('reviewer'),
+    requesterId: principal.id,
+    q: query.q,
   });
   return files.map(caseFileView);
 }

@@ -1,4 +1,6 @@
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { setUploadStatus } from '../../data-access/evidence-repository';
+import { inTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { uploadView } from '../case-file/case-file-views';
 import { loadUploadForOfficer, requireUploadOpen } from './load-upload';
@@ -10,12 +12,8 @@ export async function abortEvidenceUpload(deps: TRecordingDeps, ctx: TCallContex
   if (upload.status === 'aborted') return uploadView(upload);
   requireUploadOpen(upload);
   if (upload.s3UploadId) await deps.store.abortMultipart(upload.objectKey, upload.s3UploadId);
-  const updated = await deps.db.$transaction(async (tx) => {
-    const row = await tx.evidenceUpload.update({
-      where: { id: upload.id },
-      data: { status: 'aborted' },
-      include: { parts: true },
-    });
+  const updated = await inTransaction(deps.db, async (tx) => {
+    const row = await setUploadStatus(tx, upload.id, 'aborted');
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
       action: 'evidenceUpload.aborted',

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError, fieldError } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { getEvidence, updateUpload } from '../../data-access/evidence-repository';
+import { inTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { requireOpen } from '../access/case-access';
 import { evidenceView } from '../case-file/case-file-views';
@@ -17,10 +19,7 @@ import type { TRecordingDeps } from '../recording-deps';
 export async function completeEvidenceUpload(deps: TRecordingDeps, ctx: TCallContext, uploadId: string) {
   const { upload, file } = await loadUploadForOfficer(deps.db, ctx, uploadId);
   if (upload.status === 'completed' && upload.evidenceId) {
-    const evidence = await deps.db.evidence.findUniqueOrThrow({
-      where: { id: upload.evidenceId },
-      include: { lock: true },
-    });
+    const evidence = await getEvidence(deps.db, upload.evidenceId);
     return { status: 200, body: evidenceView(evidence) };
   }
   requireUploadOpen(upload);
@@ -45,8 +44,8 @@ export async function completeEvidenceUpload(deps: TRecordingDeps, ctx: TCallCon
   });
   if (actual.sha256 !== upload.sha256 || actual.size !== size) {
     await removeUnregistered(deps, upload.objectKey, versionId);
-    await deps.db.$transaction(async (tx) => {
-      await tx.evidenceUpload.update({ where: { id: upload.id }, data: { status: 'aborted' } });
+    await inTransaction(deps.db, async (tx) => {
+      await updateUpload(tx, upload.id, { status: 'aborted' });
       await appendAuditEvent(tx, {
         actor: actorOf(ctx),
         action: 'evidenceUpload.failed',

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import {
-  AppError,
-  ZEvidenceMediaKind,
-  evidenceMediaKindLabel,
-  fieldError,
-  runIdempotent,
-} from '@sanxiang/shared';
+import { AppError, ZEvidenceMediaKind, evidenceMediaKindLabel, fieldError } from '@sanxiang/shared';
 import { ZInstant } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { createUpload } from '../../data-access/evidence-repository';
+import { findActivityOfCase } from '../../data-access/record-repository';
+import { inIdempotentTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { lockCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
 import { uploadView } from '../case-file/case-file-views';
@@ -86,13 +83,11 @@ export async function createEvidenceUpload(
   caseNumber: string,
   input: TCreateEvidenceUpload,
 ) {
-  return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
+  return inIdempotentTransaction(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, ctx.principal);
     requireCaseOfficer(ctx.principal, file, '上传证据');
     requireOpen(file);
-    const activity = await tx.enforcementActivity.findFirst({
-      where: { id: input.activityId, caseId: file.id },
-    });
+    const activity = await findActivityOfCase(tx, file.id, input.activityId);
     if (!activity) {
       throw new AppError('validation', '该执法活动不属于本案', {
         fields: [fieldError('body.activityId', '本案没有此执法活动')],
@@ -100,28 +95,26 @@ export async function createEvidenceUpload(
     }
     await refuseDuplicateEvidence(tx, file.id, input.sha256, input.distinctOriginalReason);
     const id = randomUUID();
-    const upload = await tx.evidenceUpload.create({
-      data: {
-        id,
-        caseId: file.id,
-        activityId: activity.id,
-        mediaKind: input.mediaKind,
-        contentType: input.contentType,
-        fileName: input.fileName,
-        size: BigInt(input.size),
-        sha256: input.sha256,
-        description: input.description ?? null,
-        recordedFrom: input.recordedFrom ? new Date(input.recordedFrom) : null,
-        recordedUntil: input.recordedUntil ? new Date(input.recordedUntil) : null,
-        interruptions: input.interruptions,
-        distinctOriginalReason: input.distinctOriginalReason ?? null,
-        // Keys carry no user text: ASCII, unique per upload, grouped by case for reconciliation.
-        objectKey: `cases/${file.id}/evidence/${id}`,
-        partSize: partSizeFor(input.size, deps.evidence.minPartSize),
-        createdById: ctx.principal.id,
-        createdByName: ctx.principal.name,
-        expiresAt: new Date(Date.now() + deps.evidence.uploadTtlHours * 3600_000),
-      },
+    const upload = await createUpload(tx, {
+      id,
+      caseId: file.id,
+      activityId: activity.id,
+      mediaKind: input.mediaKind,
+      contentType: input.contentType,
+      fileName: input.fileName,
+      size: BigInt(input.size),
+      sha256: input.sha256,
+      description: input.description ?? null,
+      recordedFrom: input.recordedFrom ? new Date(input.recordedFrom) : null,
+      recordedUntil: input.recordedUntil ? new Date(input.recordedUntil) : null,
+      interruptions: input.interruptions,
+      distinctOriginalReason: input.distinctOriginalReason ?? null,
+      // Keys carry no user text: ASCII, unique per upload, grouped by case for reconciliation.
+      objectKey: `cases/${file.id}/evidence/${id}`,
+      partSize: partSizeFor(input.size, deps.evidence.minPartSize),
+      createdById: ctx.principal.id,
+      createdByName: ctx.principal.name,
+      expiresAt: new Date(Date.now() + deps.evidence.uploadTtlHours * 3600_000),
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),

@@ -1,5 +1,5 @@
-import { AppError } from '@sanxiang/shared';
-import type { TTx } from '../../data-access/prisma-client';
+import { AppError, type TTransaction } from '@sanxiang/shared';
+import { findEvidenceWithHash } from '../../data-access/evidence-repository';
 
 /**
  * The same file twice in one case would be locked twice for thirty years. A file whose SHA-256 is
@@ -9,17 +9,13 @@ import type { TTx } from '../../data-access/prisma-client';
  * registered, under the case file's row lock, so two uploads racing each other cannot both pass.
  */
 export async function refuseDuplicateEvidence(
-  tx: TTx,
+  tx: TTransaction,
   caseId: string,
   sha256: string,
   distinctOriginalReason: string | null | undefined,
 ) {
   if (distinctOriginalReason) return;
-  const existing = await tx.evidence.findFirst({
-    where: { caseId, sha256 },
-    orderBy: { uploadedAt: 'asc' },
-    select: { id: true, fileName: true, uploadedAt: true },
-  });
+  const existing = await findEvidenceWithHash(tx, caseId, sha256);
   if (!existing) return;
   throw new AppError(
     'conflict',

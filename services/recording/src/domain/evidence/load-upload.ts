@@ -1,16 +1,14 @@
-import { AppError } from '@sanxiang/shared';
-import type { TDb } from '../../data-access/prisma-client';
+import { AppError, type TDatabase } from '@sanxiang/shared';
+import { getCaseNumberOf } from '../../data-access/case-file-repository';
+import { findUpload } from '../../data-access/evidence-repository';
 import type { TCallContext } from '../call-context';
 import { loadCaseFile, requireCaseOfficer, type TCaseFileWithOfficers } from '../access/case-access';
 
 /** The upload session with its case; only the case's officers may send or finish it. */
-export async function loadUploadForOfficer(db: TDb, ctx: TCallContext, uploadId: string) {
-  const upload = await db.evidenceUpload.findUnique({ where: { id: uploadId }, include: { parts: true } });
+export async function loadUploadForOfficer(db: TDatabase, ctx: TCallContext, uploadId: string) {
+  const upload = await findUpload(db, uploadId);
   if (!upload) throw new AppError('notFound', '上传任务不存在');
-  const caseRow = await db.caseFile.findUniqueOrThrow({
-    where: { id: upload.caseId },
-    select: { caseNumber: true },
-  });
+  const caseRow = await getCaseNumberOf(db, upload.caseId);
   const file: TCaseFileWithOfficers = await loadCaseFile(db, caseRow.caseNumber, ctx.principal);
   requireCaseOfficer(ctx.principal, file, '上传证据');
   return { upload, file };

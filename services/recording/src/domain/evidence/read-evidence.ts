@@ -3,7 +3,9 @@ import { Transform, type Readable } from 'node:stream';
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import { recordAuditEvent } from '../../data-access/audit-trail';
-import type { Evidence } from '../../generated/prisma/client';
+import { getCaseFileById } from '../../data-access/case-file-repository';
+import { findEvidence, listEvidenceOfCase } from '../../data-access/evidence-repository';
+import type { Evidence } from '../../data-access/rows';
 import { actorOf, auditContext, readAttemptOf, type TCallContext } from '../call-context';
 import { readBasisOf, refuseRead, requireReadAccess, type TReadBasis } from '../access/case-access';
 import { evidenceView } from '../case-file/case-file-views';
@@ -23,12 +25,9 @@ export const ZEvidenceParams = z.object({ evidenceId: z.uuid() });
 async function authorise(deps: TRecordingDeps, ctx: TCallContext, evidenceId: string, what: string) {
   const attempt = readAttemptOf(ctx, what, evidenceId);
   const notFound = new AppError('notFound', '证据不存在');
-  const evidence = await deps.db.evidence.findUnique({ where: { id: evidenceId }, include: { lock: true } });
+  const evidence = await findEvidence(deps.db, evidenceId);
   if (!evidence) throw await refuseRead(deps.db, attempt, { notFound });
-  const file = await deps.db.caseFile.findUniqueOrThrow({
-    where: { id: evidence.caseId },
-    include: { officers: true },
-  });
+  const file = await getCaseFileById(deps.db, evidence.caseId);
   const basis = await readBasisOf(deps.db, ctx.principal, file, evidenceId);
   if (!basis)
     throw await refuseRead(deps.db, attempt, { caseNumber: file.caseNumber, caseId: file.id, notFound });
@@ -62,11 +61,7 @@ export async function viewEvidence(deps: TRecordingDeps, ctx: TCallContext, evid
 /** The evidence files of a case (a view of each is not implied: only metadata is listed). */
 export async function listEvidence(deps: TRecordingDeps, ctx: TCallContext, caseNumber: string) {
   const { file, basis } = await requireReadAccess(deps.db, readAttemptOf(ctx, 'evidence.list'), caseNumber);
-  const rows = await deps.db.evidence.findMany({
-    where: { caseId: file.id },
-    orderBy: { uploadedAt: 'asc' },
-    include: { lock: true },
-  });
+  const rows = await listEvidenceOfCase(deps.db, file.id);
   await recordAuditEvent(deps.db, {
     actor: actorOf(ctx),
     action: 'evidence.listed',

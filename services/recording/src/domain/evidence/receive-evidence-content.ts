@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { AppError, fieldError, type TEvidenceMediaKind } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { getEvidence } from '../../data-access/evidence-repository';
+import { inTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { requireOpen } from '../access/case-access';
 import { evidenceView } from '../case-file/case-file-views';
@@ -32,10 +34,7 @@ export async function receiveEvidenceContent(
 ) {
   const { upload, file } = await loadUploadForOfficer(deps.db, ctx, uploadId);
   if (upload.status === 'completed' && upload.evidenceId) {
-    const evidence = await deps.db.evidence.findUniqueOrThrow({
-      where: { id: upload.evidenceId },
-      include: { lock: true },
-    });
+    const evidence = await getEvidence(deps.db, upload.evidenceId);
     return { status: 200, body: evidenceView(evidence), replayed: true };
   }
   requireUploadOpen(upload);
@@ -137,18 +136,16 @@ async function noteRejected(
   err: unknown,
 ) {
   const reason = err instanceof AppError ? err.code : 'interrupted';
-  await deps.db
-    .$transaction(async (tx) => {
-      await appendAuditEvent(tx, {
-        actor: actorOf(ctx),
-        action: 'evidenceUpload.failed',
-        subject: `upload:${uploadId}`,
-        caseId,
-        details: { reason, message: String((err as Error).message).slice(0, 500) },
-        context: auditContext(ctx),
-      });
-    })
-    .catch((auditErr: unknown) =>
-      deps.logger.warn({ err: auditErr, uploadId }, 'could not audit a failed upload'),
-    );
+  await inTransaction(deps.db, async (tx) => {
+    await appendAuditEvent(tx, {
+      actor: actorOf(ctx),
+      action: 'evidenceUpload.failed',
+      subject: `upload:${uploadId}`,
+      caseId,
+      details: { reason, message: String((err as Error).message).slice(0, 500) },
+      context: auditContext(ctx),
+    });
+  }).catch((auditErr: unknown) =>
+    deps.logger.warn({ err: auditErr, uploadId }, 'could not audit a failed upload'),
+  );
 }

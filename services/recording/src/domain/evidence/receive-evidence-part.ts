@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { AppError, fieldError, type TEvidenceMediaKind } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import {
+  claimMultipartUploadId,
+  getMultipartUploadId,
+  getUpload,
+  upsertUploadPart,
+} from '../../data-access/evidence-repository';
+import { inTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { requireOpen } from '../access/case-access';
 import { uploadView } from '../case-file/case-file-views';
@@ -92,12 +99,8 @@ export async function receiveEvidencePart(
     upload.s3UploadId,
   );
   const etag = await deps.store.uploadPart(upload.objectKey, s3UploadId, partNumber, buffer);
-  await deps.db.$transaction(async (tx) => {
-    await tx.evidenceUploadPart.upsert({
-      where: { uploadId_partNumber: { uploadId: upload.id, partNumber } },
-      create: { uploadId: upload.id, partNumber, size: expected, sha256, etag },
-      update: { size: expected, sha256, etag, receivedAt: new Date() },
-    });
+  await inTransaction(deps.db, async (tx) => {
+    await upsertUploadPart(tx, { uploadId: upload.id, partNumber, size: expected, sha256, etag });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
       action: 'evidenceUpload.partReceived',
@@ -107,10 +110,7 @@ export async function receiveEvidencePart(
       context: auditContext(ctx),
     });
   });
-  const fresh = await deps.db.evidenceUpload.findUniqueOrThrow({
-    where: { id: upload.id },
-    include: { parts: true },
-  });
+  const fresh = await getUpload(deps.db, upload.id);
   return uploadView(fresh);
 }
 
@@ -124,15 +124,8 @@ async function ensureMultipart(
 ) {
   if (existing) return existing;
   const begun = await deps.store.beginMultipart(key, contentType);
-  const claimed = await deps.db.evidenceUpload.updateMany({
-    where: { id: uploadId, s3UploadId: null },
-    data: { s3UploadId: begun },
-  });
-  if (claimed.count === 1) return begun;
+  if (await claimMultipartUploadId(deps.db, uploadId, begun)) return begun;
   await deps.store.abortMultipart(key, begun).catch(() => undefined);
-  const winner = await deps.db.evidenceUpload.findUniqueOrThrow({
-    where: { id: uploadId },
-    select: { s3UploadId: true },
-  });
+  const winner = await getMultipartUploadId(deps.db, uploadId);
   return winner.s3UploadId!;
 }

@@ -1,5 +1,13 @@
 import { formatDateTimeLong } from '@sanxiang/shared';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import {
+  findEvidenceOfVersion,
+  listEvidenceBatch,
+  listExpiredUploads,
+  listOpenMultipartUploadIds,
+  updateUpload,
+} from '../../data-access/evidence-repository';
+import { inTransaction } from '../../data-access/transaction';
 import { hashVersion } from './complete-evidence-upload';
 import { lockEvidence } from './register-evidence';
 import type { TRecordingDeps } from '../recording-deps';
@@ -65,12 +73,7 @@ export async function reconcileEvidence(deps: TRecordingDeps, options: TReconcil
   // 1. Every row against its version.
   let afterId: string | undefined;
   for (;;) {
-    const batch = await deps.db.evidence.findMany({
-      where: { objectKey: { startsWith: prefix }, ...(afterId ? { id: { gt: afterId } } : {}) },
-      orderBy: { id: 'asc' },
-      take: 500,
-      include: { lock: true },
-    });
+    const batch = await listEvidenceBatch(deps.db, prefix, afterId);
     if (batch.length === 0) break;
     afterId = batch[batch.length - 1]!.id;
     for (const e of batch) {
@@ -125,12 +128,7 @@ export async function reconcileEvidence(deps: TRecordingDeps, options: TReconcil
     }
     if (registered.has(`${v.key}\u0000${v.versionId}`)) continue;
     // A row may have been committed after the listing of rows began.
-    if (
-      await deps.db.evidence.findUnique({
-        where: { objectKey_versionId: { objectKey: v.key, versionId: v.versionId } },
-      })
-    )
-      continue;
+    if (await findEvidenceOfVersion(deps.db, v.key, v.versionId)) continue;
     if (v.lastModified > graceStart) continue; // possibly an upload between completion and registration
     const retention = await deps.store.getRetention(v.key, v.versionId);
     let repaired = false;
@@ -152,15 +150,13 @@ export async function reconcileEvidence(deps: TRecordingDeps, options: TReconcil
   }
 
   // 3. Upload sessions and multipart uploads.
-  const expired = await deps.db.evidenceUpload.findMany({
-    where: { status: 'open', expiresAt: { lt: now }, objectKey: { startsWith: prefix } },
-  });
+  const expired = await listExpiredUploads(deps.db, prefix, now);
   for (const u of expired) {
     let repaired = false;
     if (options.repair) {
       if (u.s3UploadId) await deps.store.abortMultipart(u.objectKey, u.s3UploadId).catch(() => undefined);
-      await deps.db.$transaction(async (tx) => {
-        await tx.evidenceUpload.update({ where: { id: u.id }, data: { status: 'expired' } });
+      await inTransaction(deps.db, async (tx) => {
+        await updateUpload(tx, u.id, { status: 'expired' });
         await appendAuditEvent(tx, {
           actor: reconciler,
           action: 'evidenceUpload.expired',
@@ -180,14 +176,7 @@ export async function reconcileEvidence(deps: TRecordingDeps, options: TReconcil
       repaired,
     );
   }
-  const openSessions = new Set(
-    (
-      await deps.db.evidenceUpload.findMany({
-        where: { status: 'open', s3UploadId: { not: null } },
-        select: { s3UploadId: true },
-      })
-    ).map((u) => u.s3UploadId),
-  );
+  const openSessions = new Set((await listOpenMultipartUploadIds(deps.db)).map((u) => u.s3UploadId));
   for (const m of await deps.store.listIncompleteUploads(prefix)) {
     if (openSessions.has(m.uploadId) || m.initiated > graceStart) continue;
     let repaired = false;

@@ -2,7 +2,16 @@ import { AppError, type Logger } from '@sanxiang/shared';
 import { lifecycleSignals } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
-import type { EvidenceUpload } from '../../generated/prisma/client';
+import {
+  claimOpenUpload,
+  createEvidence,
+  createEvidenceLock,
+  findEvidenceLock,
+  getEvidence,
+  updateUpload,
+} from '../../data-access/evidence-repository';
+import type { EvidenceUpload } from '../../data-access/rows';
+import { inTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { lockCaseFile, requireOpen } from '../access/case-access';
 import { evidenceView } from '../case-file/case-file-views';
@@ -27,40 +36,34 @@ export async function registerEvidence(
   const retainUntil = new Date(Date.now() + deps.evidence.retentionDays * 86_400_000);
   let evidenceId: string;
   try {
-    evidenceId = await deps.db.$transaction(async (tx) => {
+    evidenceId = await inTransaction(deps.db, async (tx) => {
       const file = await lockCaseFile(tx, caseNumber, 'system');
       requireOpen(file);
       await refuseDuplicateEvidence(tx, upload.caseId, upload.sha256, upload.distinctOriginalReason);
-      const claimed = await tx.evidenceUpload.updateMany({
-        where: { id: upload.id, status: 'open' },
-        data: { status: 'completed' },
+      if (!(await claimOpenUpload(tx, upload.id))) throw new AppError('conflict', '该上传已完成或已取消');
+      const evidence = await createEvidence(tx, {
+        caseId: upload.caseId,
+        activityId: upload.activityId,
+        uploadId: upload.id,
+        mediaKind: upload.mediaKind,
+        contentType: upload.contentType,
+        fileName: upload.fileName,
+        size: upload.size,
+        sha256: upload.sha256,
+        bucket: deps.store.bucket,
+        objectKey: upload.objectKey,
+        versionId,
+        retentionMode: deps.evidence.retentionMode,
+        retainUntil,
+        description: upload.description,
+        recordedFrom: upload.recordedFrom,
+        recordedUntil: upload.recordedUntil,
+        interruptions: upload.interruptions as object,
+        distinctOriginalReason: upload.distinctOriginalReason,
+        uploadedById: ctx.principal.id,
+        uploadedByName: ctx.principal.name,
       });
-      if (claimed.count !== 1) throw new AppError('conflict', '该上传已完成或已取消');
-      const evidence = await tx.evidence.create({
-        data: {
-          caseId: upload.caseId,
-          activityId: upload.activityId,
-          uploadId: upload.id,
-          mediaKind: upload.mediaKind,
-          contentType: upload.contentType,
-          fileName: upload.fileName,
-          size: upload.size,
-          sha256: upload.sha256,
-          bucket: deps.store.bucket,
-          objectKey: upload.objectKey,
-          versionId,
-          retentionMode: deps.evidence.retentionMode,
-          retainUntil,
-          description: upload.description,
-          recordedFrom: upload.recordedFrom,
-          recordedUntil: upload.recordedUntil,
-          interruptions: upload.interruptions as object,
-          distinctOriginalReason: upload.distinctOriginalReason,
-          uploadedById: ctx.principal.id,
-          uploadedByName: ctx.principal.name,
-        },
-      });
-      await tx.evidenceUpload.update({ where: { id: upload.id }, data: { evidenceId: evidence.id } });
+      await updateUpload(tx, upload.id, { evidenceId: evidence.id });
       await appendAuditEvent(tx, {
         actor: actorOf(ctx),
         action: 'evidence.uploaded',
@@ -90,10 +93,7 @@ export async function registerEvidence(
   }
   await lockEvidence(deps, evidenceId, ctx);
   await deps.outbox.deliver(upload.caseId);
-  const evidence = await deps.db.evidence.findUniqueOrThrow({
-    where: { id: evidenceId },
-    include: { lock: true },
-  });
+  const evidence = await getEvidence(deps.db, evidenceId);
   return evidenceView(evidence);
 }
 
@@ -103,7 +103,7 @@ export async function lockEvidence(
   evidenceId: string,
   ctx: Pick<TCallContext, 'principal' | 'requestId' | 'ip'>,
 ): Promise<boolean> {
-  const e = await deps.db.evidence.findUniqueOrThrow({ where: { id: evidenceId }, include: { lock: true } });
+  const e = await getEvidence(deps.db, evidenceId);
   if (e.lock) return true;
   try {
     await deps.store.applyRetention(e.objectKey, e.versionId, {
@@ -117,9 +117,9 @@ export async function lockEvidence(
     );
     return false;
   }
-  await deps.db.$transaction(async (tx) => {
-    if (await tx.evidenceLock.findUnique({ where: { evidenceId } })) return;
-    await tx.evidenceLock.create({ data: { evidenceId, mode: e.retentionMode, retainUntil: e.retainUntil } });
+  await inTransaction(deps.db, async (tx) => {
+    if (await findEvidenceLock(tx, evidenceId)) return;
+    await createEvidenceLock(tx, { evidenceId, mode: e.retentionMode, retainUntil: e.retainUntil });
     await appendAuditEvent(tx, {
       actor: { id: ctx.principal.id, name: ctx.principal.name },
       action: 'evidence.locked',

@@ -6,6 +6,7 @@ import {
   lifecycleUpdates,
 } from '@sanxiang/shared/src/contracts';
 import type { z } from 'zod';
+import { countRecordsOfKind } from '../../data-access/record-repository';
 import type { TCallContext } from '../call-context';
 import { isUnitHead, loadCaseFile, requireOpen } from '../access/case-access';
 import type { TRecordingDeps } from '../recording-deps';
@@ -51,7 +52,7 @@ export async function downgradeMajor(
   if (!isUnitHead(ctx.principal, file))
     throw forbidden('重大执法决定改为一般案件须经本案承办机构的负责人批准（审核办法第四条）');
   requireOpen(file);
-  const hearings = await deps.db.caseRecord.count({ where: { caseId: file.id, kind: 'hearing' } });
+  const hearings = await countRecordsOfKind(deps.db, file.id, 'hearing');
   if (hearings > 0)
     throw new AppError(
       'unprocessable',

@@ -1,4 +1,4 @@
-import { AppError, type TFieldError } from '@sanxiang/shared';
+import { AppError, type TFieldError, type TReader } from '@sanxiang/shared';
 import type { TSubmissionMaterial } from '@sanxiang/shared/src/contracts';
 import { materialRules } from '@sanxiang/shared/src/contracts/proposal-materials';
 import {
@@ -7,7 +7,8 @@ import {
   type TRecordKind,
   type TSubmissionMaterialKind,
 } from '@sanxiang/shared/src/domain';
-import type { TDb } from '../../data-access/prisma-client';
+import { listEvidenceAmong } from '../../data-access/evidence-repository';
+import { listRecordsAmong } from '../../data-access/record-repository';
 import type { TCaseFileWithOfficers } from '../access/case-access';
 
 // What each material must be in the case file is shared (the staff console shows the checklist).
@@ -28,7 +29,7 @@ const expectation = (kind: TSubmissionMaterialKind) => {
  * Answers 400 naming every offending `body.materials.N.documentId`.
  */
 export async function requireMaterialsOfKind(
-  db: TDb,
+  db: TReader,
   file: TCaseFileWithOfficers,
   materials: readonly TSubmissionMaterial[],
 ) {
@@ -36,14 +37,8 @@ export async function requireMaterialsOfKind(
     ...new Set(materials.flatMap((m) => (m.documentId && uuid.test(m.documentId) ? [m.documentId] : []))),
   ];
   const [records, evidence] = await Promise.all([
-    db.caseRecord.findMany({
-      where: { caseId: file.id, id: { in: ids } },
-      select: { id: true, kind: true, content: true },
-    }),
-    db.evidence.findMany({
-      where: { caseId: file.id, id: { in: ids } },
-      select: { id: true, mediaKind: true },
-    }),
+    listRecordsAmong(db, file.id, ids),
+    listEvidenceAmong(db, file.id, ids),
   ]);
   const recordById = new Map(records.map((r) => [r.id, r]));
   const evidenceById = new Map(evidence.map((e) => [e.id, e]));

@@ -1,6 +1,7 @@
 import { AppError } from '@sanxiang/shared';
 import { ZDecisionMade, ZDecisionMadeResult, lifecycleUpdates } from '@sanxiang/shared/src/contracts';
 import type { z } from 'zod';
+import { findRecordOfCase } from '../../data-access/record-repository';
 import type { TCallContext } from '../call-context';
 import { loadCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
 import type { TRecordingDeps } from '../recording-deps';
@@ -22,15 +23,16 @@ export async function recordDecision(
   const bad = (path: string, message: string) =>
     new AppError('validation', message, { fields: [{ path, message }] });
   if (input.collectiveDiscussionRecordId) {
-    const r = await deps.db.caseRecord.findFirst({
-      where: { id: input.collectiveDiscussionRecordId, caseId: file.id, kind: 'collectiveDiscussion' },
-    });
+    const r = await findRecordOfCase(
+      deps.db,
+      file.id,
+      input.collectiveDiscussionRecordId,
+      'collectiveDiscussion',
+    );
     if (!r) throw bad('body.collectiveDiscussionRecordId', '不是本案的集体讨论记录');
   }
   if (input.headApprovalRecordId) {
-    const r = await deps.db.caseRecord.findFirst({
-      where: { id: input.headApprovalRecordId, caseId: file.id, kind: 'headApproval' },
-    });
+    const r = await findRecordOfCase(deps.db, file.id, input.headApprovalRecordId, 'headApproval');
     if (!r) throw bad('body.headApprovalRecordId', '不是本案的负责人审批意见');
     if ((r.content as { approved?: boolean }).approved !== true)
       throw bad('body.headApprovalRecordId', '负责人未批准');

@@ -1,6 +1,8 @@
-import { AppError, fieldError, runIdempotent } from '@sanxiang/shared';
+import { AppError, fieldError } from '@sanxiang/shared';
 import type { TEscalationRequest } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { createEscalation, findEscalation } from '../../data-access/case-file-repository';
+import { inIdempotentTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { loadCaseFile } from '../access/case-access';
 import type { TRecordingDeps } from '../recording-deps';
@@ -16,30 +18,29 @@ export async function recordEscalation(
   input: TEscalationRequest,
 ) {
   if (!ctx.idempotency) throw missingKey();
-  return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
+  return inIdempotentTransaction(deps.db, ctx.idempotency, async (tx) => {
     const file = await loadCaseFile(tx, caseNumber, 'system');
     const dueAt = new Date(input.dueAt);
-    const existing = await tx.escalation.findUnique({
-      where: {
-        caseId_clockId_level_dueAt: { caseId: file.id, clockId: input.clockId, level: input.level, dueAt },
-      },
+    const existing = await findEscalation(tx, {
+      caseId: file.id,
+      clockId: input.clockId,
+      level: input.level,
+      dueAt,
     });
     if (existing) return { status: 200, body: { escalationId: existing.id } };
-    const created = await tx.escalation.create({
-      data: {
-        caseId: file.id,
-        workflowId: input.workflowId,
-        clockId: input.clockId,
-        clock: input.clock,
-        level: input.level,
-        notified: input.notified,
-        reason: input.reason,
-        dueAt,
-        at: new Date(input.at),
-        round: input.round ?? null,
-        cycle: input.cycle ?? null,
-        activityId: input.activityId ?? null,
-      },
+    const created = await createEscalation(tx, {
+      caseId: file.id,
+      workflowId: input.workflowId,
+      clockId: input.clockId,
+      clock: input.clock,
+      level: input.level,
+      notified: input.notified,
+      reason: input.reason,
+      dueAt,
+      at: new Date(input.at),
+      round: input.round ?? null,
+      cycle: input.cycle ?? null,
+      activityId: input.activityId ?? null,
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),

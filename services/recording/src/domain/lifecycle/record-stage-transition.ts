@@ -1,6 +1,12 @@
 import type { TStageTransitionRequest } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
-import { runIdempotent } from '@sanxiang/shared';
+import {
+  createStageTransition,
+  findLatestStageTransition,
+  findStageTransition,
+  updateCaseFile,
+} from '../../data-access/case-file-repository';
+import { inIdempotentTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { lockCaseFile } from '../access/case-access';
 import type { TRecordingDeps } from '../recording-deps';
@@ -17,23 +23,22 @@ export async function recordStageTransition(
   input: TStageTransitionRequest,
 ) {
   if (!ctx.idempotency) throw missingKey();
-  return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
+  return inIdempotentTransaction(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, 'system');
     const at = new Date(input.at);
     const key = { caseId: file.id, workflowId: input.workflowId, from: input.from, to: input.to, at };
-    if (await tx.stageTransition.findUnique({ where: { caseId_workflowId_from_to_at: key } })) {
+    if (await findStageTransition(tx, key)) {
       return { status: 200, body: { ok: true } };
     }
-    await tx.stageTransition.create({
-      data: { ...key, cycle: input.cycle, round: input.round ?? null, note: input.note ?? null },
+    await createStageTransition(tx, {
+      ...key,
+      cycle: input.cycle,
+      round: input.round ?? null,
+      note: input.note ?? null,
     });
     // Transitions may arrive out of order after retries: the latest instant decides the current stage.
-    const latest = await tx.stageTransition.findFirst({
-      where: { caseId: file.id },
-      orderBy: [{ at: 'desc' }, { receivedAt: 'desc' }],
-    });
-    if (latest)
-      await tx.caseFile.update({ where: { id: file.id }, data: { stage: latest.to, cycle: latest.cycle } });
+    const latest = await findLatestStageTransition(tx, file.id);
+    if (latest) await updateCaseFile(tx, file.id, { stage: latest.to, cycle: latest.cycle });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
       action: 'stage.changed',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, runIdempotent } from '@sanxiang/shared';
+import { AppError } from '@sanxiang/shared';
 import {
   ZSubmitProposal,
   ZMajorAssessment,
@@ -9,6 +9,8 @@ import {
 } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { countRecordsOfKind, listActivitiesRequiringAudioVisual } from '../../data-access/record-repository';
+import { inIdempotentTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import {
   loadCaseFile,
@@ -23,11 +25,7 @@ import { activitiesLackingAudioVisual, audioVisualMissing } from '../audio-visua
 
 /** Every activity that required A/V has it, or a head-approved reason (记录规定 §14). */
 async function requireAudioVisualOnRecord(deps: TRecordingDeps, file: TCaseFileWithOfficers) {
-  const required = await deps.db.enforcementActivity.findMany({
-    where: { caseId: file.id, audioVisualRequired: true },
-    select: { id: true, title: true, kind: true },
-    orderBy: { startedAt: 'asc' },
-  });
+  const required = await listActivitiesRequiringAudioVisual(deps.db, file.id);
   const lacking = await activitiesLackingAudioVisual(deps.db, file.id, required);
   if (lacking.length > 0) throw audioVisualMissing('提交拟作出的决定', lacking);
 }
@@ -57,7 +55,7 @@ export async function submitProposal(
   requireOpen(file);
   const { penaltyKind, fineAmountYuan, ...proposal } = input;
   // What makes the case major besides the handler's answers (审核办法 §4(四), the agency's catalogue).
-  const hearings = await deps.db.caseRecord.count({ where: { caseId: file.id, kind: 'hearing' } });
+  const hearings = await countRecordsOfKind(deps.db, file.id, 'hearing');
   const catalogueEntries = majorCatalogueMatches(deps.policy.majorDecisionCatalogue, {
     decisionKind: input.decisionKind,
     penaltyKind,
@@ -102,7 +100,7 @@ export async function callLifecycle<T>(
   const updateId = `${action}:${file.id}:${ctx.idempotency ? `${ctx.principal.id}:${ctx.idempotency.key}` : randomUUID()}`;
   const idem = ctx.idempotency;
   let result: T | undefined;
-  return runIdempotent(deps.db, idem, async (tx) => {
+  return inIdempotentTransaction(deps.db, idem, async (tx) => {
     result ??= await update(updateId);
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { AppError, fieldError, formatDateTimeLong, runIdempotent } from '@sanxiang/shared';
+import { AppError, fieldError, formatDateTimeLong } from '@sanxiang/shared';
 import { ZInstant, lifecycleSignals } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
+import { findCaseScope } from '../../data-access/case-file-repository';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
+import { createActivity, findActivityOfCase, updateActivity } from '../../data-access/record-repository';
+import { inIdempotentTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { lockCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
 import { activityView } from '../case-file/case-file-views';
@@ -40,10 +43,7 @@ export async function startEnforcementActivity(
   caseNumber: string,
   input: TStartActivity,
 ) {
-  const scope = await deps.db.caseFile.findUnique({
-    where: { caseNumber },
-    select: { enforcementCategory: true, enforcementArea: true, officers: { select: { userId: true } } },
-  });
+  const scope = await findCaseScope(deps.db, caseNumber);
   const area = input.area ?? scope?.enforcementArea ?? undefined;
   // Cases opened before the directory carry no category: they are checked when they have one.
   if (scope?.enforcementCategory && area)
@@ -54,21 +54,19 @@ export async function startEnforcementActivity(
       officerIds: scope.officers.map((o) => o.userId),
       what: '登记执法活动',
     });
-  return runIdempotent(deps.db, ctx.idempotency, async (tx) => {
+  return inIdempotentTransaction(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, ctx.principal);
     requireCaseOfficer(ctx.principal, file, '登记执法活动');
     requireOpen(file);
-    const created = await tx.enforcementActivity.create({
-      data: {
-        caseId: file.id,
-        kind: input.kind,
-        title: input.title,
-        place: input.place ?? null,
-        area: area ?? null,
-        startedAt: new Date(input.startedAt),
-        audioVisualRequired: audioVisualRequired(deps.policy, input.kind, input.audioVisualRequired === true),
-        createdById: ctx.principal.id,
-      },
+    const created = await createActivity(tx, {
+      caseId: file.id,
+      kind: input.kind,
+      title: input.title,
+      place: input.place ?? null,
+      area: area ?? null,
+      startedAt: new Date(input.startedAt),
+      audioVisualRequired: audioVisualRequired(deps.policy, input.kind, input.audioVisualRequired === true),
+      createdById: ctx.principal.id,
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
@@ -103,11 +101,11 @@ export async function endEnforcementActivity(
 ) {
   const endedAt = new Date(input.endedAt);
   let caseId = '';
-  const answer = await runIdempotent(deps.db, ctx.idempotency, async (tx) => {
+  const answer = await inIdempotentTransaction(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, ctx.principal);
     caseId = file.id;
     requireCaseOfficer(ctx.principal, file, '结束执法活动');
-    const activity = await tx.enforcementActivity.findFirst({ where: { id: activityId, caseId: file.id } });
+    const activity = await findActivityOfCase(tx, file.id, activityId);
     if (!activity) throw new AppError('notFound', '执法活动不存在或不属于本案');
     if (activity.endedAt) {
       if (activity.endedAt.getTime() === endedAt.getTime())
@@ -123,10 +121,7 @@ export async function endEnforcementActivity(
         fields: [fieldError('body.endedAt', '早于开始时间')],
       });
     }
-    const updated = await tx.enforcementActivity.update({
-      where: { id: activity.id },
-      data: { endedAt, endedById: ctx.principal.id },
-    });
+    const updated = await updateActivity(tx, activity.id, { endedAt, endedById: ctx.principal.id });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
       action: 'activity.ended',

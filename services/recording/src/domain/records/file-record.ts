@@ -1,4 +1,4 @@
-import { AppError, forbidden, runIdempotent } from '@sanxiang/shared';
+import { AppError, forbidden, type TTransaction } from '@sanxiang/shared';
 import {
   lifecycleSignals,
   revokingRemedyOutcomes,
@@ -7,7 +7,18 @@ import {
 } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
-import type { TTx } from '../../data-access/prisma-client';
+import { findCaseIdOf } from '../../data-access/case-file-repository';
+import { countEvidenceOfCase } from '../../data-access/evidence-repository';
+import {
+  createRecord,
+  findActivityOfCase,
+  findLastRecordSeq,
+  findRecordByExternalRef,
+  findRecordOfCase,
+  listRecordContentsOfKind,
+  updateActivity,
+} from '../../data-access/record-repository';
+import { inIdempotentTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import {
   isCaseOfficer,
@@ -34,40 +45,32 @@ export async function fileRecord(
   record: TRecordInput,
   via: 'staff' | 'internal',
 ) {
-  const answer = await runIdempotent(deps.db, ctx.idempotency, async (tx) => {
+  const answer = await inIdempotentTransaction(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, via === 'internal' ? 'system' : ctx.principal);
     authorise(ctx, file, record, via);
     // A second filing of the same review opinion (new key, same opinion) answers with the first.
     const externalRef = record.kind === 'legalReviewOpinion' ? record.content.opinionId : null;
     if (externalRef) {
-      const existing = await tx.caseRecord.findUnique({
-        where: { caseId_kind_externalRef: { caseId: file.id, kind: record.kind, externalRef } },
-      });
+      const existing = await findRecordByExternalRef(tx, file.id, record.kind, externalRef);
       if (existing) return { status: 200, body: recordView(existing) };
     }
     requireOpen(file);
     await checkReferences(tx, file, record);
     await checkRecordRules(tx, file, record);
     if (record.kind === 'headApproval') await assertHeadApprovalIndependent(tx, file, ctx.principal);
-    const last = await tx.caseRecord.findFirst({
-      where: { caseId: file.id },
-      orderBy: { seq: 'desc' },
-      select: { seq: true },
-    });
+    const last = await findLastRecordSeq(tx, file.id);
     const correctsRecordId =
       record.kind === 'correction' ? record.content.correctsRecordId : (record.supersedesRecordId ?? null);
-    const created = await tx.caseRecord.create({
-      data: {
-        caseId: file.id,
-        seq: (last?.seq ?? 0) + 1,
-        kind: record.kind,
-        content: record.content as object,
-        activityId: record.activityId ?? null,
-        correctsRecordId,
-        externalRef,
-        filedById: ctx.principal.id,
-        filedByName: ctx.principal.name,
-      },
+    const created = await createRecord(tx, {
+      caseId: file.id,
+      seq: (last?.seq ?? 0) + 1,
+      kind: record.kind,
+      content: record.content as object,
+      activityId: record.activityId ?? null,
+      correctsRecordId,
+      externalRef,
+      filedById: ctx.principal.id,
+      filedByName: ctx.principal.name,
     });
     await appendAuditEvent(tx, {
       actor: actorOf(ctx),
@@ -79,10 +82,7 @@ export async function fileRecord(
     });
     // A party who does not cooperate makes A/V of the activity mandatory (记录规定 §14(二)).
     if (record.kind === 'refusalToCooperate' && record.activityId) {
-      await tx.enforcementActivity.update({
-        where: { id: record.activityId },
-        data: { audioVisualRequired: true },
-      });
+      await updateActivity(tx, record.activityId, { audioVisualRequired: true });
     }
     if (record.kind === 'audioVisualInterruption' && record.content.permanent) {
       await appendAuditEvent(tx, {
@@ -133,7 +133,7 @@ export async function fileRecord(
     }
     return { status: 201, body: recordView(created) };
   });
-  const caseId = await deps.db.caseFile.findUnique({ where: { caseNumber }, select: { id: true } });
+  const caseId = await findCaseIdOf(deps.db, caseNumber);
   if (caseId && !answer.replayed) await deps.outbox.deliver(caseId.id);
   return answer;
 }
@@ -168,12 +168,9 @@ const ruleRefusal = (rule: string, message: string) =>
  * - A/V interruptions and reasons for no A/V belong to an activity (记录规定 §13–§14);
  * - a head's approval of a reason for no A/V names that reason.
  */
-async function checkRecordRules(tx: TTx, file: TCaseFileWithOfficers, record: TRecordInput) {
+async function checkRecordRules(tx: TTransaction, file: TCaseFileWithOfficers, record: TRecordInput) {
   if (record.kind === 'courtEnforcement') {
-    const notices = await tx.caseRecord.findMany({
-      where: { caseId: file.id, kind: 'urgingNotice' },
-      select: { content: true },
-    });
+    const notices = await listRecordContentsOfKind(tx, file.id, 'urgingNotice');
     const appliedAt = Date.parse(record.content.appliedAt);
     const servedBefore = notices.some(
       (n) => Date.parse((n.content as { servedAt: string }).servedAt) <= appliedAt,
@@ -193,11 +190,7 @@ async function checkRecordRules(tx: TTx, file: TCaseFileWithOfficers, record: TR
     });
   if (record.kind === 'headApproval' && record.content.subject === 'audioVisualExemption') {
     const reasonId = record.content.relatedRecordId;
-    const reason = reasonId
-      ? await tx.caseRecord.findFirst({
-          where: { id: reasonId, caseId: file.id, kind: 'audioVisualExemption' },
-        })
-      : null;
+    const reason = reasonId ? await findRecordOfCase(tx, file.id, reasonId, 'audioVisualExemption') : null;
     if (!reason)
       throw new AppError('validation', '批准未进行音视频记录，须指明本案的未记录理由', {
         fields: [{ path: 'body.content.relatedRecordId', message: '应为本案的未进行音视频记录的理由' }],
@@ -205,17 +198,17 @@ async function checkRecordRules(tx: TTx, file: TCaseFileWithOfficers, record: TR
   }
 }
 
-async function checkReferences(tx: TTx, file: TCaseFileWithOfficers, record: TRecordInput) {
+async function checkReferences(tx: TTransaction, file: TCaseFileWithOfficers, record: TRecordInput) {
   const bad = (path: string, message: string) =>
     new AppError('validation', message, { fields: [{ path, message }] });
   if (record.activityId) {
-    const a = await tx.enforcementActivity.findFirst({ where: { id: record.activityId, caseId: file.id } });
+    const a = await findActivityOfCase(tx, file.id, record.activityId);
     if (!a) throw bad('body.activityId', '该执法活动不属于本案');
   }
   const corrected =
     record.kind === 'correction' ? record.content.correctsRecordId : record.supersedesRecordId;
   if (corrected) {
-    const original = await tx.caseRecord.findFirst({ where: { id: corrected, caseId: file.id } });
+    const original = await findRecordOfCase(tx, file.id, corrected);
     const path = record.kind === 'correction' ? 'body.content.correctsRecordId' : 'body.supersedesRecordId';
     if (!original) throw bad(path, '被更正的记录不属于本案');
     if (record.kind !== 'correction' && original.kind !== record.kind)
@@ -223,7 +216,7 @@ async function checkReferences(tx: TTx, file: TCaseFileWithOfficers, record: TRe
   }
   const evidenceIds = referencedEvidenceIds(record);
   if (evidenceIds.length > 0) {
-    const found = await tx.evidence.count({ where: { id: { in: evidenceIds }, caseId: file.id } });
+    const found = await countEvidenceOfCase(tx, file.id, evidenceIds);
     if (found !== evidenceIds.length) throw bad('body.content.evidenceIds', '引用的证据文件不属于本案');
   }
 }

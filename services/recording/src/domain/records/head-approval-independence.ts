@@ -1,5 +1,6 @@
 import { refuseByRule, type TPrincipal } from '@sanxiang/shared';
-import type { TTx } from '../../data-access/prisma-client';
+import type { TTransaction } from '@sanxiang/shared';
+import { findOpinionByReviewer } from '../../data-access/record-repository';
 import type { TCaseFileWithOfficers } from '../access/case-access';
 
 /**
@@ -8,7 +9,7 @@ import type { TCaseFileWithOfficers } from '../access/case-access';
  * and did not issue its legal-review opinion.
  */
 export async function assertHeadApprovalIndependent(
-  tx: TTx,
+  tx: TTransaction,
   file: TCaseFileWithOfficers,
   principal: TPrincipal,
 ): Promise<void> {
@@ -17,14 +18,7 @@ export async function assertHeadApprovalIndependent(
       extra: { reason: 'handlingOfficer' },
     });
   }
-  const reviewed = await tx.caseRecord.findFirst({
-    where: {
-      caseId: file.id,
-      kind: 'legalReviewOpinion',
-      content: { path: ['reviewerId'], equals: principal.id },
-    },
-    select: { id: true },
-  });
+  const reviewed = await findOpinionByReviewer(tx, file.id, principal.id);
   if (reviewed) {
     throw refuseByRule('separationOfDuties', `${principal.name} 出具了本案的法制审核意见，不能再审批本案`, {
       extra: { reason: 'reviewer', recordId: reviewed.id },
