@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { cachedWorkflowBundle } from '@sanxiang/testing';
 import { temporalDataConverter } from '@sanxiang/shared';
 import { historyFromJson } from '../src/testing/history-json';
 import { savedReleases } from '../src/testing/releases';
@@ -19,15 +20,16 @@ const filesOf = (release: string): string[] =>
   readdirSync(path.join(root, release))
     .filter((f) => f.endsWith('.json'))
     .sort();
-const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 // As a production worker replays: through the payload codec. The saved histories were captured
 // before it (plain payloads), which it passes through unchanged.
 const dataConverter = temporalDataConverter({
   TEMPORAL_CODEC_KEYS: `replay:${randomBytes(32).toString('base64')}`,
 });
 
+// The bundle is built once per source state and shared with the other workflow suites (bundling
+// the whole workflow code for each of this file's tests took most of their time on a busy machine).
 const replayAll = async (workflowsPath: string, release: string, only?: string[]) => {
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
+  const workflowBundle = await cachedWorkflowBundle(workflowsPath);
   const histories = filesOf(release)
     .filter((file) => !only || only.includes(file))
     .map((file) => ({
@@ -36,13 +38,19 @@ const replayAll = async (workflowsPath: string, release: string, only?: string[]
     }));
   const failures: string[] = [];
   for await (const result of Worker.runReplayHistories(
-    { workflowBundle: { code }, dataConverter },
+    { workflowBundle, dataConverter },
     histories,
   )) {
     if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
   }
   return { failures, count: histories.length };
 };
+
+// Bundling is set-up (as in every workflow suite's beforeAll); the tests then only replay.
+beforeAll(async () => {
+  await cachedWorkflowBundle(require.resolve('../src/workflows'));
+  await cachedWorkflowBundle(require.resolve('./support/changed-workflows'));
+}, 180_000);
 
 test(`histories of the previous release (${previousRelease}) are present for every path`, () => {
   const paths = new Set(filesOf(previousRelease).map((f) => f.replace(/(\.\d+)?\.json$/u, '')));
