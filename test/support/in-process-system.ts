@@ -107,7 +107,9 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
   const withConsole = Boolean(options.console);
   const withIdentity = withConsole || Boolean(options.identity);
   const taskQueue = `e2e-${randomUUID()}`;
-  const logLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
+  // Errors are logged by default: an unexpected 500 in a busy CI run (seen once in demo-data, a
+  // PUT of evidence content) is otherwise a status code without a cause.
+  const logLevel = process.env.TEST_LOG_LEVEL ?? 'error';
   const logger = (name: string) => createLogger({ name, level: logLevel });
   // Each process's config is parsed by the real loader from the test stack's environment, with
   // this run's databases, URLs and task queue on top (HTTP_PORT 0: a free port).
