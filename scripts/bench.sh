@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm run bench [-- <name>...]`: benchmarks against the test stack's real servers. Each prints our
 # figures next to the raw component's, measured side by side in the same run, with their ratios.
-# Names: legal-review-queue, recording-upload, disclosure-search (alias: search), lifecycle. Default: all.
-# Arguments starting with -- go to every benchmark run (e.g. `npm run bench -- search --quick`).
+# Names: legal-review-queue, task-board, recording-upload, disclosure-search (alias: search), lifecycle,
+# end-to-end. Default: all. Arguments starting with -- go to every benchmark run (e.g.
+# `npm run bench -- search --quick`; `--quick` is a small run of each, under two minutes).
 source "$(dirname "$0")/lib/common.sh"
 load_stack test
 export NODE_ENV=test LOG_FORMAT=json LOG_LEVEL=warn
@@ -14,10 +15,12 @@ export SANXIANG_TEST_PG_URL="$SANXIANG_PG_ADMIN_URL"
 
 declare -A benches=(
   [legal-review-queue]=services/legal-review/bench/queue-listing.ts
+  [task-board]=services/notifications/bench/task-board.ts
   [recording-upload]=services/recording/bench/evidence-upload.ts
   [disclosure-search]=services/disclosure/bench/public-search.ts
   [search]=services/disclosure/bench/public-search.ts
   [lifecycle]=workflows/bench/lifecycles.ts
+  [end-to-end]=test/bench/proposal-to-queue.ts
 )
 names=()
 flags=()
@@ -27,7 +30,7 @@ for arg in "$@"; do
     *) names+=("$arg") ;;
   esac
 done
-[ ${#names[@]} -gt 0 ] || names=(legal-review-queue recording-upload disclosure-search lifecycle)
+[ ${#names[@]} -gt 0 ] || names=(legal-review-queue task-board recording-upload disclosure-search lifecycle end-to-end)
 status=0
 for name in "${names[@]}"; do
   file=${benches[$name]:-}

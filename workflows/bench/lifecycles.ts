@@ -15,10 +15,18 @@
  *    lifecycle (non-major):
  *      start → submitProposal (update) → decisionMade (update) → [draft created] → disclosureApproved
  *      (signal) → [publish, continue-as-new] → disclosureWithdrawn 'revoked' (signal) → completed.
- *    Target: lifecycles/s ≥ ½ × baseline/s.
+ *    Target: lifecycles/s ≥ 0.8 × baseline/s.
  * 2. Memory — starts `--open` lifecycles and leaves each in `disclosure`, waiting on the
- *    7-working-day disclosure clock (timers days ahead), then reports the worker process's RSS.
+ *    7-working-day disclosure clock (timers days ahead), then reports the worker process's RSS;
+ *    then baseline workflows in a worker of their own (`--baseline-open`, default min(--open, 1000)),
+ *    so the memory of a cached run is compared with what the SDK alone costs.
  *    Target: < 1 GiB.
+ * 3. Replay — drives one long lifecycle (3 review rounds over 2 decision cycles: supplement
+ *    investigation, approve, decision, publication, withdrawal to be redone, round 3 approve, second
+ *    decision and publication, revoked), fetches the history of each of its runs and replays each
+ *    `--replays` times in this process (Worker.runReplayHistories, the real bundle, the codec), the
+ *    baseline's two runs beside it: what a cache miss costs the worker.
+ * `--quick`: 20 lifecycles, 150 open, 10 replays (a smoke run; its figures mean little).
  *
  * Workers are child processes (worker.ts), built like workflows/src/worker/main.ts: the real bundle
  * (workflows/src/workflows.ts; the baseline's worker bundles the baseline alone), the real
@@ -42,10 +50,14 @@ import {
   type WorkflowHandleWithFirstExecutionRunId,
 } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import type { WorkerStatus } from '@temporalio/worker';
+import { Worker, type WorkerStatus } from '@temporalio/worker';
+import { cachedWorkflowBundle } from '@sanxiang/testing';
 import {
+  lifecycleQueries,
   lifecycleSignals,
   lifecycleUpdates,
+  type TCaseLifecycleStatus,
+  type TReviewOpinionIssued,
   type TCaseLifecycleInput,
   type TDecisionMade,
   type TDisclosureApproved,
@@ -53,7 +65,7 @@ import {
   type TSubmitProposal,
 } from '@sanxiang/shared/src/contracts';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
-import { temporalDataConverter } from '@sanxiang/shared';
+import { lifecycleWorkflowId, temporalDataConverter } from '@sanxiang/shared';
 import { startCaseLifecycle } from '../src/lifecycle/start-case-lifecycle';
 import type { TActivityCounts } from './bench-activities';
 import { benchDisclosureId } from './bench-activities';
@@ -61,13 +73,20 @@ import { baselineMessageNames } from './baseline-workflow';
 
 // ---- options -------------------------------------------------------------------------------------
 
+const QUICK = process.argv.includes('--quick');
 const { values: args } = parseArgs({
   options: {
-    lifecycles: { type: 'string', default: '1000' },
-    open: { type: 'string', default: '10000' },
-    concurrency: { type: 'string', default: '100' },
-    rounds: { type: 'string', default: '4' },
-    warmup: { type: 'string', default: '50' },
+    /** A small run of every phase (under two minutes on an idle machine): a smoke run. */
+    quick: { type: 'boolean', default: false },
+    lifecycles: { type: 'string', default: QUICK ? '20' : '1000' },
+    open: { type: 'string', default: QUICK ? '150' : '10000' },
+    concurrency: { type: 'string', default: QUICK ? '20' : '100' },
+    rounds: { type: 'string', default: QUICK ? '2' : '4' },
+    warmup: { type: 'string', default: QUICK ? '5' : '50' },
+    /** Replays of each run of the long (3-round, 2-cycle) lifecycle; 0 skips that phase. */
+    replays: { type: 'string', default: QUICK ? '10' : '50' },
+    /** Baseline workflows left open in the memory phase's second half (default min(--open, 1000)); 0 skips it. */
+    'baseline-open': { type: 'string' },
     'max-cached': { type: 'string' },
     /** Extra Node/V8 flags for the worker child, e.g. '--max-old-space-size=512' (experiments). */
     'worker-node-options': { type: 'string', default: '' },
@@ -86,9 +105,11 @@ const CONCURRENCY = Math.max(1, intArg('concurrency'));
 const ROUNDS = Math.max(1, intArg('rounds'));
 const WARMUP = intArg('warmup');
 const RSS_LIMIT_BYTES = intArg('rss-limit-mib') * 1024 ** 2;
+const REPLAYS = intArg('replays');
+const BASELINE_OPEN = args['baseline-open'] !== undefined ? intArg('baseline-open') : Math.min(OPEN, 1000);
 const WORKER_NODE_OPTIONS = (args['worker-node-options'] ?? '').split(/\s+/).filter(Boolean);
 
-const WORKER_MAIN = path.resolve(__dirname, '../src/worker/main.ts');
+const WORKER_MAIN = path.resolve(__dirname, '../src/worker/create-worker.ts');
 /** The shipped worker's maxCachedWorkflows, read from its source so the bench measures what ships. */
 function shippedMaxCached(): number {
   const m = /maxCachedWorkflows:\s*([\d_]+)/.exec(readFileSync(WORKER_MAIN, 'utf8'));
@@ -96,9 +117,9 @@ function shippedMaxCached(): number {
   return Number(m[1].replace(/_/g, ''));
 }
 const MAX_CACHED = args['max-cached'] !== undefined ? intArg('max-cached') : shippedMaxCached();
-const MAX_CACHED_SOURCE = args['max-cached'] !== undefined ? '--max-cached' : 'workflows/src/worker/main.ts';
+const MAX_CACHED_SOURCE = args['max-cached'] !== undefined ? '--max-cached' : 'workflows/src/worker/create-worker.ts';
 
-const TARGET_RATIO = 0.5;
+const TARGET_RATIO = 0.8;
 const TARGET_RSS_BYTES = 1024 ** 3;
 
 /** Activities per bench lifecycle (and no-ops per baseline), checked against the worker's counts. */
@@ -404,7 +425,7 @@ async function driveToCompletion(
   taskQueue: string,
   kind: TKind,
   caseNumber: string,
-) {
+): Promise<{ workflowId: string; runIds: string[] }> {
   const draft = worker.draftCreated(caseNumber);
   const handle = await startToDisclosure(client, taskQueue, kind, caseNumber);
   // The disclosure service approves a draft it has: wait for the draft activity to have run.
@@ -428,6 +449,7 @@ async function driveToCompletion(
     stage?: string;
   };
   if (result.stage !== 'withdrawn') throw new Error(`${handle.workflowId}: ended in ${String(result.stage)}`);
+  return { workflowId: handle.workflowId, runIds: [firstRunId, newRunId] };
 }
 
 const describeError = (err: unknown): string =>
@@ -525,8 +547,9 @@ async function throughput(client: Client, tag: string, serverPid: number | undef
   const workers = {} as Record<TKind, BenchWorker>;
   let seq = 0;
   const caseNumber = (kind: TKind) => `BENCH-${runTag}-${kind === 'lifecycle' ? 'L' : 'B'}${++seq}`;
-  const drive = (kind: TKind) => () =>
-    driveToCompletion(client, workers[kind], queues[kind], kind, caseNumber(kind));
+  const drive = (kind: TKind) => async () => {
+    await driveToCompletion(client, workers[kind], queues[kind], kind, caseNumber(kind));
+  };
   const errors: unknown[] = [];
   try {
     workers.lifecycle = await BenchWorker.start(queues.lifecycle, 'lifecycle');
@@ -637,11 +660,17 @@ interface TMemory {
   cached: number;
 }
 
-async function memory(client: Client, taskQueue: string): Promise<TMemory | undefined> {
+async function memory(
+  client: Client,
+  taskQueue: string,
+  kind: TKind = 'lifecycle',
+  open = OPEN,
+): Promise<TMemory | undefined> {
   console.log(
-    `\n== Memory: ${OPEN} lifecycles left open in 'disclosure' (clock running), maxCachedWorkflows ${MAX_CACHED} ==`,
+    `\n== Memory: ${open} ${kind === 'lifecycle' ? 'lifecycles' : 'baseline workflows'} left open in 'disclosure' ` +
+      `(waiting for the approval), maxCachedWorkflows ${MAX_CACHED} ==`,
   );
-  const worker = await BenchWorker.start(taskQueue, 'lifecycle');
+  const worker = await BenchWorker.start(taskQueue, kind);
   try {
     await sleep(3000);
     const idle = worker.memory();
@@ -653,11 +682,11 @@ async function memory(client: Client, taskQueue: string): Promise<TMemory | unde
     let peakSampled = idle.rss;
     let stoppedAt: number | undefined;
     const r = await pool(
-      OPEN,
+      open,
       CONCURRENCY,
       async (i) => {
         if (stoppedAt !== undefined) throw new Skipped();
-        await startToDisclosure(client, taskQueue, 'lifecycle', `BENCH-${runTag}-M${i + 1}`);
+        await startToDisclosure(client, taskQueue, kind, `BENCH-${runTag}-M${kind[0]}${i + 1}`);
       },
       (done) => {
         const rssNow = worker.memory().rss;
@@ -668,7 +697,7 @@ async function memory(client: Client, taskQueue: string): Promise<TMemory | unde
             `  worker RSS ${mib(rssNow)} passed --rss-limit-mib: no more starts (machine is shared)`,
           );
         }
-        if (done / OPEN >= nextReport) {
+        if (done / open >= nextReport) {
           nextReport += 0.1;
           console.log(
             `  ${String(done).padStart(6)} started (${(done / ((performance.now() - t0) / 1000)).toFixed(1)}/s), ` +
@@ -683,9 +712,11 @@ async function memory(client: Client, taskQueue: string): Promise<TMemory | unde
       process.exitCode = 1;
     }
     const started = r.latencies.length;
-    if (started < OPEN) console.log(`  only ${started} of ${OPEN} started`);
+    if (started < open) console.log(`  only ${started} of ${open} started`);
     // Idle: every draft activity done and nothing in flight for a while (the last task acknowledged).
-    const settled = await worker.settle((s) => (s.activities.createDisclosureDraft ?? 0) >= started, 5000);
+    const drafts = (s: TWorkerReport) =>
+      kind === 'lifecycle' ? (s.activities.createDisclosureDraft ?? 0) : (s.activities.benchNoop ?? 0) / 4;
+    const settled = await worker.settle((s) => drafts(s) >= started, 5000);
     worker.forgetDrafts();
     const openNow = (
       await client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`)
@@ -693,6 +724,14 @@ async function memory(client: Client, taskQueue: string): Promise<TMemory | unde
     await sleep(10_000);
     const rest = worker.memory();
     const status = await worker.status();
+    if (kind === 'lifecycle' && started > 0) {
+      // The workflow's own state, as its status query renders it: a lower bound of what a cached run keeps.
+      const view = await client.workflow
+        .getHandle(lifecycleWorkflowId(`BENCH-${runTag}-M${kind[0]}1`))
+        .query<TCaseLifecycleStatus>(lifecycleQueries.status)
+        .catch(() => undefined);
+      if (view) console.log(`  one open lifecycle's status (its state as JSON): ${JSON.stringify(view).length} bytes`);
+    }
     await worker.gc();
     const afterGc = worker.memory();
     console.log(
@@ -719,6 +758,189 @@ async function memory(client: Client, taskQueue: string): Promise<TMemory | unde
   }
 }
 
+
+// ---- phase 3: replay of one long lifecycle ----------------------------------------------------------
+
+const majorProposal = (): TSubmitProposal => ({
+  ...proposal(),
+  submittedAt: new Date().toISOString(),
+  major: true,
+  majorCriteria: ['majorRightsAffected'],
+  materials: [
+    { kind: 'investigationReport', documentId: 'rec-report', title: '调查终结报告' },
+    { kind: 'proposedDecision', documentId: 'rec-proposal', title: '拟作出处罚决定及说明' },
+    { kind: 'draftDecisionDocument', documentId: 'rec-draft', title: '行政处罚决定书（代拟稿）' },
+    { kind: 'evidence', documentId: 'rec-evidence', title: '证据材料' },
+    { kind: 'otherMaterials', documentId: 'rec-other', title: '其他材料（无）' },
+  ],
+});
+
+/**
+ * One major case with 3 review rounds over 2 decision cycles, driven as the services would:
+ * round 1 supplement investigation → round 2 approve → decision, publication (continue-as-new) →
+ * withdrawn to be redone → round 3 approve → second decision, publication (continue-as-new) →
+ * revoked. Returns its runs' ids, oldest first.
+ */
+async function driveLongLifecycle(
+  client: Client,
+  worker: BenchWorker,
+  taskQueue: string,
+  caseNumber: string,
+): Promise<{ workflowId: string; runIds: string[] }> {
+  const { handle: started } = await startCaseLifecycle(client, caseInput(caseNumber), { taskQueue });
+  const firstRunId = (started as Partial<WorkflowHandleWithFirstExecutionRunId>).firstExecutionRunId!;
+  const handle = client.workflow.getHandle(started.workflowId);
+  const runIds = [firstRunId];
+  const status = () => handle.query<TCaseLifecycleStatus>(lifecycleQueries.status);
+  const until = async (what: string, ok: (s: TCaseLifecycleStatus) => boolean) => {
+    for (let i = 0; i < 600; i++) {
+      const s = await status().catch(() => undefined);
+      if (s && ok(s)) return s;
+      await sleep(100);
+    }
+    throw new Error(`${handle.workflowId}: ${what} did not happen within 60 s`);
+  };
+  const update = (name: string, arg: unknown) =>
+    handle.executeUpdate<unknown, [unknown]>(name, { args: [arg] });
+  const opinion = async (round: number, outcome: TReviewOpinionIssued['outcome']) => {
+    await until(`review round ${round}`, (s) => s.rounds.some((r) => r.round === round && r.reviewId));
+    await handle.signal<[TReviewOpinionIssued]>(lifecycleSignals.reviewOpinionIssued, {
+      round,
+      outcome,
+      reasons: `第 ${round} 轮审核意见`,
+      issuedAt: new Date().toISOString(),
+      reviewerId: 'reviewer-1',
+      opinionId: `opinion-${round}`,
+    });
+  };
+  const decideAndPublish = async (cycle: number) => {
+    const draft = worker.draftCreated(caseNumber);
+    await update(lifecycleUpdates.decisionMade, {
+      ...decision(),
+      documentNumber: `常人社监罚〔2026〕${7 + cycle}号`,
+      collectiveDiscussionRecordId: 'rec-collective',
+      headApprovalRecordId: 'rec-head',
+    } satisfies TDecisionMade);
+    await draft;
+    const runBefore = runIds[runIds.length - 1]!;
+    await handle.signal<[TDisclosureApproved]>(lifecycleSignals.disclosureApproved, {
+      ...approval(caseNumber),
+      cycle,
+      disclosureId: benchDisclosureId(caseNumber, cycle),
+    });
+    try {
+      await client.workflow.result(handle.workflowId, runBefore, { followRuns: false });
+      throw new Error(`${handle.workflowId}: run completed without continuing as new`);
+    } catch (err) {
+      if (!(err instanceof WorkflowContinuedAsNewError)) throw err;
+      runIds.push(err.newExecutionRunId);
+    }
+  };
+  await update(lifecycleUpdates.submitProposal, majorProposal());
+  await opinion(1, 'supplementInvestigation');
+  await until('back in investigation', (s) => s.stage === 'investigation');
+  await update(lifecycleUpdates.submitProposal, majorProposal());
+  await opinion(2, 'approve');
+  await until('decision stage', (s) => s.stage === 'decision');
+  await decideAndPublish(1);
+  await handle.signal<[TDisclosureWithdrawn]>(lifecycleSignals.disclosureWithdrawn, {
+    ...withdrawal(caseNumber),
+    reason: 'toBeRedone',
+    explanation: '复议机关责令重新作出',
+  });
+  await until('a second cycle', (s) => s.stage === 'proposal' && s.cycle === 2);
+  await update(lifecycleUpdates.submitProposal, majorProposal());
+  await opinion(3, 'approve');
+  await until('decision stage of cycle 2', (s) => s.stage === 'decision');
+  await decideAndPublish(2);
+  await handle.signal<[TDisclosureWithdrawn]>(lifecycleSignals.disclosureWithdrawn, {
+    ...withdrawal(caseNumber),
+    cycle: 2,
+    disclosureId: benchDisclosureId(caseNumber, 2),
+  });
+  const result = (await client.workflow.result(handle.workflowId, runIds[runIds.length - 1], {
+    followRuns: false,
+  })) as { stage?: string; cycles?: number; rounds?: number };
+  if (result.stage !== 'withdrawn' || result.cycles !== 2 || result.rounds !== 3)
+    throw new Error(`${handle.workflowId}: ended ${JSON.stringify(result)}, want withdrawn after 2 cycles, 3 rounds`);
+  return { workflowId: handle.workflowId, runIds };
+}
+
+interface TReplayed {
+  kind: TKind;
+  run: number;
+  events: number;
+  bytes: number;
+  p50: number;
+  p95: number;
+}
+
+/** Replays each run's history `REPLAYS` times on one replay worker; ms per replay (first 2 not counted). */
+async function replayRuns(
+  client: Client,
+  kind: TKind,
+  workflowId: string,
+  runIds: string[],
+): Promise<TReplayed[]> {
+  const bundle = await cachedWorkflowBundle(
+    kind === 'lifecycle' ? require.resolve('../src/workflows') : require.resolve('./baseline-workflow'),
+  );
+  const dataConverter = temporalDataConverter({ TEMPORAL_CODEC_KEYS: process.env.TEMPORAL_CODEC_KEYS ?? '' });
+  const out: TReplayed[] = [];
+  for (const [i, runId] of runIds.entries()) {
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const copies = REPLAYS + 2;
+    const times: number[] = [];
+    let last = performance.now();
+    const histories = (async function* () {
+      for (let c = 0; c < copies; c++) {
+        last = performance.now();
+        yield { workflowId: `${workflowId}#${c}`, history };
+      }
+    })();
+    let n = 0;
+    for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, dataConverter }, histories)) {
+      if (result.error) throw new Error(`replay of ${workflowId} run ${i + 1} failed: ${String(result.error)}`);
+      if (n++ >= 2) times.push(performance.now() - last);
+    }
+    out.push({
+      kind,
+      run: i + 1,
+      events: history.events?.length ?? 0,
+      bytes: temporal.api.history.v1.History.encode(history).finish().length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+    });
+  }
+  return out;
+}
+
+async function replay(client: Client, tag: string): Promise<TReplayed[]> {
+  console.log(
+    `\n== Replay: one lifecycle of 3 review rounds over 2 decision cycles, and one baseline; ` +
+      `each run's history replayed ${REPLAYS} times ==`,
+  );
+  const queues: Record<TKind, string> = { lifecycle: `${tag}-lifecycle`, baseline: `${tag}-baseline` };
+  const life = await BenchWorker.start(queues.lifecycle, 'lifecycle');
+  const base = await BenchWorker.start(queues.baseline, 'baseline');
+  try {
+    const long = await driveLongLifecycle(client, life, queues.lifecycle, `BENCH-${runTag}-LONG`);
+    const short = await driveToCompletion(client, base, queues.baseline, 'baseline', `BENCH-${runTag}-RB`);
+    const results = [
+      ...(await replayRuns(client, 'lifecycle', long.workflowId, long.runIds)),
+      ...(await replayRuns(client, 'baseline', short.workflowId, short.runIds)),
+    ];
+    for (const r of results)
+      console.log(
+        `  ${r.kind.padEnd(9)} run ${r.run}: ${String(r.events).padStart(4)} events, ${(r.bytes / 1024).toFixed(0).padStart(4)} KiB; ` +
+          `replay p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms  [load ${loadavg()}]`,
+      );
+    return results;
+  } finally {
+    await Promise.all([life.stop(), base.stop()]);
+  }
+}
+
 // ---- main ----------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -733,7 +955,15 @@ async function main(): Promise<void> {
   const system = await connection.workflowService.getSystemInfo({});
   const tqThroughput = `bench-lifecycle-${runTag}-throughput`; // + '-lifecycle' / '-baseline'
   const tqMemory = `bench-lifecycle-${runTag}-memory`;
-  const queues = [`${tqThroughput}-lifecycle`, `${tqThroughput}-baseline`, tqMemory];
+  const tqReplay = `bench-lifecycle-${runTag}-replay`;
+  const queues = [
+    `${tqThroughput}-lifecycle`,
+    `${tqThroughput}-baseline`,
+    tqMemory,
+    `${tqMemory}-baseline`,
+    `${tqReplay}-lifecycle`,
+    `${tqReplay}-baseline`,
+  ];
   const loadStart = loadavg();
   console.log(
     `Lifecycle benchmark — Temporal ${system.serverVersion} at ${address} (namespace ${namespace}); ` +
@@ -751,6 +981,8 @@ async function main(): Promise<void> {
 
   let tput: TThroughput | undefined;
   let mem: TMemory | undefined;
+  let memBase: TMemory | undefined;
+  let replayed: TReplayed[] = [];
   // Ctrl-C also stops the worker child (same process group): clean up what this run left open.
   process.once('SIGINT', () => {
     console.log('\ninterrupted: terminating what this run left open');
@@ -762,6 +994,11 @@ async function main(): Promise<void> {
   try {
     if (LIFECYCLES > 0) tput = await throughput(client, tqThroughput, temporalServerPid(address));
     if (OPEN > 0) mem = await memory(client, tqMemory);
+    if (BASELINE_OPEN > 0) {
+      await terminateOpen(client, tqMemory);
+      memBase = await memory(client, `${tqMemory}-baseline`, 'baseline', BASELINE_OPEN);
+    }
+    if (REPLAYS > 0) replayed = await replay(client, tqReplay);
   } finally {
     for (const tq of queues) await terminateOpen(client, tq);
     await connection.close();
@@ -784,6 +1021,28 @@ async function main(): Promise<void> {
           `baseline ${(tput.baselineCpu * 1000).toFixed(0)} ms; CPU-bound rate ratio ${(tput.baselineCpu / tput.lifecycleCpu).toFixed(2)}`,
       );
     }
+  }
+  const perCached = (m: TMemory) => (m.rss - m.idleBefore) / Math.max(1, m.cached);
+  if (mem && memBase) {
+    console.log(
+      `  memory per cached run (RSS with ${mem.open} open − RSS idle, ÷ runs cached): lifecycle ${mib(perCached(mem))}` +
+        `, baseline ${mib(perCached(memBase))}; ratio ${(perCached(mem) / perCached(memBase)).toFixed(2)}; ` +
+        `cached runs in 1 GiB at that rate: lifecycle ${Math.floor((TARGET_RSS_BYTES - mem.idleBefore) / perCached(mem))}, ` +
+        `baseline ${Math.floor((TARGET_RSS_BYTES - memBase.idleBefore) / perCached(memBase))} (target ≥ 1,000)`,
+    );
+  }
+  if (replayed.length > 0) {
+    const sum = (k: TKind, f: (r: TReplayed) => number) =>
+      replayed.filter((r) => r.kind === k).reduce((a, r) => a + f(r), 0);
+    const lifeMax = Math.max(...replayed.filter((r) => r.kind === 'lifecycle').map((r) => r.p50));
+    const baseMax = Math.max(...replayed.filter((r) => r.kind === 'baseline').map((r) => r.p50));
+    console.log(
+      `  replay (a cache miss): longest lifecycle run ${lifeMax.toFixed(1)} ms at p50 against the baseline's ` +
+        `${baseMax.toFixed(1)} ms, ratio ${(lifeMax / baseMax).toFixed(1)}; the whole 3-round 2-cycle lifecycle ` +
+        `${sum('lifecycle', (r) => r.p50).toFixed(1)} ms over ${sum('lifecycle', (r) => r.events)} events in ${
+          replayed.filter((r) => r.kind === 'lifecycle').length
+        } runs`,
+    );
   }
   if (mem) {
     const worst = Math.max(mem.rss, mem.hwm);

@@ -1,8 +1,9 @@
 /**
  * The bench's worker, run by lifecycles.ts as a CHILD process so its memory is measured alone.
- * Same construction as workflows/src/worker/main.ts — the workflow bundle is built in this process
- * at start, one NativeConnection, the same worker options — except that the service activities
- * are instant stubs (bench-activities.ts). Talks to the driver over IPC:
+ * Same construction as workflows/src/worker/main.ts — the same workflow bundle (built once per
+ * source state and reused, `cachedWorkflowBundle`: webpack takes minutes on a loaded machine), one
+ * NativeConnection, the same worker options — except that the service activities are instant
+ * stubs (bench-activities.ts). Talks to the driver over IPC:
  *   → { type: 'ready', pid, taskQueue, maxCachedWorkflows }
  *   → { type: 'draft', caseNumber } when a disclosure draft was created (the driver then approves it)
  *   ← { type: 'status' } → { type: 'status', worker: WorkerStatus, activities, memory }
@@ -12,7 +13,8 @@
  * Args: --task-queue <name> --max-cached <n> --bundle lifecycle|baseline
  */
 import { parseArgs } from 'node:util';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { cachedWorkflowBundle } from '@sanxiang/testing';
 import { loadWorkingDayCalendar, resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { temporalDataConverter } from '@sanxiang/shared';
 import { createBenchActivities } from './bench-activities';
@@ -49,21 +51,7 @@ async function main(): Promise<void> {
     () => loadWorkingDayCalendar({ importedDir }),
     (caseNumber) => send({ type: 'draft', caseNumber }),
   );
-  const workflowBundle = {
-    code: (
-      await bundleWorkflowCode({
-        workflowsPath,
-        logger: {
-          log() {},
-          trace() {},
-          debug() {},
-          info() {},
-          warn() {},
-          error: (m: string) => console.error(m),
-        },
-      })
-    ).code,
-  };
+  const workflowBundle = await cachedWorkflowBundle(workflowsPath);
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
     connection,

@@ -1,15 +1,22 @@
 /**
- * Benchmark: a 1 GiB evidence file uploaded through the recording service (real HTTP to the service
- * running as a child process, so that its memory is measured on its own) and the same file uploaded
- * directly to MinIO with the `minio` client, interleaved in one run. Prints both throughputs, their
- * ratio (target: ours ≥ 80 % of direct) and the service's peak resident memory growth (target:
- * < 64 MiB) over the uploads.
+ * Benchmark: evidence uploads through the recording service (real HTTP to the service running as a
+ * child process, so that its memory is measured on its own) next to the same files uploaded
+ * directly to MinIO with the `minio` client, in one run:
  *
- *   source .local/test/env.sh && npx tsx services/recording/bench/evidence-upload.ts [--rounds 1] [--size-mib 1024] [--strict]
+ * 1. one 1 GiB file, the service and the direct upload interleaved (`--rounds`): throughput ratio
+ *    (target: ours ≥ 80 % of direct) and the service's peak resident memory growth (target < 64 MiB);
+ * 2. 8 concurrent uploads of 256 MiB files (`--concurrent`, `--concurrent-size-mib`), all at once
+ *    through the service, then all at once directly: aggregate throughput ratio (target ≥ 80 %) and
+ *    the service's peak RSS growth over the concurrent uploads (target ≤ 128 MiB).
+ *
+ *   source .local/test/env.sh && npx tsx services/recording/bench/evidence-upload.ts [--quick]
+ *     [--rounds 1] [--size-mib 1024] [--concurrent 8] [--concurrent-size-mib 256] [--strict]
+ *   (or `npm run bench -- recording-upload`). --quick: 64 MiB alone, 8 × 32 MiB at once.
  *
  * Uses the test stack (PostgreSQL, MinIO, Temporal): a fresh database, its own Object Lock bucket
  * `evidence-bench` (retention of one minute; the previous run's expired objects are removed at the
  * start), and a task queue no worker polls (the lifecycle is started and terminated at the end).
+ * The test files are written once to .local/bench/ (random bytes: incompressible, like video).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -26,6 +33,7 @@ import {
 } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
@@ -40,12 +48,22 @@ const benchBucket = 'evidence-bench';
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '1' },
-    'size-mib': { type: 'string', default: '1024' },
+    'size-mib': { type: 'string' },
+    concurrent: { type: 'string', default: '8' },
+    'concurrent-size-mib': { type: 'string' },
+    quick: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(values.rounds);
-const size = Number(values['size-mib']) * MiB;
+const size = Number(values['size-mib'] ?? (values.quick ? 64 : 1024)) * MiB;
+const concurrent = Number(values.concurrent);
+const concurrentSize = Number(values['concurrent-size-mib'] ?? (values.quick ? 32 : 256)) * MiB;
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 function env(name: string): string {
   const v = process.env[name];
@@ -53,11 +71,11 @@ function env(name: string): string {
   return v;
 }
 
-/** The test file, made once: an MP4 signature then random bytes (incompressible, like video). */
-function benchFile(): { file: string; sha256: string } {
+/** A test file, made once: an MP4 signature then random bytes (incompressible, like video). */
+function benchFile(size: number, tag = ''): { file: string; sha256: string } {
   const dir = path.join(root, '.local/bench');
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `evidence-${size / MiB}mib.mp4`);
+  const file = path.join(dir, `evidence-${size / MiB}mib${tag}.mp4`);
   const sidecar = `${file}.sha256`;
   if (existsSync(file) && statSync(file).size === size && existsSync(sidecar)) {
     return { file, sha256: readFileSync(sidecar, 'utf8').trim() };
@@ -159,7 +177,9 @@ function putFile(
 }
 
 async function main() {
-  const { file, sha256 } = benchFile();
+  const { file, sha256 } = benchFile(size);
+  // Distinct files for the concurrent uploads (a case's evidence is told apart by its hash).
+  const concurrentFiles = Array.from({ length: concurrent }, (_, i) => benchFile(concurrentSize, `-${i + 1}`));
   const minio = minioClient();
   await prepareBucket(minio);
   process.env.SANXIANG_TEST_PG_URL ??= env('SANXIANG_PG_ADMIN_URL');
@@ -245,10 +265,10 @@ async function main() {
       if (res.status !== 201) throw new Error(`upload through the service → ${res.status}: ${res.body}`);
       return seconds;
     };
-    const direct = async () => {
+    const direct = async (f = file, fileSize = size) => {
       const started = process.hrtime.bigint();
       const key = `direct/${randomUUID()}`;
-      await minio.putObject(benchBucket, key, createReadStream(file), size, { 'Content-Type': 'video/mp4' });
+      await minio.putObject(benchBucket, key, createReadStream(f), fileSize, { 'Content-Type': 'video/mp4' });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       await minio.removeObject(benchBucket, key).catch(() => undefined);
       return seconds;
@@ -284,13 +304,56 @@ async function main() {
     const directRate = mibps(directSeconds);
     const ratio = oursRate / directRate;
     const growthMiB = (peak - baseline) / 1024;
+
+    // ---- concurrent: all at once through the service, then all at once directly --------------
+    let concurrentResult: { ours: number; direct: number; growthMiB: number; baseline: number } | undefined;
+    if (concurrent > 0) {
+      const before = rssKiB(pid);
+      let concurrentPeak = before;
+      const sampler2 = setInterval(() => {
+        concurrentPeak = Math.max(concurrentPeak, rssKiB(pid));
+      }, 25);
+      const t0 = process.hrtime.bigint();
+      await Promise.all(concurrentFiles.map((f) => ours(f.file, concurrentSize, f.sha256)));
+      const oursWall = Number(process.hrtime.bigint() - t0) / 1e9;
+      clearInterval(sampler2);
+      concurrentPeak = Math.max(concurrentPeak, rssKiB(pid));
+      const t1 = process.hrtime.bigint();
+      await Promise.all(concurrentFiles.map((f) => direct(f.file, concurrentSize)));
+      const directWall = Number(process.hrtime.bigint() - t1) / 1e9;
+      const total = (concurrent * concurrentSize) / MiB;
+      concurrentResult = {
+        ours: total / oursWall,
+        direct: total / directWall,
+        growthMiB: (concurrentPeak - before) / 1024,
+        baseline: before / 1024,
+      };
+      process.stdout.write(
+        `${concurrent} at once: service ${oursWall.toFixed(2)} s, direct ${directWall.toFixed(2)} s  [load ${loadavg()}]\n`,
+      );
+    }
+
+    const verdict = (ok: boolean, good = 'met', bad = 'NOT met') => (ok ? good : bad);
     const lines = [
-      `evidence upload benchmark: ${size / MiB} MiB file, ${rounds} round(s), interleaved`,
-      `  through the service: ${oursRate.toFixed(1)} MiB/s`,
-      `  directly to MinIO:   ${directRate.toFixed(1)} MiB/s`,
-      `  ratio:               ${(ratio * 100).toFixed(1)} % (target ≥ 80 %) ${ratio >= 0.8 ? 'OK' : 'BELOW TARGET'}`,
-      `  service peak RSS growth: ${growthMiB.toFixed(1)} MiB (baseline ${(baseline / 1024).toFixed(1)} MiB; target < 64 MiB) ${growthMiB < 64 ? 'OK' : 'ABOVE TARGET'}`,
+      `evidence upload benchmark${values.quick ? ' (--quick)' : ''}: ${os.cpus().length} cores, load average ${loadavg()}`,
+      `  one ${size / MiB} MiB file, ${rounds} round(s), interleaved:`,
+      `    ratio service/direct: ${(ratio * 100).toFixed(1)} % (target ≥ 80 %: ${verdict(ratio >= 0.8)}); ` +
+        `service peak RSS growth ${growthMiB.toFixed(1)} MiB (target < 64 MiB: ${verdict(growthMiB < 64)})`,
+      `    through the service ${oursRate.toFixed(1)} MiB/s, directly to MinIO ${directRate.toFixed(1)} MiB/s ` +
+        `(service RSS before ${(baseline / 1024).toFixed(1)} MiB)`,
     ];
+    if (concurrentResult) {
+      const c = concurrentResult;
+      const cRatio = c.ours / c.direct;
+      lines.push(
+        `  ${concurrent} × ${concurrentSize / MiB} MiB at once:`,
+        `    ratio service/direct (aggregate): ${(cRatio * 100).toFixed(1)} % (target ≥ 80 %: ${verdict(cRatio >= 0.8)}); ` +
+          `service peak RSS growth ${c.growthMiB.toFixed(1)} MiB (target ≤ 128 MiB: ${verdict(c.growthMiB <= 128)})`,
+        `    through the service ${c.ours.toFixed(1)} MiB/s, directly to MinIO ${c.direct.toFixed(1)} MiB/s ` +
+          `(service RSS before ${c.baseline.toFixed(1)} MiB)`,
+      );
+      if (values.strict && (cRatio < 0.8 || c.growthMiB > 128)) process.exitCode = 1;
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
     if (values.strict && (ratio < 0.8 || growthMiB >= 64)) process.exitCode = 1;
   } finally {
