@@ -38,11 +38,13 @@ export interface TBaselineCarried {
 
 /**
  * The throughput baseline: the bench's lifecycle path with the domain taken out. Same messages,
- * same 7 activities (no-ops) at the same points and with the same overlap, same continue-as-new:
+ * same 10 activities (no-ops) at about the same points and with the same overlap, same
+ * continue-as-new:
  *
  *   submitProposal (update)    → 1 activity            (lifecycle: stage transition)
- *   decisionMade (update)      → 1 ∥ (1 → 1)           (transition ∥ computeClock → disclosure draft)
- *   disclosureApproved (signal)→ 1 → 1 → continue-as-new (publish → transition → continue-as-new)
+ *   decisionMade (update)      → 1 ∥ (1 → 1 → 1) ∥ 1   (transition ∥ computeClock → clock event →
+ *                                                      disclosure draft ∥ filing with the office)
+ *   disclosureApproved (signal)→ 1 → 1 → 1 → continue-as-new (publish → clock event → transition)
  *   disclosureWithdrawn (signal, new run) → 1 → done  (transition → completes)
  */
 export async function benchBaselineWorkflow(
@@ -70,11 +72,14 @@ export async function benchBaselineWorkflow(
       benchNoop('transition:disclosure', input.caseNumber),
       (async () => {
         await benchNoop('clock', input.caseNumber);
+        await benchNoop('clockEvent:started', input.caseNumber);
         await benchNoop('draft', input.caseNumber);
       })(),
+      benchNoop('filing', input.caseNumber),
     ]);
     await condition(() => approved);
     await benchNoop('publish', input.caseNumber);
+    await benchNoop('clockEvent:stopped', input.caseNumber);
     await benchNoop('transition:published', input.caseNumber);
     return continueAsNew<typeof benchBaselineWorkflow>(input, { published: true });
   }

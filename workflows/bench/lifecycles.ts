@@ -128,6 +128,8 @@ const EXPECTED_ACTIVITIES: TActivityCounts = {
   computeClock: 1, // disclosure:1 clock
   createDisclosureDraft: 1,
   publishDisclosure: 1,
+  fileDecisionWithOffice: 1,
+  reportClockEvent: 2, // the disclosure clock started, stopped
 };
 const ACTIVITIES_PER_LIFECYCLE = Object.values(EXPECTED_ACTIVITIES).reduce((a, b) => a + b, 0);
 
@@ -715,7 +717,7 @@ async function memory(
     if (started < open) console.log(`  only ${started} of ${open} started`);
     // Idle: every draft activity done and nothing in flight for a while (the last task acknowledged).
     const drafts = (s: TWorkerReport) =>
-      kind === 'lifecycle' ? (s.activities.createDisclosureDraft ?? 0) : (s.activities.benchNoop ?? 0) / 4;
+      kind === 'lifecycle' ? (s.activities.createDisclosureDraft ?? 0) : (s.activities.benchNoop ?? 0) / 6;
     const settled = await worker.settle((s) => drafts(s) >= started, 5000);
     worker.forgetDrafts();
     const openNow = (

@@ -169,9 +169,10 @@ async function main() {
       secret,
       issuer: process.env.AUTH_ISSUER ?? 'sanxiang-local',
       audience: process.env.AUTH_AUDIENCE ?? 'sanxiang',
-      subject: 'u-head',
-      name: '王处长',
-      roles: ['head'],
+      // A reviewer of the office (a head would also be looked up in the directory: none here).
+      subject: 'u-reviewer-7',
+      name: '审核员7',
+      roles: ['reviewer'],
     })}`;
     // node:http with one kept-alive socket: the leanest client, so the figures are the server's.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });

@@ -39,7 +39,9 @@ import { parseArgs } from 'node:util';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Client as MinioClient } from 'minio';
 import { lifecycleWorkflowId, signToken } from '@sanxiang/shared';
-import { createTestDatabase } from '@sanxiang/testing';
+import { composeService as composeDirectory } from '@sanxiang/directory';
+import { createTestDatabase, testConfig } from '@sanxiang/testing';
+import { seedDirectory, testEnforcementScope, testUnitNames } from '../../../test/support/directory-seed';
 
 const MiB = 1024 * 1024;
 const root = path.resolve(__dirname, '../../..');
@@ -184,6 +186,17 @@ async function main() {
   await prepareBucket(minio);
   process.env.SANXIANG_TEST_PG_URL ??= env('SANXIANG_PG_ADMIN_URL');
   const database = await createTestDatabase('recording');
+  // The directory (in this process): recording checks the officers' certificates when a case opens.
+  const directoryDb = await createTestDatabase('directory');
+  const directory = composeDirectory(testConfig('directory', { DATABASE_URL: directoryDb.url }));
+  const directoryServer = await new Promise<http.Server>((resolve) => {
+    const s = directory.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const directoryUrl = `http://127.0.0.1:${(directoryServer.address() as AddressInfo).port}`;
+  await seedDirectory(directoryUrl, [
+    { id: 'bench-officer', name: '基准测试', roles: ['officer'], certificateNumber: '99990001' },
+    { id: 'bench-officer-2', name: '基准测试二', roles: ['officer'], certificateNumber: '99990002' },
+  ]);
   const port = await freePort();
   const taskQueue = `bench-${randomUUID()}`;
   const child: ChildProcess = spawn(
@@ -195,6 +208,7 @@ async function main() {
         ...process.env,
         HTTP_PORT: String(port),
         DATABASE_URL: database.url,
+        SERVICE_URL_DIRECTORY: directoryUrl,
         S3_EVIDENCE_BUCKET: benchBucket,
         TEMPORAL_TASK_QUEUE: taskQueue,
         EVIDENCE_RETENTION_DAYS: String(1 / (24 * 60)),
@@ -223,12 +237,14 @@ async function main() {
       subject: officer.sub,
       name: officer.name,
       roles: ['officer'],
+      unitId: 'test-unit',
       expiresIn: '2h',
     });
     await json('POST', `${base}/cases`, token, {
       caseNumber,
       title: '基准测试',
-      handlingUnit: '基准测试',
+      handlingUnit: testUnitNames['test-unit'],
+      ...testEnforcementScope,
       party: { kind: 'legalPerson', name: '基准测试公司' },
       officers: [
         { userId: officer.sub, name: officer.name, certificateNumber: officer.cert },
@@ -360,6 +376,10 @@ async function main() {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     await database.drop();
+    directoryServer.closeAllConnections();
+    await new Promise((r) => directoryServer.close(r));
+    await directory.close();
+    await directoryDb.drop();
     const connection = await Connection.connect({ address: env('TEMPORAL_ADDRESS') });
     await new TemporalClient({ connection }).workflow
       .getHandle(lifecycleWorkflowId(caseNumber))

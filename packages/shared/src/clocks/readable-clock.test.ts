@@ -45,3 +45,20 @@ test('a list of working dates counts as the calendar does, and weekdays past its
   );
   expect(countOverDates(dates)('2026-10-13', '2026-10-19')).toBe(4); // 14, 15, 16, 19 Oct
 });
+
+test('one counter answers any intervals, in any order, as counting day by day does', async () => {
+  const calendar = await loadWorkingDayCalendar();
+  const count = countWithCalendar(calendar);
+  const dayByDay = (after: string, upTo: string) => {
+    let n = 0;
+    for (let t = Date.parse(after) + 86_400_000; t <= Date.parse(upTo); t += 86_400_000)
+      if (calendar.isWorkingDay(new Date(t).toISOString().slice(0, 10))) n += 1;
+    return n;
+  };
+  const date = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  // Deterministic spread over 2025–2026: later intervals reach before and beyond what was seen.
+  const pairs = Array.from({ length: 60 }, (_, i) => [(i * 97) % 700, (i * 211) % 700] as const);
+  for (const [a, b] of pairs) expect(count(date(a), date(b))).toBe(dayByDay(date(a), date(b)));
+  expect(count('2026-10-16', '2026-10-16')).toBe(0);
+  expect(count('2026-10-17', '2026-10-16')).toBe(0);
+});

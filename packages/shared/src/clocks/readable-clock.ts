@@ -35,16 +35,40 @@ export const countOverDates =
     return n;
   };
 
-/** A counter over a calendar (`isWorkingDay`). */
-export const countWithCalendar =
-  (calendar: { isWorkingDay(date: string): boolean }): TWorkingDayCounter =>
-  (after, upTo) => {
-    let n = 0;
-    for (let day = toEpochDay(after) + 1; day <= toEpochDay(upTo); day += 1) {
-      if (calendar.isWorkingDay(fromEpochDay(day))) n += 1;
+/**
+ * A counter over a calendar (`isWorkingDay`), remembering the running count of working days over the
+ * span it has seen: a page of 50 queue items whose due dates lie a year back asked the calendar
+ * about every day between each due date and today (20,000 lookups, ~100 ms on the loaded machine);
+ * now each day once. Make one per request (the calendar may be reloaded between requests).
+ */
+export const countWithCalendar = (calendar: { isWorkingDay(date: string): boolean }): TWorkingDayCounter => {
+  const working = (day: number) => (calendar.isWorkingDay(fromEpochDay(day)) ? 1 : 0);
+  /** cumulative[k]: working days d with lo < d <= lo + k (cumulative[0] = 0). */
+  let lo = 0;
+  let cumulative: number[] = [];
+  const cover = (from: number, to: number) => {
+    if (cumulative.length === 0) {
+      lo = from;
+      cumulative = [0];
     }
-    return n;
+    if (from < lo) {
+      const before: number[] = [0];
+      for (let day = from + 1; day <= lo; day += 1) before.push(before[before.length - 1]! + working(day));
+      const shift = before[before.length - 1]!;
+      cumulative = [...before, ...cumulative.slice(1).map((n) => n + shift)];
+      lo = from;
+    }
+    for (let day = lo + cumulative.length; day <= to; day += 1)
+      cumulative.push(cumulative[cumulative.length - 1]! + working(day));
   };
+  return (after, upTo) => {
+    const a = toEpochDay(after);
+    const b = toEpochDay(upTo);
+    if (b <= a) return 0;
+    cover(a, b);
+    return cumulative[b - lo]! - cumulative[a - lo]!;
+  };
+};
 
 /** The readable side of a clock at `now`. */
 export function readableClock(

@@ -49,23 +49,55 @@ export const listOpenTasksOfPerson = (
     take: filter.take,
   });
 
-/** The open tasks of the board, earliest due first (at most `take`). */
-export const listOpenTasks = (
-  db: TReader,
-  filter: {
-    kind?: string | undefined;
-    unitId?: string | null | undefined;
-    level?: number | undefined;
-    take: number;
-  },
-) =>
+/** What the board selects: open tasks of a kind, unit, level, and overdue or not at `now`. */
+export interface TBoardFilter {
+  kind?: string | undefined;
+  unitId?: string | null | undefined;
+  level?: number | undefined;
+  /** Overdue = an escalation fired (level ≥ 1) or the due instant passed (task-views `isOverdue`). */
+  overdue?: boolean | undefined;
+  now: Date;
+}
+
+const boardWhere = (filter: TBoardFilter): Prisma.ClockTaskWhereInput => ({
+  ...open,
+  ...(filter.kind ? { kind: filter.kind } : {}),
+  ...(filter.unitId !== undefined ? { unitId: filter.unitId } : {}),
+  AND: [
+    ...(filter.level !== undefined ? [{ level: filter.level }] : []),
+    ...(filter.overdue === true ? [{ OR: [{ level: { gte: 1 } }, { dueAt: { lt: filter.now } }] }] : []),
+    ...(filter.overdue === false ? [{ level: { lt: 1 } }, { dueAt: { gte: filter.now } }] : []),
+  ],
+});
+
+/** The first `take` open tasks of the board, earliest due first. */
+export const listOpenTasks = (db: TReader, filter: TBoardFilter & { take: number }) =>
   prismaOf(db).clockTask.findMany({
-    where: {
-      ...open,
-      ...(filter.kind ? { kind: filter.kind } : {}),
-      ...(filter.unitId !== undefined ? { unitId: filter.unitId } : {}),
-      ...(filter.level !== undefined ? { level: filter.level } : {}),
-    },
+    where: boardWhere(filter),
     orderBy: [{ dueAt: 'asc' }, { clockKey: 'asc' }],
     take: filter.take,
   });
+
+/**
+ * The board's counts, counted by the database: open tasks per kind, unit, status and level, apart
+ * for those whose due instant passed (`pastDue`) and the rest, so the domain labels each group.
+ */
+export async function countOpenTasks(db: TReader, filter: TBoardFilter) {
+  const count = (dueAt: Prisma.DateTimeFilter) =>
+    prismaOf(db).clockTask.groupBy({
+      by: ['kind', 'unitId', 'unitName', 'status', 'level'],
+      where: { AND: [boardWhere(filter), { dueAt }] },
+      _count: { _all: true },
+    });
+  const [past, ahead] = await Promise.all([count({ lt: filter.now }), count({ gte: filter.now })]);
+  const row = (pastDue: boolean) => (g: (typeof past)[number]) => ({
+    kind: g.kind,
+    unitId: g.unitId,
+    unitName: g.unitName,
+    status: g.status,
+    level: g.level,
+    pastDue,
+    count: g._count._all,
+  });
+  return [...past.map(row(true)), ...ahead.map(row(false))];
+}

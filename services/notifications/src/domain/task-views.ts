@@ -15,9 +15,14 @@ export const escalationLabel = (level: number): string =>
   level >= 2 ? '已二次督办' : level === 1 ? '已督办' : level === 0 ? '已提醒' : '未提醒';
 
 export function stateLabel(task: Pick<ClockTask, 'level' | 'dueAt' | 'status'>, now: Date): string {
-  if (task.status === 'paused') return '已暂停';
-  if (isOverdue(task, now)) return '已超期';
-  if (task.level === 0) return '即将到期';
+  return stateLabelOf(task.status, task.level, isOverdue(task, now));
+}
+
+/** The same label from what the board's counts give (status, level, overdue or not). */
+export function stateLabelOf(status: ClockTask['status'], level: number, overdue: boolean): string {
+  if (status === 'paused') return '已暂停';
+  if (overdue) return '已超期';
+  if (level === 0) return '即将到期';
   return '进行中';
 }
 
