@@ -24,12 +24,14 @@ export interface TFinding {
   why: string;
 }
 
-function filesUnder(dir: string, out: string[] = []): string[] {
+/** `skip` is matched below the repository (a checkout at `/work/wt/bench/` is not a bench folder). */
+function filesUnder(dir: string, repo: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
-    if (skip.test(`${full}/`) && statSync(full).isDirectory()) continue;
-    if (statSync(full).isDirectory()) filesUnder(full, out);
-    else if (/\.tsx?$/u.test(full) && !skip.test(full)) out.push(full);
+    const inRepo = `/${path.relative(repo, full)}`;
+    if (skip.test(`${inRepo}/`) && statSync(full).isDirectory()) continue;
+    if (statSync(full).isDirectory()) filesUnder(full, repo, out);
+    else if (/\.tsx?$/u.test(full) && !skip.test(inRepo)) out.push(full);
   }
   return out;
 }
@@ -124,7 +126,7 @@ const LATIN_WORD = /[a-z]{2,}/u;
 export function scanMessages(repo: string, allowed: readonly RegExp[]): TFinding[] {
   const findings: TFinding[] = [];
   for (const root of roots) {
-    for (const file of filesUnder(path.join(repo, root))) {
+    for (const file of filesUnder(path.join(repo, root), repo)) {
       const source = ts.createSourceFile(
         file,
         readFileSync(file, 'utf8'),
@@ -209,7 +211,7 @@ function pathText(node: ts.Node): string | undefined {
 export function scanFieldPaths(repo: string): TFieldPath[] {
   const found: TFieldPath[] = [];
   for (const root of roots) {
-    for (const file of filesUnder(path.join(repo, root))) {
+    for (const file of filesUnder(path.join(repo, root), repo)) {
       const source = ts.createSourceFile(
         file,
         readFileSync(file, 'utf8'),
