@@ -11,7 +11,7 @@ import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker
 import pino from 'pino';
 import { createApp, createPrismaClient, type TDb } from '@sanxiang/legal-review';
 import { createTestDatabase, testStack, type TTestDatabase, testConfig } from '@sanxiang/testing';
-import { temporalDataConverter } from '@sanxiang/shared';
+import { temporalDataConverter, temporalFailureConverterPath } from '@sanxiang/shared';
 import { createHelloActivities } from '@sanxiang/workflows/src/hello/fetch-service-health';
 import { helloWorkflow } from '@sanxiang/workflows/src/hello/workflow';
 
@@ -60,6 +60,7 @@ async function runHello(url: string) {
       taskQueue,
       workflowBundle: await bundleWorkflowCode({
         workflowsPath: require.resolve('@sanxiang/workflows/src/hello/workflow'),
+        failureConverterPath: temporalFailureConverterPath,
         logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
       }),
       activities: createHelloActivities(),

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { temporalFailureConverterPath } from '@sanxiang/shared';
 
 /**
  * A workflow bundle built once and reused by every suite (and every later run) until its sources
@@ -58,7 +59,12 @@ export async function cachedWorkflowBundle(workflowsPath: string): Promise<{ cod
   const codePath = path.join(cacheDir, `${entry}.${sourcesKey(workflowsPath)}.js`);
   if (existsSync(codePath) && statSync(codePath).size > 0) return { codePath };
 
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+  // Failures raised in workflows are encoded like the worker's (failure-converter.ts).
+  const { code } = await bundleWorkflowCode({
+    workflowsPath,
+    failureConverterPath: temporalFailureConverterPath,
+    logger: quietLogger,
+  });
   mkdirSync(cacheDir, { recursive: true });
   const temporary = `${codePath}.${randomUUID()}.tmp`;
   writeFileSync(temporary, code);

@@ -1,6 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, bundleWorkflowCode } from '@temporalio/worker';
-import { createLogger, systemTokenSource, temporalDataConverter } from '@sanxiang/shared';
+import {
+  createLogger,
+  systemTokenSource,
+  temporalDataConverter,
+  temporalFailureConverterPath,
+} from '@sanxiang/shared';
 import { resolveCalendarDataDir } from '@sanxiang/shared/src/calendar';
 import { ensureDisclosureSchedules } from '../disclosure';
 import { loadWorkerConfig } from './config';
@@ -25,7 +30,12 @@ async function main(): Promise<void> {
   });
   // Bundled once at start: every workflow (re)load in this process uses the same code.
   const workflowBundle = {
-    code: (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') })).code,
+    code: (
+      await bundleWorkflowCode({
+        workflowsPath: require.resolve('../workflows'),
+        failureConverterPath: temporalFailureConverterPath,
+      })
+    ).code,
   };
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });

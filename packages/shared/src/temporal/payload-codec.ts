@@ -113,9 +113,18 @@ export const payloadCodecFrom = (settings: TCodecSettings): AesGcmPayloadCodec =
   new AesGcmPayloadCodec(parseCodecKeys(settings.TEMPORAL_CODEC_KEYS));
 
 /**
+ * Path of the failure converter module (failure-converter.ts: messages and stack traces encoded, so
+ * the codec encrypts them). Every `bundleWorkflowCode` passes it as `failureConverterPath`, so that
+ * failures raised inside workflows are encoded too; `temporalDataConverter` carries it for workers
+ * (activity failures) and clients.
+ */
+export const temporalFailureConverterPath: string = require.resolve('./failure-converter');
+
+/**
  * The data converter every Temporal client and worker of the system uses (`dataConverter` of
  * `new Client`, `Worker.create`, `Worker.runReplayHistories`).
  */
 export const temporalDataConverter = (settings: TCodecSettings) => ({
   payloadCodecs: [payloadCodecFrom(settings)],
+  failureConverterPath: temporalFailureConverterPath,
 });
