@@ -1,4 +1,5 @@
 import { AppError, type TDirectoryUnits, type TPrincipal } from '@sanxiang/shared';
+import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { findDisclosure } from '../../data-access/disclosure-repository';
 import type { TDb } from '../../data-access/prisma-client';
 import type { Prisma } from '../../generated/prisma/client';
@@ -15,6 +16,8 @@ import type { Prisma } from '../../generated/prisma/client';
  * - approve (负责人批准): a head (or deputy) of the case's unit, or a head of the agency's leadership;
  * - request withdrawal / non-publication: such disclosure staff, or such a head.
  * Out of reach answers 404 exactly like a missing record; in reach but not the caller's step, 403.
+ * Every 404 of a person is audited, like recording's refused reads (`disclosure.readRefused`: who,
+ * roles, unit, what was tried, why — `outsideUnit` or `notFound`).
  * Records without a unit (catalogue entries, periodic reports, decisions drafted before
  * 2026-12-03 or of a case opened before cases carried a unit) keep the role rule.
  */
@@ -68,13 +71,34 @@ export function createDisclosureAccess(db: TDb, units: TDirectoryUnits): TDisclo
     };
   };
 
+  /** The refusal in the audit trail (its own transaction: the chain is appended under a lock). */
+  const refuse = async (
+    principal: TPrincipal,
+    id: string,
+    action: TDisclosureAction,
+    why: 'outsideUnit' | 'notFound',
+    unitId?: string,
+  ): Promise<AppError> => {
+    if (!principal.roles.includes('system'))
+      await db.$transaction((tx) =>
+        writeAudit(tx, principal, 'disclosure.readRefused', disclosureSubject(id), {
+          what: action,
+          roles: principal.roles,
+          unitId: principal.unitId ?? null,
+          reason: why,
+          ...(unitId ? { recordUnitId: unitId } : {}),
+        }),
+      );
+    return new AppError('notFound', '公示记录不存在');
+  };
+
   return {
     async assert(principal, id, action) {
       const d = await findDisclosure(db, id);
-      if (!d) throw new AppError('notFound', '公示记录不存在');
+      if (!d) throw await refuse(principal, id, action, 'notFound');
       if (d.unitId === null) return; // the role rule (checked by the route) decides
       const s = standing(principal, d.unitId);
-      if (!(await s.reaches())) throw new AppError('notFound', '公示记录不存在');
+      if (!(await s.reaches())) throw await refuse(principal, id, action, 'outsideUnit', d.unitId);
       if (action !== 'read' && !(await s.may(action))) throw new AppError('forbidden', refusal[action]);
     },
     async listScope(principal) {
