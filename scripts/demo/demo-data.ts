@@ -62,9 +62,11 @@ export type TDemoTarget =
   | 'disclosureDraft';
 
 export interface TDemoFile {
-  mediaKind: 'photo' | 'document';
+  mediaKind: 'photo' | 'document' | 'video';
   fileName: string;
-  contentType: 'image/png' | 'application/pdf' | 'text/plain';
+  contentType: 'image/png' | 'application/pdf' | 'text/plain' | 'video/mp4';
+  /** Bytes of a generated video (video/mp4 only): large files are uploaded in parts. */
+  size?: number;
   description: string;
   /** What the file is in the case's submission (major cases) or evidence list. */
   role: 'sitePhoto' | 'investigationReport' | 'draftDecisionDocument' | 'evidence';

@@ -34,6 +34,7 @@ import {
   startActivity,
   submitProposal,
   uploadEvidence,
+  uploadEvidenceInParts,
   waitForCaseStage,
   waitForDisclosure,
   waitForReview,
@@ -62,7 +63,7 @@ import {
   type TCaseStory,
   type TRecordInput,
 } from './support/sample-content';
-import { pdfDocument, pngPhoto, textDocument } from './support/sample-files';
+import { mp4Video, pdfDocument, pngPhoto, textDocument } from './support/sample-files';
 import type { TStaffApi } from './support/staff-api';
 import {
   catalogueEntries,
@@ -175,7 +176,11 @@ function withTimes(c: TDemoCaseTemplate, t: TTimeline): TDemoCase {
   return { ...c, story };
 }
 
+/** Files larger than this are uploaded in parts (resumable), as the console does. */
+const PARTS_ABOVE_BYTES = 8 * 1024 * 1024;
+
 function fileBytes(f: TDemoFile, seed: number): Buffer {
+  if (f.contentType === 'video/mp4') return mp4Video(f.size ?? 1024 * 1024, seed);
   if (f.contentType === 'image/png') return pngPhoto(96, 64, seed);
   if (f.contentType === 'application/pdf') return pdfDocument(f.text[0] ?? f.fileName, f.text.slice(1));
   return textDocument(f.text.join('\n'));
@@ -233,20 +238,21 @@ async function loadCase(ctx: TLoadContext, c: TDemoCase, index: number): Promise
       continue;
     }
     const data = fileBytes(f, index * 10 + i + 1);
-    const e = await uploadEvidence(
-      api,
-      officerA,
-      caseNumber,
-      {
-        activityId: activity.id,
-        mediaKind: f.mediaKind,
-        fileName: f.fileName,
-        contentType: f.contentType,
-        data,
-        description: f.description,
-      },
-      key('evidence', i),
-    );
+    const upload = {
+      activityId: activity.id,
+      mediaKind: f.mediaKind,
+      fileName: f.fileName,
+      contentType: f.contentType,
+      data,
+      description: f.description,
+      ...(f.mediaKind === 'video'
+        ? { recordedFrom: story.site.startedAt, recordedUntil: story.site.endedAt }
+        : {}),
+    };
+    const e =
+      data.length > PARTS_ABOVE_BYTES
+        ? await uploadEvidenceInParts(api, officerA, caseNumber, upload, key('evidence', i))
+        : await uploadEvidence(api, officerA, caseNumber, upload, key('evidence', i));
     evidence[f.fileName] = e;
     out.created(
       `证据 ${f.fileName}`,
@@ -526,6 +532,12 @@ async function loadDecisionAndDisclosure(
       `${users.discloser.name} 提交、${users.reviewerLiu.name} 审核、${users.unitHead.name} 批准，流程已发布（${disclosure.publishedAt ? formatDate(disclosure.publishedAt) : ''}）`,
     );
   } else {
+    if (disclosure.status === 'approved') {
+      // Approved, and the workflow has not published it yet (its publish call may be waiting out a
+      // retry): wait for the publication — "approved" is neither published nor withdrawn.
+      await waitForCaseStage(api, users.unitHead, caseNumber, 'published', WORKER_WAIT_MS);
+      disclosure = await currentDisclosure(api, caseNumber);
+    }
     out.found(
       '公示',
       `${disclosureStatusLabel[disclosure.status] ?? disclosure.status}` +
@@ -534,6 +546,10 @@ async function loadDecisionAndDisclosure(
   }
 
   if (c.target === 'withdrawnToBeRedone') {
+    if (disclosure.status !== 'published' && disclosure.status !== 'withdrawn')
+      throw new DemoError(
+        `${caseNumber}: disclosure is ${disclosure.status}, neither published (to withdraw) nor withdrawn`,
+      );
     if (disclosure.status === 'published') {
       await withdrawDisclosure(
         api,

@@ -17,6 +17,8 @@
  *   npm run soak                         # default size (about ten minutes on an idle machine)
  *   npm run soak -- --lifecycles 1000    # the full run
  *   npm run soak -- --seed 7 --lifecycles 12 --lanes 3
+ *   npm run soak -- --lifecycles 1000 --lanes 6 --drive-minutes 60   # stop starting after an hour
+ *   --large-every N: every N-th lifecycle also uploads a 24 MiB video in parts (default 4; 0: none)
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +39,10 @@ const { values: args } = parseArgs({
     lifecycles: { type: 'string', default: '36' },
     seed: { type: 'string', default: '1' },
     lanes: { type: 'string', default: '3' },
+    /** Every N-th lifecycle also uploads a 24 MiB video in parts (resumable); 0: none. */
+    'large-every': { type: 'string', default: '4' },
+    /** Start no lifecycle after this many minutes of driving (then settle and check those started). */
+    'drive-minutes': { type: 'string' },
     /** Gap between two kills, milliseconds: uniformly in [min, max]. */
     'chaos-min-ms': { type: 'string', default: '4000' },
     'chaos-max-ms': { type: 'string', default: '15000' },
@@ -49,6 +55,8 @@ const { values: args } = parseArgs({
 const lifecycles = Number(args.lifecycles);
 const seed = Number(args.seed);
 const lanes = Number(args.lanes);
+const largeEvery = Number(args['large-every']);
+const driveMinutes = args['drive-minutes'] === undefined ? undefined : Number(args['drive-minutes']);
 
 // ---- seeded randomness ----------------------------------------------------------------------------
 function mulberry32(a: number) {
@@ -60,8 +68,12 @@ function mulberry32(a: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+// The chaos draws from its own stream, so the same seed kills the same victims at the same offsets
+// however many driver attempts failed; the driver's retry pauses draw from another.
 const random = mulberry32(seed);
 const between = (min: number, max: number) => Math.round(min + random() * (max - min));
+const retryRandom = mulberry32(seed ^ 0x5eed);
+const retryPause = () => Math.round(1000 + retryRandom() * 3000);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const startedAt = Date.now();
@@ -90,12 +102,42 @@ const expected: Record<TDemoCaseTemplate['target'], { stage: string; cycle?: num
   disclosureDraft: { stage: 'disclosure' },
 };
 
-/** Lifecycle i: demo case i mod 6, numbered for this seed and index (workflow ids are global). */
+/** A body camera's recording of 24 MiB + 1234 bytes: 3 full parts of 8 MiB and a short last one. */
+const largeVideo: TDemoCaseTemplate['files'][number] = {
+  mediaKind: 'video',
+  fileName: '执法记录仪视频-现场检查.mp4',
+  contentType: 'video/mp4',
+  size: 24 * 1024 * 1024 + 1234,
+  description: '执法记录仪现场检查全程录像',
+  role: 'evidence',
+  text: [],
+};
+
+/**
+ * Lifecycle i: demo case i mod 6, numbered for this seed and index (workflow ids are global); every
+ * `--large-every`-th one also uploads the large video (in parts, so kills land mid-upload).
+ */
 function soakCases(): TDemoCaseTemplate[] {
   return Array.from({ length: lifecycles }, (_, i) => {
     const template = demoCases[i % demoCases.length]!;
-    return renameDemoCases(`S${seed}-${i + 1}`, [template])[0]!;
+    const large = largeEvery > 0 && (i + 1) % largeEvery === 0;
+    const withFiles = large ? { ...template, files: [...template.files, largeVideo] } : template;
+    return renameDemoCases(`S${seed}-${i + 1}`, [withFiles])[0]!;
   });
+}
+
+/** Runs `work` over `items` in `width` lanes. */
+async function inLanes<T>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 async function main(): Promise<number> {
@@ -265,7 +307,7 @@ async function main(): Promise<number> {
           const message = err instanceof Error ? err.message : String(err);
           driverLog(`! ${c.story.caseNumber} attempt ${attempt}: ${message}`);
           errors.push(`${c.story.caseNumber}#${attempt}: ${message.slice(0, 300)}`);
-          await sleep(between(1000, 4000));
+          await sleep(retryPause());
         }
       }
       return false;
@@ -306,18 +348,20 @@ async function main(): Promise<number> {
     })();
 
     let reached = 0;
+    /** The lifecycles started (all of them, unless --drive-minutes ran out first). */
+    const started: TDemoCaseTemplate[] = [];
     if (!args['check-only']) {
       say(`driving ${cases.length} lifecycles in ${lanes} lanes (seed ${seed})`);
-      const queue = [...cases];
       const deadline = Date.now() + Math.max(20 * 60_000, cases.length * 3 * 60_000);
-      await Promise.all(
-        Array.from({ length: lanes }, async () => {
-          for (let c = queue.shift(); c; c = queue.shift()) {
-            if (await drive(c, deadline)) reached += 1;
-            say(`${reached}/${cases.length} lifecycles driven (${c.story.caseNumber})`);
-          }
-        }),
-      );
+      const stopStarting = driveMinutes === undefined ? Infinity : Date.now() + driveMinutes * 60_000;
+      await inLanes(cases, lanes, async (c) => {
+        if (Date.now() > stopStarting) return;
+        started.push(c);
+        if (await drive(c, deadline)) reached += 1;
+        say(`${reached}/${cases.length} lifecycles driven (${c.story.caseNumber})`);
+      });
+    } else {
+      started.push(...cases);
     }
     driving = false;
     await chaos;
@@ -326,7 +370,7 @@ async function main(): Promise<number> {
 
     // ---- settle: one more pass without chaos (must create nothing new), then the checks ------------
     const settle = { created: 0 };
-    for (const c of cases) {
+    await inLanes(started, lanes, async (c) => {
       const end = Date.now() + 5 * 60_000;
       while (Date.now() < end) {
         try {
@@ -338,7 +382,7 @@ async function main(): Promise<number> {
           await sleep(2000);
         }
       }
-    }
+    });
     // Outboxes drain in the background: give them a minute before counting what is left.
     const outboxDbs = {
       recording: pools.recording,
@@ -362,7 +406,7 @@ async function main(): Promise<number> {
 
     // Stages.
     const wrong: string[] = [];
-    for (const c of cases) {
+    await inLanes(started, lanes, async (c) => {
       const want = expected[c.target];
       const file = await getCaseFile(api, users.unitHead, c.story.caseNumber).catch(() => undefined);
       const cycle = (file as { cycle?: number } | undefined)?.cycle;
@@ -370,11 +414,11 @@ async function main(): Promise<number> {
         wrong.push(
           `${c.story.caseNumber}: ${file ? `${file.stage}/${cycle}` : 'missing'} (want ${want.stage})`,
         );
-    }
+    });
     add(
       'cases at their expected stage',
       wrong.length === 0,
-      `${cases.length - wrong.length}/${cases.length}${wrong.length ? `; ${wrong.slice(0, 5).join('; ')}` : ''}`,
+      `${started.length - wrong.length}/${started.length}${wrong.length ? `; ${wrong.slice(0, 5).join('; ')}` : ''}`,
     );
 
     // Duplicates.
@@ -543,8 +587,8 @@ async function main(): Promise<number> {
         .map((p) => `${p.name} ${p.crashes}`)
         .join(', ') || 'none';
     const lines = [
-      `Soak run: seed ${seed}, ${cases.length} lifecycles (${lanes} lanes), ${elapsed()} in all, finished ${new Date().toISOString()}.`,
-      `Lifecycles driven to their end during the chaos: ${reached}/${cases.length}; a settle pass without chaos created ${settle.created} more thing(s).`,
+      `Soak run: seed ${seed}, ${cases.length} lifecycles (${lanes} lanes${largeEvery > 0 ? `, every ${largeEvery}th with a 24 MiB video uploaded in parts` : ''}), ${elapsed()} in all, finished ${new Date().toISOString()}.`,
+      `Lifecycles driven to their end during the chaos: ${reached}/${started.length} started${started.length < cases.length ? ` (of ${cases.length}: --drive-minutes ran out)` : ''}; a settle pass without chaos created ${settle.created} more thing(s).`,
       `SIGKILLs: ${kills.size ? [...kills.values()].reduce((a, b) => a + b, 0) : 0} (${killLine}); exits not caused by the driver (restarted): ${crashLine}.`,
       `Failed driver attempts (retried): ${errors.length}. Counts: ${counts.evidence} evidence, ${counts.publications} publications, ${counts.opinions} opinions, ${counts.filings} filings, ${counts.notifications} notifications, ${mail.messages?.length ?? 0} e-mails.`,
       '',

@@ -8,7 +8,6 @@
  */
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TLifecycleActivities } from '../src/lifecycle/activities';
 import {
   decision,
   eventually,
@@ -27,7 +26,6 @@ const attempts: { attempt: number; scheduledAt: number }[] = [];
 let h: THarness;
 
 beforeAll(async () => {
-  let publish: TLifecycleActivities['publishDisclosure'] | undefined;
   h = await startHarness('service-outage-retries', undefined, {
     publishDisclosure: async (input) => {
       const info = Context.current().info;
@@ -38,10 +36,9 @@ beforeAll(async () => {
           'ServiceHttpError',
           503,
         );
-      return publish!(input);
+      return h.stubs.activities.publishDisclosure(input);
     },
   });
-  publish = h.stubs.activities.publishDisclosure;
 });
 afterAll(async () => h?.stop());
 

@@ -319,6 +319,65 @@ export async function uploadEvidence(
   return sent.body;
 }
 
+interface TUploadStatus {
+  uploadId: string;
+  status: string;
+  partSize: number;
+  partCount: number;
+  receivedParts: { partNumber: number; size: number; sha256: string }[];
+  evidenceId: string | null;
+}
+
+/**
+ * Uploads a large file resumably (断点续传): declares it (the same key finds the same upload
+ * again), asks which parts the service already holds, sends only the missing ones
+ * (`PUT …/parts/{n}`, each `partSize` bytes but the last) and completes it. An attempt cut off by
+ * an outage is simply called again: it picks up where the service's part list ends.
+ */
+export async function uploadEvidenceInParts(
+  api: TStaffApi,
+  as: TStaffUser,
+  caseNumber: string,
+  file: TEvidenceFile,
+  key: string,
+): Promise<TEvidenceView> {
+  const declared = await api.call<TUploadStatus>(
+    'recording',
+    'POST',
+    `/cases/${enc(caseNumber)}/evidence-uploads`,
+    {
+      as,
+      idempotencyKey: key,
+      json: {
+        activityId: file.activityId,
+        mediaKind: file.mediaKind,
+        contentType: file.contentType,
+        fileName: file.fileName,
+        size: file.data.length,
+        sha256: sha256Hex(file.data),
+        ...(file.description ? { description: file.description } : {}),
+        ...(file.recordedFrom ? { recordedFrom: file.recordedFrom } : {}),
+        ...(file.recordedUntil ? { recordedUntil: file.recordedUntil } : {}),
+      },
+    },
+  );
+  const id = declared.body.uploadId;
+  const upload = (await api.call<TUploadStatus>('recording', 'GET', `/evidence-uploads/${id}`, { as })).body;
+  if (upload.status === 'open') {
+    const held = new Set(upload.receivedParts.map((p) => p.partNumber));
+    for (let n = 1; n <= upload.partCount; n++) {
+      if (held.has(n)) continue;
+      const data = file.data.subarray((n - 1) * upload.partSize, n * upload.partSize);
+      await api.call('recording', 'PUT', `/evidence-uploads/${id}/parts/${n}`, {
+        as,
+        bytes: { data, contentType: 'application/octet-stream' },
+      });
+    }
+  }
+  const done = await api.call<TEvidenceView>('recording', 'POST', `/evidence-uploads/${id}/complete`, { as });
+  return done.body;
+}
+
 /** The original as stored, hash-verified by the service (`X-Evidence-SHA256`). */
 export async function downloadEvidence(api: TStaffApi, as: TStaffUser, evidenceId: string) {
   const res = await api.call<Buffer>('recording', 'GET', `/evidence/${evidenceId}/content`, {

@@ -76,3 +76,32 @@ export function pdfDocument(title: string, lines: string[]): Buffer {
 export function textDocument(text: string): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
+
+/**
+ * An MP4 of `size` bytes standing in for a body camera's recording (执法记录仪视频): a real `ftyp`
+ * box (the service checks it), then seeded pseudo-random bytes — large enough to be sent in parts.
+ */
+export function mp4Video(size: number, seed = 1): Buffer {
+  const out = Buffer.alloc(size);
+  const ftyp = Buffer.from([
+    0,
+    0,
+    0,
+    0x18,
+    ...Buffer.from('ftypisom', 'latin1'),
+    0,
+    0,
+    2,
+    0,
+    ...Buffer.from('isomiso2', 'latin1'),
+  ]);
+  ftyp.copy(out, 0);
+  let x = (seed * 2654435761) >>> 0 || 1;
+  for (let i = ftyp.length; i + 4 <= size; i += 4) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out.writeUInt32LE(x >>> 0, i);
+  }
+  return out;
+}
