@@ -107,9 +107,9 @@ describe('outbox', () => {
     expect(left!.n).toBe(0);
   });
 
-  it('backs off 5 s, 10 s, 20 s … up to 5 minutes, and a repeated dedupeKey is queued once', async () => {
+  it('backs off 5 s, 10 s, 20 s, then every 30 s, and a repeated dedupeKey is queued once', async () => {
     expect([1, 2, 3, 4, 7, 8, 50].map(outboxRetryDelayMs)).toEqual([
-      5_000, 10_000, 20_000, 40_000, 300_000, 300_000, 300_000,
+      5_000, 10_000, 20_000, 30_000, 30_000, 30_000, 30_000,
     ]);
     const first = await scratch.db.$transaction((tx) =>
       enqueueOutbox(tx, { kind: 'note', orderingKey: 'k', dedupeKey: 'fact-1', subject: 's', payload: {} }),

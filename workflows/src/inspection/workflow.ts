@@ -21,6 +21,7 @@ import type {
 } from '../lifecycle/activities/notify-clock-step';
 import type { TReportClockEventInput } from '../lifecycle/activities/report-clock-event';
 import type { TInspectionActivities, TInspectionResultsClock } from './activities';
+import { SERVICE_RETRY_CAP_PATCH } from '../service-retry';
 
 export interface TInspectionResultsStatus {
   taskId: string;
@@ -54,10 +55,19 @@ type TActs = TInspectionActivities & {
   reportClockEvent(input: TReportClockEventInput): Promise<void>;
 };
 
-const acts = proxyActivities<TActs>({
+// As the lifecycle's service calls: retried without limit, a service outage only delays; backing
+// off to at most 30 s behind the lifecycle's patch id (SERVICE_RETRY_CAP_PATCH: runs that scheduled
+// their calls before keep 5 minutes).
+const actsBefore = proxyActivities<TActs>({
   startToCloseTimeout: '30 seconds',
-  // As the lifecycle's service calls: retried without limit, a service outage only delays.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+const actsCapped = proxyActivities<TActs>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+const acts: TActs = new Proxy(actsCapped, {
+  get: (capped, name) => (patched(SERVICE_RETRY_CAP_PATCH) ? capped : actsBefore)[name as keyof TActs],
 });
 
 /**

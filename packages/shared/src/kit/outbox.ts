@@ -37,9 +37,13 @@ export interface TOutboxMessage {
   attempts: number;
 }
 
-/** Backoff after the n-th failed attempt: 5 s, 10 s, 20 s … capped at 5 minutes (as the worker's). */
+/**
+ * Backoff after the n-th failed attempt: 5 s, 10 s, 20 s, then every 30 s (as the worker's service
+ * calls, SERVICE_RETRY_CAP_PATCH): a message that failed through several outages in a row goes out
+ * within 30 s of its receiver answering again, not up to 5 minutes later (issue #16, the soak).
+ */
 export const outboxRetryDelayMs = (attempts: number): number =>
-  Math.min(5 * 60_000, 5_000 * 2 ** Math.max(0, Math.min(attempts, 20) - 1));
+  Math.min(30_000, 5_000 * 2 ** Math.max(0, Math.min(attempts, 20) - 1));
 
 /** Queue a message in the caller's transaction. Returns its id, or undefined for a repeated dedupeKey. */
 export async function enqueueOutbox(

@@ -43,22 +43,12 @@ import { legalReviewStage } from './stages/legal-review-stage';
 import { publishedStage } from './stages/published-stage';
 import { initialState, terminalStages, type TLifecycleState } from './state';
 import { iso } from './time';
+import { SERVICE_RETRY_CAP_PATCH } from '../../service-retry';
 
 const { computeClock } = proxyActivities<TLifecycleActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
-
-/**
- * `patched()` id of the service calls' 30-second retry cap (issue #16, docs/reliability.md). Before
- * it, a call's backoff doubled up to 5 minutes: under the soak's chaos an activity that met a few
- * outages in a row (the service, PostgreSQL, the worker, Temporal — each failure doubles the wait,
- * and the wait never resets) then waited up to 5 minutes *after* everything was back, so an approved
- * disclosure sat unpublished for minutes. Capped at 30 s, a case moves on within 30 s of the service
- * answering again; a long outage costs one call per pending step every 30 s. Runs that scheduled
- * their calls before keep the old cap (their histories carry no marker).
- */
-export const SERVICE_RETRY_CAP_PATCH = 'service-retry-cap-30s';
 
 // Service calls retry without limit: a service outage delays a case, it must never fail it.
 const servicesBefore = proxyActivities<TLifecycleActivities>({
