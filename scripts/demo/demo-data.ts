@@ -58,6 +58,8 @@ export type TDemoTarget =
   | 'materialsRequested'
   | 'exempt'
   | 'withdrawnToBeRedone'
+  /** As withdrawnToBeRedone, then decided again (cycle 2) and published again (the soak). */
+  | 'redonePublished'
   /** Decided and served; the disclosure draft waits for disclosure staff (the console's test). */
   | 'disclosureDraft';
 

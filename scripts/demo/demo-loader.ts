@@ -444,7 +444,8 @@ async function loadDecisionAndDisclosure(
   const hasRecord = async (kind: string) =>
     ((await getCaseFile(api, users.unitHead, caseNumber))?.records ?? []).find((r) => r.kind === kind);
 
-  const decidedNow = file.stage === 'decision';
+  // Cycle 1's decision (a redone case back at `decision` in cycle 2 is decided in loadRedoneDecision).
+  const decidedNow = file.stage === 'decision' && file.cycle === 1;
   if (decidedNow) {
     const approval =
       (await hasRecord('headApproval')) ??
@@ -545,7 +546,7 @@ async function loadDecisionAndDisclosure(
     );
   }
 
-  if (c.target === 'withdrawnToBeRedone') {
+  if (c.target === 'withdrawnToBeRedone' || c.target === 'redonePublished') {
     if (disclosure.status !== 'published' && disclosure.status !== 'withdrawn')
       throw new DemoError(
         `${caseNumber}: disclosure is ${disclosure.status}, neither published (to withdraw) nor withdrawn`,
@@ -567,14 +568,92 @@ async function loadDecisionAndDisclosure(
     } else {
       out.found('撤下', disclosure.withdrawal?.explanation?.slice(0, 40) ?? '');
     }
-    await eventually(
+    const redone = await eventually(
       async () => {
         const f = await getCaseFile(api, users.unitHead, caseNumber);
-        if (f?.stage !== 'proposal' || f.cycle !== 2) throw new Error(`case file at ${f?.stage}/${f?.cycle}`);
+        const cycle = f?.cycle ?? 1;
+        // Back at proposal in cycle 2, or (redonePublished) already further in it.
+        if (!f || cycle < 2 || (f.stage !== 'proposal' && c.target !== 'redonePublished'))
+          throw new Error(`case file at ${f?.stage}/${cycle}`);
+        return f;
       },
       { timeoutMs: WORKER_WAIT_MS, what: `${caseNumber} back at proposal (cycle 2)` },
     );
+    if (c.target === 'redonePublished') return loadRedoneDecision(ctx, c, redone, key);
   }
+  return disclosure.id;
+}
+
+/**
+ * The decision redone (重新作出, cycle 2) after the 复议 decision: a new proposal, a new decision
+ * document (its number marked 重), the disclosure's internal review again, and the publication of
+ * the new decision — the withdrawn one stays withdrawn.
+ */
+async function loadRedoneDecision(
+  ctx: TLoadContext,
+  c: TDemoCase,
+  initial: TCaseFileView,
+  key: ReturnType<typeof caseKeys>,
+): Promise<string> {
+  const { api, t, out } = ctx;
+  const { story } = c;
+  const { caseNumber } = story;
+  const [officerA] = story.officers;
+  const documentNumber = story.decision.documentNumber.replace(/号$/u, '（重）号');
+  let file = initial;
+  if (file.stage === 'proposal') {
+    const records = file.records ?? [];
+    const opinion = records.find((r) => r.kind === 'handlerOpinion');
+    if (!opinion) throw new DemoError(`${caseNumber}: no handler opinion to propose again`);
+    const result = await submitProposal(
+      api,
+      officerA,
+      caseNumber,
+      {
+        officers: file.officers,
+        decisionKind: story.decision.kind,
+        summary: story.proposedDecision,
+        major: false,
+        majorCriteria: [],
+        hearingOrAssessmentHeld: false,
+        materials: [{ kind: 'proposedDecision', documentId: opinion.id, title: '承办人意见（重新作出）' }],
+      },
+      key('proposal', 2),
+    );
+    out.created('拟重新作出决定', `第 2 次决定，流程进入“${stageLabel[result.stage] ?? result.stage}”`);
+    file = await waitForCaseStage(api, users.unitHead, caseNumber, result.stage, WORKER_WAIT_MS);
+  }
+  if (file.stage === 'decision') {
+    const approval = (file.records ?? []).find((r) => r.kind === 'headApproval');
+    if (!approval) throw new DemoError(`${caseNumber}: no head approval record`);
+    await recordDecision(
+      api,
+      officerA,
+      caseNumber,
+      {
+        decisionDate: t.today,
+        documentNumber,
+        decisionKind: story.decision.kind,
+        headApprovalRecordId: approval.id,
+        publication: story.decision.publication,
+        disclosure: story.decision.disclosure,
+      },
+      key('decision', 2),
+    );
+    out.created(`重新作出决定 ${documentNumber}`, t.today);
+  } else out.found(`重新作出决定 ${documentNumber}`);
+  let disclosure = await waitForDisclosure(api, users.discloser, caseNumber, 2, WORKER_WAIT_MS);
+  if (disclosure.status === 'draft') {
+    disclosure = await passInternalReview(
+      api,
+      { discloser: users.discloser, checker: users.reviewerLiu, head: users.unitHead },
+      disclosure,
+      (step) => key('disclosure', 2, step),
+    );
+    out.created('公示（第 2 次决定）', `${users.unitHead.name} 批准`);
+  }
+  await waitForCaseStage(api, users.unitHead, caseNumber, 'published', WORKER_WAIT_MS);
+  out.found('公示（第 2 次决定）', '流程已发布');
   return disclosure.id;
 }
 

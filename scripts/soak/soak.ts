@@ -99,6 +99,7 @@ const expected: Record<TDemoCaseTemplate['target'], { stage: string; cycle?: num
   materialsRequested: { stage: 'legalReview' },
   exempt: { stage: 'exempt' },
   withdrawnToBeRedone: { stage: 'proposal', cycle: 2 },
+  redonePublished: { stage: 'published', cycle: 2 },
   disclosureDraft: { stage: 'disclosure' },
 };
 
@@ -121,7 +122,13 @@ function soakCases(): TDemoCaseTemplate[] {
   return Array.from({ length: lifecycles }, (_, i) => {
     const template = demoCases[i % demoCases.length]!;
     const large = largeEvery > 0 && (i + 1) % largeEvery === 0;
-    const withFiles = large ? { ...template, files: [...template.files, largeVideo] } : template;
+    // Every other withdrawn-to-be-redone case is decided and published again (cycle 2).
+    const redo = template.target === 'withdrawnToBeRedone' && Math.floor(i / demoCases.length) % 2 === 1;
+    const withFiles = {
+      ...template,
+      ...(large ? { files: [...template.files, largeVideo] } : {}),
+      ...(redo ? { target: 'redonePublished' as const } : {}),
+    };
     return renameDemoCases(`S${seed}-${i + 1}`, [withFiles])[0]!;
   });
 }
