@@ -342,6 +342,8 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
               temporalUi: { url: consoleConfig.TEMPORAL_UI_URL, namespace: consoleConfig.TEMPORAL_NAMESPACE },
             }
           : {}),
+        // The public platform is the disclosure service's `/public`, reachable by the test's browser.
+        publicPlatformUrl: disclosureServer.url,
         logger: consoleLogger,
         ...(typeof options.console === 'object' && options.console.staticDir
           ? { staticDir: options.console.staticDir }

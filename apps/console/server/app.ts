@@ -26,6 +26,8 @@ export interface TConsoleAppDeps {
   healthTargets?: Record<string, string>;
   /** Temporal Web UI, for admins' links from a case to its workflow; absent: no link. */
   temporalUi?: { url: string; namespace: string };
+  /** The public platform's address as browsers reach it, for links to a record's public page. */
+  publicPlatformUrl?: string;
   /** 日历 (admins): the holiday data folder and a Temporal client; absent: the page says so. */
   calendar?: Omit<TCalendarAdminDeps, 'logger'>;
 }
@@ -147,7 +149,8 @@ export function createConsoleApp(deps: TConsoleAppDeps) {
     // Admins get the Temporal Web UI's address for the case page's link to the workflow.
     const temporalUi =
       deps.temporalUi && req.session.user.roles.includes('admin') ? { temporalUi: deps.temporalUi } : {};
-    res.json({ user: req.session.user, csrfToken: req.session.csrfToken, ...temporalUi });
+    const publicPlatform = deps.publicPlatformUrl ? { publicPlatformUrl: deps.publicPlatformUrl } : {};
+    res.json({ user: req.session.user, csrfToken: req.session.csrfToken, ...temporalUi, ...publicPlatform });
   });
 
   app.post('/auth/logout', csrfProtection(consoleOrigin), async (req, res) => {

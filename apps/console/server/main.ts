@@ -37,6 +37,9 @@ const { app, close } = createConsoleApp({
         temporalUi: { url: config.TEMPORAL_UI_URL.replace(/\/$/u, ''), namespace: config.TEMPORAL_NAMESPACE },
       }
     : {}),
+  ...(config.PUBLIC_PLATFORM_URL
+    ? { publicPlatformUrl: config.PUBLIC_PLATFORM_URL.replace(/\/$/u, '') }
+    : {}),
   logger,
   staticDir: path.join(__dirname, '..', 'dist'),
 });

@@ -22,6 +22,12 @@ const DisclosurePage = lazy(() => import('./pages/disclosure-page'));
 const ExemptionsPage = lazy(() => import('./pages/exemptions-page'));
 const InspectionPage = lazy(() => import('./pages/inspection-page'));
 const InspectionTaskPage = lazy(() => import('./pages/inspection-task-page'));
+const CorrectionQueuePage = lazy(() => import('./pages/correction-queue-page'));
+const CorrectionRequestPage = lazy(() => import('./pages/correction-request-page'));
+const CataloguePage = lazy(() => import('./pages/catalogue-page'));
+const CatalogueEntryNewPage = lazy(() => import('./pages/catalogue-entry-new-page'));
+const CatalogueChangePage = lazy(() => import('./pages/catalogue-change-page'));
+const CatalogueChangeNewPage = lazy(() => import('./pages/catalogue-change-new-page'));
 
 // A failing page shows an error in Chinese inside the layout; the menu stays usable.
 const page = (element: ReactNode) => (
@@ -54,6 +60,12 @@ export const router = createBrowserRouter([
       { path: 'exemptions', element: page(<ExemptionsPage />) },
       { path: 'inspection', element: page(<InspectionPage />) },
       { path: 'inspection/tasks/:taskId', element: page(<InspectionTaskPage />) },
+      { path: 'correction-requests', element: page(<CorrectionQueuePage />) },
+      { path: 'correction-requests/:id', element: page(<CorrectionRequestPage />) },
+      { path: 'catalogue', element: page(<CataloguePage />) },
+      { path: 'catalogue/new', element: page(<CatalogueEntryNewPage />) },
+      { path: 'catalogue-changes/new', element: page(<CatalogueChangeNewPage />) },
+      { path: 'catalogue-changes/:id', element: page(<CatalogueChangePage />) },
     ],
   },
 ]);

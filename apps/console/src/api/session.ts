@@ -18,6 +18,8 @@ export interface TSession {
   csrfToken: string;
   /** Admins only, when configured: the Temporal Web UI, for the link from a case to its workflow. */
   temporalUi?: { url: string; namespace: string };
+  /** When configured: the public platform's address, for links to a record's public page. */
+  publicPlatformUrl?: string;
 }
 
 /** The Temporal Web UI's page of a case's lifecycle workflow (`case-lifecycle:<案号>`). */

@@ -4,6 +4,7 @@ import {
   BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  EditOutlined,
   FileSearchOutlined,
   FolderAddOutlined,
   HeartOutlined,
@@ -13,6 +14,7 @@ import {
   GlobalOutlined,
   StopOutlined,
   SearchOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -40,6 +42,18 @@ const menuRoutes: { path: string; name: string; icon: ReactNode; roles?: string[
     path: '/disclosures',
     name: '公示管理',
     icon: <GlobalOutlined />,
+    roles: ['discloser', 'reviewer', 'head', 'admin'],
+  },
+  {
+    path: '/correction-requests',
+    name: '更正申请',
+    icon: <EditOutlined />,
+    roles: ['discloser', 'head'],
+  },
+  {
+    path: '/catalogue',
+    name: '事前公开目录',
+    icon: <UnorderedListOutlined />,
     roles: ['discloser', 'reviewer', 'head', 'admin'],
   },
   {

@@ -73,3 +73,18 @@ export const outcomeStageLabel = lookup({
   returned: '已退回',
 });
 export const versionPurposeLabel = lookup({ initial: '初稿', revision: '修改', correction: '更正' });
+
+// ---- correction requests (更正申请) and the catalogue (事前公开目录) ---------------------------
+export const correctionStatusLabel = lookup({ open: '待答复', answered: '已答复' });
+export const correctionOutcomeLabel = lookup({
+  corrected: '已更正',
+  partlyCorrected: '部分更正',
+  rejected: '不予更正',
+});
+export const requesterKindLabel = lookup({ citizen: '公民', organisation: '法人或其他组织' });
+export const catalogueChangeKindLabel = lookup({
+  lawChange: '法律、法规、规章或规范性文件立改废',
+  functionChange: '部门机构职能调整',
+});
+export const catalogueChangeStatusLabel = lookup({ open: '待更新', completed: '已全部更新' });
+export const escalationLevelLabel = lookup({ '0': '提醒', '1': '督办', '2': '二次督办' });

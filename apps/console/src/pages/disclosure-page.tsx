@@ -1,7 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Empty, Space, Tag, Timeline } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Space, Tag, Timeline } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { exemptionReasonLabel, withdrawalReasonLabel } from '@sanxiang/shared/src/domain';
+import {
+  exemptionReasonLabel,
+  fieldLabelOf,
+  valueLabel,
+  withdrawalReasonLabel,
+} from '@sanxiang/shared/src/domain';
+import { CatalogueEntryForm } from '../components/catalogue/catalogue-entry-form';
+import { sectionLabel } from '../components/catalogue/section-label';
+import { CorrectionForm } from '../components/disclosure/correction-form';
 import { disclosureApi } from '../api/clients';
 import { problemText, unwrap } from '../api/problem';
 import {
@@ -33,6 +42,71 @@ const dayOr = orDash(formatDateShort);
 const label = (labels: Record<string, string>, value: string | null | undefined) =>
   value ? (labels[value] ?? value) : '—';
 
+/**
+ * The record's page on the public platform, once the public can see it (a withdrawn decision's page
+ * shows the withdrawal notice); absent when the console is not told the platform's address.
+ */
+function publicPageUrl(base: string | undefined, d: TDisclosureDetail): string | undefined {
+  if (!base || d.publishedVersion === null) return undefined;
+  if (d.kind === 'decision')
+    return d.status === 'published' || d.status === 'withdrawn'
+      ? `${base}/public/decisions/${d.id}`
+      : undefined;
+  if (d.status !== 'published') return undefined;
+  return d.kind === 'catalogueEntry' ? `${base}/public/catalogue/${d.id}` : `${base}/public/reports/${d.id}`;
+}
+
+/** A value of a catalogue entry or report as people read it: code values in words, lists one a line. */
+function ContentValue({ field, value }: { field: string; value: unknown }): ReactNode {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'section') return sectionLabel(String(value));
+  if (typeof value === 'string')
+    return valueLabel[field]?.[value] ?? <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span>;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value))
+    return (
+      <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+        {value.map((item, i) => (
+          <li key={i}>
+            <ContentValue field={field} value={item} />
+          </li>
+        ))}
+      </ol>
+    );
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${fieldLabelOf(['body', k])}：${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join('；');
+}
+
+/**
+ * 修改目录条目 / 更正公示内容: a catalogue entry being drafted or published gets a new version of
+ * its whole text; a published decision a correction (only the changed fields, with the reason).
+ */
+function EditCard({ d }: { d: TDisclosureDetail }) {
+  const [open, setOpen] = useState(false);
+  const working = d.versions.find((v) => v.version === d.workingVersion);
+  const isEntry = d.kind === 'catalogueEntry';
+  const label = isEntry
+    ? d.status === 'published'
+      ? '更新目录条目（保存为新版本，审核批准后重新发布）'
+      : '修改目录条目'
+    : '更正公示内容';
+  if (!open) return <Button onClick={() => setOpen(true)}>{label}</Button>;
+  if (!isEntry) return <CorrectionForm d={d} onDone={() => setOpen(false)} />;
+  return (
+    <Card title={label}>
+      <CatalogueEntryForm
+        mode="revise"
+        id={d.id}
+        baseVersion={d.workingVersion}
+        source={(working?.source ?? {}) as Record<string, unknown>}
+        onDone={() => setOpen(false)}
+      />
+    </Card>
+  );
+}
+
 /** Which actions the signed-in person may take here; the service decides (and refuses) anyway. */
 function Actions({ d, user }: { d: TDisclosureDetail; user: { id: string; roles: string[] } }) {
   const has = (...names: string[]) => names.some((n) => user.roles.includes(n));
@@ -59,6 +133,14 @@ function Actions({ d, user }: { d: TDisclosureDetail; user: { id: string; roles:
         canApprove={canApprove && open.requestedBy !== user.id && open.checkedBy !== user.id}
       />,
     );
+  const published = d.status === 'published' && d.reviewStage === null;
+  if (
+    canEdit &&
+    !open &&
+    ((d.kind === 'catalogueEntry' && (d.reviewStage === 'editing' || published)) ||
+      (d.kind === 'decision' && published))
+  )
+    cards.push(<EditCard key={`edit-${d.workingVersion}`} d={d} />);
   if (d.reviewStage === 'editing' && canEdit && open?.kind !== 'nonPublication')
     cards.push(<SubmitForReview key="submit" d={d} />);
   if (d.reviewStage === 'awaitingCheck')
@@ -107,7 +189,7 @@ function Actions({ d, user }: { d: TDisclosureDetail; user: { id: string; roles:
 /** 公示记录: where it stands, the draft editor, the actions of the signed-in person, the history. */
 export default function DisclosurePage() {
   const { id = '' } = useParams();
-  const { user } = useSession();
+  const { user, publicPlatformUrl } = useSession();
   const detail = useQuery({
     queryKey: ['disclosure', id],
     queryFn: async () => unwrap(await disclosureApi.GET('/disclosures/{id}', { params: { path: { id } } })),
@@ -116,6 +198,7 @@ export default function DisclosurePage() {
   if (detail.isError)
     return <Alert type="error" showIcon message="无法读取公示记录" description={problemText(detail.error)} />;
   const d = detail.data;
+  const publicUrl = publicPageUrl(publicPlatformUrl, d);
   const editable = d.kind === 'decision' && d.reviewStage === 'editing' && user.roles.includes('discloser');
   const working = d.versions.find((v) => v.version === d.workingVersion);
 
@@ -131,15 +214,22 @@ export default function DisclosurePage() {
           ) : null}
         </>
       }
-      extra={
-        d.caseNumber
+      extra={[
+        ...(publicUrl
+          ? [
+              <a key="public" href={publicUrl} target="_blank" rel="noreferrer">
+                在公开平台查看
+              </a>,
+            ]
+          : []),
+        ...(d.caseNumber
           ? [
               <Link key="case" to={`/cases/${encodeURIComponent(d.caseNumber)}`}>
                 查看案卷
               </Link>,
             ]
-          : []
-      }
+          : []),
+      ]}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card title="公示概况">
@@ -182,8 +272,11 @@ export default function DisclosurePage() {
           <Card title="公示内容">
             <Descriptions column={1} size="small" bordered>
               {Object.entries(working?.publicContent ?? {}).map(([key, value]) => (
-                <Descriptions.Item key={key} label={key}>
-                  {typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value)}
+                <Descriptions.Item
+                  key={key}
+                  label={key === 'section' ? '目录类别' : fieldLabelOf(['body', key])}
+                >
+                  <ContentValue field={key} value={value} />
                 </Descriptions.Item>
               ))}
             </Descriptions>

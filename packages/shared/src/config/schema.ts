@@ -79,6 +79,11 @@ export const ZEnv = z.object({
     .describe(
       "Temporal Web UI, for admins' link from a case page to its workflow (`npm start`: the dev server's UI); unset: no link.",
     ),
+  PUBLIC_PLATFORM_URL: httpUrl
+    .optional()
+    .describe(
+      "The public platform (公开平台, the disclosure service's `/public`) as browsers reach it, for staff's link from a disclosure record to its public page; unset: no link.",
+    ),
   TEMPORAL_TASK_QUEUE: z
     .string()
     .min(1)
@@ -396,6 +401,7 @@ export const profiles = {
     'SERVICE_URL_NOTIFICATIONS',
     'SERVICE_URL_INSPECTION',
     'TEMPORAL_UI_URL',
+    'PUBLIC_PLATFORM_URL',
     'TEMPORAL_ADDRESS',
     'TEMPORAL_NAMESPACE',
     'TEMPORAL_CODEC_KEYS',

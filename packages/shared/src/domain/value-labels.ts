@@ -108,4 +108,13 @@ export const valueLabel: Record<string, Record<string, string>> = {
   partyKind: partyKindLabel,
   mode: { publish: '公开', redact: '删除部分信息后公开', exempt: '不予公开' },
   reason: exemptionReasonLabel,
+  // the pre-disclosure catalogue's entries (disclosure `ZCatalogueEntryContent`)
+  powerKind: decisionKindLabel,
+  remedyKind: {
+    hearing: '听证',
+    statementAndDefence: '陈述、申辩',
+    reconsideration: '行政复议',
+    litigation: '行政诉讼',
+    other: '其他',
+  },
 };

@@ -1,6 +1,7 @@
 import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { AppError } from '@sanxiang/shared';
 import type { TDb } from '../../data-access/prisma-client';
+import type { TCatalogueChangeView } from './catalogue-change-view';
 
 const include = {
   entries: {
@@ -26,7 +27,7 @@ type TChangeRow = NonNullable<Awaited<ReturnType<TDb['catalogueChange']['findFir
   escalations: { level: number; audience: string; roles: string[]; reason: string; dueAt: Date; at: Date }[];
 };
 
-const view = (c: TChangeRow, today: string) => ({
+const view = (c: TChangeRow, today: string): TCatalogueChangeView => ({
   id: c.id,
   kind: c.kind,
   title: c.title,

@@ -6,6 +6,7 @@ import { lockKey } from '../../data-access/locks';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { endDutyClock } from '../duty-clocks';
 import { correctionOutcomeLabel } from './correction-request';
+import { correctionSubjectSelect } from './list-correction-requests';
 
 export const ZAnswerCorrectionRequest = z.object({
   outcome: z.enum(['corrected', 'partlyCorrected', 'rejected']),
@@ -25,7 +26,10 @@ export async function answerCorrectionRequest(
 ) {
   const { tx, actor, now } = ctx;
   await lockKey(tx, `correctionRequest:${id}`);
-  const request = await tx.correctionRequest.findUnique({ where: { id } });
+  const request = await tx.correctionRequest.findUnique({
+    where: { id },
+    include: { disclosure: correctionSubjectSelect },
+  });
   if (!request) throw new AppError('notFound', '更正申请不存在');
   if (request.status === 'answered') {
     if (request.outcome === input.outcome && request.answer === input.answer) return request;
@@ -53,6 +57,7 @@ export async function answerCorrectionRequest(
       answeredAt: now,
       correctionVersion,
     },
+    include: { disclosure: correctionSubjectSelect },
   });
   await endDutyClock(ctx, 'correctionRequest', id, `已答复：${correctionOutcomeLabel[input.outcome]}`);
   await writeAudit(tx, actor, 'correctionRequest.answered', `correctionRequest:${id}`, {

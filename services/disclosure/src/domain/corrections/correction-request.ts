@@ -61,3 +61,37 @@ export function newTrackingNumber(randomBytes: (n: number) => Uint8Array): strin
   const chars = Array.from(randomBytes(12), (b) => ALPHABET[b % ALPHABET.length]).join('');
   return `GZ-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
 }
+
+/** A correction request as staff see it (`GET /correction-requests`, its detail and the answer). */
+export const ZCorrectionRequestView = z.object({
+  id: z.uuid(),
+  trackingNumber: z.string(),
+  disclosureId: z.uuid(),
+  documentNumber: z.string().nullable().describe('所涉公示信息的决定书文号'),
+  disclosureTitle: z.string(),
+  caseNumber: z.string().nullable(),
+  requesterName: z.string(),
+  requesterKind: z.enum(['citizen', 'organisation']),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  description: z.string(),
+  evidence: z.string(),
+  status: z.enum(['open', 'answered']),
+  receivedAt: z.string(),
+  dueDate: z.string().describe('办理期限（北京时间的日期）'),
+  dueProvisional: z.boolean(),
+  overdue: z.boolean(),
+  outcome: z.enum(['corrected', 'partlyCorrected', 'rejected']).nullable(),
+  answer: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  correctionVersion: z.number().int().nullable().describe('据此更正并重新发布的版本'),
+});
+export type TCorrectionRequestView = z.infer<typeof ZCorrectionRequestView>;
+
+export const ZCorrectionRequestList = z.object({
+  items: z.array(ZCorrectionRequestView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

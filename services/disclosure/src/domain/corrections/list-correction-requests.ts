@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import type { CorrectionRequest } from '../../generated/prisma/client';
 import type { TDb } from '../../data-access/prisma-client';
-import { correctionOutcomeLabel } from './correction-request';
+import { correctionOutcomeLabel, type TCorrectionRequestView } from './correction-request';
 import { labelOf } from '../labels';
 
 export const ZListCorrectionRequestsQuery = z.strictObject({
@@ -13,22 +13,33 @@ export const ZListCorrectionRequestsQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const toCorrectionRequestView = (r: CorrectionRequest, today: string) => ({
+/** What staff see of the record a request is about (its document number, not its id). */
+export const correctionSubjectSelect = {
+  select: { documentNumber: true, title: true, caseNumber: true },
+} as const;
+type TCorrectionRow = CorrectionRequest & {
+  disclosure: { documentNumber: string | null; title: string; caseNumber: string | null };
+};
+
+export const toCorrectionRequestView = (r: TCorrectionRow, today: string): TCorrectionRequestView => ({
   id: r.id,
   trackingNumber: r.trackingNumber,
   disclosureId: r.disclosureId,
+  documentNumber: r.disclosure.documentNumber,
+  disclosureTitle: r.disclosure.title,
+  caseNumber: r.disclosure.caseNumber,
   requesterName: r.requesterName,
-  requesterKind: r.requesterKind,
+  requesterKind: r.requesterKind as TCorrectionRequestView['requesterKind'],
   contactPhone: r.contactPhone,
   contactEmail: r.contactEmail,
   description: r.description,
   evidence: r.evidence,
-  status: r.status,
+  status: r.status as TCorrectionRequestView['status'],
   receivedAt: r.receivedAt.toISOString(),
   dueDate: fromDateColumn(r.dueDate),
   dueProvisional: r.dueProvisional,
   overdue: r.status === 'open' && fromDateColumn(r.dueDate) < today,
-  outcome: r.outcome,
+  outcome: r.outcome as TCorrectionRequestView['outcome'],
   answer: r.answer,
   answeredBy: r.answeredBy,
   answeredAt: r.answeredAt?.toISOString() ?? null,
@@ -51,6 +62,7 @@ export async function listCorrectionRequests(
     db.correctionRequest.findMany({
       where,
       orderBy: [{ status: 'asc' }, { dueDate: 'asc' }, { receivedAt: 'asc' }],
+      include: { disclosure: correctionSubjectSelect },
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     }),
@@ -65,7 +77,10 @@ export async function listCorrectionRequests(
 }
 
 export async function getCorrectionRequest(db: TDb, id: string, today: string) {
-  const r = await db.correctionRequest.findUnique({ where: { id } });
+  const r = await db.correctionRequest.findUnique({
+    where: { id },
+    include: { disclosure: correctionSubjectSelect },
+  });
   if (!r) throw new AppError('notFound', '更正申请不存在');
   return toCorrectionRequestView(r, today);
 }

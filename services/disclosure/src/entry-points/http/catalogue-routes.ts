@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Api } from '@sanxiang/shared';
 import { dateInShanghai } from '@sanxiang/shared/src/calendar';
 import { ZCatalogueSection } from '../../domain/catalogue/catalogue-content';
+import { ZCatalogueChangeList, ZCatalogueChangeView } from '../../domain/catalogue/catalogue-change-view';
 import {
   recordCatalogueClock,
   recordCatalogueEscalation,
@@ -9,7 +10,7 @@ import {
   ZCatalogueEscalationRecord,
 } from '../../domain/catalogue-clock';
 import { createCatalogueEntry, ZCreateCatalogueEntry } from '../../domain/catalogue/create-catalogue-entry';
-import { toDisclosureView } from '../../domain/decisions/disclosure-view';
+import { toDisclosureView, ZDisclosureView } from '../../domain/decisions/disclosure-view';
 import {
   getPublicCatalogueEntry,
   getPublicCatalogueVersion,
@@ -41,7 +42,7 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.edit,
     idempotent: true,
     request: { body: ZCreateCatalogueEntry },
-    responses: { 201: { description: '已起草，待提交审核' }, ...problemResponses },
+    responses: { 201: { description: '已起草，待提交审核', schema: ZDisclosureView }, ...problemResponses },
     handler: async ({ idempotency, body, principal, req }) =>
       deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 201,
@@ -77,7 +78,13 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     access: roles.catalogueChange,
     idempotent: true,
     request: { body: ZRegisterCatalogueChange },
-    responses: { 201: { description: '已登记，计时开始' }, ...problemResponses },
+    responses: {
+      201: {
+        description: '已登记，计时开始',
+        schema: z.object({ id: z.uuid(), workflowId: z.string(), status: z.enum(['open', 'completed']) }),
+      },
+      ...problemResponses,
+    },
     handler: async ({ idempotency, body, principal, req }) =>
       deps.uow(actorOf(principal, req), idempotency, async (ctx) => {
         const change = await registerCatalogueChange(ctx, body, {
@@ -94,6 +101,7 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     summary: '目录变更登记及其更新期限、提醒和督办',
     tags: ['catalogue'],
     access: roles.read,
+    responses: { 200: { description: 'OK', schema: ZCatalogueChangeList }, ...problemResponses },
     handler: async () => ({ body: await listCatalogueChanges(deps.db, today()) }),
   });
 
@@ -104,6 +112,7 @@ export function registerCatalogueRoutes(api: Api, deps: TRouteDeps): void {
     tags: ['catalogue'],
     access: roles.read,
     request: { params: ZIdParams },
+    responses: { 200: { description: 'OK', schema: ZCatalogueChangeView }, 404: problemResponses[404] },
     handler: async ({ params }) => ({ body: await getCatalogueChange(deps.db, params.id, today()) }),
   });
 

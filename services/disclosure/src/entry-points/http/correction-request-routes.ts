@@ -5,7 +5,12 @@ import {
   answerCorrectionRequest,
   ZAnswerCorrectionRequest,
 } from '../../domain/corrections/answer-correction-request';
-import { ZCorrectionRequestInput, ZTrackingNumber } from '../../domain/corrections/correction-request';
+import {
+  ZCorrectionRequestInput,
+  ZCorrectionRequestList,
+  ZCorrectionRequestView,
+  ZTrackingNumber,
+} from '../../domain/corrections/correction-request';
 import {
   getCorrectionRequest,
   getCorrectionRequestStatus,
@@ -65,6 +70,7 @@ export function registerCorrectionRequestRoutes(api: Api, deps: TRouteDeps): voi
     tags: ['corrections'],
     access: roles.correctionQueue,
     request: { query: ZListCorrectionRequestsQuery },
+    responses: { 200: { description: 'OK', schema: ZCorrectionRequestList }, ...problemResponses },
     handler: async ({ query }) => ({ body: await listCorrectionRequests(deps.db, query, today()) }),
   });
 
@@ -75,6 +81,7 @@ export function registerCorrectionRequestRoutes(api: Api, deps: TRouteDeps): voi
     tags: ['corrections'],
     access: roles.correctionQueue,
     request: { params: ZIdParams },
+    responses: { 200: { description: 'OK', schema: ZCorrectionRequestView }, 404: problemResponses[404] },
     handler: async ({ params }) => ({ body: await getCorrectionRequest(deps.db, params.id, today()) }),
   });
 
@@ -86,7 +93,7 @@ export function registerCorrectionRequestRoutes(api: Api, deps: TRouteDeps): voi
     access: roles.correctionQueue,
     idempotent: true,
     request: { params: ZIdParams, body: ZAnswerCorrectionRequest },
-    responses: { 200: { description: '已答复' }, ...problemResponses },
+    responses: { 200: { description: '已答复', schema: ZCorrectionRequestView }, ...problemResponses },
     handler: async ({ idempotency, params, body, principal, req }) =>
       deps.uow(actorOf(principal, req), idempotency, async (ctx) => ({
         status: 200,
