@@ -25,6 +25,7 @@ let disclosureId = '';
 let trackingNumber = '';
 const corrected = `自收到本决定书之日起 15 日内改正，并向劳动者支付加班工资（${suffix}）。`;
 const changeTitle = `《劳动保障监察条例》修订（${suffix}）`;
+let changeId = '';
 
 const app = useConsoleInBrowser({
   cases: () => [caseNumber],
@@ -160,10 +161,23 @@ describe('更正申请 and 事前公开目录, by clicking', () => {
       await page.getByLabel('变更事项（如《劳动保障监察条例》修订）').fill(changeTitle);
       await page.getByLabel('变更说明').fill('投诉受理时限由 5 个工作日调整为 3 个工作日。');
       await typeDate(page, page.getByLabel('生效日期'), '2026-12-01');
-      await pick(page, page.getByRole('combobox', { name: '受影响的目录条目' }), /劳动保障监察投诉受理/u);
+      // A multiple choice stays open after a pick: chosen, then closed with Escape, as a person does.
+      const entries = page.getByRole('combobox', { name: '受影响的目录条目' });
+      await entries.click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: '劳动保障监察投诉受理' })
+        .first()
+        .click();
+      await page.locator('.ant-select-selection-item', { hasText: '劳动保障监察投诉受理' }).waitFor();
+      await entries.press('Escape');
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .waitFor({ state: 'detached' });
       await axeClean(page);
       await page.getByRole('button', { name: '登记并开始计时' }).click();
       await page.waitForURL(/\/catalogue-changes\/[0-9a-f-]{36}$/u);
+      changeId = new URL(page.url()).pathname.split('/').pop()!;
       await page.getByRole('heading', { name: changeTitle }).waitFor();
       await page.getByText('受影响的目录条目（已更新 0 / 1）').waitFor();
       await page.getByText('未更新', { exact: true }).waitFor();
@@ -184,6 +198,26 @@ describe('更正申请 and 事前公开目录, by clicking', () => {
       await page.getByRole('button', { name: '保存为新版本' }).click();
       await page.getByRole('button', { name: '提交审核', exact: true }).click();
       await page.getByText('待审核', { exact: true }).first().waitFor();
+    });
+  }, 180_000);
+
+  it('刘晓燕 checks the updated entry, 周建国 approves it; the change page counts it updated', async () => {
+    await as('liuxiaoyan', '/disclosures', async (page) => {
+      await openDisclosureFromList(page, '待审核', '劳动保障监察投诉受理');
+      await choose(page, '审核通过');
+      await page.getByRole('button', { name: '提交审核意见' }).click();
+      await page.getByText('等待负责人批准').waitFor();
+    });
+    await as('zhoujianguo', '/disclosures', async (page) => {
+      await openDisclosureFromList(page, '待负责人批准', '劳动保障监察投诉受理');
+      await choose(page, '批准公示');
+      await page.getByRole('button', { name: '提交批准意见' }).click();
+      await page.getByText('已公示第 2 版', { exact: false }).waitFor();
+      await page.goto(`${app.urls().console}/catalogue-changes/${changeId}`);
+      await page.getByText('受影响的目录条目（已更新 1 / 1）').waitFor();
+      await page.getByText(/已更新（第 2 版/u).waitFor();
+      await screenshot(page, 'catalogue-change-updated');
+      await axeClean(page);
     });
   }, 180_000);
 

@@ -8,7 +8,7 @@ import {
   valueLabel,
   withdrawalReasonLabel,
 } from '@sanxiang/shared/src/domain';
-import { CatalogueEntryForm } from '../components/catalogue/catalogue-entry-form';
+import { CatalogueEntryForm, catalogueFieldOrder } from '../components/catalogue/catalogue-entry-form';
 import { sectionLabel } from '../components/catalogue/section-label';
 import { CorrectionForm } from '../components/disclosure/correction-form';
 import { disclosureApi } from '../api/clients';
@@ -54,6 +54,14 @@ function publicPageUrl(base: string | undefined, d: TDisclosureDetail): string |
       : undefined;
   if (d.status !== 'published') return undefined;
   return d.kind === 'catalogueEntry' ? `${base}/public/catalogue/${d.id}` : `${base}/public/reports/${d.id}`;
+}
+
+/** A catalogue entry's fields in the order of its form (the schema's), the section first. */
+function contentEntries(d: TDisclosureDetail, content: Record<string, unknown>): [string, unknown][] {
+  const order =
+    d.kind === 'catalogueEntry' ? ['section', ...catalogueFieldOrder(String(content.section))] : [];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.entries(content).sort(([a], [b]) => rank(a) - rank(b));
 }
 
 /** A value of a catalogue entry or report as people read it: code values in words, lists one a line. */
@@ -199,6 +207,7 @@ export default function DisclosurePage() {
     return <Alert type="error" showIcon message="无法读取公示记录" description={problemText(detail.error)} />;
   const d = detail.data;
   const publicUrl = publicPageUrl(publicPlatformUrl, d);
+  const isDecision = d.kind === 'decision';
   const editable = d.kind === 'decision' && d.reviewStage === 'editing' && user.roles.includes('discloser');
   const working = d.versions.find((v) => v.version === d.workingVersion);
 
@@ -234,15 +243,27 @@ export default function DisclosurePage() {
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card title="公示概况">
           <Descriptions column={3} size="small">
-            <Descriptions.Item label="案号">{d.caseNumber ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="决定书文号">{d.documentNumber ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="决定类别">
-              {d.decisionKind ? decisionLabel(d.decisionKind) : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label="决定日期">{dayOr(d.decisionDate)}</Descriptions.Item>
-            <Descriptions.Item label="公示期限">
-              {d.dueAt ? `${formatDate(d.dueAt)}前（${d.randomInspection ? '20' : '7'} 个工作日）` : '—'}
-            </Descriptions.Item>
+            {isDecision ? <Descriptions.Item label="案号">{d.caseNumber ?? '—'}</Descriptions.Item> : null}
+            {isDecision ? (
+              <Descriptions.Item label="决定书文号">{d.documentNumber ?? '—'}</Descriptions.Item>
+            ) : null}
+            {isDecision ? (
+              <Descriptions.Item label="决定类别">
+                {d.decisionKind ? decisionLabel(d.decisionKind) : '—'}
+              </Descriptions.Item>
+            ) : null}
+            {isDecision ? (
+              <Descriptions.Item label="决定日期">{dayOr(d.decisionDate)}</Descriptions.Item>
+            ) : null}
+            {d.kind === 'catalogueEntry' ? (
+              <Descriptions.Item label="目录类别">{sectionLabel(d.catalogueSection)}</Descriptions.Item>
+            ) : null}
+            {d.period ? <Descriptions.Item label="期间">{d.period}</Descriptions.Item> : null}
+            {isDecision ? (
+              <Descriptions.Item label="公示期限">
+                {d.dueAt ? `${formatDate(d.dueAt)}前（${d.randomInspection ? '20' : '7'} 个工作日）` : '—'}
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label="当前版本">
               第 {d.workingVersion} 版{d.publishedVersion ? `（已公示第 ${d.publishedVersion} 版）` : ''}
             </Descriptions.Item>
@@ -271,7 +292,7 @@ export default function DisclosurePage() {
         ) : (
           <Card title="公示内容">
             <Descriptions column={1} size="small" bordered>
-              {Object.entries(working?.publicContent ?? {}).map(([key, value]) => (
+              {contentEntries(d, working?.publicContent ?? {}).map(([key, value]) => (
                 <Descriptions.Item
                   key={key}
                   label={key === 'section' ? '目录类别' : fieldLabelOf(['body', key])}

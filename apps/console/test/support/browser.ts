@@ -206,6 +206,10 @@ export function useConsoleInBrowser(
       writeFileSync(path.join(ARTIFACTS, `${name}.txt`), events.join('\n'));
       throw err;
     } finally {
+      // The session cookie is rolling (every console answer sets it again): an answer still on its
+      // way when the cookies are cleared signs the next person in as this one. Let the page's calls
+      // end first, and clear again before the next sign-in (`as`).
+      await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
       await page.close();
       await context.clearCookies();
     }
@@ -221,6 +225,7 @@ export function useConsoleInBrowser(
     urls,
     as: (login, to, act) =>
       onPage(async (page) => {
+        await running().context.clearCookies();
         await signInAs(page, urls(), login, started().demoPassword, to);
         return act(page);
       }),

@@ -18,6 +18,9 @@ import { Select } from '../select';
 const entryUnion = walk(ZCatalogueEntryContent) as Extract<TNode, { kind: 'union' }>;
 /** 执法人员 entries are generated from the directory's certificates (执法人员清单), never drafted. */
 const draftable = [...entryUnion.options.keys()].filter((s) => s !== 'personnel') as TCatalogueSection[];
+/** The fields of a section in the schema's (the form's) order, without `section`. */
+export const catalogueFieldOrder = (section: string): string[] =>
+  (entryUnion.options.get(section) ?? []).map(([k]) => k).filter((k) => k !== 'section');
 const noReferences: TSchemaFormContext = { officers: [], evidence: [], records: [] };
 
 /** Stored JSON back into form values: calendar dates become the date picker's values. */
