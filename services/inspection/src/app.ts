@@ -3,7 +3,7 @@ import { Api, createServiceApp, createTokenVerifier, type Logger, type TConfigOf
 import type { TDirectoryClient } from './data-access/directory-client';
 import type { TWorkflowDispatcher } from './data-access/workflow-outbox';
 import type { TRecordingClient } from './data-access/recording-client';
-import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import { asDatabase, databaseReadiness, type TDb } from './data-access/prisma-client';
 import type { TDomainDeps } from './domain/deps';
 import { catalogueRoutes } from './entry-points/http/catalogue-routes';
 import { planRoutes } from './entry-points/http/plan-routes';
@@ -36,7 +36,7 @@ export interface TAppDeps {
 export function createApp(deps: TAppDeps) {
   let calendar: Promise<WorkingDayCalendar> | undefined;
   const domain: TDomainDeps = {
-    db: deps.db,
+    db: asDatabase(deps.db),
     logger: deps.logger,
     directory: deps.directory,
     workflows: deps.workflows,

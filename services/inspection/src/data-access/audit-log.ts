@@ -1,16 +1,16 @@
-import { appendAudit, type TAuditActor } from '@sanxiang/shared';
-import type { TTx } from './transaction';
+import { appendAudit, type TAuditActor, type TTransaction } from '@sanxiang/shared';
+import { prismaOf } from './prisma-client';
 
 export type { TAuditActor };
 
 /** Who did what to which subject; inside the transaction of the change (the kit's hash-chained writer). */
 export const writeAudit = (
-  tx: TTx,
+  tx: TTransaction,
   actor: TAuditActor,
   action: string,
   subject: string,
   details: Record<string, unknown> = {},
-) => appendAudit(tx, { actor, action, subject, details });
+) => appendAudit(prismaOf(tx), { actor, action, subject, details });
 
 export const itemSubject = (code: string) => `item:${code}`;
 export const objectSubject = (uscc: string) => `object:${uscc}`;

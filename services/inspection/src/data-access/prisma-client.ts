@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client';
+import { databaseHandles } from '@sanxiang/shared';
+import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
 export type TDb = PrismaClient;
 
@@ -17,3 +18,9 @@ export function createPrismaClient(databaseUrl: string): TDb {
 export const databaseReadiness = (db: TDb) => async () => {
   await db.$queryRaw`SELECT 1`;
 };
+
+/** The domain holds the database as an opaque handle (`TDatabase`); only data-access opens it. */
+export const { asDatabase, asTransaction, clientOf, prismaOf, outboxRelay } = databaseHandles<
+  TDb,
+  Prisma.TransactionClient
+>();

@@ -1,8 +1,8 @@
-import { runIdempotent, type TIdempotentRequest } from '@sanxiang/shared';
+import { runIdempotent, type TDatabase, type TIdempotentRequest, type TTransaction } from '@sanxiang/shared';
 import type { Prisma } from '../generated/prisma/client';
-import type { TDb } from './prisma-client';
+import { asTransaction, clientOf, prismaOf } from './prisma-client';
 
-export type TTx = Prisma.TransactionClient;
+export type { TDatabase, TReader, TTransaction } from '@sanxiang/shared';
 
 const options = { maxWait: 5_000, timeout: 15_000 } as const;
 
@@ -12,10 +12,20 @@ const options = { maxWait: 5_000, timeout: 15_000 } as const;
  * `work` returns plain JSON (ISO strings, not Dates) so that a replay equals the first answer.
  */
 export async function inTransaction<T>(
-  db: TDb,
+  db: TDatabase,
   idempotency: TIdempotentRequest | undefined,
-  work: (tx: TTx) => Promise<{ status: number; body: T }>,
+  work: (tx: TTransaction) => Promise<{ status: number; body: T }>,
 ): Promise<{ status: number; body: T }> {
-  const answer = await runIdempotent(db, idempotency, work, options);
+  const answer = await runIdempotent(
+    clientOf(db),
+    idempotency,
+    (tx: Prisma.TransactionClient) => work(asTransaction(tx)),
+    options,
+  );
   return { status: answer.status, body: answer.body as T };
+}
+
+/** Serialise writers of one task: a draw, a result's check, approval, clock or publication. */
+export async function lockTask(tx: TTransaction, taskId: string): Promise<void> {
+  await prismaOf(tx).$queryRaw`SELECT 1 FROM "InspectionTask" WHERE "id" = ${taskId}::uuid FOR UPDATE`;
 }

@@ -1,7 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { createOutboxRelay, enqueueOutbox, type Logger } from '@sanxiang/shared';
-import type { TDb } from './prisma-client';
-import type { TTx } from './transaction';
+import { createOutboxRelay, enqueueOutbox, type Logger, type TTransaction } from '@sanxiang/shared';
+import { prismaOf, type TDb } from './prisma-client';
 
 interface TStart {
   workflowType: string;
@@ -15,8 +14,8 @@ interface TSignal {
 }
 
 /** Start a workflow once the transaction commits (the kit's outbox; a repeat start is a no-op). */
-export async function enqueueWorkflowStart(tx: TTx, s: TStart): Promise<void> {
-  await enqueueOutbox(tx, {
+export async function enqueueWorkflowStart(tx: TTransaction, s: TStart): Promise<void> {
+  await enqueueOutbox(prismaOf(tx), {
     kind: 'workflowStart',
     orderingKey: s.workflowId,
     dedupeKey: `start:${s.workflowId}`,
@@ -26,8 +25,8 @@ export async function enqueueWorkflowStart(tx: TTx, s: TStart): Promise<void> {
 }
 
 /** Signal a workflow once the transaction commits, after every earlier message of that workflow. */
-export async function enqueueWorkflowSignal(tx: TTx, s: TSignal, dedupeKey?: string): Promise<void> {
-  await enqueueOutbox(tx, {
+export async function enqueueWorkflowSignal(tx: TTransaction, s: TSignal, dedupeKey?: string): Promise<void> {
+  await enqueueOutbox(prismaOf(tx), {
     kind: 'workflowSignal',
     orderingKey: s.workflowId,
     dedupeKey,

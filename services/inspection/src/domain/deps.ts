@@ -1,13 +1,13 @@
-import type { Logger, TPrincipal } from '@sanxiang/shared';
+import type { Logger, TDatabase, TPrincipal } from '@sanxiang/shared';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import type { TAuditActor } from '../data-access/audit-log';
 import type { TDirectoryClient } from '../data-access/directory-client';
 import type { TRecordingClient } from '../data-access/recording-client';
-import type { TDb } from '../data-access/prisma-client';
 import type { TWorkflowDispatcher } from '../data-access/workflow-outbox';
 
 export interface TDomainDeps {
-  db: TDb;
+  /** Passed to the data-access functions (issue #9: the domain has no queries of its own). */
+  db: TDatabase;
   logger: Logger;
   directory: TDirectoryClient;
   /** Starts and signals the tasks' results workflows after commit (the outbox). */

@@ -1,9 +1,21 @@
-import { AppError, type TIdempotentRequest, type TPrincipal } from '@sanxiang/shared';
+import {
+  AppError,
+  type TDatabase,
+  type TIdempotentRequest,
+  type TPrincipal,
+  type TReader,
+} from '@sanxiang/shared';
 import { z } from 'zod';
 import { conflictSubject, writeAudit, type TAuditActor } from '../../data-access/audit-log';
-import type { TDb } from '../../data-access/prisma-client';
+import { findObject } from '../../data-access/catalogue-repository';
+import {
+  createConflict,
+  findConflict,
+  listConflictRows,
+  markConflictWithdrawn,
+} from '../../data-access/conflict-repository';
+import type { ConflictDeclaration, InspectionObject } from '../../data-access/rows';
 import { inTransaction } from '../../data-access/transaction';
-import type { ConflictDeclaration, InspectionObject } from '../../generated/prisma/client';
 
 export const ZDeclareConflictBody = z
   .object({
@@ -61,7 +73,7 @@ const mayRecordForOthers = (p: TPrincipal) => p.roles.includes('head') || p.role
  * them); from then on the draw never pairs them. Declarations are kept; a withdrawal has a reason.
  */
 export async function declareConflict(
-  db: TDb,
+  db: TDatabase,
   principal: TPrincipal,
   actor: TAuditActor,
   body: z.infer<typeof ZDeclareConflictBody>,
@@ -72,19 +84,17 @@ export async function declareConflict(
     throw new AppError('forbidden', '只能申报本人的利益冲突；为他人登记须由负责人或管理员进行');
   if (forOther && !body.inspectorName) throw new AppError('validation', '为他人登记时须填写检查人员姓名');
   return inTransaction(db, idempotency, async (tx) => {
-    const object = await tx.inspectionObject.findUnique({
-      where: body.objectId ? { id: body.objectId } : { uscc: body.uscc!.toUpperCase() },
-    });
+    const object = await findObject(
+      tx,
+      body.objectId ? { id: body.objectId } : { uscc: body.uscc!.toUpperCase() },
+    );
     if (!object) throw new AppError('notFound', '检查对象名录库中没有该对象');
-    const declaration = await tx.conflictDeclaration.create({
-      data: {
-        inspectorId: forOther ? body.inspectorId! : principal.id,
-        inspectorName: forOther ? body.inspectorName! : principal.name,
-        objectId: object.id,
-        reason: body.reason,
-        declaredById: principal.id,
-      },
-      include: { object: true },
+    const declaration = await createConflict(tx, {
+      inspectorId: forOther ? body.inspectorId! : principal.id,
+      inspectorName: forOther ? body.inspectorName! : principal.name,
+      objectId: object.id,
+      reason: body.reason,
+      declaredById: principal.id,
     });
     await writeAudit(tx, actor, 'conflict.declared', conflictSubject(declaration.id), {
       inspectorId: declaration.inspectorId,
@@ -100,7 +110,7 @@ export const ZWithdrawConflictBody = z.object({
 });
 
 export async function withdrawConflict(
-  db: TDb,
+  db: TDatabase,
   actor: TAuditActor,
   id: string,
   reason: string,
@@ -108,30 +118,18 @@ export async function withdrawConflict(
   idempotency: TIdempotentRequest | undefined,
 ) {
   return inTransaction(db, idempotency, async (tx) => {
-    const found = await tx.conflictDeclaration.findUnique({ where: { id } });
+    const found = await findConflict(tx, id);
     if (!found) throw new AppError('notFound', `利益冲突申报 ${id} 不存在`);
     if (found.withdrawnAt) throw new AppError('conflict', '该申报已撤回');
-    const updated = await tx.conflictDeclaration.update({
-      where: { id },
-      data: { withdrawnAt: now, withdrawReason: reason },
-      include: { object: true },
-    });
+    const updated = await markConflictWithdrawn(tx, id, now, reason);
     await writeAudit(tx, actor, 'conflict.withdrawn', conflictSubject(id), { reason });
     return { status: 200, body: conflictView(updated) };
   });
 }
 
 export async function listConflicts(
-  db: TDb,
+  db: TReader,
   query: { inspectorId?: string | undefined; objectId?: string | undefined },
 ) {
-  const rows = await db.conflictDeclaration.findMany({
-    where: {
-      ...(query.inspectorId ? { inspectorId: query.inspectorId } : {}),
-      ...(query.objectId ? { objectId: query.objectId } : {}),
-    },
-    include: { object: true },
-    orderBy: { declaredAt: 'asc' },
-  });
-  return rows.map(conflictView);
+  return (await listConflictRows(db, query)).map(conflictView);
 }

@@ -1,8 +1,18 @@
-import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
+import { AppError, type TIdempotentRequest, type TReader } from '@sanxiang/shared';
 import { z } from 'zod';
 import { taskSubject, writeAudit, type TAuditActor } from '../../data-access/audit-log';
-import { inTransaction, type TTx } from '../../data-access/transaction';
-import type { DrawnObject, TaskDraw } from '../../generated/prisma/client';
+import { listDrawableObjects } from '../../data-access/catalogue-repository';
+import { standingConflicts } from '../../data-access/conflict-repository';
+import {
+  createDraw,
+  latestDraw,
+  listDrawRows,
+  otherTasksAssignments,
+  supersedeDraws,
+} from '../../data-access/draw-repository';
+import { findTaskWithItem, markTaskDrawn } from '../../data-access/plan-repository';
+import type { DrawnObject, TaskDraw } from '../../data-access/rows';
+import { inTransaction, lockTask } from '../../data-access/transaction';
 import { fromDbDate } from '../dates';
 import type { TDomainDeps } from '../deps';
 import {
@@ -106,16 +116,8 @@ export function drawView(draw: TaskDraw & { objects: DrawnObject[] }): TDrawView
 }
 
 /** Last time's inspectors of each object: its assignment in the newest current draw of another task of the item. */
-async function previousInspectors(tx: TTx, itemId: string, taskId: string, objectIds: string[]) {
-  const rows = await tx.drawnObject.findMany({
-    where: {
-      objectId: { in: objectIds },
-      taskId: { not: taskId },
-      draw: { supersededAt: null, task: { itemId } },
-    },
-    include: { draw: { select: { drawnAt: true } } },
-    orderBy: [{ draw: { drawnAt: 'desc' } }],
-  });
+async function previousInspectors(db: TReader, itemId: string, taskId: string, objectIds: string[]) {
+  const rows = await otherTasksAssignments(db, itemId, taskId, objectIds);
   const latest = new Map<string, string[]>();
   for (const r of rows) if (!latest.has(r.objectId)) latest.set(r.objectId, r.inspectorIds);
   return [...latest.entries()]
@@ -138,7 +140,7 @@ export async function drawTask(
   body: z.infer<typeof ZDrawBody>,
   idempotency: TIdempotentRequest | undefined,
 ) {
-  const found = await deps.db.inspectionTask.findUnique({ where: { id: taskId }, include: { item: true } });
+  const found = await findTaskWithItem(deps.db, taskId);
   if (!found) throw new AppError('notFound', `抽查任务 ${taskId} 不存在`);
   // Outside the transaction: an HTTP call. The pool is stored with the draw as it was used.
   const pool = await deps.directory.inspectors({
@@ -150,19 +152,13 @@ export async function drawTask(
   const seed = body.seed ?? deps.newSeed();
   if (!isDrawSeed(seed)) throw new Error(`newSeed gave ${seed}`);
   return inTransaction(deps.db, idempotency, async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "InspectionTask" WHERE "id" = ${taskId}::uuid FOR UPDATE`;
-    const task = await tx.inspectionTask.findUniqueOrThrow({
-      where: { id: taskId },
-      include: { item: true },
-    });
+    await lockTask(tx, taskId);
+    const task = await findTaskWithItem(tx, taskId);
+    if (!task) throw new AppError('notFound', `抽查任务 ${taskId} 不存在`);
     if (task.status === 'published') throw new AppError('conflict', '该任务的抽取结果已公布，不能重新抽取');
-    const last = await tx.taskDraw.findFirst({ where: { taskId }, orderBy: { number: 'desc' } });
+    const last = await latestDraw(tx, taskId);
     if (last && !body.reason) throw new AppError('unprocessable', '该任务已抽取过：重新抽取须写明理由');
-    const rows = await tx.inspectionObject.findMany({
-      where: { active: true, ...(task.district ? { district: task.district } : {}) },
-      orderBy: { uscc: 'asc' },
-      select: { id: true, uscc: true, name: true, district: true, kind: true },
-    });
+    const rows = await listDrawableObjects(tx, task.district);
     if (rows.length === 0) throw new AppError('unprocessable', '检查对象名录库中没有可抽取的对象');
     const stratifyBy = task.item.stratifyBy;
     const objects = rows.map((o) => ({
@@ -194,14 +190,7 @@ export async function drawTask(
         `需抽取 ${task.objectCount ?? objectCount} 个对象，名录库中只有 ${objects.length} 个`,
       );
     const objectIds = objects.map((o) => o.id);
-    const conflicts = (
-      await tx.conflictDeclaration.findMany({
-        where: { withdrawnAt: null, objectId: { in: objectIds } },
-        orderBy: [{ objectId: 'asc' }, { inspectorId: 'asc' }],
-        select: { inspectorId: true, objectId: true },
-        distinct: ['objectId', 'inspectorId'],
-      })
-    ).map((c) => ({ inspectorId: c.inspectorId, objectId: c.objectId }));
+    const conflicts = await standingConflicts(tx, objectIds);
     const input: TDrawInput = {
       objects,
       inspectors: pool.inspectors.map((i) => ({ id: i.personId, name: i.name })),
@@ -224,37 +213,30 @@ export async function drawTask(
         }）：${outcome.short.map((s) => `${names.get(s.objectId)} 仅 ${s.eligible} 名`).join('；')}`,
       );
     }
-    if (last)
-      await tx.taskDraw.updateMany({
-        where: { taskId, supersededAt: null },
-        data: { supersededAt: deps.now() },
-      });
+    if (last) await supersedeDraws(tx, taskId, deps.now());
     const inspectorName = new Map(input.inspectors.map((i) => [i.id, i.name]));
-    const draw = await tx.taskDraw.create({
-      data: {
-        taskId,
-        number: (last?.number ?? 0) + 1,
-        seed: BigInt(seed),
-        algorithm,
-        input: input as never,
-        result: { assignments: outcome.assignments } as never,
-        reason: body.reason ?? null,
-        drawnById: actor.id,
-        drawnByName: actor.name,
-        drawnAt: deps.now(),
-        objects: {
-          create: outcome.assignments.map((a: TDrawnAssignment, position) => ({
-            taskId,
-            objectId: a.objectId,
-            position,
-            inspectorIds: a.inspectorIds,
-            inspectorNames: a.inspectorIds.map((id) => inspectorName.get(id) ?? id),
-          })),
-        },
+    const draw = await createDraw(tx, {
+      taskId,
+      number: (last?.number ?? 0) + 1,
+      seed: BigInt(seed),
+      algorithm,
+      input: input as never,
+      result: { assignments: outcome.assignments } as never,
+      reason: body.reason ?? null,
+      drawnById: actor.id,
+      drawnByName: actor.name,
+      drawnAt: deps.now(),
+      objects: {
+        create: outcome.assignments.map((a: TDrawnAssignment, position) => ({
+          taskId,
+          objectId: a.objectId,
+          position,
+          inspectorIds: a.inspectorIds,
+          inspectorNames: a.inspectorIds.map((id) => inspectorName.get(id) ?? id),
+        })),
       },
-      include: { objects: true },
     });
-    await tx.inspectionTask.update({ where: { id: taskId }, data: { status: 'drawn' } });
+    await markTaskDrawn(tx, taskId);
     await writeAudit(tx, actor, last ? 'task.redrawn' : 'task.drawn', taskSubject(taskId), {
       drawId: draw.id,
       number: draw.number,
@@ -268,10 +250,5 @@ export async function drawTask(
 }
 
 export async function listDraws(deps: TDomainDeps, taskId: string) {
-  const draws = await deps.db.taskDraw.findMany({
-    where: { taskId },
-    include: { objects: true },
-    orderBy: { number: 'asc' },
-  });
-  return draws.map(drawView);
+  return (await listDrawRows(deps.db, taskId)).map(drawView);
 }

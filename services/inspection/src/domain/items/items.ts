@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { writeAudit, itemSubject, type TAuditActor } from '../../data-access/audit-log';
-import type { TDb } from '../../data-access/prisma-client';
+import { findItem, listItemRows, upsertItem } from '../../data-access/catalogue-repository';
+import type { InspectionItem } from '../../data-access/rows';
 import { inTransaction } from '../../data-access/transaction';
-import type { InspectionItem } from '../../generated/prisma/client';
-import type { TIdempotentRequest } from '@sanxiang/shared';
+import type { TDatabase, TIdempotentRequest, TReader } from '@sanxiang/shared';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -60,15 +60,15 @@ export const itemView = (i: InspectionItem): TItemView => ({
 
 /** Creates or replaces an item of the list (audited with the fields that changed). */
 export async function saveItem(
-  db: TDb,
+  db: TDatabase,
   actor: TAuditActor,
   code: string,
   body: TSaveItemBody,
   idempotency: TIdempotentRequest | undefined,
 ) {
   return inTransaction(db, idempotency, async (tx) => {
-    const before = await tx.inspectionItem.findUnique({ where: { code } });
-    const item = await tx.inspectionItem.upsert({ where: { code }, create: { code, ...body }, update: body });
+    const before = await findItem(tx, code);
+    const item = await upsertItem(tx, code, body);
     const after = itemView(item);
     const changed = Object.fromEntries(
       Object.entries(body).filter(
@@ -80,7 +80,5 @@ export async function saveItem(
   });
 }
 
-export const listItems = async (db: TDb, onlyActive: boolean) =>
-  (
-    await db.inspectionItem.findMany({ where: onlyActive ? { active: true } : {}, orderBy: { code: 'asc' } })
-  ).map(itemView);
+export const listItems = async (db: TReader, onlyActive: boolean) =>
+  (await listItemRows(db, onlyActive)).map(itemView);

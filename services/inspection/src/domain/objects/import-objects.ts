@@ -1,7 +1,7 @@
-import type { TIdempotentRequest } from '@sanxiang/shared';
+import type { TDatabase, TIdempotentRequest } from '@sanxiang/shared';
 import { z } from 'zod';
 import { importSubject, writeAudit, type TAuditActor } from '../../data-access/audit-log';
-import type { TDb } from '../../data-access/prisma-client';
+import { createObjectImport, existingUsccs, upsertObject } from '../../data-access/catalogue-repository';
 import { inTransaction } from '../../data-access/transaction';
 import { parseObjectCsv } from './parse-object-csv';
 
@@ -55,7 +55,7 @@ export const importReportView = (i: {
  * import and its report are kept and audited.
  */
 export async function importObjects(
-  db: TDb,
+  db: TDatabase,
   actor: TAuditActor,
   csv: string,
   fileName: string | null,
@@ -63,32 +63,20 @@ export async function importObjects(
 ) {
   const { rows, rejected } = parseObjectCsv(csv);
   return inTransaction(db, idempotency, async (tx) => {
-    const existing = new Set(
-      (
-        await tx.inspectionObject.findMany({
-          where: { uscc: { in: rows.map((r) => r.uscc) } },
-          select: { uscc: true },
-        })
-      ).map((o) => o.uscc),
+    const existing = await existingUsccs(
+      tx,
+      rows.map((r) => r.uscc),
     );
-    for (const { row: _row, ...fields } of rows) {
-      await tx.inspectionObject.upsert({
-        where: { uscc: fields.uscc },
-        create: fields,
-        update: { ...fields, active: true },
-      });
-    }
+    for (const { row: _row, ...fields } of rows) await upsertObject(tx, fields);
     const created = rows.filter((r) => !existing.has(r.uscc)).length;
-    const record = await tx.objectImport.create({
-      data: {
-        actorId: actor.id,
-        actorName: actor.name,
-        fileName,
-        dataRows: rows.length + rejected.length,
-        created,
-        updated: rows.length - created,
-        rejected: rejected as never,
-      },
+    const record = await createObjectImport(tx, {
+      actorId: actor.id,
+      actorName: actor.name,
+      fileName,
+      dataRows: rows.length + rejected.length,
+      created,
+      updated: rows.length - created,
+      rejected: rejected as never,
     });
     const report = importReportView(record);
     await writeAudit(tx, actor, 'objects.imported', importSubject(record.id), {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { TDb } from '../../data-access/prisma-client';
-import type { InspectionObject } from '../../generated/prisma/client';
+import type { TReader } from '@sanxiang/shared';
+import { searchObjects } from '../../data-access/catalogue-repository';
+import type { InspectionObject } from '../../data-access/rows';
 
 export const ZObjectView = z.object({
   id: z.string(),
@@ -24,19 +25,8 @@ export const objectView = (o: InspectionObject): TObjectView => ({
 });
 
 export async function listObjects(
-  db: TDb,
+  db: TReader,
   query: { q?: string | undefined; district?: string | undefined; limit: number },
 ) {
-  const rows = await db.inspectionObject.findMany({
-    where: {
-      active: true,
-      ...(query.district ? { district: query.district } : {}),
-      ...(query.q
-        ? { OR: [{ name: { contains: query.q } }, { uscc: { startsWith: query.q.toUpperCase() } }] }
-        : {}),
-    },
-    orderBy: { uscc: 'asc' },
-    take: query.limit,
-  });
-  return rows.map(objectView);
+  return (await searchObjects(db, query)).map(objectView);
 }

@@ -1,8 +1,17 @@
-import { AppError, type TIdempotentRequest } from '@sanxiang/shared';
+import { AppError, type TDatabase, type TIdempotentRequest } from '@sanxiang/shared';
 import { ZIsoDate } from '@sanxiang/shared/src/domain/identifiers';
 import { z } from 'zod';
 import { planSubject, taskSubject, writeAudit, type TAuditActor } from '../../data-access/audit-log';
-import type { TDb } from '../../data-access/prisma-client';
+import { findItem } from '../../data-access/catalogue-repository';
+import {
+  createPlanRow,
+  createTaskRow,
+  findPlan,
+  findTaskWithItemAndPlan,
+  markPlanPublished,
+  markTaskPublished,
+} from '../../data-access/plan-repository';
+import type { InspectionItem, InspectionPlan, InspectionTask } from '../../data-access/rows';
 import { inTransaction } from '../../data-access/transaction';
 import { enqueueWorkflowStart, type TWorkflowDispatcher } from '../../data-access/workflow-outbox';
 import {
@@ -10,7 +19,6 @@ import {
   inspectionResultsWorkflowType,
   type TInspectionResultsInput,
 } from '@sanxiang/shared/src/contracts';
-import type { InspectionItem, InspectionPlan, InspectionTask } from '../../generated/prisma/client';
 import { fromDbDate, toDbDate } from '../dates';
 
 export const planStatusLabel = { draft: '草稿', published: '已公布' } as const;
@@ -109,47 +117,44 @@ export const taskView = (t: InspectionTask & { item: InspectionItem }): TTaskVie
 });
 
 export async function createPlan(
-  db: TDb,
+  db: TDatabase,
   actor: TAuditActor,
   body: z.infer<typeof ZCreatePlanBody>,
   idempotency: TIdempotentRequest | undefined,
 ) {
   return inTransaction(db, idempotency, async (tx) => {
-    const plan = await tx.inspectionPlan.create({ data: { ...body, createdById: actor.id } });
+    const plan = await createPlanRow(tx, { ...body, createdById: actor.id });
     await writeAudit(tx, actor, 'plan.created', planSubject(plan.id), body);
     return { status: 201, body: planView(plan) };
   });
 }
 
 export async function createTask(
-  db: TDb,
+  db: TDatabase,
   actor: TAuditActor,
   planId: string,
   body: z.infer<typeof ZCreateTaskBody>,
   idempotency: TIdempotentRequest | undefined,
 ) {
   return inTransaction(db, idempotency, async (tx) => {
-    const plan = await tx.inspectionPlan.findUnique({ where: { id: planId } });
+    const plan = await findPlan(tx, planId);
     if (!plan) throw new AppError('notFound', `抽查计划 ${planId} 不存在`);
-    const item = await tx.inspectionItem.findUnique({ where: { code: body.itemCode } });
+    const item = await findItem(tx, body.itemCode);
     if (!item || !item.active)
       throw new AppError('unprocessable', `随机抽查事项清单中没有有效的事项 ${body.itemCode}`);
     const ratioPercent = body.objectCount === undefined ? (body.ratioPercent ?? item.ratioPercent) : null;
     if (body.objectCount === undefined && ratioPercent === null)
       throw new AppError('unprocessable', `事项 ${item.code} 未规定比例：请给出抽取对象数或抽取比例`);
-    const task = await tx.inspectionTask.create({
-      data: {
-        planId,
-        itemId: item.id,
-        name: body.name,
-        objectCount: body.objectCount ?? null,
-        ratioPercent,
-        district: body.district,
-        inspectorsPerObject: body.inspectorsPerObject,
-        startDate: toDbDate(body.startDate),
-        endDate: toDbDate(body.endDate),
-      },
-      include: { item: true },
+    const task = await createTaskRow(tx, {
+      planId,
+      itemId: item.id,
+      name: body.name,
+      objectCount: body.objectCount ?? null,
+      ratioPercent,
+      district: body.district,
+      inspectorsPerObject: body.inspectorsPerObject,
+      startDate: toDbDate(body.startDate),
+      endDate: toDbDate(body.endDate),
     });
     await writeAudit(tx, actor, 'task.created', taskSubject(task.id), { planId, ...body });
     return { status: 201, body: taskView(task) };
@@ -157,15 +162,12 @@ export async function createTask(
 }
 
 /** 公布: a plan, then each drawn task (with its drawn objects and inspectors, 004 §4(6)). */
-export async function publishPlan(db: TDb, actor: TAuditActor, planId: string, now: Date) {
+export async function publishPlan(db: TDatabase, actor: TAuditActor, planId: string, now: Date) {
   return inTransaction(db, undefined, async (tx) => {
-    const plan = await tx.inspectionPlan.findUnique({ where: { id: planId } });
+    const plan = await findPlan(tx, planId);
     if (!plan) throw new AppError('notFound', `抽查计划 ${planId} 不存在`);
     if (plan.status === 'published') return { status: 200, body: planView(plan) };
-    const updated = await tx.inspectionPlan.update({
-      where: { id: planId },
-      data: { status: 'published', publishedAt: now },
-    });
+    const updated = await markPlanPublished(tx, planId, now);
     await writeAudit(tx, actor, 'plan.published', planSubject(planId));
     return { status: 200, body: planView(updated) };
   });
@@ -176,7 +178,7 @@ export async function publishPlan(db: TDb, actor: TAuditActor, planId: string, n
  * outbox after commit: 20 working days from the end of the inspection, 000 §17).
  */
 export async function publishTask(
-  db: TDb,
+  db: TDatabase,
   workflows: TWorkflowDispatcher,
   actor: TAuditActor,
   taskId: string,
@@ -184,20 +186,13 @@ export async function publishTask(
 ) {
   const workflowId = inspectionResultsWorkflowId(taskId);
   const answer = await inTransaction(db, undefined, async (tx) => {
-    const task = await tx.inspectionTask.findUnique({
-      where: { id: taskId },
-      include: { item: true, plan: true },
-    });
+    const task = await findTaskWithItemAndPlan(tx, taskId);
     if (!task) throw new AppError('notFound', `抽查任务 ${taskId} 不存在`);
     if (task.status === 'published') return { status: 200, body: taskView(task) };
     if (task.status === 'draft') throw new AppError('conflict', '该任务尚未抽取，不能公布');
     if (task.plan.status !== 'published')
       throw new AppError('conflict', '所属抽查计划尚未公布，请先公布计划');
-    const updated = await tx.inspectionTask.update({
-      where: { id: taskId },
-      data: { status: 'published', publishedAt: now },
-      include: { item: true },
-    });
+    const updated = await markTaskPublished(tx, taskId, now);
     await writeAudit(tx, actor, 'task.published', taskSubject(taskId));
     const input: TInspectionResultsInput = {
       taskId,

@@ -6,9 +6,11 @@ import {
 } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import { taskSubject, writeAudit, type TAuditActor } from '../../data-access/audit-log';
-import { inTransaction, type TTx } from '../../data-access/transaction';
+import { currentDrawnObjects } from '../../data-access/draw-repository';
+import { findTask, updateTaskResults } from '../../data-access/plan-repository';
+import type { InspectionTask } from '../../data-access/rows';
+import { inTransaction, lockTask as lockTaskRow, type TTransaction } from '../../data-access/transaction';
 import { enqueueWorkflowSignal } from '../../data-access/workflow-outbox';
-import type { InspectionTask } from '../../generated/prisma/client';
 import type { TDomainDeps } from '../deps';
 
 /**
@@ -66,11 +68,11 @@ export function resultsState(t: InspectionTask): TResultsState {
 }
 
 /** The task (locked) and the drawn objects of its current draw. */
-async function lockTask(tx: TTx, taskId: string) {
-  await tx.$queryRaw`SELECT 1 FROM "InspectionTask" WHERE "id" = ${taskId}::uuid FOR UPDATE`;
-  const task = await tx.inspectionTask.findUnique({ where: { id: taskId } });
+async function lockTask(tx: TTransaction, taskId: string) {
+  await lockTaskRow(tx, taskId);
+  const task = await findTask(tx, taskId);
   if (!task) throw new AppError('notFound', `抽查任务 ${taskId} 不存在`);
-  const objects = await tx.drawnObject.findMany({ where: { taskId, draw: { supersededAt: null } } });
+  const objects = await currentDrawnObjects(tx, taskId);
   return { task, objects };
 }
 
@@ -95,13 +97,10 @@ export async function checkResults(
     if (objects.length === 0 || missing > 0)
       throw new AppError('conflict', `检查结果尚未登记完毕（还有 ${missing} 个检查对象），不能核对`);
     if (task.resultsCheckedAt) return { status: 200, body: resultsState(task) };
-    const updated = await tx.inspectionTask.update({
-      where: { id: taskId },
-      data: {
-        resultsCheckedById: principal.id,
-        resultsCheckedByName: principal.name,
-        resultsCheckedAt: deps.now(),
-      },
+    const updated = await updateTaskResults(tx, taskId, {
+      resultsCheckedById: principal.id,
+      resultsCheckedByName: principal.name,
+      resultsCheckedAt: deps.now(),
     });
     await writeAudit(tx, actor, 'results.checked', taskSubject(taskId), { objects: objects.length });
     return { status: 200, body: resultsState(updated) };
@@ -129,13 +128,10 @@ export async function approveResults(
       throw new AppError('conflict', '职责分离（审核办法 §3）：核对人不能审批自己核对的检查结果');
     if (task.resultsApprovedAt) return { status: 200, body: resultsState(task) };
     const approvedAt = deps.now();
-    const updated = await tx.inspectionTask.update({
-      where: { id: taskId },
-      data: {
-        resultsApprovedById: principal.id,
-        resultsApprovedByName: principal.name,
-        resultsApprovedAt: approvedAt,
-      },
+    const updated = await updateTaskResults(tx, taskId, {
+      resultsApprovedById: principal.id,
+      resultsApprovedByName: principal.name,
+      resultsApprovedAt: approvedAt,
     });
     await writeAudit(tx, actor, 'results.approved', taskSubject(taskId));
     const payload: TResultsApproved = {
@@ -182,13 +178,10 @@ export async function recordResultsClock(
 ) {
   return inTransaction(deps.db, idempotency, async (tx) => {
     await lockTask(tx, taskId);
-    await tx.inspectionTask.update({
-      where: { id: taskId },
-      data: {
-        resultsDueAt: new Date(body.dueAt),
-        resultsDueDate: body.dueDate,
-        resultsProvisional: body.provisional,
-      },
+    await updateTaskResults(tx, taskId, {
+      resultsDueAt: new Date(body.dueAt),
+      resultsDueDate: body.dueDate,
+      resultsProvisional: body.provisional,
     });
     await writeAudit(tx, actor, 'results.clock', taskSubject(taskId), body);
     return { status: 200, body: { ok: true as const } };
@@ -204,10 +197,7 @@ export async function recordResultsEscalation(
 ) {
   return inTransaction(deps.db, idempotency, async (tx) => {
     const { task } = await lockTask(tx, taskId);
-    await tx.inspectionTask.update({
-      where: { id: taskId },
-      data: { resultsLevel: Math.max(task.resultsLevel, body.level) },
-    });
+    await updateTaskResults(tx, taskId, { resultsLevel: Math.max(task.resultsLevel, body.level) });
     await writeAudit(
       tx,
       actor,
@@ -233,7 +223,7 @@ export async function publishResults(
       return { status: 200, body: { publishedAt: task.resultsPublishedAt.toISOString() } };
     if (!task.resultsApprovedAt) throw new AppError('conflict', '检查结果尚未经负责人审批，不能公示');
     const publishedAt = deps.now();
-    await tx.inspectionTask.update({ where: { id: taskId }, data: { resultsPublishedAt: publishedAt } });
+    await updateTaskResults(tx, taskId, { resultsPublishedAt: publishedAt });
     await writeAudit(tx, actor, 'results.published', taskSubject(taskId), { workflowId: body.workflowId });
     return { status: 200, body: { publishedAt: publishedAt.toISOString() } };
   });

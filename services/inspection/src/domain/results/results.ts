@@ -1,10 +1,16 @@
-import { AppError, type TIdempotentRequest, type TPrincipal } from '@sanxiang/shared';
+import { AppError, type TIdempotentRequest, type TPrincipal, type TReader } from '@sanxiang/shared';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { clockRules, computeClockInstants } from '@sanxiang/shared/src/clocks';
 import { z } from 'zod';
 import { taskSubject, writeAudit, type TAuditActor } from '../../data-access/audit-log';
-import { inTransaction, type TTx } from '../../data-access/transaction';
-import type { DrawnObject, InspectionObject } from '../../generated/prisma/client';
+import {
+  findCurrentDrawnObject,
+  findCurrentDrawnObjectWithTask,
+  updateDrawnResult,
+} from '../../data-access/draw-repository';
+import { findTask, findTaskWithCurrentObjects, updateTaskResults } from '../../data-access/plan-repository';
+import type { DrawnObject, InspectionObject } from '../../data-access/rows';
+import { inTransaction } from '../../data-access/transaction';
 import { fromDbDate } from '../dates';
 import type { TDomainDeps } from '../deps';
 import { resultsState, ZResultsState } from './publication';
@@ -82,12 +88,7 @@ export async function taskResults(
   calendar: WorkingDayCalendar,
   taskId: string,
 ): Promise<TTaskResults> {
-  const task = await deps.db.inspectionTask.findUnique({
-    where: { id: taskId },
-    include: {
-      draws: { where: { supersededAt: null }, include: { objects: { include: { object: true } } } },
-    },
-  });
+  const task = await findTaskWithCurrentObjects(deps.db, taskId);
   if (!task) throw new AppError('notFound', `抽查任务 ${taskId} 不存在`);
   const endDate = fromDbDate(task.endDate);
   const due = computeClockInstants(calendar, 'randomInspectionDisclosure', endDate);
@@ -123,10 +124,7 @@ async function openInspectionCase(
   objectId: string,
   caseTitle: string | undefined,
 ): Promise<string> {
-  const drawn = await deps.db.drawnObject.findFirst({
-    where: { taskId, objectId, draw: { supersededAt: null } },
-    include: { object: true, draw: { include: { task: { include: { item: true, plan: true } } } } },
-  });
+  const drawn = await findCurrentDrawnObjectWithTask(deps.db, taskId, objectId);
   if (!drawn) throw new AppError('notFound', '该对象不在本任务的抽取结果中');
   if (drawn.caseNumber) return drawn.caseNumber;
   const { task } = drawn.draw;
@@ -193,14 +191,11 @@ export async function recordResult(
   body: z.infer<typeof ZRecordResultBody>,
   idempotency: TIdempotentRequest | undefined,
 ) {
-  const check = async (db: TTx, inTx: boolean) => {
-    const task = await db.inspectionTask.findUnique({ where: { id: taskId } });
+  const check = async (db: TReader) => {
+    const task = await findTask(db, taskId);
     if (!task) throw new AppError('notFound', `抽查任务 ${taskId} 不存在`);
     if (task.status !== 'published') throw new AppError('conflict', '抽查任务尚未公布，不能登记检查结果');
-    const drawn = await db.drawnObject.findFirst({
-      where: { taskId, objectId, draw: { supersededAt: null } },
-      include: { object: true },
-    });
+    const drawn = await findCurrentDrawnObject(db, taskId, objectId);
     if (!drawn) throw new AppError('notFound', '该对象不在本任务的抽取结果中');
     if (drawn.caseNumber && body.result !== 'caseOpened')
       throw new AppError('conflict', `已就该对象立案（案号 ${drawn.caseNumber}），检查结果只能是立案查处`);
@@ -208,33 +203,30 @@ export async function recordResult(
       throw new AppError('forbidden', '只有抽取到该对象的检查人员可以登记其检查结果');
     if (task.resultsApprovedAt)
       throw new AppError('conflict', '检查结果已经负责人审批（或已公示），不能更改');
-    // A change after the check needs a new check.
-    if (inTx && task.resultsCheckedAt)
-      await db.inspectionTask.update({
-        where: { id: taskId },
-        data: { resultsCheckedAt: null, resultsCheckedById: null, resultsCheckedByName: null },
-      });
-    return drawn;
+    return { task, drawn };
   };
   // Refusals first, then the case (an HTTP call: outside the transaction), then the result.
-  await check(deps.db, false);
+  await check(deps.db);
   const caseNumber =
     body.result === 'caseOpened'
       ? await openInspectionCase(deps, principal, taskId, objectId, body.caseTitle)
       : null;
   return inTransaction(deps.db, idempotency, async (tx) => {
-    const drawn = await check(tx, true);
-    const updated = await tx.drawnObject.update({
-      where: { id: drawn.id },
-      data: {
-        result: body.result,
-        resultNote: body.note,
-        caseNumber: caseNumber ?? drawn.caseNumber,
-        resultById: principal.id,
-        resultByName: principal.name,
-        resultAt: deps.now(),
-      },
-      include: { object: true },
+    const { task, drawn } = await check(tx);
+    // A change after the check needs a new check.
+    if (task.resultsCheckedAt)
+      await updateTaskResults(tx, taskId, {
+        resultsCheckedAt: null,
+        resultsCheckedById: null,
+        resultsCheckedByName: null,
+      });
+    const updated = await updateDrawnResult(tx, drawn.id, {
+      result: body.result,
+      resultNote: body.note,
+      caseNumber: caseNumber ?? drawn.caseNumber,
+      resultById: principal.id,
+      resultByName: principal.name,
+      resultAt: deps.now(),
     });
     await writeAudit(tx, actor, drawn.result ? 'result.corrected' : 'result.recorded', taskSubject(taskId), {
       uscc: drawn.object.uscc,

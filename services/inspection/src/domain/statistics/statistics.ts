@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { TDb } from '../../data-access/prisma-client';
+import type { TReader } from '@sanxiang/shared';
+import { publishedPlansWithDraws } from '../../data-access/plan-repository';
 import { resultLabels } from '../results/results';
 
 /** One row of the annual figures: a plan, an item, or the whole year. */
@@ -51,18 +52,8 @@ const empty = (): TFigures => ({
  * (redraws), each object's result, the cases opened for 立案查处, and whether the results were
  * published and by their due instant. Per plan, per item and in total.
  */
-export async function computeInspectionStatistics(db: TDb, year: number): Promise<TInspectionStatistics> {
-  const plans = await db.inspectionPlan.findMany({
-    where: { year, status: 'published' },
-    orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
-    include: {
-      tasks: {
-        where: { status: 'published' },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        include: { item: true, draws: { include: { objects: true } } },
-      },
-    },
-  });
+export async function computeInspectionStatistics(db: TReader, year: number): Promise<TInspectionStatistics> {
+  const plans = await publishedPlansWithDraws(db, year);
   const total = empty();
   const byPlan: TInspectionStatistics['byPlan'] = [];
   const byItem = new Map<string, TInspectionStatistics['byItem'][number]>();

@@ -2,6 +2,7 @@ import { AppError, type Api } from '@sanxiang/shared';
 import { z } from 'zod';
 import { importReportView, importObjects, ZImportReport } from '../../domain/objects/import-objects';
 import { listObjects, ZObjectView } from '../../domain/objects/objects';
+import { findObjectImport } from '../../data-access/catalogue-repository';
 import type { TDomainDeps } from '../../domain/deps';
 import { listItems, saveItem, ZItemCode, ZItemView, ZSaveItemBody } from '../../domain/items/items';
 import { actorOf, keepers, problem, staff } from './http-context';
@@ -90,7 +91,7 @@ export function catalogueRoutes(api: Api, deps: TDomainDeps): void {
     request: { params: z.object({ importId: z.uuid() }) },
     responses: { 200: { description: '导入报告', schema: ZImportReport } },
     handler: async ({ params }) => {
-      const found = await deps.db.objectImport.findUnique({ where: { id: params.importId } });
+      const found = await findObjectImport(deps.db, params.importId);
       if (!found) throw new AppError('notFound', `导入记录 ${params.importId} 不存在`);
       return { body: importReportView(found) };
     },

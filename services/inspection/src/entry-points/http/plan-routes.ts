@@ -10,6 +10,8 @@ import {
   ZDeclareConflictBody,
   ZWithdrawConflictBody,
 } from '../../domain/conflicts/conflicts';
+import { findItem } from '../../data-access/catalogue-repository';
+import { findTaskWithItem, listPlanRows, listTasksOfPlan } from '../../data-access/plan-repository';
 import type { TDomainDeps } from '../../domain/deps';
 import { drawTask, listDraws, ZDrawBody, ZDrawView } from '../../domain/draw/draw-task';
 import {
@@ -94,7 +96,7 @@ export function planRoutes(api: Api, deps: TDomainDeps): void {
       503: problem('人员目录不可用'),
     },
     handler: async ({ query }) => {
-      const item = await deps.db.inspectionItem.findUnique({ where: { code: query.itemCode } });
+      const item = await findItem(deps.db, query.itemCode);
       if (!item) throw new AppError('notFound', `事项 ${query.itemCode} 不存在`);
       return {
         body: await deps.directory.inspectors({
@@ -126,11 +128,7 @@ export function planRoutes(api: Api, deps: TDomainDeps): void {
     tags: ['plans'],
     access: staff,
     responses: { 200: { description: '计划', schema: z.array(ZPlanView) } },
-    handler: async () => ({
-      body: (
-        await deps.db.inspectionPlan.findMany({ orderBy: [{ year: 'desc' }, { createdAt: 'desc' }] })
-      ).map(planView),
-    }),
+    handler: async () => ({ body: (await listPlanRows(deps.db)).map(planView) }),
   });
 
   api.route({
@@ -141,15 +139,7 @@ export function planRoutes(api: Api, deps: TDomainDeps): void {
     access: staff,
     request: { params: ZPlanParams },
     responses: { 200: { description: '任务', schema: z.array(ZTaskView) } },
-    handler: async ({ params }) => ({
-      body: (
-        await deps.db.inspectionTask.findMany({
-          where: { planId: params.planId },
-          include: { item: true },
-          orderBy: { createdAt: 'asc' },
-        })
-      ).map(taskView),
-    }),
+    handler: async ({ params }) => ({ body: (await listTasksOfPlan(deps.db, params.planId)).map(taskView) }),
   });
 
   api.route({
@@ -184,10 +174,7 @@ export function planRoutes(api: Api, deps: TDomainDeps): void {
     request: { params: ZTaskParams },
     responses: { 200: { description: '任务', schema: ZTaskView } },
     handler: async ({ params }) => {
-      const task = await deps.db.inspectionTask.findUnique({
-        where: { id: params.taskId },
-        include: { item: true },
-      });
+      const task = await findTaskWithItem(deps.db, params.taskId);
       if (!task) throw new AppError('notFound', `抽查任务 ${params.taskId} 不存在`);
       return { body: taskView(task) };
     },

@@ -1,5 +1,6 @@
 import { AppError, type Api } from '@sanxiang/shared';
 import { z } from 'zod';
+import { findTaskWithDraws, listPublishedPlans } from '../../data-access/plan-repository';
 import type { TDomainDeps } from '../../domain/deps';
 import { drawView, ZDrawView } from '../../domain/draw/draw-task';
 import { listItems, ZItemView } from '../../domain/items/items';
@@ -44,13 +45,7 @@ export function publicRoutes(api: Api, deps: TDomainDeps): void {
       200: { description: '计划', schema: z.array(ZPlanView.extend({ tasks: z.array(ZTaskView) })) },
     },
     handler: async ({ query }) => {
-      const plans = await deps.db.inspectionPlan.findMany({
-        where: { status: 'published', ...(query.year ? { year: query.year } : {}) },
-        include: {
-          tasks: { where: { status: 'published' }, include: { item: true }, orderBy: { createdAt: 'asc' } },
-        },
-        orderBy: [{ year: 'desc' }, { publishedAt: 'desc' }],
-      });
+      const plans = await listPublishedPlans(deps.db, query.year);
       return { body: plans.map((p) => ({ ...planView(p), tasks: p.tasks.map(taskView) })) };
     },
   });
@@ -64,10 +59,7 @@ export function publicRoutes(api: Api, deps: TDomainDeps): void {
     request: { params: z.object({ taskId: z.uuid() }) },
     responses: { 200: { description: '任务', schema: ZPublicTask } },
     handler: async ({ params }) => {
-      const task = await deps.db.inspectionTask.findUnique({
-        where: { id: params.taskId },
-        include: { item: true, draws: { include: { objects: true }, orderBy: { number: 'asc' } } },
-      });
+      const task = await findTaskWithDraws(deps.db, params.taskId);
       if (!task || task.status !== 'published') throw new AppError('notFound', '没有该已公布的抽查任务');
       const draws = task.draws.map(drawView);
       return {

@@ -1,5 +1,7 @@
 import { AppError, type Api } from '@sanxiang/shared';
 import { z } from 'zod';
+import { currentResults } from '../../data-access/draw-repository';
+import { findTask, listTasksWithPublishedResults } from '../../data-access/plan-repository';
 import type { TDomainDeps } from '../../domain/deps';
 import {
   approveResults,
@@ -121,19 +123,7 @@ export function publicationRoutes(api: Api, deps: TDomainDeps): void {
     },
     responses: { 200: { description: '结果', schema: z.array(ZPublicResult) } },
     handler: async ({ query }) => {
-      const tasks = await deps.db.inspectionTask.findMany({
-        where: {
-          resultsPublishedAt: { not: null },
-          ...(query.taskId ? { id: query.taskId } : {}),
-          ...(query.year ? { plan: { year: query.year } } : {}),
-        },
-        include: {
-          item: true,
-          plan: true,
-          draws: { where: { supersededAt: null }, include: { objects: { include: { object: true } } } },
-        },
-        orderBy: { resultsPublishedAt: 'desc' },
-      });
+      const tasks = await listTasksWithPublishedResults(deps.db, query);
       const rows = tasks.flatMap((t) =>
         [...(t.draws[0]?.objects ?? [])]
           .sort((a, b) => a.position - b.position)
@@ -170,13 +160,9 @@ export function publicationRoutes(api: Api, deps: TDomainDeps): void {
     request: { params: ZTaskParams },
     responses: { 200: { description: '结果', schema: z.array(ZPublicResult) } },
     handler: async ({ params }) => {
-      const task = await deps.db.inspectionTask.findUnique({ where: { id: params.taskId } });
+      const task = await findTask(deps.db, params.taskId);
       if (!task?.resultsPublishedAt) throw new AppError('notFound', '该抽查任务的检查结果尚未公示');
-      const rows = await deps.db.drawnObject.findMany({
-        where: { taskId: params.taskId, draw: { supersededAt: null }, result: { not: null } },
-        include: { object: true, draw: { include: { task: { include: { item: true, plan: true } } } } },
-        orderBy: { position: 'asc' },
-      });
+      const rows = await currentResults(deps.db, params.taskId);
       return {
         body: rows.map((o) => ({
           taskId: task.id,
