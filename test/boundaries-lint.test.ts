@@ -126,6 +126,20 @@ const snippets = [
     expected: [1, 2],
   },
   {
+    name: "inspection's domain (moved) importing the generated client, or holding handles and calling data-access",
+    filePath: 'services/inspection/src/domain/draw/example.ts',
+    code: lines(
+      "import type { TaskDraw } from '../../generated/prisma/client';",
+      "import { prismaOf } from '../../data-access/prisma-client';",
+      "import type { TDatabase } from '@sanxiang/shared';",
+      "import { latestDraw } from '../../data-access/draw-repository';",
+      "import type { DrawnObject } from '../../data-access/rows';",
+      'export const used = [prismaOf, latestDraw];',
+      'export type TUsed = TaskDraw | DrawnObject | TDatabase;',
+    ),
+    expected: [1, 2],
+  },
+  {
     name: 'data-access and tests of a moved service using Prisma',
     filePath: 'services/directory/src/data-access/example.ts',
     code: lines(
