@@ -9,6 +9,7 @@ import { evidenceView } from '../case-file/case-file-views';
 import { loadUploadForOfficer, requireUploadOpen } from './load-upload';
 import { registerEvidence, removeUnregistered } from './register-evidence';
 import type { TRecordingDeps } from '../recording-deps';
+import type { TStoredVersion } from '../../data-access/evidence-store';
 
 /**
  * Completes a part-by-part upload: all parts present with their sizes → the store assembles the
@@ -33,11 +34,7 @@ export async function completeEvidenceUpload(deps: TRecordingDeps, ctx: TCallCon
       extra: { missingParts: missing.slice(0, 1000) },
     });
   }
-  const versionId = await deps.store.completeMultipart(
-    upload.objectKey,
-    upload.s3UploadId,
-    upload.parts.map((p) => ({ part: p.partNumber, etag: p.etag })).sort((a, b) => a.part - b.part),
-  );
+  const versionId = await completeInStore(deps, upload.objectKey, upload.s3UploadId, size, upload.parts);
   const actual = await hashVersion(deps, upload.objectKey, versionId).catch(async (err: unknown) => {
     await removeUnregistered(deps, upload.objectKey, versionId);
     throw err;
@@ -69,6 +66,38 @@ export async function completeEvidenceUpload(deps: TRecordingDeps, ctx: TCallCon
     );
   }
   return { status: 201, body: await registerEvidence(deps, ctx, upload, versionId, file.caseNumber) };
+}
+
+/**
+ * Assembles the parts in the store, or finds what an earlier attempt assembled: an attempt that
+ * stopped after the store completed the upload but before the version was registered (the service
+ * killed, PostgreSQL down) leaves no multipart upload behind, and every retry would fail with
+ * NoSuchUpload for ever. The key is this upload's own, so its newest version of the declared size is
+ * that object; the caller then hashes it like any completed one before registering it.
+ */
+async function completeInStore(
+  deps: Pick<TRecordingDeps, 'store'>,
+  key: string,
+  s3UploadId: string,
+  size: number,
+  parts: { partNumber: number; etag: string }[],
+): Promise<string> {
+  try {
+    return await deps.store.completeMultipart(
+      key,
+      s3UploadId,
+      parts.map((p) => ({ part: p.partNumber, etag: p.etag })).sort((a, b) => a.part - b.part),
+    );
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'NoSuchUpload') throw err;
+    let assembled: TStoredVersion | undefined;
+    for await (const v of deps.store.listVersions(key)) {
+      if (v.key !== key || v.isDeleteMarker || v.size !== size) continue;
+      if (!assembled || v.lastModified > assembled.lastModified) assembled = v;
+    }
+    if (!assembled) throw err;
+    return assembled.versionId;
+  }
 }
 
 export async function hashVersion(deps: Pick<TRecordingDeps, 'store'>, key: string, versionId: string) {
