@@ -226,6 +226,17 @@ async function loadCase(ctx: TLoadContext, c: TDemoCase, index: number): Promise
     );
     out.created(`执法活动 ${c.activity.title}`, `${story.site.place}`);
   }
+  // 出示执法证件 in the activity, before it ends (000 §10, 004 §5: the end is refused without it).
+  const shownBefore = (file.records ?? []).find((r) => r.kind === 'certificateShown');
+  const shown =
+    shownBefore ??
+    (await fileRecord(
+      api,
+      officerA,
+      caseNumber,
+      certificateShown(story, activity.id),
+      key('record', 'certificateShown'),
+    ));
   if (!activity.endedAt)
     await endActivity(api, officerA, caseNumber, activity.id, story.site.endedAt, key('activity-end'));
 
@@ -265,6 +276,7 @@ async function loadCase(ctx: TLoadContext, c: TDemoCase, index: number): Promise
 
   // Investigation records (one of each kind).
   const records = new Map<string, TRecordView>((file.records ?? []).map((r) => [r.kind, r]));
+  records.set('certificateShown', shown);
   const wanted: TRecordInput[] = [
     certificateShown(story, activity.id),
     siteInspection(
@@ -304,7 +316,7 @@ async function loadCase(ctx: TLoadContext, c: TDemoCase, index: number): Promise
         ]
       : []),
   ];
-  let newRecords = 0;
+  let newRecords = shownBefore ? 0 : 1;
   for (const r of wanted) {
     if (records.has(r.kind)) continue;
     const filedRecord = await fileRecord(

@@ -255,6 +255,14 @@ it('runs a major case from opening to publication through all three services and
     },
     key('activity'),
   );
+  // 出示执法证件 in the activity: its end is refused without it (000 §10, 004 §5, 记录规定 §9(一)).
+  await fileRecord(
+    api,
+    officerA,
+    caseNumber,
+    certificateShown(story, activity.id),
+    key('record', 'certificate'),
+  );
   await endActivity(api, officerB, caseNumber, activity.id, story.site.endedAt, key('activity-end'));
   const evidenceClock = await eventually(async () => {
     const s = await statusOf(caseNumber);
@@ -325,13 +333,6 @@ it('runs a major case from opening to publication through all three services and
   expect(Buffer.compare(download.data, photoBytes)).toBe(0);
 
   // ---- investigation records ------------------------------------------------------------------
-  await fileRecord(
-    api,
-    officerA,
-    caseNumber,
-    certificateShown(story, activity.id),
-    key('record', 'certificate'),
-  );
   await fileRecord(
     api,
     officerA,

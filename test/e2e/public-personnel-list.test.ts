@@ -64,6 +64,10 @@ describe('public personnel list generated from the directory', () => {
     expect(page.text).toContain('常州市人力资源和社会保障局');
     expect(page.text).toContain('32040020009');
     expect(page.text).toContain('2026年3月2日');
+    // personnelPost (000 §5, 001 二(一)2(5)): the post (职务) of each officer, from the directory.
+    expect(page.text).toContain('<th scope="col">职务</th>');
+    expect(page.text).toMatch(/<th scope="row">执法员1<\/th>\s*<td>科员<\/td>/u);
+    expect((await request(disclosure.app).get('/api/public/personnel')).body.entries[0].post).toBe('科员');
 
     at = new Date('2026-03-03T00:00:00.000+08:00'); // one second later: the answer cached before must not be used
     expect(await numbers()).toEqual(['32040020001', '32040020002']);

@@ -49,6 +49,24 @@ describe('public personnel list (执法人员清单)', () => {
     expect(after.body.stableUntil).toBe('2026-03-09T16:00:00.000Z');
   });
 
+  it('personnelPost: each entry carries the officer’s post (职务) from the directory (000 §5, 001 二(一)2(5))', async () => {
+    await svc.put('/people/p-officer-1', {
+      login: 'officer1',
+      name: '执法员1',
+      unitId: 'jiancha-1',
+      post: '副科长',
+      roles: ['officer'],
+      email: 'officer1@example.cn',
+    });
+    const list = await listAt('2026-03-02T10:00:00+08:00');
+    expect(
+      list.body.entries.map((e: { certificateNumber: string; post: string }) => [e.certificateNumber, e.post]),
+    ).toEqual([
+      ['32040020001', '副科长'],
+      ['32040020002', '科员'],
+    ]);
+  });
+
   it('drops a revoked certificate at once', async () => {
     await svc.put('/certificates/32040020001/status', {
       status: 'revoked',

@@ -264,6 +264,7 @@ async function main() {
         {
           activityId: activity.id,
           mediaKind: 'video',
+          noPersonalCopyKept: true,
           contentType: 'video/mp4',
           fileName: path.basename(f),
           size: fileSize,

@@ -13,6 +13,7 @@ import {
   eventually,
   majorAssessment,
   openCaseWithActivity,
+  showCertificates,
   startRecordingTestEnv,
   uniqueCaseNumber,
   users,
@@ -263,6 +264,7 @@ describe('case files', () => {
   it('forwards officer actions to the lifecycle: activity end, service of the decision, proposal, decision, close', async () => {
     const { caseNumber, activityId } = await openCaseWithActivity(env);
     const officer = await env.auth(users.officerA);
+    await showCertificates(env, caseNumber, activityId);
     const ended = await request(env.app)
       .post(`${casePath(caseNumber)}/activities/${activityId}/end`)
       .set('authorization', officer)

@@ -1,10 +1,11 @@
 import request from 'supertest';
-import { uploadEvidence, mp4Bytes } from './support/evidence-helpers';
+import { createUpload, uploadEvidence, mp4Bytes } from './support/evidence-helpers';
 import {
   caseBody,
   eventually,
   majorAssessment,
   openCaseWithActivity,
+  showCertificates,
   startRecordingTestEnv,
   users,
   type TRecordingTestEnv,
@@ -58,6 +59,7 @@ describe('mandatory audio/video (记录规定 §13–§14, 001 二(二)3)', () =
     const { caseNumber } = await openCaseWithActivity(env, 'interview');
     const sampling = await startActivity(caseNumber, { kind: 'sampling' });
     expect(sampling.audioVisualRequired).toBe(true);
+    await showCertificates(env, caseNumber, sampling.id);
     const end = (body: object = {}) =>
       post(`${casePath(caseNumber)}/activities/${sampling.id}/end`, {
         endedAt: '2026-11-20T10:00:00+08:00',
@@ -112,6 +114,7 @@ describe('mandatory audio/video (记录规定 §13–§14, 001 二(二)3)', () =
 
   it('audioVisualMandatory: A/V on record, or declared at the end, lets the activity end; non-cooperation makes it mandatory (记录规定 §14(二))', async () => {
     const { caseNumber, activityId } = await openCaseWithActivity(env, 'siteInspection');
+    await showCertificates(env, caseNumber, activityId);
     const refusal = await post(`${casePath(caseNumber)}/records`, {
       kind: 'refusalToCooperate',
       activityId,
@@ -136,7 +139,12 @@ describe('mandatory audio/video (记录规定 §13–§14, 001 二(二)3)', () =
     expect(declared.status).toBe(200);
     const early = await post(`${casePath(caseNumber)}/proposals`, proposal(caseNumber));
     expect(early.status).toBe(422);
-    const video = await uploadEvidence(env, { caseNumber, activityId, content: mp4Bytes(2048) });
+    const video = await uploadEvidence(env, {
+      caseNumber,
+      activityId,
+      content: mp4Bytes(2048),
+      extra: { recordedFrom: '2026-11-20T09:00:00+08:00', recordedUntil: '2026-11-20T10:00:00+08:00' },
+    });
     expect(video.res.status).toBe(201);
     const submitted = await post(`${casePath(caseNumber)}/proposals`, proposal(caseNumber));
     expect(submitted.status).toBe(200);
@@ -144,6 +152,7 @@ describe('mandatory audio/video (记录规定 §13–§14, 001 二(二)3)', () =
 
   it('textSuffices: an interview the agency lists as documented by text alone needs no A/V (001 二(二)3)', async () => {
     const { caseNumber, activityId } = await openCaseWithActivity(env, 'interview');
+    await showCertificates(env, caseNumber, activityId);
     const ended = await post(`${casePath(caseNumber)}/activities/${activityId}/end`, {
       endedAt: '2026-11-20T10:00:00+08:00',
     });
@@ -400,5 +409,182 @@ describe('whether a case is major is not the handler’s word alone (审核办�
     const refused = await post(`${casePath(caseNumber)}/major-downgrades`, downgrade, users.head);
     expect(refused.status).toBe(422);
     expect(refused.body.detail).toContain('听证');
+  });
+});
+
+/**
+ * The rules docs/rules.md listed without code (#13): certificates shown in every activity
+ * (seeds/000 §10, seeds/004 §5, 记录规定 §9(一)), A/V recorded without gaps (记录规定 §13), no
+ * private copies of A/V (记录规定 §16), and an exempt plan's explanation that is a sentence
+ * (003 (三), 004 §10).
+ */
+describe('rules of the activity and its records (000 §10, 004 §5, 记录规定 §9, §13, §16)', () => {
+  const officers = [
+    { name: users.officerA.name, certificateNumber: users.officerA.certificateNumber },
+    { name: users.officerB.name, certificateNumber: users.officerB.certificateNumber },
+  ];
+  const certificateRecord = (activityId: string, list = officers) => ({
+    kind: 'certificateShown',
+    activityId,
+    content: {
+      shownAt: '2026-11-20T09:01:00+08:00',
+      place: '常州市新北区某工地项目部',
+      officers: list,
+      shownTo: '某某建筑工程有限公司项目经理王某',
+    },
+  });
+
+  it('certificateShown: an activity ends only once its officers showed their certificates, and shows the numbers (000 §10, 004 §5, 记录规定 §9(一))', async () => {
+    const { caseNumber, activityId } = await openCaseWithActivity(env, 'siteInspection');
+    const end = () =>
+      post(`${casePath(caseNumber)}/activities/${activityId}/end`, { endedAt: '2026-11-20T10:00:00+08:00' });
+    const refused = await end();
+    expect(refused.status).toBe(422);
+    expect(refused.body.rule).toBe('certificateShown');
+    expect(refused.body.detail).toContain('不符合“执法活动中出示执法证件”规则（000 §10，004 §5，记录规定 §9(一)）');
+    expect(refused.body.detail).toContain('“现场检查工地”');
+
+    // Only the officers registered on the case, with their own certificate numbers.
+    const stranger = await post(
+      `${casePath(caseNumber)}/records`,
+      certificateRecord(activityId, [
+        officers[0]!,
+        { name: users.otherOfficer.name, certificateNumber: users.otherOfficer.certificateNumber },
+      ]),
+    );
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.rule).toBe('certificateShown');
+    expect(stranger.body.errors[0].path).toBe('body.content.officers');
+    expect(stranger.body.detail).toContain(`${users.otherOfficer.name}（执法证号 ${users.otherOfficer.certificateNumber}）`);
+
+    const shown = await post(`${casePath(caseNumber)}/records`, certificateRecord(activityId));
+    expect(shown.status).toBe(201);
+    const ended = await end();
+    expect(ended.status).toBe(200);
+    const expected = officers.map((o) => ({ ...o, shownAt: '2026-11-20T09:01:00+08:00', recordId: shown.body.id }));
+    expect(ended.body.certificatesShown).toEqual(expected);
+    const file = await request(env.app)
+      .get(casePath(caseNumber))
+      .set('authorization', await env.auth(users.head));
+    expect(file.body.activities.find((a: { id: string }) => a.id === activityId).certificatesShown).toEqual(
+      expected,
+    );
+  });
+
+  it('audioVisualContinuous: the A/V of an activity covers it from start to end, each gap explained (记录规定 §13)', async () => {
+    const { caseNumber } = await openCaseWithActivity(env, 'interview');
+    const sampling = await startActivity(caseNumber, { kind: 'sampling' }); // 09:00
+    await showCertificates(env, caseNumber, sampling.id);
+    const ended = await post(`${casePath(caseNumber)}/activities/${sampling.id}/end`, {
+      endedAt: '2026-11-20T10:00:00+08:00',
+      audioVisualRecorded: true,
+    });
+    expect(ended.status).toBe(200);
+    const video = (fileName: string, recordedFrom?: string, recordedUntil?: string) =>
+      uploadEvidence(env, {
+        caseNumber,
+        activityId: sampling.id,
+        content: mp4Bytes(2048),
+        fileName,
+        extra: recordedFrom ? { recordedFrom, recordedUntil } : {},
+      });
+    const submit = () => post(`${casePath(caseNumber)}/proposals`, proposal(caseNumber));
+
+    // 09:00–09:30 recorded, nothing from 09:30 to 10:00.
+    expect((await video('执法记录仪-1.mp4', '2026-11-20T09:00:20+08:00', '2026-11-20T09:30:00+08:00')).res.status).toBe(201);
+    const gap = await submit();
+    expect(gap.status).toBe(422);
+    expect(gap.body.rule).toBe('audioVisualContinuous');
+    expect(gap.body.detail).toContain('不符合“音视频不间断记录”规则（记录规定 §13）');
+    expect(gap.body.detail).toContain('“抽样取证”2026年11月20日 09:30至2026年11月20日 10:00');
+    expect(gap.body.gaps).toEqual([
+      expect.objectContaining({ from: '2026-11-20T01:30:00.000Z', until: '2026-11-20T02:00:00.000Z' }),
+    ]);
+
+    // A file whose span is not declared cannot show it was recorded: named as such.
+    expect((await video('执法记录仪-2.mp4')).res.status).toBe(201);
+    const unknown = await submit();
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.detail).toContain('“执法记录仪-2.mp4”未登记录制起止时间');
+
+    // The rest recorded from 09:40; the ten minutes between explained by a resumed interruption.
+    expect((await video('执法记录仪-3.mp4', '2026-11-20T09:40:00+08:00', '2026-11-20T10:00:30+08:00')).res.status).toBe(201);
+    const still = await submit();
+    expect(still.status).toBe(422);
+    expect(still.body.detail).toContain('09:30至2026年11月20日 09:40');
+    const interruption = await post(`${casePath(caseNumber)}/records`, {
+      kind: 'audioVisualInterruption',
+      activityId: sampling.id,
+      content: {
+        interruptedAt: '2026-11-20T09:30:00+08:00',
+        resumedAt: '2026-11-20T09:40:00+08:00',
+        cause: 'battery',
+        explanation: '执法记录仪电量不足，更换电池后继续录像，并在录像开头作了语音说明',
+        permanent: false,
+      },
+    });
+    expect(interruption.status).toBe(201);
+    expect((await submit()).status).toBe(200);
+  });
+
+  it('noPrivateCopies: audio and video are uploaded only with the officer’s word that no copy is kept (记录规定 §16)', async () => {
+    const { caseNumber, activityId } = await openCaseWithActivity(env);
+    const undeclared = await uploadEvidence(env, {
+      caseNumber,
+      activityId,
+      content: mp4Bytes(2048),
+      extra: { noPersonalCopyKept: false },
+    }).catch((err: Error) => err);
+    expect(undeclared).toBeInstanceOf(Error);
+    const refused = await createUpload(env, {
+      caseNumber,
+      activityId,
+      content: mp4Bytes(2048),
+      extra: { noPersonalCopyKept: undefined },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.rule).toBe('noPrivateCopies');
+    expect(refused.body.detail).toContain('不符合“执法人员不得自行保存音视频记录”规则（记录规定 §16、§17、§19）');
+    expect(refused.body.errors[0].path).toBe('body.noPersonalCopyKept');
+    // A photo needs no such statement; a declared video is stored, the statement audited.
+    const photo = await createUpload(env, {
+      caseNumber,
+      activityId,
+      content: Buffer.from('\x89PNG\r\n\x1a\n0000'),
+      mediaKind: 'photo',
+      contentType: 'image/png',
+      fileName: 'a.png',
+    });
+    expect(photo.status).toBe(201);
+    const declared = await uploadEvidence(env, { caseNumber, activityId, content: mp4Bytes(2048) });
+    expect(declared.res.status).toBe(201);
+    const audit = await env.db.auditEvent.findFirstOrThrow({
+      where: { action: 'evidenceUpload.created', subject: `upload:${declared.uploadId}` },
+    });
+    expect(audit.details).toMatchObject({ noPersonalCopyKept: true });
+  });
+
+  it('nonPublicationDecided: an exempt plan whose explanation is not a sentence is refused beside its field (003 (三), 004 §10)', async () => {
+    const { caseNumber } = await openCaseWithActivity(env);
+    const decision = (explanation: string) => ({
+      decisionDate: '2026-11-25',
+      documentNumber: '常人社监令〔2026〕9号',
+      decisionKind: 'handling',
+      publication: {
+        enforcementMethod: '责令改正',
+        content: '拖欠劳动者工资',
+        decision: '责令十五日内支付',
+        legalBasis: '《劳动保障监察条例》第二十六条',
+        performance: '十五日内',
+        issuingAuthority: '常州市人力资源和社会保障局',
+      },
+      disclosure: { mode: 'exempt', reason: 'tradeSecret', explanation },
+    });
+    const refused = await post(`${casePath(caseNumber)}/decisions`, decision('涉及商业秘密'));
+    expect(refused.status).toBe(422);
+    expect(refused.body.rule).toBe('nonPublicationDecided');
+    expect(refused.body.detail).toContain('不符合“不予公开须经审核和负责人批准”规则');
+    expect(refused.body.errors[0].path).toBe('body.disclosure.explanation');
+    expect(await env.probe(caseNumber).then((log) => log.map((e) => e.name))).toEqual(['start']);
   });
 });

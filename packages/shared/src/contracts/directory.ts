@@ -130,6 +130,8 @@ export const ZPublicPersonnelEntry = z.object({
   personId: z.string().optional(),
   name: z.string(),
   unitName: z.string(),
+  /** 职务 (000 §5, 001 二(一)2(5)); absent from an older directory. */
+  post: z.string().optional(),
   certificateNumber: z.string(),
   categories: z.array(z.string()),
   areas: z.array(z.string()),

@@ -324,6 +324,7 @@ export const fieldLabel: Record<string, string> = {
   caseSource: '案件来源',
   concludedAt: '调查终结时间',
   distinctOriginalReason: '另一原始文件说明',
+  noPersonalCopyKept: '未自行保存音视频副本的声明',
   evidenceSummary: '证据',
   fineAmountYuan: '罚款金额（元）',
   majorAssessment: '重大执法决定认定情形逐项回答',

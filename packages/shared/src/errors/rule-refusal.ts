@@ -12,6 +12,9 @@ export const legalRules = {
   withdrawalDecided: { name: '撤下须经审核和负责人批准', seed: '003 (六)，004 §14、§16' },
   nonPublicationDecided: { name: '不予公开须经审核和负责人批准', seed: '003 (三)，004 §10、§16，000 §18' },
   catalogueKeptCurrent: { name: '事前公开目录随立改废动态调整、留存历史', seed: '000 §4，003 (一)' },
+  certificateShown: { name: '执法活动中出示执法证件', seed: '000 §10，004 §5，记录规定 §9(一)' },
+  audioVisualContinuous: { name: '音视频不间断记录', seed: '记录规定 §13' },
+  noPrivateCopies: { name: '执法人员不得自行保存音视频记录', seed: '记录规定 §16、§17、§19' },
 } as const;
 export type TLegalRule = keyof typeof legalRules;
 

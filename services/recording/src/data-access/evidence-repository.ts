@@ -134,3 +134,16 @@ export const listOpenMultipartUploadIds = (db: TReader) =>
     where: { status: 'open', s3UploadId: { not: null } },
     select: { s3UploadId: true },
   });
+
+/** The audio and video files of `activityIds` with their recorded spans and interruptions (§13). */
+export const listAudioVisualSpans = (db: TReader, caseId: string, activityIds: string[]) =>
+  prismaOf(db).evidence.findMany({
+    where: { caseId, activityId: { in: activityIds }, mediaKind: { in: ['audio', 'video'] } },
+    select: {
+      activityId: true,
+      fileName: true,
+      recordedFrom: true,
+      recordedUntil: true,
+      interruptions: true,
+    },
+  });

@@ -86,6 +86,14 @@ export const updateActivity = (
 export const listActivitiesRequiringAudioVisual = (db: TReader, caseId: string) =>
   prismaOf(db).enforcementActivity.findMany({
     where: { caseId, audioVisualRequired: true },
-    select: { id: true, title: true, kind: true },
+    select: { id: true, title: true, kind: true, startedAt: true, endedAt: true },
     orderBy: { startedAt: 'asc' },
   });
+
+/** The records of one kind filed for any of `activityIds` (出示执法证件, 音视频中断说明…). */
+export const listRecordsOfKindForActivities = (
+  db: TReader,
+  caseId: string,
+  kind: string,
+  activityIds: string[],
+) => prismaOf(db).caseRecord.findMany({ where: { caseId, kind, activityId: { in: activityIds } } });

@@ -33,6 +33,8 @@ export async function createUpload(env: TRecordingTestEnv, spec: TUploadSpec) {
       fileName: spec.fileName ?? '执法记录仪-001.mp4',
       size: spec.content.length,
       sha256: spec.declaredSha256 ?? sha256(spec.content),
+      // 记录规定 §16: the officer keeps no copy of A/V (required for audio and video).
+      ...(['video', 'audio'].includes(spec.mediaKind ?? 'video') ? { noPersonalCopyKept: true } : {}),
       ...spec.extra,
     });
 }

@@ -285,3 +285,33 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
     }
   }
 }
+
+/**
+ * 出示执法证件 in an activity (000 §10, 004 §5, 记录规定 §9(一)): both test officers, with the
+ * certificate numbers the case was opened with. Needed before the activity can end.
+ */
+export async function showCertificates(
+  env: TRecordingTestEnv,
+  caseNumber: string,
+  activityId: string,
+  shownAt = '2026-11-20T09:00:00+08:00',
+) {
+  const res = await request(env.app)
+    .post(`/cases/${encodeURIComponent(caseNumber)}/records`)
+    .set('authorization', await env.auth(users.officerA))
+    .send({
+      kind: 'certificateShown',
+      activityId,
+      content: {
+        shownAt,
+        place: '常州市新北区某工地',
+        officers: [
+          { name: users.officerA.name, certificateNumber: users.officerA.certificateNumber },
+          { name: users.officerB.name, certificateNumber: users.officerB.certificateNumber },
+        ],
+        shownTo: '某某建筑工程有限公司项目经理',
+      },
+    });
+  if (res.status !== 201) throw new Error(`certificateShown: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; seq: number };
+}

@@ -10,7 +10,8 @@ const dayBefore = (isoDate: string): string =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
- * 执法人员清单 (002 3 规范事中公示): everyone active whose certificate is valid at `at`, with the
+ * 执法人员清单 (002 3 规范事中公示; 000 §5 and 001 二(一)2(5): name, 职务, unit, category, area,
+ * validity, certificate number): everyone active whose certificate is valid at `at`, with the
  * instant until which the list holds unless the directory is edited (the next midnight, Beijing
  * time, at which a listed certificate expires or an unlisted one begins).
  */
@@ -32,6 +33,7 @@ export async function publicPersonnel(deps: TDomainDeps, at: Date): Promise<TPub
         personId: c.person.id,
         name: c.person.name,
         unitName: c.person.unit.name,
+        post: c.person.post,
         certificateNumber: c.number,
         categories: c.categories,
         areas: c.areas,

@@ -74,6 +74,15 @@ export const ZCaseFileDetail = ZCaseFileSummary.extend({
       startedAt: ZInstant,
       endedAt: ZInstant,
       createdById: z.string(),
+      /** 出示执法证件 in this activity: each officer with the certificate number shown. */
+      certificatesShown: z.array(
+        z.object({
+          name: z.string(),
+          certificateNumber: z.string(),
+          shownAt: z.string(),
+          recordId: z.string(),
+        }),
+      ),
     }),
   ),
   evidence: z.array(ZEvidenceView),

@@ -58,7 +58,11 @@ export const recordView = (r: CaseRecord) => ({
 });
 export type TRecordView = ReturnType<typeof recordView>;
 
-export const activityView = (a: EnforcementActivity) => ({
+/**
+ * An activity with the certificates shown in it (出示执法证件, 000 §10, 004 §5, 记录规定 §9(一)):
+ * each officer's name and certificate number from the `certificateShown` records filed for it.
+ */
+export const activityView = (a: EnforcementActivity, records: readonly CaseRecord[] = []) => ({
   id: a.id,
   kind: a.kind,
   title: a.title,
@@ -67,6 +71,17 @@ export const activityView = (a: EnforcementActivity) => ({
   startedAt: iso(a.startedAt),
   endedAt: iso(a.endedAt),
   createdById: a.createdById,
+  certificatesShown: records
+    .filter((r) => r.kind === 'certificateShown' && r.activityId === a.id)
+    .flatMap((r) => {
+      const c = r.content as { shownAt: string; officers: { name: string; certificateNumber: string }[] };
+      return c.officers.map((o) => ({
+        name: o.name,
+        certificateNumber: o.certificateNumber,
+        shownAt: c.shownAt,
+        recordId: r.id,
+      }));
+    }),
 });
 
 export const evidenceView = (e: Evidence & { lock?: EvidenceLock | null }) => ({

@@ -34,7 +34,7 @@ export async function viewCaseFile(deps: TRecordingDeps, ctx: TCallContext, case
   return {
     ...caseFileView(file),
     records: records.map(recordView),
-    activities: activities.map(activityView),
+    activities: activities.map((a) => activityView(a, records)),
     evidence: evidence.map(evidenceView),
     escalations: escalations.map(escalationView),
     stageTransitions: transitions.map(stageTransitionView),

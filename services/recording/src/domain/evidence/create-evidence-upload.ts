@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, ZEvidenceMediaKind, evidenceMediaKindLabel, fieldError } from '@sanxiang/shared';
+import {
+  AppError,
+  ZEvidenceMediaKind,
+  evidenceMediaKindLabel,
+  fieldError,
+  refuseByRule,
+} from '@sanxiang/shared';
 import { ZInstant } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { createUpload } from '../../data-access/evidence-repository';
@@ -54,6 +60,11 @@ export const ZCreateEvidenceUpload = z
      * evidence of the case (otherwise the upload is refused with 409).
      */
     distinctOriginalReason: z.string().trim().min(1).max(2000).optional(),
+    /**
+     * For audio and video (记录规定 §16): the uploading officer declares that no copy is kept outside
+     * the agency's store (the recorder's file is erased once stored). Required for A/V; audited.
+     */
+    noPersonalCopyKept: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     if (!isAllowedContentType(v.mediaKind, v.contentType)) {
@@ -83,6 +94,13 @@ export async function createEvidenceUpload(
   caseNumber: string,
   input: TCreateEvidenceUpload,
 ) {
+  const audioVisual = input.mediaKind === 'audio' || input.mediaKind === 'video';
+  if (audioVisual && input.noPersonalCopyKept !== true)
+    throw refuseByRule(
+      'noPrivateCopies',
+      '音视频记录应存至本单位指定的存储器，执法人员不得自行保存：上传录音、录像须声明本人未保存副本，执法记录仪中的文件存入后清除',
+      { status: 422, field: 'body.noPersonalCopyKept' },
+    );
   return inIdempotentTransaction(deps.db, ctx.idempotency, async (tx) => {
     const file = await lockCaseFile(tx, caseNumber, ctx.principal);
     requireCaseOfficer(ctx.principal, file, '上传证据');
@@ -127,6 +145,7 @@ export async function createEvidenceUpload(
         size: input.size,
         sha256: input.sha256,
         ...(input.distinctOriginalReason ? { distinctOriginalReason: input.distinctOriginalReason } : {}),
+        ...(audioVisual ? { noPersonalCopyKept: true } : {}),
       },
       context: auditContext(ctx),
     });

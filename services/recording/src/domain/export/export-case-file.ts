@@ -55,7 +55,7 @@ export async function exportCaseFile(deps: TRecordingDeps, ctx: TCallContext, ca
         exportedBy: { id: ctx.principal.id, name: ctx.principal.name },
         caseFile: caseView,
         records: recordViews,
-        activities: activities.map(activityView),
+        activities: activities.map((a) => activityView(a, records)),
         evidence: evidenceViews.map((e, i) => ({ ...e, path: evidencePath(i, e.id, e.fileName) })),
         escalations: escalations.map(escalationView),
         stageTransitions: transitions.map(stageTransitionView),

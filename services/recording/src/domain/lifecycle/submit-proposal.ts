@@ -21,13 +21,23 @@ import {
 import type { TRecordingDeps } from '../recording-deps';
 import { requireMaterialsOfKind } from './proposal-materials';
 import { majorCatalogueMatches } from '../policy/enforcement-policy';
-import { activitiesLackingAudioVisual, audioVisualMissing } from '../audio-visual/audio-visual-rule';
+import {
+  activitiesLackingAudioVisual,
+  audioVisualDiscontinuous,
+  audioVisualGaps,
+  audioVisualMissing,
+} from '../audio-visual/audio-visual-rule';
 
-/** Every activity that required A/V has it, or a head-approved reason (记录规定 §14). */
+/**
+ * Every activity that required A/V has it, or a head-approved reason (记录规定 §14), and its A/V
+ * covers it from start to end, each gap explained (记录规定 §13).
+ */
 async function requireAudioVisualOnRecord(deps: TRecordingDeps, file: TCaseFileWithOfficers) {
   const required = await listActivitiesRequiringAudioVisual(deps.db, file.id);
   const lacking = await activitiesLackingAudioVisual(deps.db, file.id, required);
   if (lacking.length > 0) throw audioVisualMissing('提交拟作出的决定', lacking);
+  const gaps = await audioVisualGaps(deps.db, file.id, required);
+  if (gaps.length > 0) throw audioVisualDiscontinuous('提交拟作出的决定', gaps);
 }
 
 /** 拟作出决定: the handler submits the proposed decision; the lifecycle validates and routes it. */

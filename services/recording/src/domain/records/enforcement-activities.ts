@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { AppError, fieldError, formatDateTimeLong } from '@sanxiang/shared';
+import { AppError, fieldError, formatDateTimeLong, refuseByRule } from '@sanxiang/shared';
 import { ZInstant, lifecycleSignals } from '@sanxiang/shared/src/contracts';
 import { appendAuditEvent } from '../../data-access/audit-trail';
 import { findCaseScope } from '../../data-access/case-file-repository';
 import { enqueueLifecycleMessage } from '../../data-access/lifecycle-outbox';
-import { createActivity, findActivityOfCase, updateActivity } from '../../data-access/record-repository';
+import {
+  createActivity,
+  findActivityOfCase,
+  listRecordsOfKindForActivities,
+  updateActivity,
+} from '../../data-access/record-repository';
 import { inIdempotentTransaction } from '../../data-access/transaction';
 import { actorOf, auditContext, type TCallContext } from '../call-context';
 import { lockCaseFile, requireCaseOfficer, requireOpen } from '../access/case-access';
@@ -112,6 +117,14 @@ export async function endEnforcementActivity(
         return { status: 200, body: activityView(activity) };
       throw new AppError('conflict', `该执法活动已于 ${formatDateTimeLong(activity.endedAt)} 结束`);
     }
+    // 出示执法证件 (000 §10, 004 §5, 记录规定 §9(一)): the officers showed their certificates in it.
+    const shown = await listRecordsOfKindForActivities(tx, file.id, 'certificateShown', [activity.id]);
+    if (shown.length === 0)
+      throw refuseByRule(
+        'certificateShown',
+        `执法活动“${activity.title}”没有出示执法证件的记录（出示时间、执法人员姓名及执法证号），不能结束；请先登记“出示执法证件”记录并指明该执法活动`,
+        { status: 422, extra: { activityId: activity.id } },
+      );
     if (activity.audioVisualRequired && input.audioVisualRecorded !== true) {
       const lacking = await activitiesLackingAudioVisual(tx, file.id, [activity]);
       if (lacking.length > 0) throw audioVisualMissing('结束该执法活动', lacking);
@@ -139,7 +152,7 @@ export async function endEnforcementActivity(
         officerIds: file.officers.map((o) => o.userId),
       },
     });
-    return { status: 200, body: activityView(updated) };
+    return { status: 200, body: activityView(updated, shown) };
   });
   if (caseId && !answer.replayed) await deps.outbox.deliver(caseId);
   return answer;

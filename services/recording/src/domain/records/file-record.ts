@@ -1,4 +1,4 @@
-import { AppError, forbidden, type TTransaction } from '@sanxiang/shared';
+import { AppError, forbidden, refuseByRule, type TTransaction } from '@sanxiang/shared';
 import {
   lifecycleSignals,
   revokingRemedyOutcomes,
@@ -169,6 +169,17 @@ const ruleRefusal = (rule: string, message: string) =>
  * - a head's approval of a reason for no A/V names that reason.
  */
 async function checkRecordRules(tx: TTransaction, file: TCaseFileWithOfficers, record: TRecordInput) {
+  // The certificates shown are the case officers' own, as registered when the case was opened.
+  if (record.kind === 'certificateShown') {
+    const registered = new Map(file.officers.map((o) => [o.certificateNumber, o.name]));
+    const strangers = record.content.officers.filter((o) => !registered.has(o.certificateNumber));
+    if (strangers.length > 0)
+      throw refuseByRule(
+        'certificateShown',
+        `${strangers.map((o) => `${o.name}（执法证号 ${o.certificateNumber}）`).join('、')}不是本案登记的执法人员或执法证号与立案登记的不符`,
+        { status: 422, field: 'body.content.officers' },
+      );
+  }
   if (record.kind === 'courtEnforcement') {
     const notices = await listRecordContentsOfKind(tx, file.id, 'urgingNotice');
     const appliedAt = Date.parse(record.content.appliedAt);

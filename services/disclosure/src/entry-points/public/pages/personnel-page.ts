@@ -6,14 +6,15 @@ import { layout } from './layout';
 /**
  * 执法人员清单 (002 3 规范事中公示): everyone holding a valid enforcement certificate at this moment,
  * generated from the staff directory — an expired, suspended or revoked certificate is not listed —
- * with the person's photo as the directory holds it (004 §4(2) 姓名、照片及执法证件).
+ * with the person's photo as the directory holds it (004 §4(2) 姓名、照片及执法证件) and post (职务,
+ * 000 §5, 001 二(一)2(5)).
  */
 export function renderPersonnelPage(list: TPublicPersonnelList): string {
   return layout(
     {
       title: '执法人员清单',
       current: 'personnel',
-      description: '持有效行政执法证件的执法人员：姓名、工作单位、执法证件编号、执法类别、执法区域和有效期',
+      description: '持有效行政执法证件的执法人员：姓名、职务、工作单位、执法证件编号、执法类别、执法区域和有效期',
     },
     html`<h1>执法人员清单</h1>
       <p class="lead">
@@ -31,6 +32,7 @@ export function renderPersonnelPage(list: TPublicPersonnelList): string {
                 <tr>
                   <th scope="col">照片</th>
                   <th scope="col">姓名</th>
+                  <th scope="col">职务</th>
                   <th scope="col">工作单位</th>
                   <th scope="col">执法证件编号</th>
                   <th scope="col">执法类别</th>
@@ -56,6 +58,7 @@ export function renderPersonnelPage(list: TPublicPersonnelList): string {
                         }
                       </td>
                       <th scope="row">${e.name}</th>
+                      <td>${e.post ?? ''}</td>
                       <td>${e.unitName}</td>
                       <td>${e.certificateNumber}</td>
                       <td>${e.categories.join('、')}</td>
