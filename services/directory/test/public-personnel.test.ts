@@ -80,6 +80,7 @@ describe('public personnel list (执法人员清单)', () => {
       personId: 'p-officer-2',
       name: '执法员2',
       unitName: '监察一科',
+      post: '科员',
       certificateNumber: '32040020002',
       categories: [category],
       areas: [area],
