@@ -34,6 +34,11 @@ import {
   ZNonPublicationRequest,
 } from '../../domain/outcomes/non-publication';
 import type { TDisclosureAction } from '../../domain/decisions/disclosure-access';
+import {
+  publicationCompleteness,
+  ZPublicationCompleteness,
+  ZPublicationCompletenessQuery,
+} from '../../domain/reports/publication-completeness';
 import { actorOf, problemResponses, ZIdParams, type TRouteDeps } from './route-support';
 
 const tags = ['disclosures'];
@@ -232,6 +237,20 @@ export function registerDisclosureRoutes(api: Api, deps: TRouteDeps): void {
     responses: { 200: { description: 'OK', schema: ZExemptionsList }, ...problemResponses },
     handler: async ({ query, principal }) => ({
       body: await listExemptions(deps.db, query, await deps.access.listScope(principal)),
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/publication-completeness',
+    summary:
+      '选择性公示核查：一年内每件执法决定的公开结果（按期、逾期、经批准不予公开、公开前撤销、期限内、逾期未公开），按单位统计',
+    tags,
+    access: roles.statistics,
+    request: { query: ZPublicationCompletenessQuery },
+    responses: { 200: { description: 'OK', schema: ZPublicationCompleteness }, ...problemResponses },
+    handler: async ({ query, principal }) => ({
+      body: await publicationCompleteness(deps.db, query, deps.now(), await deps.access.listScope(principal)),
     }),
   });
 
