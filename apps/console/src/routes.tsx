@@ -20,6 +20,7 @@ const CalendarPage = lazy(() => import('./pages/calendar-page'));
 const DisclosureListPage = lazy(() => import('./pages/disclosure-list-page'));
 const DisclosurePage = lazy(() => import('./pages/disclosure-page'));
 const ExemptionsPage = lazy(() => import('./pages/exemptions-page'));
+const PublicationCompletenessPage = lazy(() => import('./pages/publication-completeness-page'));
 const InspectionPage = lazy(() => import('./pages/inspection-page'));
 const InspectionTaskPage = lazy(() => import('./pages/inspection-task-page'));
 const CorrectionQueuePage = lazy(() => import('./pages/correction-queue-page'));
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'disclosures', element: page(<DisclosureListPage />) },
       { path: 'disclosures/:id', element: page(<DisclosurePage />) },
       { path: 'exemptions', element: page(<ExemptionsPage />) },
+      { path: 'publication-completeness', element: page(<PublicationCompletenessPage />) },
       { path: 'inspection', element: page(<InspectionPage />) },
       { path: 'inspection/tasks/:taskId', element: page(<InspectionTaskPage />) },
       { path: 'correction-requests', element: page(<CorrectionQueuePage />) },

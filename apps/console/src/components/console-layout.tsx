@@ -15,6 +15,7 @@ import {
   StopOutlined,
   SearchOutlined,
   UnorderedListOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -60,6 +61,12 @@ const menuRoutes: { path: string; name: string; icon: ReactNode; roles?: string[
     path: '/exemptions',
     name: '不予公开清单',
     icon: <StopOutlined />,
+    roles: ['discloser', 'reviewer', 'head', 'admin'],
+  },
+  {
+    path: '/publication-completeness',
+    name: '公开完整性核查',
+    icon: <SafetyCertificateOutlined />,
     roles: ['discloser', 'reviewer', 'head', 'admin'],
   },
   {

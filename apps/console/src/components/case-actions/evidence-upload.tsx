@@ -1,6 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Form, Input, Upload, type UploadProps } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, Space, Typography, Upload, type UploadProps } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { Select } from '../select';
 import { useState } from 'react';
 import { recordingApi } from '../../api/clients';
@@ -72,6 +73,9 @@ export function EvidenceUpload(props: {
   const queryClient = useQueryClient();
   const [activityId, setActivityId] = useState<string>();
   const [description, setDescription] = useState('');
+  const [noPersonalCopyKept, setNoPersonalCopyKept] = useState(false);
+  const [recordedFrom, setRecordedFrom] = useState<Dayjs | null>(null);
+  const [recordedUntil, setRecordedUntil] = useState<Dayjs | null>(null);
   const [error, setError] = useState<string>();
 
   const send = async ({ file, onProgress, onSuccess, onError }: TUploadRequest) => {
@@ -80,18 +84,25 @@ export function EvidenceUpload(props: {
     try {
       if (!activityId) throw new Error('请先选择证据所属的执法活动');
       const contentType = f.type || 'application/octet-stream';
+      const mediaKind = mediaKindOf(contentType);
+      const audioVisual = mediaKind === 'audio' || mediaKind === 'video';
       const sha256 = await sha256Hex(f);
       const created = unwrap(
         await recordingApi.POST('/cases/{caseNumber}/evidence-uploads', {
           params: { path: { caseNumber: props.caseNumber } },
           body: {
             activityId,
-            mediaKind: mediaKindOf(contentType),
+            mediaKind,
             contentType,
             fileName: f.name,
             size: f.size,
             sha256,
             ...(description.trim() ? { description: description.trim() } : {}),
+            // 记录规定 §16 (the service refuses A/V without it) and §13 (the span checks continuity).
+            ...(audioVisual ? { noPersonalCopyKept } : {}),
+            ...(audioVisual && recordedFrom && recordedUntil
+              ? { recordedFrom: recordedFrom.toISOString(), recordedUntil: recordedUntil.toISOString() }
+              : {}),
           } as never,
           headers: { 'idempotency-key': newIdempotencyKey() },
         }),
@@ -126,6 +137,34 @@ export function EvidenceUpload(props: {
             onChange={(e) => setDescription(e.target.value)}
             placeholder="（可选）"
           />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item label="录制开始时间（录音、录像）" htmlFor="evidence-recorded-from">
+            <DatePicker
+              id="evidence-recorded-from"
+              showTime={{ format: 'HH:mm:ss' }}
+              format="YYYY-MM-DD HH:mm:ss"
+              value={recordedFrom}
+              onChange={(v) => setRecordedFrom(v)}
+            />
+          </Form.Item>
+          <Form.Item label="录制结束时间" htmlFor="evidence-recorded-until">
+            <DatePicker
+              id="evidence-recorded-until"
+              showTime={{ format: 'HH:mm:ss' }}
+              format="YYYY-MM-DD HH:mm:ss"
+              value={recordedUntil}
+              onChange={(v) => setRecordedUntil(v)}
+            />
+          </Form.Item>
+        </Space>
+        <Typography.Paragraph type="secondary">
+          应当音像记录的执法活动须自开始至结束不间断记录，提交拟作出的决定时据录制起止时间核对；中断的须另登记中断说明（记录规定第十三条）。
+        </Typography.Paragraph>
+        <Form.Item>
+          <Checkbox checked={noPersonalCopyKept} onChange={(e) => setNoPersonalCopyKept(e.target.checked)}>
+            上传录音、录像时声明：本人未自行保存副本，执法记录仪中的文件存入后即清除（记录规定第十六条）
+          </Checkbox>
         </Form.Item>
       </Form>
       {error ? (
