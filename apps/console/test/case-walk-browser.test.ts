@@ -76,6 +76,7 @@ describe('an officer takes a case from opening to its first records', () => {
       await page.getByRole('tab', { name: '上传证据' }).click();
       await pick(page, page.getByRole('combobox', { name: '所属执法活动' }), '现场检查（生产车间）');
       await page.getByLabel('说明').fill('车间考勤表照片');
+      await screenshot(page, 'evidence-upload-form', page.getByText('将录音、录像、照片或文书拖放到此处，或点击选择文件'));
       const chooser = page.waitForEvent('filechooser');
       await page.getByText('将录音、录像、照片或文书拖放到此处，或点击选择文件').click();
       await (
@@ -95,6 +96,28 @@ describe('an officer takes a case from opening to its first records', () => {
       await evidence.getByText(/已锁定至|锁定中/u).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'case-with-evidence', evidence);
+
+      // A recording (记录规定 §16): refused until the officer states no copy is kept, then stored.
+      const video = {
+        name: '执法记录仪-车间.mp4',
+        mimeType: 'video/mp4',
+        buffer: Buffer.concat([
+          Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d]),
+          Buffer.alloc(500, 7),
+        ]),
+      };
+      const drop = async () => {
+        const next = page.waitForEvent('filechooser');
+        await page.getByText('将录音、录像、照片或文书拖放到此处，或点击选择文件').click();
+        await (await next).setFiles(video);
+      };
+      await drop();
+      await page.getByRole('alert').filter({ hasText: '不得自行保存音视频记录' }).waitFor();
+      await page.getByLabel(/本人未自行保存副本/u).check();
+      await drop();
+      const both = page.locator('.ant-card').filter({ hasText: '证据（2）' });
+      await both.getByRole('cell', { name: '执法记录仪-车间.mp4' }).waitFor();
+      await both.getByRole('cell', { name: '录像' }).waitFor();
     });
   }, 180_000);
 });
