@@ -357,7 +357,10 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
       rule: 'disclosureOutcomeRequest',
     },
     'GET /exemptions': { roles: ['discloser', 'reviewer', 'head', 'admin'], rule: 'disclosureList' },
-    'GET /publication-completeness': { roles: ['discloser', 'reviewer', 'head', 'admin'], rule: 'disclosureList' },
+    'GET /publication-completeness': {
+      roles: ['discloser', 'reviewer', 'head', 'admin'],
+      rule: 'disclosureList',
+    },
     'POST /disclosures/{id}/outcome-requests/{requestId}/check': {
       roles: ['reviewer', 'discloser'],
       rule: 'disclosureCheck',

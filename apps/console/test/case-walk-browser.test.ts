@@ -76,7 +76,11 @@ describe('an officer takes a case from opening to its first records', () => {
       await page.getByRole('tab', { name: '上传证据' }).click();
       await pick(page, page.getByRole('combobox', { name: '所属执法活动' }), '现场检查（生产车间）');
       await page.getByLabel('说明').fill('车间考勤表照片');
-      await screenshot(page, 'evidence-upload-form', page.getByText('将录音、录像、照片或文书拖放到此处，或点击选择文件'));
+      await screenshot(
+        page,
+        'evidence-upload-form',
+        page.getByText('将录音、录像、照片或文书拖放到此处，或点击选择文件'),
+      );
       const chooser = page.waitForEvent('filechooser');
       await page.getByText('将录音、录像、照片或文书拖放到此处，或点击选择文件').click();
       await (

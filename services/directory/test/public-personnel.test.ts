@@ -60,7 +60,10 @@ describe('public personnel list (执法人员清单)', () => {
     });
     const list = await listAt('2026-03-02T10:00:00+08:00');
     expect(
-      list.body.entries.map((e: { certificateNumber: string; post: string }) => [e.certificateNumber, e.post]),
+      list.body.entries.map((e: { certificateNumber: string; post: string }) => [
+        e.certificateNumber,
+        e.post,
+      ]),
     ).toEqual([
       ['32040020001', '副科长'],
       ['32040020002', '科员'],

@@ -90,10 +90,14 @@ describe('selectivePublication (004 §18, 003 五, 000 §19)', () => {
       .get('/publication-completeness')
       .query({ year: 2025 })
       .set('authorization', h.auth.head);
-    expect(other.body).toMatchObject({ totals: { decided: 0 }, selective: false, summary: '2025年尚无执法决定。' });
-    expect((await api(h).get('/publication-completeness?year=2026').set('authorization', h.auth.officer)).status).toBe(
-      403,
-    );
+    expect(other.body).toMatchObject({
+      totals: { decided: 0 },
+      selective: false,
+      summary: '2025年尚无执法决定。',
+    });
+    expect(
+      (await api(h).get('/publication-completeness?year=2026').set('authorization', h.auth.officer)).status,
+    ).toBe(403);
     expect((await api(h).get('/publication-completeness?year=2026')).status).toBe(401);
   });
 });

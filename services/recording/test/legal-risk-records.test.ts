@@ -441,7 +441,9 @@ describe('rules of the activity and its records (000 §10, 004 §5, 记录规定
     const refused = await end();
     expect(refused.status).toBe(422);
     expect(refused.body.rule).toBe('certificateShown');
-    expect(refused.body.detail).toContain('不符合“执法活动中出示执法证件”规则（000 §10，004 §5，记录规定 §9(一)）');
+    expect(refused.body.detail).toContain(
+      '不符合“执法活动中出示执法证件”规则（000 §10，004 §5，记录规定 §9(一)）',
+    );
     expect(refused.body.detail).toContain('“现场检查工地”');
 
     // Only the officers registered on the case, with their own certificate numbers.
@@ -455,13 +457,19 @@ describe('rules of the activity and its records (000 §10, 004 §5, 记录规定
     expect(stranger.status).toBe(422);
     expect(stranger.body.rule).toBe('certificateShown');
     expect(stranger.body.errors[0].path).toBe('body.content.officers');
-    expect(stranger.body.detail).toContain(`${users.otherOfficer.name}（执法证号 ${users.otherOfficer.certificateNumber}）`);
+    expect(stranger.body.detail).toContain(
+      `${users.otherOfficer.name}（执法证号 ${users.otherOfficer.certificateNumber}）`,
+    );
 
     const shown = await post(`${casePath(caseNumber)}/records`, certificateRecord(activityId));
     expect(shown.status).toBe(201);
     const ended = await end();
     expect(ended.status).toBe(200);
-    const expected = officers.map((o) => ({ ...o, shownAt: '2026-11-20T09:01:00+08:00', recordId: shown.body.id }));
+    const expected = officers.map((o) => ({
+      ...o,
+      shownAt: '2026-11-20T09:01:00+08:00',
+      recordId: shown.body.id,
+    }));
     expect(ended.body.certificatesShown).toEqual(expected);
     const file = await request(env.app)
       .get(casePath(caseNumber))
@@ -491,7 +499,9 @@ describe('rules of the activity and its records (000 §10, 004 §5, 记录规定
     const submit = () => post(`${casePath(caseNumber)}/proposals`, proposal(caseNumber));
 
     // 09:00–09:30 recorded, nothing from 09:30 to 10:00.
-    expect((await video('执法记录仪-1.mp4', '2026-11-20T09:00:20+08:00', '2026-11-20T09:30:00+08:00')).res.status).toBe(201);
+    expect(
+      (await video('执法记录仪-1.mp4', '2026-11-20T09:00:20+08:00', '2026-11-20T09:30:00+08:00')).res.status,
+    ).toBe(201);
     const gap = await submit();
     expect(gap.status).toBe(422);
     expect(gap.body.rule).toBe('audioVisualContinuous');
@@ -508,7 +518,9 @@ describe('rules of the activity and its records (000 §10, 004 §5, 记录规定
     expect(unknown.body.detail).toContain('“执法记录仪-2.mp4”未登记录制起止时间');
 
     // The rest recorded from 09:40; the ten minutes between explained by a resumed interruption.
-    expect((await video('执法记录仪-3.mp4', '2026-11-20T09:40:00+08:00', '2026-11-20T10:00:30+08:00')).res.status).toBe(201);
+    expect(
+      (await video('执法记录仪-3.mp4', '2026-11-20T09:40:00+08:00', '2026-11-20T10:00:30+08:00')).res.status,
+    ).toBe(201);
     const still = await submit();
     expect(still.status).toBe(422);
     expect(still.body.detail).toContain('09:30至2026年11月20日 09:40');
@@ -544,7 +556,9 @@ describe('rules of the activity and its records (000 §10, 004 §5, 记录规定
     });
     expect(refused.status).toBe(422);
     expect(refused.body.rule).toBe('noPrivateCopies');
-    expect(refused.body.detail).toContain('不符合“执法人员不得自行保存音视频记录”规则（记录规定 §16、§17、§19）');
+    expect(refused.body.detail).toContain(
+      '不符合“执法人员不得自行保存音视频记录”规则（记录规定 §16、§17、§19）',
+    );
     expect(refused.body.errors[0].path).toBe('body.noPersonalCopyKept');
     // A photo needs no such statement; a declared video is stored, the statement audited.
     const photo = await createUpload(env, {

@@ -61,13 +61,24 @@ export default function PublicationCompletenessPage() {
           />
         </Space>
         {report.isError ? (
-          <Alert type="error" showIcon message="无法读取公开完整性核查" description={problemText(report.error)} />
+          <Alert
+            type="error"
+            showIcon
+            message="无法读取公开完整性核查"
+            description={problemText(report.error)}
+          />
         ) : null}
         {data ? (
           <Alert
             type={data.selective ? 'error' : data.totals.overdue > 0 ? 'warning' : 'success'}
             showIcon
-            message={data.selective ? '发现选择性公示' : data.totals.overdue > 0 ? '有逾期未公开的决定' : '未发现选择性公示'}
+            message={
+              data.selective
+                ? '发现选择性公示'
+                : data.totals.overdue > 0
+                  ? '有逾期未公开的决定'
+                  : '未发现选择性公示'
+            }
             description={
               <>
                 {data.summary}

@@ -14,7 +14,8 @@ export function renderPersonnelPage(list: TPublicPersonnelList): string {
     {
       title: '执法人员清单',
       current: 'personnel',
-      description: '持有效行政执法证件的执法人员：姓名、职务、工作单位、执法证件编号、执法类别、执法区域和有效期',
+      description:
+        '持有效行政执法证件的执法人员：姓名、职务、工作单位、执法证件编号、执法类别、执法区域和有效期',
     },
     html`<h1>执法人员清单</h1>
       <p class="lead">
