@@ -76,7 +76,14 @@ const testFiles = ['**/*.test.ts', '**/test/**', '**/test-support/**', '**/bench
  * service's `data-access/prisma-client.ts` (which turns a handle back into the client). Services are
  * listed here as their Prisma calls move into data-access.
  */
-export const prismaFreeDomains = ['directory', 'inspection', 'legal-review', 'notifications', 'recording'];
+export const prismaFreeDomains = [
+  'directory',
+  'disclosure',
+  'inspection',
+  'legal-review',
+  'notifications',
+  'recording',
+];
 const prismaInDomain = {
   patterns: {
     regex: '^(@prisma/|(\\.{1,2}/)+(.*/)?(generated/prisma|data-access/prisma-client)(/|$))',

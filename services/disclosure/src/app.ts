@@ -12,7 +12,7 @@ import {
   temporalReadiness,
 } from '@sanxiang/shared';
 import { loadWorkingDayCalendar, type WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
-import { databaseReadiness, type TDb } from './data-access/prisma-client';
+import { asDatabase, databaseReadiness, type TDb } from './data-access/prisma-client';
 import { createTokenStatsCache } from './data-access/public-decision-repository';
 import {
   createPublicPersonnelSource,
@@ -97,8 +97,9 @@ export function createApp(deps: TAppDeps) {
   const dispatcher =
     deps.dispatcher ??
     createSignalDispatcher({ db: deps.db, client: deps.temporal.client, logger: deps.logger });
+  const db = asDatabase(deps.db);
   const routeDeps: TRouteDeps = {
-    db: deps.db,
+    db,
     publicReads: deps.publicReads,
     tokenStats: createTokenStatsCache(deps.publicReads),
     uow: createUnitOfWork({ db: deps.db, dispatcher, taskQueue: deps.config.TEMPORAL_TASK_QUEUE }),
@@ -110,7 +111,7 @@ export function createApp(deps: TAppDeps) {
     inspection:
       deps.inspection ?? createPublicInspectionSource({ baseUrl: deps.config.SERVICE_URL_INSPECTION }),
     access: createDisclosureAccess(
-      deps.db,
+      db,
       deps.directoryUnits ??
         createDirectoryUnits({
           baseUrl: deps.config.SERVICE_URL_DIRECTORY,

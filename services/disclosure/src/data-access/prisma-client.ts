@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { databaseHandles } from '@sanxiang/shared';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
 export type TDb = PrismaClient;
@@ -18,3 +19,6 @@ export function createPrismaClient(databaseUrl: string, options: { poolSize?: nu
 export const databaseReadiness = (db: TDb) => async () => {
   await db.$queryRaw`SELECT 1`;
 };
+
+/** The domain holds the database as an opaque handle (`TDatabase`); only data-access opens it. */
+export const { asDatabase, asTransaction, clientOf, prismaOf } = databaseHandles<TDb, TTx>();

@@ -2,7 +2,8 @@ import { Prisma } from '../generated/prisma/client';
 import type { TPublicDecisionContent } from '../domain/decisions/decision-content';
 import { sameAsPhrases, type TSearchTerms } from '../domain/search/search-terms';
 import { buildSearchText } from '../domain/search/search-text';
-import type { TTx } from './prisma-client';
+import type { TReader, TTransaction } from '@sanxiang/shared';
+import { prismaOf } from './prisma-client';
 import { runOn, type TPublicReadPool } from './public-read-pool';
 
 /**
@@ -18,7 +19,7 @@ const searchFields = (c: {
 }) => buildSearchText([c.partyName, c.documentNumber, c.content, c.penaltyKind]);
 
 export async function upsertPublishedDecision(
-  tx: TTx,
+  tx: TTransaction,
   row: {
     disclosureId: string;
     version: number;
@@ -58,7 +59,7 @@ export async function upsertPublishedDecision(
     withdrawalExplanation: null,
     searchText,
   };
-  await tx.publicDecision.upsert({
+  await prismaOf(tx).publicDecision.upsert({
     where: { disclosureId: row.disclosureId },
     create: { disclosureId: row.disclosureId, ...data },
     update: data,
@@ -70,14 +71,14 @@ export async function upsertPublishedDecision(
  * cleared, only the document number stays searchable so that the notice can be found.
  */
 export async function replaceByWithdrawalNotice(
-  tx: TTx,
+  tx: TTransaction,
   disclosureId: string,
   notice: { withdrawnAt: Date; reason: string; explanation: string },
 ): Promise<void> {
-  const current = await tx.publicDecision.findUnique({ where: { disclosureId } });
+  const current = await prismaOf(tx).publicDecision.findUnique({ where: { disclosureId } });
   if (!current) return;
   const searchText = buildSearchText([current.documentNumber]);
-  await tx.publicDecision.update({
+  await prismaOf(tx).publicDecision.update({
     where: { disclosureId },
     data: {
       state: 'withdrawn',
@@ -104,8 +105,8 @@ export async function replaceByWithdrawalNotice(
 }
 
 /** Expiry takes the record (or its notice) off the platform entirely. */
-export async function removePublicDecision(tx: TTx, disclosureId: string): Promise<void> {
-  await tx.publicDecision.deleteMany({ where: { disclosureId } });
+export async function removePublicDecision(tx: TTransaction, disclosureId: string): Promise<void> {
+  await prismaOf(tx).publicDecision.deleteMany({ where: { disclosureId } });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -552,4 +553,12 @@ export async function listPublicAuthorities(pool: TPublicReadPool, limit = 200):
     [limit],
   );
   return rows.map((r) => r.v);
+}
+
+/** Whether a decision is on the platform now, and its document number. */
+export async function findShownDecision(db: TReader, disclosureId: string) {
+  return prismaOf(db).publicDecision.findUnique({
+    where: { disclosureId },
+    select: { state: true, documentNumber: true },
+  });
 }

@@ -1,10 +1,11 @@
 import type { Prisma } from '../generated/prisma/client';
 import type { DisclosureKind } from '../generated/prisma/enums';
-import type { TDb, TTx } from './prisma-client';
+import type { TReader, TTransaction } from '@sanxiang/shared';
+import { prismaOf } from './prisma-client';
 
 /** The public projection of the catalogue and the periodic reports: the published version only. */
 export async function upsertPublicItem(
-  tx: TTx,
+  tx: TTransaction,
   row: {
     disclosureId: string;
     kind: DisclosureKind;
@@ -18,23 +19,27 @@ export async function upsertPublicItem(
   },
 ): Promise<void> {
   const data = { ...row, content: row.content as Prisma.InputJsonValue };
-  await tx.publicItem.upsert({ where: { disclosureId: row.disclosureId }, create: data, update: data });
+  await prismaOf(tx).publicItem.upsert({
+    where: { disclosureId: row.disclosureId },
+    create: data,
+    update: data,
+  });
 }
 
-export async function removePublicItem(tx: TTx, disclosureId: string): Promise<void> {
-  await tx.publicItem.deleteMany({ where: { disclosureId } });
+export async function removePublicItem(tx: TTransaction, disclosureId: string): Promise<void> {
+  await prismaOf(tx).publicItem.deleteMany({ where: { disclosureId } });
 }
 
-export async function listPublicItems(db: TDb, kinds: DisclosureKind[], limit = 1000) {
-  return db.publicItem.findMany({
+export async function listPublicItems(db: TReader, kinds: DisclosureKind[], limit = 1000) {
+  return prismaOf(db).publicItem.findMany({
     where: { kind: { in: kinds } },
     orderBy: [{ catalogueSection: 'asc' }, { title: 'asc' }, { publishedAt: 'desc' }],
     take: limit,
   });
 }
 
-export async function getPublicItem(db: TDb, disclosureId: string) {
-  return db.publicItem.findUnique({ where: { disclosureId } });
+export async function getPublicItem(db: TReader, disclosureId: string) {
+  return prismaOf(db).publicItem.findUnique({ where: { disclosureId } });
 }
 
 /**
@@ -42,7 +47,7 @@ export async function getPublicItem(db: TDb, disclosureId: string) {
  * version it replaces, if any, is kept as history with the reason the new version gives.
  */
 export async function recordPublicCatalogueVersion(
-  tx: TTx,
+  tx: TTransaction,
   row: {
     disclosureId: string;
     version: number;
@@ -53,7 +58,7 @@ export async function recordPublicCatalogueVersion(
     reason: string | null;
   },
 ): Promise<void> {
-  await tx.publicCatalogueVersion.updateMany({
+  await prismaOf(tx).publicCatalogueVersion.updateMany({
     where: { disclosureId: row.disclosureId, supersededAt: null, version: { not: row.version } },
     data: { supersededAt: row.at, endKind: 'replaced', endExplanation: row.reason },
   });
@@ -63,7 +68,7 @@ export async function recordPublicCatalogueVersion(
     content: row.content as Prisma.InputJsonValue,
     publishedAt: row.at,
   };
-  await tx.publicCatalogueVersion.upsert({
+  await prismaOf(tx).publicCatalogueVersion.upsert({
     where: { disclosureId_version: { disclosureId: row.disclosureId, version: row.version } },
     create: { disclosureId: row.disclosureId, version: row.version, ...data },
     update: {},
@@ -72,11 +77,11 @@ export async function recordPublicCatalogueVersion(
 
 /** A catalogue entry was withdrawn: its current version ends with the ground and explanation. */
 export async function endPublicCatalogueEntry(
-  tx: TTx,
+  tx: TTransaction,
   disclosureId: string,
   end: { at: Date; reason: string; explanation: string; replacedById: string | null },
 ): Promise<void> {
-  await tx.publicCatalogueVersion.updateMany({
+  await prismaOf(tx).publicCatalogueVersion.updateMany({
     where: { disclosureId, supersededAt: null },
     data: {
       supersededAt: end.at,

@@ -1,7 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { sendDutyClockMessage, type TOutgoingDutyClock } from '@sanxiang/shared';
 import { createOutboxRelay, enqueueOutbox, type Logger } from '@sanxiang/shared';
-import type { TDb, TTx } from './prisma-client';
+import type { TTransaction } from '@sanxiang/shared';
+import { prismaOf, type TDb } from './prisma-client';
 
 export interface TOutgoingSignal {
   workflowId: string;
@@ -10,8 +11,8 @@ export interface TOutgoingSignal {
 }
 
 /** Queued in the transaction of the change it announces (the kit's outbox); delivered after commit. */
-export async function enqueueSignal(tx: TTx, s: TOutgoingSignal): Promise<void> {
-  await enqueueOutbox(tx, {
+export async function enqueueSignal(tx: TTransaction, s: TOutgoingSignal): Promise<void> {
+  await enqueueOutbox(prismaOf(tx), {
     kind: 'workflowSignal',
     orderingKey: s.workflowId,
     subject: s.workflowId,
@@ -22,8 +23,8 @@ export async function enqueueSignal(tx: TTx, s: TOutgoingSignal): Promise<void> 
 /** A duty clock's start or done (issue #13 item 6), ordered with the workflow's other messages. */
 export type { TOutgoingDutyClock };
 
-export async function enqueueDutyClock(tx: TTx, m: TOutgoingDutyClock): Promise<void> {
-  await enqueueOutbox(tx, {
+export async function enqueueDutyClock(tx: TTransaction, m: TOutgoingDutyClock): Promise<void> {
+  await enqueueOutbox(prismaOf(tx), {
     kind: 'dutyClock',
     orderingKey: m.workflowId,
     subject: m.workflowId,

@@ -1,6 +1,6 @@
-import { runIdempotent, type TIdempotentRequest } from '@sanxiang/shared';
+import { runIdempotent, type TIdempotentRequest, type TTransaction } from '@sanxiang/shared';
 import type { TActor } from './audit-log';
-import type { TDb, TTx } from './prisma-client';
+import { asTransaction, type TDb, type TTx } from './prisma-client';
 import {
   enqueueDutyClock,
   enqueueSignal,
@@ -16,7 +16,8 @@ export type TDutyClockMessage =
 
 /** What a use case gets: its transaction, who acts, one "now", and a way to announce a change. */
 export interface TCommandContext {
-  tx: TTx;
+  /** Passed to the data-access functions (issue #9: the domain has no queries of its own). */
+  tx: TTransaction;
   actor: TActor;
   now: Date;
   /** Queue a workflow signal in this transaction; it is sent after commit. */
@@ -55,7 +56,8 @@ export function createUnitOfWork(deps: {
     const answer = await runIdempotent(
       deps.db,
       idempotency,
-      async (tx: TTx) => {
+      async (client: TTx) => {
+        const tx = asTransaction(client);
         const ctx: TCommandContext = {
           tx,
           actor,

@@ -3,6 +3,12 @@ import { AppError } from '@sanxiang/shared';
 import { ZInstant } from '@sanxiang/shared/src/contracts';
 import { ZIsoDate, ZRole } from '@sanxiang/shared/src/domain';
 import { writeAudit } from '../data-access/audit-log';
+import {
+  createCatalogueEscalation,
+  findCatalogueChange,
+  findCatalogueEscalation,
+  updateCatalogueChange,
+} from '../data-access/catalogue-change-repository';
 import type { TCommandContext } from '../data-access/unit-of-work';
 
 export const ZCatalogueClockRecord = z.object({
@@ -25,7 +31,7 @@ export const ZCatalogueEscalationRecord = z.object({
 export type TCatalogueEscalationRecord = z.infer<typeof ZCatalogueEscalationRecord>;
 
 async function findChange(ctx: TCommandContext, id: string) {
-  const change = await ctx.tx.catalogueChange.findUnique({ where: { id } });
+  const change = await findCatalogueChange(ctx.tx, id);
   if (!change) throw new AppError('notFound', '目录变更登记不存在');
   return change;
 }
@@ -35,9 +41,10 @@ export async function recordCatalogueClock(ctx: TCommandContext, id: string, clo
   const change = await findChange(ctx, id);
   const dueAt = new Date(clock.dueAt);
   if (change.dueAt?.getTime() !== dueAt.getTime() || change.provisional !== clock.provisional) {
-    await ctx.tx.catalogueChange.update({
-      where: { id },
-      data: { dueDate: new Date(`${clock.dueDate}T00:00:00Z`), dueAt, provisional: clock.provisional },
+    await updateCatalogueChange(ctx.tx, id, {
+      dueDate: new Date(`${clock.dueDate}T00:00:00Z`),
+      dueAt,
+      provisional: clock.provisional,
     });
     await writeAudit(ctx.tx, ctx.actor, 'catalogueChange.clockSet', `catalogueChange:${id}`, clock);
   }
@@ -52,20 +59,16 @@ export async function recordCatalogueEscalation(
 ) {
   await findChange(ctx, id);
   const at = new Date(e.at);
-  const existing = await ctx.tx.catalogueEscalation.findUnique({
-    where: { changeId_level_at: { changeId: id, level: e.level, at } },
-  });
+  const existing = await findCatalogueEscalation(ctx.tx, id, e.level, at);
   if (existing) return { status: 200, body: { escalationId: String(existing.id) } };
-  const row = await ctx.tx.catalogueEscalation.create({
-    data: {
-      changeId: id,
-      level: e.level,
-      audience: e.notified.audience,
-      roles: e.notified.roles,
-      reason: e.reason,
-      dueAt: new Date(e.dueAt),
-      at,
-    },
+  const row = await createCatalogueEscalation(ctx.tx, {
+    changeId: id,
+    level: e.level,
+    audience: e.notified.audience,
+    roles: e.notified.roles,
+    reason: e.reason,
+    dueAt: new Date(e.dueAt),
+    at,
   });
   await writeAudit(ctx.tx, ctx.actor, 'catalogueChange.escalated', `catalogueChange:${id}`, {
     level: e.level,

@@ -1,6 +1,6 @@
 import { type z } from 'zod';
 import { AppError, fieldError, validationError } from '@sanxiang/shared';
-import type { DisclosureKind } from '../generated/prisma/enums';
+import type { DisclosureKind } from '../data-access/rows';
 import { ZCatalogueEntryContent, catalogueEntryTitle } from './catalogue/catalogue-content';
 import { ZDecisionEdit, ZDecisionSource } from './decisions/decision-content';
 import {

@@ -29,7 +29,8 @@ export async function endDutyClock(
   subjectId: string,
   outcome: string,
 ): Promise<void> {
-  const payload: TDutyDone = { subjectId, doneAt: ctx.now.toISOString(), outcome };
+  const { now } = ctx;
+  const payload: TDutyDone = { subjectId, doneAt: now.toISOString(), outcome };
   await ctx.dutyClock({
     op: 'done',
     workflowId: dutyClockWorkflowId(kind, subjectId),

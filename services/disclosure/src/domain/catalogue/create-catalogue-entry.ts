@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
-import { addVersion } from '../../data-access/disclosure-repository';
+import { addVersion, createDisclosure } from '../../data-access/disclosure-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { catalogueEntryTitle, ZCatalogueEntryContent } from './catalogue-content';
 
@@ -17,15 +17,13 @@ export type TCreateCatalogueEntry = z.infer<typeof ZCreateCatalogueEntry>;
  */
 export async function createCatalogueEntry(ctx: TCommandContext, input: TCreateCatalogueEntry) {
   const { tx, actor } = ctx;
-  const d = await tx.disclosure.create({
-    data: {
-      kind: 'catalogueEntry',
-      status: 'draft',
-      reviewStage: 'editing',
-      workingVersion: 1,
-      title: catalogueEntryTitle(input.content),
-      catalogueSection: input.content.section,
-    },
+  const d = await createDisclosure(tx, {
+    kind: 'catalogueEntry',
+    status: 'draft',
+    reviewStage: 'editing',
+    workingVersion: 1,
+    title: catalogueEntryTitle(input.content),
+    catalogueSection: input.content.section,
   });
   await addVersion(
     tx,

@@ -1,31 +1,12 @@
 import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { AppError } from '@sanxiang/shared';
-import type { TDb } from '../../data-access/prisma-client';
+import type { TReader } from '@sanxiang/shared';
+import {
+  findCatalogueChangeWithEntries,
+  listCatalogueChangeRows,
+  type TCatalogueChangeRow as TChangeRow,
+} from '../../data-access/catalogue-change-repository';
 import type { TCatalogueChangeView } from './catalogue-change-view';
-
-const include = {
-  entries: {
-    include: {
-      disclosure: { select: { title: true, catalogueSection: true, status: true, reviewStage: true } },
-    },
-  },
-  escalations: { orderBy: { at: 'asc' as const } },
-};
-
-type TChangeRow = NonNullable<Awaited<ReturnType<TDb['catalogueChange']['findFirst']>>> & {
-  entries: {
-    disclosureId: string;
-    updatedVersion: number | null;
-    updatedAt: Date | null;
-    disclosure: {
-      title: string;
-      catalogueSection: string | null;
-      status: string;
-      reviewStage: string | null;
-    };
-  }[];
-  escalations: { level: number; audience: string; roles: string[]; reason: string; dueAt: Date; at: Date }[];
-};
 
 const view = (c: TChangeRow, today: string): TCatalogueChangeView => ({
   id: c.id,
@@ -62,17 +43,13 @@ const view = (c: TChangeRow, today: string): TCatalogueChangeView => ({
 });
 
 /** Registered changes of law or functions with their 20-working-day clocks, open ones first. */
-export async function listCatalogueChanges(db: TDb, today: string) {
-  const rows = await db.catalogueChange.findMany({
-    include,
-    orderBy: [{ status: 'asc' }, { dueDate: 'asc' }, { registeredAt: 'desc' }],
-    take: 200,
-  });
-  return { items: rows.map((r) => view(r as TChangeRow, today)) };
+export async function listCatalogueChanges(db: TReader, today: string) {
+  const rows = await listCatalogueChangeRows(db);
+  return { items: rows.map((r) => view(r, today)) };
 }
 
-export async function getCatalogueChange(db: TDb, id: string, today: string) {
-  const row = await db.catalogueChange.findUnique({ where: { id }, include });
+export async function getCatalogueChange(db: TReader, id: string, today: string) {
+  const row = await findCatalogueChangeWithEntries(db, id);
   if (!row) throw new AppError('notFound', '目录变更登记不存在');
-  return view(row as TChangeRow, today);
+  return view(row, today);
 }

@@ -4,6 +4,8 @@ import type { Client } from '@temporalio/client';
 import { ZIsoDate } from '@sanxiang/shared/src/domain';
 import { AppError, fieldError } from '@sanxiang/shared';
 import { writeAudit } from '../../data-access/audit-log';
+import { createCatalogueChange } from '../../data-access/catalogue-change-repository';
+import { catalogueEntryIds } from '../../data-access/disclosure-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { catalogueUpdateWorkflowId, catalogueUpdateWorkflowType } from '@sanxiang/shared/src/contracts';
 
@@ -38,11 +40,7 @@ export async function registerCatalogueChange(
 ) {
   const { tx, actor, now } = ctx;
   const ids = [...new Set(input.entryIds)];
-  const entries = await tx.disclosure.findMany({
-    where: { id: { in: ids }, kind: 'catalogueEntry' },
-    select: { id: true },
-  });
-  const found = new Set(entries.map((e) => e.id));
+  const found = await catalogueEntryIds(tx, ids);
   const missing = ids.map((id, i) => ({ id, i })).filter((x) => !found.has(x.id));
   if (missing.length > 0) {
     throw new AppError('validation', '以下条目不是事前公开目录条目', {
@@ -51,18 +49,16 @@ export async function registerCatalogueChange(
   }
   const id = randomUUID();
   const workflowId = catalogueUpdateWorkflowId(id);
-  const change = await tx.catalogueChange.create({
-    data: {
-      id,
-      kind: input.kind,
-      title: input.title,
-      description: input.description,
-      effectiveDate: new Date(`${input.effectiveDate}T00:00:00Z`),
-      registeredBy: actor.id,
-      registeredAt: now,
-      workflowId,
-      entries: { create: ids.map((disclosureId) => ({ disclosureId })) },
-    },
+  const change = await createCatalogueChange(tx, {
+    id,
+    kind: input.kind,
+    title: input.title,
+    description: input.description,
+    effectiveDate: new Date(`${input.effectiveDate}T00:00:00Z`),
+    registeredBy: actor.id,
+    registeredAt: now,
+    workflowId,
+    entries: { create: ids.map((disclosureId) => ({ disclosureId })) },
   });
   await writeAudit(tx, actor, 'catalogueChange.registered', `catalogueChange:${change.id}`, {
     kind: input.kind,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { AppError, refuseByRule } from '@sanxiang/shared';
 import { ZExplanationSentence } from '@sanxiang/shared/src/domain';
-import type { Disclosure, OutcomeRequest } from '../../generated/prisma/client';
+import type { Disclosure, OutcomeRequest } from '../../data-access/rows';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
-import { lockDisclosure, updateDisclosure } from '../../data-access/disclosure-repository';
+import { findDisclosure, lockDisclosure, updateDisclosure } from '../../data-access/disclosure-repository';
+import { createOutcomeRequest, findOpenOutcomeRequest } from '../../data-access/outcome-repository';
 import { endPublicCatalogueEntry, removePublicItem } from '../../data-access/public-item-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { disclosureStatusLabel, labelOf } from '../labels';
@@ -47,17 +48,14 @@ export async function requestCatalogueWithdrawal(
       { extra: { disclosureStatus: d.status } },
     );
   }
-  const open = await tx.outcomeRequest.findFirst({
-    where: { disclosureId: d.id, stage: { in: ['awaitingCheck', 'awaitingApproval'] } },
-  });
+  const open = await findOpenOutcomeRequest(tx, d.id);
   if (open) {
     throw new AppError('conflict', '该目录条目已有待审核的撤下申请，请先完成审核', {
       extra: { outcomeRequestId: open.id, kind: open.kind, stage: open.stage },
     });
   }
   if (input.replacedBy !== undefined) {
-    const by =
-      input.replacedBy === d.id ? null : await tx.disclosure.findUnique({ where: { id: input.replacedBy } });
+    const by = input.replacedBy === d.id ? null : await findDisclosure(tx, input.replacedBy);
     if (!by || by.kind !== 'catalogueEntry' || by.status !== 'published') {
       throw refuseByRule(
         'catalogueKeptCurrent',
@@ -66,17 +64,15 @@ export async function requestCatalogueWithdrawal(
       );
     }
   }
-  const request = await tx.outcomeRequest.create({
-    data: {
-      disclosureId: d.id,
-      kind: 'withdrawal',
-      reason: input.reason,
-      explanation: input.explanation,
-      replacedById: input.replacedBy ?? null,
-      requestedBy: actor.id,
-      requestedByName: actor.name,
-      requestedAt: now,
-    },
+  const request = await createOutcomeRequest(tx, {
+    disclosureId: d.id,
+    kind: 'withdrawal',
+    reason: input.reason,
+    explanation: input.explanation,
+    replacedById: input.replacedBy ?? null,
+    requestedBy: actor.id,
+    requestedByName: actor.name,
+    requestedAt: now,
   });
   await writeAudit(tx, actor, 'catalogueEntry.withdrawalRequested', disclosureSubject(d.id), {
     outcomeRequestId: request.id,

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
 import { dateInShanghai, fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
+import { findCorrectionRequest, updateCorrectionRequest } from '../../data-access/correction-repository';
+import { findDisclosure, latestCorrectionVersion } from '../../data-access/disclosure-repository';
 import { lockKey } from '../../data-access/locks';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { endDutyClock } from '../duty-clocks';
 import { correctionOutcomeLabel } from './correction-request';
-import { correctionSubjectSelect } from './list-correction-requests';
 
 export const ZAnswerCorrectionRequest = z.object({
   outcome: z.enum(['corrected', 'partlyCorrected', 'rejected']),
@@ -26,10 +27,7 @@ export async function answerCorrectionRequest(
 ) {
   const { tx, actor, now } = ctx;
   await lockKey(tx, `correctionRequest:${id}`);
-  const request = await tx.correctionRequest.findUnique({
-    where: { id },
-    include: { disclosure: correctionSubjectSelect },
-  });
+  const request = await findCorrectionRequest(tx, id);
   if (!request) throw new AppError('notFound', '更正申请不存在');
   if (request.status === 'answered') {
     if (request.outcome === input.outcome && request.answer === input.answer) return request;
@@ -37,27 +35,21 @@ export async function answerCorrectionRequest(
   }
   let correctionVersion: number | null = null;
   if (input.outcome !== 'rejected') {
-    const disclosure = await tx.disclosure.findUniqueOrThrow({ where: { id: request.disclosureId } });
-    const version = await tx.disclosureVersion.findFirst({
-      where: { disclosureId: request.disclosureId, correctionRequestId: id, purpose: 'correction' },
-      orderBy: { version: 'desc' },
-    });
+    const disclosure = await findDisclosure(tx, request.disclosureId);
+    if (!disclosure) throw new AppError('notFound', '公示记录不存在');
+    const version = await latestCorrectionVersion(tx, request.disclosureId, id);
     if (!version || disclosure.publishedVersion === null || version.version > disclosure.publishedVersion) {
       throw new AppError('conflict', '请先针对该申请完成更正，并经审核、批准后重新发布，再答复“已更正”');
     }
     correctionVersion = version.version;
   }
-  const answered = await tx.correctionRequest.update({
-    where: { id },
-    data: {
-      status: 'answered',
-      outcome: input.outcome,
-      answer: input.answer,
-      answeredBy: actor.id,
-      answeredAt: now,
-      correctionVersion,
-    },
-    include: { disclosure: correctionSubjectSelect },
+  const answered = await updateCorrectionRequest(tx, id, {
+    status: 'answered',
+    outcome: input.outcome,
+    answer: input.answer,
+    answeredBy: actor.id,
+    answeredAt: now,
+    correctionVersion,
   });
   await endDutyClock(ctx, 'correctionRequest', id, `已答复：${correctionOutcomeLabel[input.outcome]}`);
   await writeAudit(tx, actor, 'correctionRequest.answered', `correctionRequest:${id}`, {

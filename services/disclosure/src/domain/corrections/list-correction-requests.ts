@@ -1,8 +1,13 @@
 import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
-import type { CorrectionRequest } from '../../generated/prisma/client';
-import type { TDb } from '../../data-access/prisma-client';
+import type { TReader } from '@sanxiang/shared';
+import {
+  findCorrectionRequest,
+  findCorrectionRequestByTrackingNumber,
+  listCorrectionRequestPage,
+} from '../../data-access/correction-repository';
+import type { CorrectionRequest } from '../../data-access/rows';
 import { correctionOutcomeLabel, type TCorrectionRequestView } from './correction-request';
 import { labelOf } from '../labels';
 
@@ -13,10 +18,6 @@ export const ZListCorrectionRequestsQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-/** What staff see of the record a request is about (its document number, not its id). */
-export const correctionSubjectSelect = {
-  select: { documentNumber: true, title: true, caseNumber: true },
-} as const;
 type TCorrectionRow = CorrectionRequest & {
   disclosure: { documentNumber: string | null; title: string; caseNumber: string | null };
 };
@@ -48,26 +49,18 @@ export const toCorrectionRequestView = (r: TCorrectionRow, today: string): TCorr
 
 /** The staff queue: open requests first, earliest deadline first. */
 export async function listCorrectionRequests(
-  db: TDb,
+  db: TReader,
   q: z.infer<typeof ZListCorrectionRequestsQuery>,
   today: string,
 ) {
-  const where = {
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.overdue === 'true'
-      ? { status: 'open' as const, dueDate: { lt: new Date(`${today}T00:00:00Z`) } }
-      : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db.correctionRequest.findMany({
-      where,
-      orderBy: [{ status: 'asc' }, { dueDate: 'asc' }, { receivedAt: 'asc' }],
-      include: { disclosure: correctionSubjectSelect },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    }),
-    db.correctionRequest.count({ where }),
-  ]);
+  const [rows, total] = await listCorrectionRequestPage(
+    db,
+    {
+      status: q.status,
+      dueBefore: q.overdue === 'true' ? new Date(`${today}T00:00:00Z`) : undefined,
+    },
+    { skip: (q.page - 1) * q.pageSize, take: q.pageSize },
+  );
   return {
     items: rows.map((r) => toCorrectionRequestView(r, today)),
     total,
@@ -76,21 +69,15 @@ export async function listCorrectionRequests(
   };
 }
 
-export async function getCorrectionRequest(db: TDb, id: string, today: string) {
-  const r = await db.correctionRequest.findUnique({
-    where: { id },
-    include: { disclosure: correctionSubjectSelect },
-  });
+export async function getCorrectionRequest(db: TReader, id: string, today: string) {
+  const r = await findCorrectionRequest(db, id);
   if (!r) throw new AppError('notFound', '更正申请不存在');
   return toCorrectionRequestView(r, today);
 }
 
 /** What the requester sees with the tracking number: progress and answer, no contact details. */
-export async function getCorrectionRequestStatus(db: TDb, trackingNumber: string) {
-  const r = await db.correctionRequest.findUnique({
-    where: { trackingNumber },
-    include: { disclosure: { select: { documentNumber: true } } },
-  });
+export async function getCorrectionRequestStatus(db: TReader, trackingNumber: string) {
+  const r = await findCorrectionRequestByTrackingNumber(db, trackingNumber);
   if (!r) throw new AppError('notFound', '未找到该受理编号的更正申请');
   return {
     trackingNumber: r.trackingNumber,

@@ -2,7 +2,12 @@ import { lifecycleWorkflowId } from '@sanxiang/shared/src/domain';
 import type { TDisclosureDraftRequest, TDisclosureDraftResponse } from '@sanxiang/shared/src/contracts';
 import { AppError, fieldError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
-import { addVersion, findDecisionByCaseCycle } from '../../data-access/disclosure-repository';
+import {
+  addVersion,
+  createDisclosure,
+  findDecisionByCaseCycle,
+} from '../../data-access/disclosure-repository';
+import { createOutcomeRequest, findOpenOutcomeRequest } from '../../data-access/outcome-repository';
 import { lockKey } from '../../data-access/locks';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import type { TDecisionSource } from './decision-content';
@@ -30,14 +35,7 @@ export async function createDecisionDraft(
   await lockKey(tx, `decision:${req.caseNumber}:${req.cycle}`);
   const existing = await findDecisionByCaseCycle(tx, req.caseNumber, req.cycle);
   if (existing) {
-    const pending = await tx.outcomeRequest.findFirst({
-      where: {
-        disclosureId: existing.id,
-        kind: 'nonPublication',
-        stage: { in: ['awaitingCheck', 'awaitingApproval'] },
-      },
-      select: { id: true },
-    });
+    const pending = await findOpenOutcomeRequest(tx, existing.id, 'nonPublication');
     return {
       status: 200,
       body: {
@@ -68,25 +66,23 @@ export async function createDecisionDraft(
   const rendered = applyRedaction(source, rules);
   const exempt = req.disclosure.mode === 'exempt' ? req.disclosure : undefined;
 
-  const disclosure = await tx.disclosure.create({
-    data: {
-      kind: 'decision',
-      status: 'draft',
-      reviewStage: 'editing',
-      workingVersion: 1,
-      title: `${req.documentNumber}（${req.party.name}）`,
-      caseNumber: req.caseNumber,
-      cycle: req.cycle,
-      workflowId: req.workflowId,
-      partyKind: req.party.kind,
-      decisionKind: req.decisionKind,
-      documentNumber: req.documentNumber,
-      decisionDate: new Date(`${req.decisionDate}T00:00:00Z`),
-      randomInspection: req.randomInspection,
-      dueAt: req.dueAt ? new Date(req.dueAt) : null,
-      handlerIds: req.handlerIds ?? [],
-      unitId: req.unitId ?? null,
-    },
+  const disclosure = await createDisclosure(tx, {
+    kind: 'decision',
+    status: 'draft',
+    reviewStage: 'editing',
+    workingVersion: 1,
+    title: `${req.documentNumber}（${req.party.name}）`,
+    caseNumber: req.caseNumber,
+    cycle: req.cycle,
+    workflowId: req.workflowId,
+    partyKind: req.party.kind,
+    decisionKind: req.decisionKind,
+    documentNumber: req.documentNumber,
+    decisionDate: new Date(`${req.decisionDate}T00:00:00Z`),
+    randomInspection: req.randomInspection,
+    dueAt: req.dueAt ? new Date(req.dueAt) : null,
+    handlerIds: req.handlerIds ?? [],
+    unitId: req.unitId ?? null,
   });
   await addVersion(
     tx,
@@ -111,16 +107,14 @@ export async function createDecisionDraft(
   if (!exempt) return { status: 201, body: { disclosureId: disclosure.id, status: 'draft' } };
   // 不予公开 in the decision's plan is a request like any other (#13 item 2): checked by another
   // person, approved by the head (outcomes/outcome-requests.ts); only the approval records it exempt.
-  const request = await tx.outcomeRequest.create({
-    data: {
-      disclosureId: disclosure.id,
-      kind: 'nonPublication',
-      reason: exempt.reason,
-      explanation: exempt.explanation,
-      requestedBy: actor.id,
-      requestedByName: actor.name,
-      requestedAt: now,
-    },
+  const request = await createOutcomeRequest(tx, {
+    disclosureId: disclosure.id,
+    kind: 'nonPublication',
+    reason: exempt.reason,
+    explanation: exempt.explanation,
+    requestedBy: actor.id,
+    requestedByName: actor.name,
+    requestedAt: now,
   });
   await writeAudit(tx, actor, 'disclosure.nonPublicationRequested', disclosureSubject(disclosure.id), {
     outcomeRequestId: request.id,

@@ -1,8 +1,6 @@
-import { AppError, type TDirectoryUnits, type TPrincipal } from '@sanxiang/shared';
-import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
-import { findDisclosure } from '../../data-access/disclosure-repository';
-import type { TDb } from '../../data-access/prisma-client';
-import type { Prisma } from '../../generated/prisma/client';
+import { AppError, type TDatabase, type TDirectoryUnits, type TPrincipal } from '@sanxiang/shared';
+import { disclosureSubject, writeAuditAlone } from '../../data-access/audit-log';
+import { findDisclosure, type TDisclosureScope } from '../../data-access/disclosure-repository';
 
 /**
  * Disclosure by unit (docs/authorization.md, rule `disclosureUnit`): “谁执法、谁公开” (003 §(四)),
@@ -35,10 +33,10 @@ export interface TDisclosureAccess {
   /** Throws 404 (out of reach or missing) or 403 (in reach, not the caller's step). */
   assert(principal: TPrincipal, id: string, action: TDisclosureAction): Promise<void>;
   /** The records a staff list shows the caller (unit-less records to everyone with the role). */
-  listScope(principal: TPrincipal): Promise<Prisma.DisclosureWhereInput>;
+  listScope(principal: TPrincipal): Promise<TDisclosureScope>;
 }
 
-export function createDisclosureAccess(db: TDb, units: TDirectoryUnits): TDisclosureAccess {
+export function createDisclosureAccess(db: TDatabase, units: TDirectoryUnits): TDisclosureAccess {
   /** The caller's standing towards records of `unitId`; the directory is asked only when needed. */
   const standing = (p: TPrincipal, unitId: string | null) => {
     const has = (r: TPrincipal['roles'][number]) => p.roles.includes(r);
@@ -80,15 +78,13 @@ export function createDisclosureAccess(db: TDb, units: TDirectoryUnits): TDisclo
     unitId?: string,
   ): Promise<AppError> => {
     if (!principal.roles.includes('system'))
-      await db.$transaction((tx) =>
-        writeAudit(tx, principal, 'disclosure.readRefused', disclosureSubject(id), {
-          what: action,
-          roles: principal.roles,
-          unitId: principal.unitId ?? null,
-          reason: why,
-          ...(unitId ? { recordUnitId: unitId } : {}),
-        }),
-      );
+      await writeAuditAlone(db, principal, 'disclosure.readRefused', disclosureSubject(id), {
+        what: action,
+        roles: principal.roles,
+        unitId: principal.unitId ?? null,
+        reason: why,
+        ...(unitId ? { recordUnitId: unitId } : {}),
+      });
     return new AppError('notFound', '公示记录不存在');
   };
 
@@ -102,11 +98,11 @@ export function createDisclosureAccess(db: TDb, units: TDirectoryUnits): TDisclo
       if (action !== 'read' && !(await s.may(action))) throw new AppError('forbidden', refusal[action]);
     },
     async listScope(principal) {
-      if (principal.roles.includes('admin') || principal.roles.includes('reviewer')) return {};
-      if (!principal.unitId) return { unitId: null };
+      if (principal.roles.includes('admin') || principal.roles.includes('reviewer')) return { all: true };
+      if (!principal.unitId) return { all: false, unitId: null };
       const s = standing(principal, null);
-      if (await s.reaches()) return {};
-      return { OR: [{ unitId: null }, { unitId: principal.unitId }] };
+      if (await s.reaches()) return { all: true };
+      return { all: false, unitId: principal.unitId };
     },
   };
 }

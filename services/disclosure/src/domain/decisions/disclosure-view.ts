@@ -1,6 +1,6 @@
 import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { z } from 'zod';
-import type { Disclosure, DisclosureVersion, ReviewStep } from '../../generated/prisma/client';
+import type { Disclosure, DisclosureVersion, ReviewStep } from '../../data-access/rows';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,18 +1,19 @@
 import { AppError } from '@sanxiang/shared';
 import { disclosureSubject, listAudit } from '../../data-access/audit-log';
-import { findDisclosure } from '../../data-access/disclosure-repository';
-import type { TDb } from '../../data-access/prisma-client';
+import type { TReader } from '@sanxiang/shared';
+import { findDisclosure, listReviewSteps, listVersions } from '../../data-access/disclosure-repository';
+import { listOutcomeRequests } from '../../data-access/outcome-repository';
 import { toOutcomeRequestView } from '../outcomes/outcome-requests';
 import { toDisclosureView, toReviewStepView, toVersionView } from './disclosure-view';
 
 /** The staff view: the record, every version (source, rules, generated public text) and its review. */
-export async function getDisclosure(db: TDb, id: string) {
+export async function getDisclosure(db: TReader, id: string) {
   const d = await findDisclosure(db, id);
   if (!d) throw new AppError('notFound', '公示记录不存在');
   const [versions, steps, outcomeRequests] = await Promise.all([
-    db.disclosureVersion.findMany({ where: { disclosureId: id }, orderBy: { version: 'asc' } }),
-    db.reviewStep.findMany({ where: { disclosureId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
-    db.outcomeRequest.findMany({ where: { disclosureId: id }, orderBy: { requestedAt: 'asc' } }),
+    listVersions(db, id),
+    listReviewSteps(db, id),
+    listOutcomeRequests(db, id),
   ]);
   return {
     ...toDisclosureView(d),
@@ -23,7 +24,7 @@ export async function getDisclosure(db: TDb, id: string) {
   };
 }
 
-export async function getDisclosureAudit(db: TDb, id: string) {
+export async function getDisclosureAudit(db: TReader, id: string) {
   const d = await findDisclosure(db, id);
   if (!d) throw new AppError('notFound', '公示记录不存在');
   const events = await listAudit(db, disclosureSubject(id));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Prisma } from '../../generated/prisma/client';
-import type { TDb } from '../../data-access/prisma-client';
+import type { TReader } from '@sanxiang/shared';
+import { listDisclosurePage, type TDisclosureScope } from '../../data-access/disclosure-repository';
 import { toDisclosureView } from './disclosure-view';
 
 export const ZListDisclosuresQuery = z.strictObject({
@@ -22,26 +22,21 @@ export type TListDisclosuresQuery = z.infer<typeof ZListDisclosuresQuery>;
  * narrows them to the records the caller reaches (disclosure by unit, disclosure-access.ts).
  */
 export async function listDisclosures(
-  db: TDb,
+  db: TReader,
   q: TListDisclosuresQuery,
-  scope: Prisma.DisclosureWhereInput = {},
+  scope: TDisclosureScope = { all: true },
 ) {
-  const where: Prisma.DisclosureWhereInput = {
-    ...scope,
-    ...(q.kind ? { kind: q.kind } : {}),
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.reviewStage ? { reviewStage: q.reviewStage } : {}),
-    ...(q.caseNumber ? { caseNumber: q.caseNumber } : {}),
-    ...(q.outcomeStage ? { outcomeRequests: { some: { stage: q.outcomeStage } } } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db.disclosure.findMany({
-      where,
-      orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'desc' }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    }),
-    db.disclosure.count({ where }),
-  ]);
+  const [rows, total] = await listDisclosurePage(
+    db,
+    {
+      kind: q.kind,
+      status: q.status,
+      reviewStage: q.reviewStage,
+      caseNumber: q.caseNumber,
+      outcomeStage: q.outcomeStage,
+    },
+    scope,
+    { skip: (q.page - 1) * q.pageSize, take: q.pageSize },
+  );
   return { items: rows.map(toDisclosureView), total, page: q.page, pageSize: q.pageSize };
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@sanxiang/shared';
-import type { Disclosure } from '../../generated/prisma/client';
-import type { ReviewStage } from '../../generated/prisma/enums';
+import type { Disclosure, ReviewStage } from '../../data-access/rows';
 
 /** Every review action names the version it acts on: what was checked is what gets approved. */
 export const ZReviewBase = z.object({

@@ -2,6 +2,7 @@ import { disclosureStatusLabel, labelOf } from '../labels';
 import { z } from 'zod';
 import { AppError, fieldError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
+import { findCorrectionRequest } from '../../data-access/correction-repository';
 import {
   addVersion,
   getVersion,
@@ -56,7 +57,7 @@ export async function reviseDisclosure(ctx: TCommandContext, id: string, input: 
     });
   }
   if (input.correctionRequestId) {
-    const request = await tx.correctionRequest.findUnique({ where: { id: input.correctionRequestId } });
+    const request = await findCorrectionRequest(tx, input.correctionRequestId);
     if (!request || request.disclosureId !== d.id) {
       throw new AppError('validation', '更正申请不属于该公示记录', {
         fields: [fieldError('body.correctionRequestId', '不是针对该公示记录的更正申请')],

@@ -1,5 +1,5 @@
 import { refuseByRule, type TLegalRule } from '@sanxiang/shared';
-import type { Disclosure, OutcomeRequest, ReviewStep } from '../../generated/prisma/client';
+import type { Disclosure, OutcomeRequest, ReviewStep } from '../../data-access/rows';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 
 /**

@@ -3,10 +3,16 @@ import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { AppError } from '@sanxiang/shared';
 import { lifecycleSignals, type TDisclosureExempted } from '@sanxiang/shared/src/contracts';
 import { ZExemptionReason, ZExplanationSentence, type TExemptionReason } from '@sanxiang/shared/src/domain';
-import type { Disclosure, OutcomeRequest, Prisma } from '../../generated/prisma/client';
+import type { TReader } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
-import { lockDisclosure, updateDisclosure } from '../../data-access/disclosure-repository';
-import type { TDb } from '../../data-access/prisma-client';
+import {
+  listExemptDecisions,
+  lockDisclosure,
+  updateDisclosure,
+  type TDisclosureScope,
+} from '../../data-access/disclosure-repository';
+import { createOutcomeRequest } from '../../data-access/outcome-repository';
+import type { Disclosure, OutcomeRequest } from '../../data-access/rows';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { disclosureStatusLabel, exemptionReasonLabel, labelOf } from '../labels';
 import { openOutcomeRequest } from './outcome-requests';
@@ -45,16 +51,14 @@ export async function requestNonPublication(ctx: TCommandContext, id: string, in
       extra: { outcomeRequestId: open.id, kind: open.kind, stage: open.stage },
     });
   }
-  const request = await tx.outcomeRequest.create({
-    data: {
-      disclosureId: d.id,
-      kind: 'nonPublication',
-      reason: input.reason,
-      explanation: input.explanation,
-      requestedBy: actor.id,
-      requestedByName: actor.name,
-      requestedAt: now,
-    },
+  const request = await createOutcomeRequest(tx, {
+    disclosureId: d.id,
+    kind: 'nonPublication',
+    reason: input.reason,
+    explanation: input.explanation,
+    requestedBy: actor.id,
+    requestedByName: actor.name,
+    requestedAt: now,
   });
   await writeAudit(tx, actor, 'disclosure.nonPublicationRequested', disclosureSubject(d.id), {
     outcomeRequestId: request.id,
@@ -155,29 +159,21 @@ export const ZExemptionsList = z.object({
  * head, so that selective non-publication is visible; counted by ground as in the annual statistics.
  */
 export async function listExemptions(
-  db: TDb,
+  db: TReader,
   query: z.infer<typeof ZExemptionsQuery>,
   /** The records the caller reaches (disclosure by unit, disclosure-access.ts). */
-  scope: Prisma.DisclosureWhereInput = {},
+  scope: TDisclosureScope = { all: true },
 ) {
-  const where: Prisma.DisclosureWhereInput = {
-    ...scope,
-    kind: 'decision' as const,
-    status: 'exempt' as const,
-    ...(query.year
+  const rows = await listExemptDecisions(
+    db,
+    scope,
+    query.year
       ? {
-          decisionDate: {
-            gte: new Date(`${query.year}-01-01T00:00:00Z`),
-            lt: new Date(`${query.year + 1}-01-01T00:00:00Z`),
-          },
+          gte: new Date(`${query.year}-01-01T00:00:00Z`),
+          lt: new Date(`${query.year + 1}-01-01T00:00:00Z`),
         }
-      : {}),
-  };
-  const rows = await db.disclosure.findMany({
-    where,
-    orderBy: [{ decisionDate: 'desc' }, { id: 'asc' }],
-    include: { outcomeRequests: { where: { kind: 'nonPublication', stage: 'approved' } } },
-  });
+      : undefined,
+  );
   const byReason: Record<string, number> = {};
   for (const d of rows) byReason[d.exemptionReason ?? ''] = (byReason[d.exemptionReason ?? ''] ?? 0) + 1;
   return {

@@ -3,9 +3,15 @@ import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { AppError, refuseByRule, type TLegalRule } from '@sanxiang/shared';
 import { ZExplanationSentence, ZIsoDate, ZWithdrawalReason } from '@sanxiang/shared/src/domain';
 import { formatDate, formatDateShort } from '@sanxiang/shared/src/format';
-import type { Disclosure, OutcomeRequest } from '../../generated/prisma/client';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { lockDisclosure } from '../../data-access/disclosure-repository';
+import {
+  createOutcomeRequest,
+  findOpenOutcomeRequest,
+  findOutcomeRequest,
+  updateOutcomeRequest,
+} from '../../data-access/outcome-repository';
+import type { Disclosure, OutcomeRequest } from '../../data-access/rows';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { disclosureStatusLabel, labelOf } from '../labels';
 import { carryOutWithdrawal } from '../publication/withdraw-disclosure';
@@ -91,9 +97,7 @@ export const toOutcomeRequestView = (r: OutcomeRequest) => ({
 export type TOutcomeRequestView = ReturnType<typeof toOutcomeRequestView>;
 
 export async function openOutcomeRequest(ctx: TCommandContext, disclosureId: string) {
-  return ctx.tx.outcomeRequest.findFirst({
-    where: { disclosureId, stage: { in: ['awaitingCheck', 'awaitingApproval'] } },
-  });
+  return findOpenOutcomeRequest(ctx.tx, disclosureId);
 }
 
 /** Refuses a second open request on the same record (one decision at a time). */
@@ -139,19 +143,17 @@ export async function requestWithdrawal(
       field: 'body.revokingDocument.date',
     });
   }
-  const request = await tx.outcomeRequest.create({
-    data: {
-      disclosureId: d.id,
-      kind: 'withdrawal',
-      reason: input.reason,
-      explanation: input.explanation,
-      basisDocumentNumber: doc.documentNumber,
-      basisDate: new Date(`${doc.date}T00:00:00Z`),
-      basisAuthority: doc.authority,
-      requestedBy: actor.id,
-      requestedByName: actor.name,
-      requestedAt: now,
-    },
+  const request = await createOutcomeRequest(tx, {
+    disclosureId: d.id,
+    kind: 'withdrawal',
+    reason: input.reason,
+    explanation: input.explanation,
+    basisDocumentNumber: doc.documentNumber,
+    basisDate: new Date(`${doc.date}T00:00:00Z`),
+    basisAuthority: doc.authority,
+    requestedBy: actor.id,
+    requestedByName: actor.name,
+    requestedAt: now,
   });
   // Taken down promptly (004 §14 及时): counted from the revoking document, WITHDRAWAL_WORKING_DAYS
   // (default 3); a returned request leaves the duty, and its clock, running.
@@ -175,7 +177,7 @@ export async function requestWithdrawal(
 
 async function lockRequest(ctx: TCommandContext, disclosureId: string, requestId: string) {
   const d = await lockDisclosure(ctx.tx, disclosureId);
-  const r = await ctx.tx.outcomeRequest.findFirst({ where: { id: requestId, disclosureId } });
+  const r = await findOutcomeRequest(ctx.tx, disclosureId, requestId);
   if (!r) throw new AppError('notFound', '申请不存在');
   return { d, r };
 }
@@ -211,15 +213,12 @@ export async function checkOutcome(
   assertRequestStage(r, 'awaitingCheck');
   assertNotOwnOutcome('check', d, r, actor, kindRule[r.kind]);
   const pass = input.outcome === 'pass';
-  const request = await tx.outcomeRequest.update({
-    where: { id: r.id },
-    data: {
-      stage: pass ? 'awaitingApproval' : 'returned',
-      checkedBy: actor.id,
-      checkedByName: actor.name,
-      checkedAt: now,
-      checkNote: input.note ?? null,
-    },
+  const request = await updateOutcomeRequest(tx, r.id, {
+    stage: pass ? 'awaitingApproval' : 'returned',
+    checkedBy: actor.id,
+    checkedByName: actor.name,
+    checkedAt: now,
+    checkNote: input.note ?? null,
   });
   await writeAudit(
     tx,
@@ -243,15 +242,12 @@ export async function approveOutcome(
   assertRequestStage(r, 'awaitingApproval');
   assertNotOwnOutcome('approve', d, r, actor, kindRule[r.kind]);
   const approve = input.outcome === 'approve';
-  const request = await tx.outcomeRequest.update({
-    where: { id: r.id },
-    data: {
-      stage: approve ? 'approved' : 'returned',
-      decidedBy: actor.id,
-      decidedByName: actor.name,
-      decidedAt: now,
-      decisionNote: input.note ?? null,
-    },
+  const request = await updateOutcomeRequest(tx, r.id, {
+    stage: approve ? 'approved' : 'returned',
+    decidedBy: actor.id,
+    decidedByName: actor.name,
+    decidedAt: now,
+    decisionNote: input.note ?? null,
   });
   if (!approve) {
     await writeAudit(tx, actor, `disclosure.${r.kind}ApprovalReturned`, disclosureSubject(d.id), {

@@ -1,8 +1,14 @@
-import type { Disclosure } from '../../generated/prisma/client';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
+import {
+  entriesLeftToUpdate,
+  markChangeEntryUpdated,
+  pendingChangeEntries,
+  updateCatalogueChange,
+} from '../../data-access/catalogue-change-repository';
 import { getVersion } from '../../data-access/disclosure-repository';
 import { upsertPublishedDecision } from '../../data-access/public-decision-repository';
 import { recordPublicCatalogueVersion, upsertPublicItem } from '../../data-access/public-item-repository';
+import type { Disclosure } from '../../data-access/rows';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { catalogueUpdateSignals } from '@sanxiang/shared/src/contracts';
 import { ZPublicDecisionContent } from '../decisions/decision-content';
@@ -63,23 +69,12 @@ export async function showOnPlatform(
  */
 export async function markCatalogueEntryUpdated(ctx: TCommandContext, d: Disclosure, versionNumber: number) {
   const { tx, now, actor } = ctx;
-  const pending = await tx.catalogueChangeEntry.findMany({
-    where: { disclosureId: d.id, updatedVersion: null, change: { status: 'open' } },
-    include: { change: true },
-  });
+  const pending = await pendingChangeEntries(tx, d.id);
   for (const entry of pending) {
-    await tx.catalogueChangeEntry.update({
-      where: { changeId_disclosureId: { changeId: entry.changeId, disclosureId: d.id } },
-      data: { updatedVersion: versionNumber, updatedAt: now },
-    });
-    const remaining = await tx.catalogueChangeEntry.count({
-      where: { changeId: entry.changeId, updatedVersion: null },
-    });
+    await markChangeEntryUpdated(tx, { changeId: entry.changeId, disclosureId: d.id }, versionNumber, now);
+    const remaining = await entriesLeftToUpdate(tx, entry.changeId);
     if (remaining > 0) continue;
-    await tx.catalogueChange.update({
-      where: { id: entry.changeId },
-      data: { status: 'completed', completedAt: now },
-    });
+    await updateCatalogueChange(tx, entry.changeId, { status: 'completed', completedAt: now });
     await writeAudit(tx, actor, 'catalogueChange.completed', `catalogueChange:${entry.changeId}`, {
       lastEntry: disclosureSubject(d.id),
       at: now.toISOString(),

@@ -1,6 +1,6 @@
 import type { TDisclosurePublishRequest, TDisclosurePublishResponse } from '@sanxiang/shared/src/contracts';
 import { AppError } from '@sanxiang/shared';
-import type { Disclosure } from '../../generated/prisma/client';
+import type { Disclosure } from '../../data-access/rows';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { lockDisclosure, updateDisclosure } from '../../data-access/disclosure-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';

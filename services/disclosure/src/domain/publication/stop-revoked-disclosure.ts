@@ -6,6 +6,7 @@ import { withdrawalReasonLabel } from '@sanxiang/shared/src/domain';
 import { AppError } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { lockDisclosure, updateDisclosure } from '../../data-access/disclosure-repository';
+import { closeOpenOutcomeRequests } from '../../data-access/outcome-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { disclosureStatusLabel, labelOf } from '../labels';
 import { assertSameCase } from './publish-disclosure';
@@ -45,15 +46,12 @@ export async function stopRevokedDisclosure(
     withdrawalReason: req.reason,
     withdrawalExplanation: explanation,
   });
-  const closed = await tx.outcomeRequest.updateMany({
-    where: { disclosureId: d.id, stage: { in: ['awaitingCheck', 'awaitingApproval'] } },
-    data: {
-      stage: 'returned',
-      decidedBy: actor.id,
-      decidedByName: actor.name,
-      decidedAt: now,
-      decisionNote: '原决定已在公开前被撤销，无需再作决定',
-    },
+  const closed = await closeOpenOutcomeRequests(tx, d.id, {
+    stage: 'returned',
+    decidedBy: actor.id,
+    decidedByName: actor.name,
+    decidedAt: now,
+    decisionNote: '原决定已在公开前被撤销，无需再作决定',
   });
   await writeAudit(tx, actor, 'disclosure.revokedBeforePublication', disclosureSubject(d.id), {
     reason: req.reason,
@@ -62,7 +60,7 @@ export async function stopRevokedDisclosure(
     recordedBy: req.recordedBy,
     previousStatus: d.status,
     previousReviewStage: d.reviewStage,
-    closedOutcomeRequests: closed.count,
+    closedOutcomeRequests: closed,
   });
   return { stoppedAt: now.toISOString() };
 }

@@ -1,7 +1,7 @@
 import { lifecycleSignals, type TDisclosureWithdrawn } from '@sanxiang/shared/src/contracts';
 import { fromDateColumn } from '@sanxiang/shared/src/calendar';
 import { AppError } from '@sanxiang/shared';
-import type { Disclosure, OutcomeRequest } from '../../generated/prisma/client';
+import type { Disclosure, OutcomeRequest } from '../../data-access/rows';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
 import { updateDisclosure } from '../../data-access/disclosure-repository';
 import { replaceByWithdrawalNotice } from '../../data-access/public-decision-repository';

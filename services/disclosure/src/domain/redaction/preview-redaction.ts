@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { getVersion, findDisclosure } from '../../data-access/disclosure-repository';
-import type { TDb } from '../../data-access/prisma-client';
-import { AppError } from '@sanxiang/shared';
+import { AppError, type TReader } from '@sanxiang/shared';
 import { contentKinds, parseRules } from '../content-kinds';
 import type { TRedactionRule } from './redaction';
 
@@ -14,7 +13,7 @@ export const ZPreviewRedaction = z.object({
 export type TPreviewRedaction = z.infer<typeof ZPreviewRedaction>;
 
 /** What the public would see with these edits and rules, without writing a version. */
-export async function previewRedaction(db: TDb, id: string, input: TPreviewRedaction) {
+export async function previewRedaction(db: TReader, id: string, input: TPreviewRedaction) {
   const d = await findDisclosure(db, id);
   if (!d) throw new AppError('notFound', '公示记录不存在');
   const kind = contentKinds[d.kind];

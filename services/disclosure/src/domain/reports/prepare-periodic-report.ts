@@ -5,12 +5,11 @@ import {
   toDateColumn,
 } from '@sanxiang/shared/src/calendar';
 import { z } from 'zod';
-import { AppError } from '@sanxiang/shared';
-import type { Prisma } from '../../generated/prisma/client';
+import { AppError, type TReader } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
-import { addVersion } from '../../data-access/disclosure-repository';
+import { addVersion, createDisclosure, findReport } from '../../data-access/disclosure-repository';
 import { lockKey } from '../../data-access/locks';
-import type { TDb, TTx } from '../../data-access/prisma-client';
+import { annualStatisticsRows, publishedDecisionsWithVersion } from '../../data-access/report-repository';
 import type { TCommandContext } from '../../data-access/unit-of-work';
 import { contentKinds } from '../content-kinds';
 import { quarterLastDay, startDutyClock } from '../duty-clocks';
@@ -69,32 +68,21 @@ export function periodRange(period: string): {
 }
 
 /** Published decisions, in their public (redacted) version: only what the platform shows. */
-async function publishedVersions(tx: TTx, where: Prisma.DisclosureWhereInput) {
-  const rows = await tx.disclosure.findMany({
-    where: { kind: 'decision', status: 'published', ...where },
-    orderBy: [{ decisionDate: 'asc' }, { documentNumber: 'asc' }],
-    take: 5000,
-  });
-  const versions = await tx.disclosureVersion.findMany({
-    where: { OR: rows.map((r) => ({ disclosureId: r.id, version: r.publishedVersion ?? -1 })) },
-  });
-  const byId = new Map(versions.map((v) => [v.disclosureId, ZPublicDecisionContent.parse(v.publicContent)]));
-  return rows.flatMap((r) => {
-    const content = byId.get(r.id);
-    return content ? [{ row: r, content }] : [];
-  });
+async function publishedVersions(db: TReader, filter: Parameters<typeof publishedDecisionsWithVersion>[1]) {
+  const rows = await publishedDecisionsWithVersion(db, filter);
+  return rows.flatMap(({ row, version }) =>
+    version ? [{ row, content: ZPublicDecisionContent.parse(version.publicContent) }] : [],
+  );
 }
 
 /** 统计年报 figures of a year, by decision date (exemptions and withdrawals by when they happened). */
-export async function computeAnnualStatistics(
-  db: TDb | TTx,
-  year: number,
-): Promise<TAnnualStatisticsContent> {
+export async function computeAnnualStatistics(db: TReader, year: number): Promise<TAnnualStatisticsContent> {
   const { dates, instants } = periodRange(String(year));
-  const decisions = await db.disclosure.findMany({
-    where: { kind: 'decision', decisionDate: dates },
-    select: { decisionKind: true, status: true, publishedAt: true, dueAt: true, exemptionReason: true },
-  });
+  const { decisions, withdrawn, expired, corrections, correctionRequests } = await annualStatisticsRows(
+    db,
+    dates,
+    instants,
+  );
   const count = <T>(items: T[], key: (t: T) => string | null | undefined) =>
     items.reduce<Record<string, number>>((acc, t) => {
       const k = key(t);
@@ -104,19 +92,6 @@ export async function computeAnnualStatistics(
   const published = decisions.filter((d) => d.publishedAt !== null);
   const onTime = published.filter((d) => d.dueAt === null || d.publishedAt! <= d.dueAt);
   const exempt = decisions.filter((d) => d.status === 'exempt');
-  const withdrawn = await db.disclosure.findMany({
-    where: { kind: 'decision', withdrawnAt: instants },
-    select: { withdrawalReason: true },
-  });
-  const expired = await db.disclosure.count({
-    where: { kind: 'decision', expiredAt: instants },
-  });
-  const corrections = await db.disclosureVersion.count({
-    where: { purpose: 'correction', createdAt: instants, disclosure: { kind: 'decision' } },
-  });
-  const correctionRequests = await db.correctionRequest.count({
-    where: { receivedAt: instants },
-  });
   return {
     year,
     byDecisionKind: count(decisions, (d) => d.decisionKind),
@@ -133,13 +108,10 @@ export async function computeAnnualStatistics(
   };
 }
 
-async function buildContent(tx: TTx, input: TPrepareReport) {
+async function buildContent(tx: TReader, input: TPrepareReport) {
   const { dates, instants } = periodRange(input.period);
   if (input.kind === 'randomInspectionResults') {
-    const items = await publishedVersions(tx, {
-      randomInspection: true,
-      decisionDate: dates,
-    });
+    const items = await publishedVersions(tx, { randomInspection: true, decisionDates: dates });
     const content: TRandomInspectionResultsContent = {
       period: input.period,
       items: items.map(({ content }) => ({
@@ -180,23 +152,19 @@ async function buildContent(tx: TTx, input: TPrepareReport) {
 export async function preparePeriodicReport(ctx: TCommandContext, input: TPrepareReport) {
   const { tx, actor } = ctx;
   await lockKey(tx, `report:${input.kind}:${input.period}`);
-  const existing = await tx.disclosure.findUnique({
-    where: { kind_period: { kind: input.kind, period: input.period } },
-  });
+  const existing = await findReport(tx, input.kind, input.period);
   if (existing)
     return { status: 200, body: { disclosureId: existing.id, status: existing.status, created: false } };
   const content = await buildContent(tx, input);
   const kind = contentKinds[input.kind];
   const source = kind.source.parse(content);
-  const d = await tx.disclosure.create({
-    data: {
-      kind: input.kind,
-      status: 'draft',
-      reviewStage: 'editing',
-      workingVersion: 1,
-      title: kind.title(source),
-      period: input.period,
-    },
+  const d = await createDisclosure(tx, {
+    kind: input.kind,
+    status: 'draft',
+    reviewStage: 'editing',
+    workingVersion: 1,
+    title: kind.title(source),
+    period: input.period,
   });
   await addVersion(
     tx,

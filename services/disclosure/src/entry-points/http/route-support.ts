@@ -1,10 +1,9 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import type { TPrincipal } from '@sanxiang/shared';
+import type { TDatabase, TPrincipal } from '@sanxiang/shared';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import type { Client } from '@temporalio/client';
 import type { TActor } from '../../data-access/audit-log';
-import type { TDb } from '../../data-access/prisma-client';
 import type { TTokenStats } from '../../data-access/public-decision-repository';
 import type { TPublicInspectionSource } from '../../data-access/public-inspection-source';
 import type { TPublicPersonnelSource } from '../../data-access/public-personnel-source';
@@ -14,7 +13,8 @@ import type { TDisclosureAccess } from '../../domain/decisions/disclosure-access
 
 /** What route modules need; built once in app.ts. */
 export interface TRouteDeps {
-  db: TDb;
+  /** Passed to the domain and data-access functions (issue #9: no queries outside data-access). */
+  db: TDatabase;
   /** The public platform reads through this pool only (public projections). */
   publicReads: TPublicReadPool;
   /** Search-token statistics for planning keyword searches (cached). */
