@@ -140,6 +140,20 @@ const snippets = [
     expected: [1, 2],
   },
   {
+    name: "disclosure's domain (moved) importing the generated enums, or holding handles and calling data-access",
+    filePath: 'services/disclosure/src/domain/outcomes/example.ts',
+    code: lines(
+      "import type { DisclosureKind } from '../../generated/prisma/enums';",
+      "import { asTransaction } from '../../data-access/prisma-client';",
+      "import type { TTransaction } from '@sanxiang/shared';",
+      "import { findOpenOutcomeRequest } from '../../data-access/outcome-repository';",
+      "import type { OutcomeRequest } from '../../data-access/rows';",
+      'export const used = [asTransaction, findOpenOutcomeRequest];',
+      'export type TUsed = DisclosureKind | OutcomeRequest | TTransaction;',
+    ),
+    expected: [1, 2],
+  },
+  {
     name: 'data-access and tests of a moved service using Prisma',
     filePath: 'services/directory/src/data-access/example.ts',
     code: lines(
