@@ -230,3 +230,28 @@ export async function latestCorrectionVersion(
     orderBy: { version: 'desc' },
   });
 }
+
+/** The decisions of `decisionDates` a caller reaches, oldest decision first: what the completeness check reads. */
+export async function decisionsForCompleteness(
+  db: TReader,
+  scope: TDisclosureScope,
+  decisionDates: { gte: Date; lt: Date },
+) {
+  return prismaOf(db).disclosure.findMany({
+    where: { ...scopeWhere(scope), kind: 'decision', decisionDate: decisionDates },
+    select: {
+      id: true,
+      status: true,
+      caseNumber: true,
+      cycle: true,
+      documentNumber: true,
+      decisionKind: true,
+      decisionDate: true,
+      unitId: true,
+      dueAt: true,
+      publishedAt: true,
+      exemptionReason: true,
+    },
+    orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }],
+  });
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fromDateColumn } from '@sanxiang/shared/src/calendar';
-import type { Prisma } from '../../generated/prisma/client';
-import type { TDb } from '../../data-access/prisma-client';
+import type { TReader } from '@sanxiang/shared';
+import { decisionsForCompleteness, type TDisclosureScope } from '../../data-access/disclosure-repository';
 
 /**
  * 选择性公示 (004 §18, 003 五, 000 §19: "不按要求公示、选择性公示、更新维护不及时…责令改正"): every
@@ -110,35 +110,15 @@ const emptyCounts = (): TCounts => ({
 });
 
 export async function publicationCompleteness(
-  db: TDb,
+  db: TReader,
   query: z.infer<typeof ZPublicationCompletenessQuery>,
   now: Date,
   /** The records the caller reaches (disclosure by unit, disclosure-access.ts). */
-  scope: Prisma.DisclosureWhereInput = {},
+  scope: TDisclosureScope = { all: true },
 ): Promise<TPublicationCompleteness> {
-  const rows = await db.disclosure.findMany({
-    where: {
-      ...scope,
-      kind: 'decision',
-      decisionDate: {
-        gte: new Date(`${query.year}-01-01T00:00:00Z`),
-        lt: new Date(`${query.year + 1}-01-01T00:00:00Z`),
-      },
-    },
-    select: {
-      id: true,
-      status: true,
-      caseNumber: true,
-      cycle: true,
-      documentNumber: true,
-      decisionKind: true,
-      decisionDate: true,
-      unitId: true,
-      dueAt: true,
-      publishedAt: true,
-      exemptionReason: true,
-    },
-    orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }],
+  const rows = await decisionsForCompleteness(db, scope, {
+    gte: new Date(`${query.year}-01-01T00:00:00Z`),
+    lt: new Date(`${query.year + 1}-01-01T00:00:00Z`),
   });
   const totals = emptyCounts();
   const units = new Map<string | null, TCounts & { exemptByReason: Record<string, number> }>();
