@@ -254,6 +254,7 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
     'POST /cases/{caseNumber}/activities': { roles: ['officer'], rule: 'caseOfficer' },
     'POST /cases/{caseNumber}/activities/{activityId}/end': { roles: ['officer'], rule: 'caseOfficer' },
     'POST /cases/{caseNumber}/evidence-uploads': { roles: ['officer'], rule: 'caseOfficer' },
+    'GET /cases/{caseNumber}/evidence-uploads': { roles: ['officer'], rule: 'caseOfficer' },
     'GET /evidence-uploads/{uploadId}': { roles: ['officer'], rule: 'uploadOfficer' },
     'DELETE /evidence-uploads/{uploadId}': { roles: ['officer'], rule: 'uploadOfficer' },
     'PUT /evidence-uploads/{uploadId}/content': { roles: ['officer'], rule: 'uploadOfficer' },

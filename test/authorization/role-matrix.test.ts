@@ -280,6 +280,7 @@ describe('the role matrix against the running services', () => {
       { operation: 'GET /cases/{caseNumber}/evidence' },
       { operation: 'GET /cases/{caseNumber}/export' },
       { operation: 'GET /cases/{caseNumber}/access-requests' },
+      { operation: 'GET /cases/{caseNumber}/evidence-uploads' },
       {
         operation: 'POST /cases/{caseNumber}/activities',
         json: { kind: 'siteInspection', title: '现场检查', startedAt: now },

@@ -66,6 +66,8 @@ export interface TInProcessSystem {
   };
   /** With `identity`: the one password of every demo account. */
   demoPassword: string;
+  /** The recording service's database, for assertions on its audit trail and upload parts. */
+  recordingDatabaseUrl: string;
   taskQueue: string;
   /** A Temporal client for assertions (status query, search attributes). */
   temporal: ReturnType<typeof createTemporalClient>;
@@ -403,6 +405,7 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
         ...(consoleSlot ? { console: consoleSlot.url } : {}),
       },
       demoPassword: TEST_DEMO_PASSWORD,
+      recordingDatabaseUrl: recordingDb.url,
       taskQueue,
       temporal,
       async terminateCases(caseNumbers) {

@@ -11,6 +11,8 @@ const FORWARDED_REQUEST_HEADERS = [
   'if-none-match',
   'range',
   'user-agent',
+  // A part of a resumable evidence upload carries its SHA-256 (recording refuses a part that differs).
+  'x-content-sha256',
   'x-request-id',
 ];
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'upgrade']);

@@ -412,6 +412,68 @@ describe('evidence upload and download', () => {
     expect(done.body).toMatchObject({ sha256: sha256(content), retention: { locked: true } });
   });
 
+  it('lists the open upload sessions of a case to its officers; an expired one is aborted by reconciliation', async () => {
+    const { caseNumber, caseId, activityId } = await openCaseWithActivity(env);
+    const content = mp4Bytes(11 * MiB);
+    const created = await createUpload(env, { caseNumber, activityId, content });
+    const id = created.body.uploadId as string;
+    const auth = await env.auth(users.officerA);
+    await request(env.app)
+      .put(`/evidence-uploads/${id}/parts/1`)
+      .set('authorization', auth)
+      .set('content-type', 'application/octet-stream')
+      .set('x-content-sha256', sha256(content.subarray(0, 5 * MiB)))
+      .send(content.subarray(0, 5 * MiB))
+      .expect(200);
+    const done = await uploadEvidence(env, { caseNumber, activityId, content: mp4Bytes(3000) });
+    expect(done.res.status).toBe(201);
+
+    // The other officer of the case sees it (resumes on another computer); others do not.
+    const listed = await request(env.app)
+      .get(`/cases/${encodeURIComponent(caseNumber)}/evidence-uploads`)
+      .set('authorization', await env.auth(users.officerB));
+    expect(listed.status).toBe(200);
+    expect(listed.body).toHaveLength(1);
+    expect(listed.body[0]).toMatchObject({
+      uploadId: id,
+      partCount: 3,
+      receivedParts: [{ partNumber: 1, size: 5 * MiB }],
+      createdBy: { id: users.officerA.id, name: users.officerA.name },
+    });
+    const outsider = await request(env.app)
+      .get(`/cases/${encodeURIComponent(caseNumber)}/evidence-uploads`)
+      .set('authorization', await env.auth(users.otherOfficer));
+    expect(outsider.status).toBe(403);
+
+    // Left unfinished past its expiry: no longer listed; reconciliation aborts its multipart upload.
+    await env.db.evidenceUpload.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const after = await request(env.app)
+      .get(`/cases/${encodeURIComponent(caseNumber)}/evidence-uploads`)
+      .set('authorization', auth);
+    expect(after.body).toEqual([]);
+    const key = keyOf(caseId, id);
+    const pending = async () => {
+      const out: string[] = [];
+      for await (const u of env.s3.listIncompleteUploads(env.bucket, key, true) as AsyncIterable<{
+        uploadId: string;
+      }>)
+        out.push(u.uploadId);
+      return out;
+    };
+    expect(await pending()).toHaveLength(1);
+    const report = await reconcileEvidence(buildRecordingDeps(env.deps), {
+      repair: true,
+      verifyHashes: false,
+      graceMinutes: 0,
+      prefix: `cases/${caseId}/`,
+    });
+    expect(report.findings.map((f) => [f.kind, f.uploadId, f.repaired])).toEqual([
+      ['expiredUpload', id, true],
+    ]);
+    expect(await pending()).toEqual([]);
+    expect((await env.db.evidenceUpload.findUniqueOrThrow({ where: { id } })).status).toBe('expired');
+  });
+
   it('a download refuses a stored object that does not match its registered hash', async () => {
     const { caseNumber, activityId } = await openCaseWithActivity(env);
     const { res } = await uploadEvidence(env, { caseNumber, activityId, content: mp4Bytes(4096) });

@@ -75,6 +75,14 @@ export const createEvidenceLock = (tx: TTransaction, data: Prisma.EvidenceLockUn
 export const findUpload = (db: TReader, id: string) =>
   prismaOf(db).evidenceUpload.findUnique({ where: { id }, include: { parts: true } });
 
+/** The case's open, unexpired upload sessions with their parts, oldest first. */
+export const listOpenUploadsOfCase = (db: TReader, caseId: string, now: Date) =>
+  prismaOf(db).evidenceUpload.findMany({
+    where: { caseId, status: 'open', expiresAt: { gt: now } },
+    include: { parts: true },
+    orderBy: { createdAt: 'asc' },
+  });
+
 /** The upload session with its parts (the row must exist). */
 export const getUpload = (db: TReader, id: string) =>
   prismaOf(db).evidenceUpload.findUniqueOrThrow({ where: { id }, include: { parts: true } });

@@ -6,7 +6,7 @@ import { formatDateShort } from '../../format/time';
 import type { TSchemaFormContext } from '../../forms/schema-fields';
 import { ActivityForm } from './activity-form';
 import { DecisionForm } from './decision-form';
-import { EvidenceUpload } from './evidence-upload';
+import { EvidenceUpload, useOpenUploads } from './evidence-upload';
 import { MaterialAnswers } from './material-answer';
 import { ProposalForm, type TCaseDocument } from './proposal-form';
 import { RecordForm } from './record-form';
@@ -56,6 +56,7 @@ export function CaseActions(props: {
     label: `${a.title}${a.startedAt ? `（${formatDateShort(a.startedAt)}）` : ''}`,
   }));
   const isOfficer = props.roles.includes('officer');
+  const unfinishedUploads = useOpenUploads(file.caseNumber, isOfficer).data?.length ?? 0;
   const isHead = props.roles.includes('head');
   const recordTab = (kind?: TRecordKind) => (
     <RecordForm
@@ -92,7 +93,8 @@ export function CaseActions(props: {
           },
           {
             key: 'evidence',
-            label: '上传证据',
+            // After a reload or a cut connection the officer is told where to resume.
+            label: unfinishedUploads ? `上传证据（${unfinishedUploads} 个未完成）` : '上传证据',
             children: <EvidenceUpload caseNumber={file.caseNumber} activities={activities} />,
           },
           {

@@ -16,6 +16,7 @@ import {
   type TIncomingContent,
 } from '../../domain/evidence/receive-evidence-content';
 import { receiveEvidencePart } from '../../domain/evidence/receive-evidence-part';
+import { listOpenEvidenceUploads } from '../../domain/evidence/list-evidence-uploads';
 import { allowedContentTypes } from '../../domain/evidence/evidence-media-types';
 import type { TRecordingDeps } from '../../domain/recording-deps';
 import { callContextOf, staffRoles } from './call-context';
@@ -55,6 +56,17 @@ export function evidenceRoutes(api: Api, deps: TRecordingDeps) {
     request: { params: ZCaseParams, body: ZCreateEvidenceUpload },
     handler: async ({ req, principal, idempotency, params, body }) =>
       createEvidenceUpload(deps, callContextOf(req, principal, idempotency), params.caseNumber, body),
+  });
+  api.route({
+    method: 'get',
+    path: '/cases/{caseNumber}/evidence-uploads',
+    summary: '本案未完成的上传任务（含已收到的分片，用于刷新页面或断网后续传）',
+    tags,
+    access: ['officer'],
+    request: { params: ZCaseParams },
+    handler: async ({ req, principal, params }) => ({
+      body: await listOpenEvidenceUploads(deps, callContextOf(req, principal), params.caseNumber),
+    }),
   });
   api.route({
     method: 'get',
