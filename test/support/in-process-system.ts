@@ -254,6 +254,8 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
           DATABASE_URL: disclosureDb.url,
           SERVICE_URL_DIRECTORY: directoryServer.url,
           SERVICE_URL_INSPECTION: inspectionServer.url,
+          SERVICE_URL_RECORDING: recordingServer.url,
+          SERVICE_URL_LEGAL_REVIEW: legalReviewServer.url,
           ...jwks,
           TEMPORAL_TASK_QUEUE: taskQueue,
         }),

@@ -23,6 +23,7 @@ import {
   type TPublicInspectionSource,
 } from './data-access/public-inspection-source';
 import type { TPublicReadPool } from './data-access/public-read-pool';
+import { createStatisticsSources, type TStatisticsSources } from './data-access/statistics-sources';
 import { createSignalDispatcher, type TSignalDispatcher } from './data-access/signal-outbox';
 import { createUnitOfWork } from './data-access/unit-of-work';
 import { createDisclosureAccess } from './domain/decisions/disclosure-access';
@@ -54,14 +55,16 @@ export interface TAppDeps {
   personnel?: TPublicPersonnelSource;
   /** 双随机、一公开 from the inspection service; built from SERVICE_URL_INSPECTION unless given. */
   inspection?: TPublicInspectionSource;
+  /** recording's, legal-review's and inspection's period figures; from their SERVICE_URL_* unless given. */
+  statisticsSources?: TStatisticsSources;
   /** The directory's 公示 office and leadership units (disclosure by unit); from SERVICE_URL_DIRECTORY unless given. */
   directoryUnits?: TDirectoryUnits;
   /** The clock of the public personnel list (tests); the system clock by default. */
   now?: () => Date;
 }
 
-/** The machine token disclosure asks the directory with. */
-function directoryToken(config: TConfigOf<'disclosure'>) {
+/** The machine token disclosure asks the directory (or, for the statistics, the other services) with. */
+function directoryToken(config: TConfigOf<'disclosure'>, asked = '人员目录') {
   const secret = config.AUTH_JWT_SECRET;
   return secret
     ? systemTokenSource({
@@ -72,7 +75,7 @@ function directoryToken(config: TConfigOf<'disclosure'>) {
         name: '公示平台',
       })
     : () => {
-        throw new AppError('unavailable', '未配置 AUTH_JWT_SECRET，无法向人员目录查询');
+        throw new AppError('unavailable', `未配置 AUTH_JWT_SECRET，无法向${asked}查询`);
       };
 }
 
@@ -110,6 +113,16 @@ export function createApp(deps: TAppDeps) {
     personnel: deps.personnel ?? personnelFrom(deps.config),
     inspection:
       deps.inspection ?? createPublicInspectionSource({ baseUrl: deps.config.SERVICE_URL_INSPECTION }),
+    statisticsSources:
+      deps.statisticsSources ??
+      createStatisticsSources({
+        urls: {
+          recording: deps.config.SERVICE_URL_RECORDING,
+          legalReview: deps.config.SERVICE_URL_LEGAL_REVIEW,
+          inspection: deps.config.SERVICE_URL_INSPECTION,
+        },
+        token: directoryToken(deps.config, '其他系统'),
+      }),
     access: createDisclosureAccess(
       db,
       deps.directoryUnits ??

@@ -9,6 +9,36 @@ import {
   type THarness,
   withdrawDecision,
 } from './support/harness';
+import { Workbook } from 'exceljs';
+import type { TStatisticsSources } from '../src/data-access/statistics-sources';
+
+/** What the other services would count (their own suites and test/e2e/statistics check them). */
+const otherServices: TStatisticsSources = {
+  recording: async (period) => ({
+    period,
+    casesOpened: 7,
+    casesClosed: 4,
+    evidenceUploaded: 12,
+    evidenceUploadedLate: 2,
+  }),
+  legalReview: async (period) => ({
+    period,
+    reviewsReceived: 3,
+    casesReviewed: 2,
+    opinionsIssued: 3,
+    opinionsIssuedLate: 1,
+    opinionsByKind: { approve: 2, supplementInvestigation: 1, modify: 0, correct: 0, transfer: 0 },
+  }),
+  inspection: async (period) => ({
+    period,
+    tasks: 1,
+    objectsDrawn: 5,
+    results: { noProblem: 3, rectificationOrdered: 1, caseOpened: 1, notFound: 0 },
+    pending: 0,
+    tasksResultsPublished: 1,
+    tasksResultsPublishedLate: 0,
+  }),
+};
 
 // What the Schedules' workflows ask for (POST /internal/reports): drafts of the monthly
 // random-inspection results, the quarterly credit blacklist and the annual statistics, from
@@ -19,7 +49,7 @@ let inspected: string;
 let penalty: string;
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ extra: { statisticsSources: otherServices } });
   inspected = await publishDecision(
     h,
     draftRequest({
@@ -191,4 +221,115 @@ it('computes the annual statistics, as a draft and as CSV', async () => {
     reviewStage: 'editing',
   });
   expect(detail.body.versions[0].source).toMatchObject({ year: 2026, exempt: 1, withdrawn: 1 });
+  // The annual report carries what the other services counted for the year (#15).
+  expect(detail.body.versions[0].source.services).toMatchObject({
+    recording: { period: '2026', casesOpened: 7, evidenceUploadedLate: 2 },
+    legalReview: { opinionsByKind: { approve: 2, supplementInvestigation: 1 } },
+    inspection: { results: { caseOpened: 1 } },
+  });
+});
+
+it('composes a month’s and a year’s figures from every service, as JSON, CSV and XLSX with the same numbers', async () => {
+  const month = await api(h)
+    .get('/reports/statistics')
+    .query({ period: '2026-10' })
+    .set('authorization', h.auth.head);
+  expect(month.status).toBe(200);
+  expect(month.body).toMatchObject({
+    period: '2026-10',
+    byDecisionKind: { inspection: 1, penalty: 1 },
+    services: { recording: { period: '2026-10', casesOpened: 7 } },
+  });
+  const value = (group: string, item: string) =>
+    month.body.table.find((r: { group: string; item: string }) => r.group === group && r.item === item)
+      ?.value;
+  expect(value('执法决定（按类别）', '行政处罚')).toBe(1);
+  expect(value('案件', '立案')).toBe(7);
+  expect(value('法制审核意见（按种类）', '补充调查')).toBe(1);
+  expect(value('抽查结果（按种类）', '立案查处')).toBe(1);
+  expect(value('执法记录', '逾期上传证据文件')).toBe(2);
+  // March holds only the exempt decision.
+  const march = await api(h)
+    .get('/reports/statistics')
+    .query({ period: '2026-03' })
+    .set('authorization', h.auth.head);
+  expect(march.body).toMatchObject({ exempt: 1, exemptByReason: { minorParty: 1 }, published: 0 });
+
+  const csv = await api(h)
+    .get('/reports/statistics.csv')
+    .query({ period: '2026-10' })
+    .set('authorization', h.auth.discloserA);
+  expect(csv.status).toBe(200);
+  expect(csv.headers['content-disposition']).toContain('statistics-2026-10.csv');
+  const csvRows = csv.text
+    .replace(/^\uFEFF/u, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
+  expect(csvRows[0]).toEqual(['类别', '项目', '数量']);
+  expect(csvRows.slice(1)).toEqual(
+    month.body.table.map((r: { group: string; item: string; value: number }) => [
+      r.group,
+      r.item,
+      String(r.value),
+    ]),
+  );
+
+  const xlsx = await api(h)
+    .get('/reports/statistics.xlsx')
+    .query({ period: '2026-10' })
+    .set('authorization', h.auth.head)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  expect(xlsx.status).toBe(200);
+  expect(xlsx.headers['content-type']).toBe(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
+  const book = new Workbook();
+  await book.xlsx.load(xlsx.body as Buffer);
+  const sheet = book.getWorksheet('统计')!;
+  expect(String(sheet.getCell('A1').value)).toContain('2026 年 10 月行政执法统计');
+  const sheetRows: unknown[][] = [];
+  sheet.eachRow((row, n) => {
+    if (n > 2) sheetRows.push([row.getCell(1).value, row.getCell(2).value, row.getCell(3).value]);
+  });
+  expect(sheetRows).toEqual(
+    month.body.table.map((r: { group: string; item: string; value: number }) => [r.group, r.item, r.value]),
+  );
+
+  for (const [who, period, status] of [
+    ['officer', '2026', 403],
+    ['head', '2026-13', 400],
+    ['head', '26', 400],
+  ] as const) {
+    const res = await api(h)
+      .get('/reports/statistics.xlsx')
+      .query({ period })
+      .set('authorization', h.auth[who]);
+    expect({ who, period, status: res.status }).toEqual({ who, period, status });
+  }
+});
+
+it('answers 503 naming a system that cannot be asked (no figures made up)', async () => {
+  const down = await createHarness({
+    config: {
+      SERVICE_URL_RECORDING: 'http://127.0.0.1:9',
+      SERVICE_URL_LEGAL_REVIEW: 'http://127.0.0.1:9',
+      SERVICE_URL_INSPECTION: 'http://127.0.0.1:9',
+    },
+  });
+  try {
+    const res = await api(down)
+      .get('/reports/statistics')
+      .query({ period: '2026' })
+      .set('authorization', down.auth.head);
+    expect(res.status).toBe(503);
+    expect(JSON.stringify(res.body)).toMatch(/(执法记录系统|法制审核系统|双随机抽查系统)暂不可用/u);
+  } finally {
+    await down.close();
+  }
 });

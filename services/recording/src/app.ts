@@ -10,6 +10,11 @@ import {
   type TVerifyToken,
   temporalReadiness,
 } from '@sanxiang/shared';
+import {
+  loadWorkingDayCalendar,
+  resolveCalendarDataDir,
+  type WorkingDayCalendar,
+} from '@sanxiang/shared/src/calendar';
 import type { TStaffPrincipal } from './domain/access/case-access';
 import { createDirectoryClient, type TDirectoryClient } from './data-access/directory-client';
 import type { TEvidenceStore } from './data-access/evidence-store';
@@ -43,6 +48,8 @@ export interface TAppDeps {
   policy?: TEnforcementPolicy;
   /** Defaults to the directory at SERVICE_URL_DIRECTORY with a machine token. */
   directory?: TDirectoryClient;
+  /** Defaults to the shipped years and those imported into CALENDAR_DATA_DIR. */
+  calendar?: () => Promise<WorkingDayCalendar>;
 }
 
 function directoryFrom(config: TConfigOf<'recording'>): TDirectoryClient {
@@ -71,6 +78,8 @@ export function buildRecordingDeps(deps: TAppDeps): TRecordingDeps {
     logger: deps.logger,
     evidence: { ...defaultEvidenceSettings, ...deps.evidence },
     policy: deps.policy ?? loadEnforcementPolicy(deps.config.ENFORCEMENT_POLICY_FILE),
+    calendar:
+      deps.calendar ?? (() => loadWorkingDayCalendar({ importedDir: resolveCalendarDataDir(deps.config) })),
   };
 }
 

@@ -307,6 +307,8 @@ export const profiles = {
     'CALENDAR_DATA_DIR',
     'SERVICE_URL_DIRECTORY',
     'SERVICE_URL_INSPECTION',
+    'SERVICE_URL_RECORDING',
+    'SERVICE_URL_LEGAL_REVIEW',
     'WITHDRAWAL_WORKING_DAYS',
     'PUBLIC_SITE_SPONSOR',
     'PUBLIC_SITE_CONTACT',
@@ -323,6 +325,7 @@ export const profiles = {
     'EVIDENCE_RETENTION_DAYS',
     'SERVICE_URL_DIRECTORY',
     'ENFORCEMENT_POLICY_FILE',
+    'CALENDAR_DATA_DIR',
   ],
   'legal-review': [
     ...logging,

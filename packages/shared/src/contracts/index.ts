@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './record-bodies';
 export * from './proposal-materials';
 export * from './inspection-workflows';
+export * from './statistics';

@@ -124,3 +124,14 @@ export const updateTaskResults = (
     | 'resultsPublishedAt'
   >,
 ) => prismaOf(tx).inspectionTask.update({ where: { id }, data });
+
+/** Published tasks whose inspection ended within `dates`, with their current draw's results (statistics). */
+export const publishedTasksEndedIn = (db: TReader, dates: { gte: Date; lt: Date }) =>
+  prismaOf(db).inspectionTask.findMany({
+    where: { status: 'published', endDate: dates },
+    select: {
+      resultsDueAt: true,
+      resultsPublishedAt: true,
+      draws: { where: { supersededAt: null }, select: { objects: { select: { result: true } } } },
+    },
+  });

@@ -37,6 +37,7 @@ async function main(): Promise<number> {
     directory: { checkCertificates: noLifecycle, person: noLifecycle },
     evidence: defaultEvidenceSettings,
     policy: demoEnforcementPolicy, // not used by reconciliation
+    calendar: noLifecycle, // not used by reconciliation
   };
   try {
     const report = await reconcileEvidence(deps, {

@@ -1,4 +1,5 @@
 import type { Logger, TDatabase } from '@sanxiang/shared';
+import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import type { TDirectoryClient } from '../data-access/directory-client';
 import type { TEvidenceStore } from '../data-access/evidence-store';
 import type { TLifecycleGateway } from '../data-access/lifecycle-gateway';
@@ -38,4 +39,6 @@ export interface TRecordingDeps {
   evidence: TEvidenceSettings;
   /** 音像记录事项清单 and 重大执法决定事项目录 (ENFORCEMENT_POLICY_FILE, else the demo lists). */
   policy: TEnforcementPolicy;
+  /** The working-day calendar (shipped and imported years, CALENDAR_DATA_DIR): the statistics' upload clock. */
+  calendar: () => Promise<WorkingDayCalendar>;
 }

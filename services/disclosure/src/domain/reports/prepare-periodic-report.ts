@@ -1,9 +1,5 @@
-import {
-  dateInShanghai,
-  fromDateColumn,
-  startOfDayInstant,
-  toDateColumn,
-} from '@sanxiang/shared/src/calendar';
+import { dateInShanghai, fromDateColumn } from '@sanxiang/shared/src/calendar';
+import { statisticsPeriodRange } from '@sanxiang/shared/src/contracts';
 import { z } from 'zod';
 import { AppError, type TReader } from '@sanxiang/shared';
 import { disclosureSubject, writeAudit } from '../../data-access/audit-log';
@@ -19,6 +15,7 @@ import type {
   TCreditBlacklistContent,
   TRandomInspectionResultsContent,
 } from './report-content';
+import type { TServiceFigures } from './statistics';
 
 // Years 2000–2099: the working-day calendar and the clocks reach no further (schemathesis sent the
 // year 8196, which answered 500 while the duty clock's due date was computed).
@@ -47,24 +44,9 @@ export function periodRange(period: string): {
   dates: { gte: Date; lt: Date };
   instants: { gte: Date; lt: Date };
 } {
-  const q = /^(\d{4})-Q([1-4])$/u.exec(period);
-  const m = /^(\d{4})-(\d{2})$/u.exec(period);
-  const y = /^(\d{4})$/u.exec(period);
-  // First day of `month` (0-based, may be 12) of `year`, as YYYY-MM-DD.
-  const day = (year: number, month: number) =>
-    `${year + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
-  const [first, next] = q
-    ? [day(Number(q[1]), (Number(q[2]) - 1) * 3), day(Number(q[1]), Number(q[2]) * 3)]
-    : m
-      ? [day(Number(m[1]), Number(m[2]) - 1), day(Number(m[1]), Number(m[2]))]
-      : y
-        ? [day(Number(y[1]), 0), day(Number(y[1]), 12)]
-        : [];
-  if (!first || !next) throw new AppError('validation', `无法识别的期间 ${period}`);
-  return {
-    dates: { gte: toDateColumn(first), lt: toDateColumn(next) },
-    instants: { gte: new Date(startOfDayInstant(first)), lt: new Date(startOfDayInstant(next)) },
-  };
+  const range = statisticsPeriodRange(period);
+  if (!range) throw new AppError('validation', `无法识别的期间 ${period}`);
+  return range;
 }
 
 /** Published decisions, in their public (redacted) version: only what the platform shows. */
@@ -75,9 +57,15 @@ async function publishedVersions(db: TReader, filter: Parameters<typeof publishe
   );
 }
 
-/** 统计年报 figures of a year, by decision date (exemptions and withdrawals by when they happened). */
-export async function computeAnnualStatistics(db: TReader, year: number): Promise<TAnnualStatisticsContent> {
-  const { dates, instants } = periodRange(String(year));
+/**
+ * The disclosure service's own figures of a period (a year, a quarter or a month), by decision date
+ * (exemptions and withdrawals by when they happened).
+ */
+export async function computeDisclosureFigures(
+  db: TReader,
+  period: string,
+): Promise<Omit<TAnnualStatisticsContent, 'year' | 'services' | 'note'>> {
+  const { dates, instants } = periodRange(period);
   const { decisions, withdrawn, expired, corrections, correctionRequests } = await annualStatisticsRows(
     db,
     dates,
@@ -93,7 +81,6 @@ export async function computeAnnualStatistics(db: TReader, year: number): Promis
   const onTime = published.filter((d) => d.dueAt === null || d.publishedAt! <= d.dueAt);
   const exempt = decisions.filter((d) => d.status === 'exempt');
   return {
-    year,
     byDecisionKind: count(decisions, (d) => d.decisionKind),
     published: published.length,
     publishedOnTime: onTime.length,
@@ -108,7 +95,16 @@ export async function computeAnnualStatistics(db: TReader, year: number): Promis
   };
 }
 
-async function buildContent(tx: TReader, input: TPrepareReport) {
+/** 统计年报 figures of a year: the service's own, and (when given) what the other services counted. */
+export async function computeAnnualStatistics(
+  db: TReader,
+  year: number,
+  services?: TServiceFigures,
+): Promise<TAnnualStatisticsContent> {
+  return { year, ...(await computeDisclosureFigures(db, String(year))), ...(services ? { services } : {}) };
+}
+
+async function buildContent(tx: TReader, input: TPrepareReport, services?: TServiceFigures) {
   const { dates, instants } = periodRange(input.period);
   if (input.kind === 'randomInspectionResults') {
     const items = await publishedVersions(tx, { randomInspection: true, decisionDates: dates });
@@ -142,20 +138,25 @@ async function buildContent(tx: TReader, input: TPrepareReport) {
     };
     return content;
   }
-  return computeAnnualStatistics(tx, Number(input.period));
+  return computeAnnualStatistics(tx, Number(input.period), services);
 }
 
 /**
  * A Schedule's run (POST /internal/reports): compile the period's report from published records as a
  * draft for internal review. Idempotent by kind and period: a repeat returns the existing draft.
  */
-export async function preparePeriodicReport(ctx: TCommandContext, input: TPrepareReport) {
+export async function preparePeriodicReport(
+  ctx: TCommandContext,
+  input: TPrepareReport,
+  /** For the annual statistics: what recording, legal-review and inspection counted for the year. */
+  services?: TServiceFigures,
+) {
   const { tx, actor } = ctx;
   await lockKey(tx, `report:${input.kind}:${input.period}`);
   const existing = await findReport(tx, input.kind, input.period);
   if (existing)
     return { status: 200, body: { disclosureId: existing.id, status: existing.status, created: false } };
-  const content = await buildContent(tx, input);
+  const content = await buildContent(tx, input, services);
   const kind = contentKinds[input.kind];
   const source = kind.source.parse(content);
   const d = await createDisclosure(tx, {

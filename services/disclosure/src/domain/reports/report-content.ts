@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { ZIsoDate } from '@sanxiang/shared/src/domain';
+import {
+  ZInspectionPeriodStatistics,
+  ZLegalReviewStatistics,
+  ZRecordingStatistics,
+} from '@sanxiang/shared/src/contracts';
 
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 
@@ -56,6 +61,17 @@ export const ZAnnualStatisticsContent = z.object({
   expired: ZCount,
   corrections: ZCount,
   correctionRequests: ZCount,
+  /**
+   * What the other services counted for the year (each its own rows, issue #15): cases, evidence,
+   * legal review, 双随机. Absent in reports prepared before they were composed.
+   */
+  services: z
+    .object({
+      recording: ZRecordingStatistics,
+      legalReview: ZLegalReviewStatistics,
+      inspection: ZInspectionPeriodStatistics,
+    })
+    .optional(),
   note: z.string().trim().max(2000).optional(),
 });
 export type TAnnualStatisticsContent = z.infer<typeof ZAnnualStatisticsContent>;

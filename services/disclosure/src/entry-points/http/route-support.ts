@@ -8,6 +8,7 @@ import type { TTokenStats } from '../../data-access/public-decision-repository';
 import type { TPublicInspectionSource } from '../../data-access/public-inspection-source';
 import type { TPublicPersonnelSource } from '../../data-access/public-personnel-source';
 import type { TPublicReadPool } from '../../data-access/public-read-pool';
+import type { TStatisticsSources } from '../../data-access/statistics-sources';
 import type { TUnitOfWork } from '../../data-access/unit-of-work';
 import type { TDisclosureAccess } from '../../domain/decisions/disclosure-access';
 
@@ -28,6 +29,8 @@ export interface TRouteDeps {
   personnel: TPublicPersonnelSource;
   /** 双随机、一公开, published by the inspection service. */
   inspection: TPublicInspectionSource;
+  /** What recording, legal-review and inspection count for a period (统计年报, monthly figures). */
+  statisticsSources: TStatisticsSources;
   /** Disclosure by unit: who reaches a record and whose step it is (docs/authorization.md). */
   access: TDisclosureAccess;
   /** WITHDRAWAL_WORKING_DAYS: the withdrawal-after-revocation clock's period. */

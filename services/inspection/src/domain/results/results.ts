@@ -1,3 +1,4 @@
+import { inspectionResultLabel } from '@sanxiang/shared/src/contracts';
 import { AppError, type TIdempotentRequest, type TPrincipal, type TReader } from '@sanxiang/shared';
 import type { WorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { clockRules, computeClockInstants } from '@sanxiang/shared/src/clocks';
@@ -16,12 +17,7 @@ import type { TDomainDeps } from '../deps';
 import { resultsState, ZResultsState } from './publication';
 
 /** 抽查结果 (000 §17), as staff and the public read them. */
-export const resultLabels = {
-  noProblem: '未发现问题',
-  rectificationOrdered: '发现问题，已责令整改',
-  caseOpened: '立案查处',
-  notFound: '未找到',
-} as const;
+export const resultLabels = inspectionResultLabel;
 export const ZResult = z.enum(['noProblem', 'rectificationOrdered', 'caseOpened', 'notFound']);
 
 export const ZRecordResultBody = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { TReader } from '@sanxiang/shared';
-import { publishedPlansWithDraws } from '../../data-access/plan-repository';
+import { AppError, type TReader } from '@sanxiang/shared';
+import { statisticsPeriodRange, type TInspectionPeriodStatistics } from '@sanxiang/shared/src/contracts';
+import { publishedPlansWithDraws, publishedTasksEndedIn } from '../../data-access/plan-repository';
 import { resultLabels } from '../results/results';
 
 /** One row of the annual figures: a plan, an item, or the whole year. */
@@ -142,4 +143,41 @@ export function inspectionStatisticsCsv(s: TInspectionStatistics): string {
   for (const i of s.byItem) rows.push(['抽查事项', `${i.itemCode} ${i.itemName}`, ...figures(i)]);
   rows.push(['全年合计', `${s.year}年（抽查计划 ${s.plans} 个）`, ...figures(s.total)]);
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * The period's 双随机 figures for the composed 统计年报 and the monthly figures (GET
+ * /internal/statistics, for the disclosure service): the published tasks whose inspection ended in
+ * the period (by end date, Beijing calendar), their current draws' objects and results, and whether
+ * their results were published, and by the due instant of the 20-working-day clock.
+ */
+export async function computeInspectionPeriodStatistics(
+  db: TReader,
+  period: string,
+): Promise<TInspectionPeriodStatistics> {
+  const range = statisticsPeriodRange(period);
+  if (!range) throw new AppError('validation', `无法识别的统计期间 ${period}`);
+  const tasks = await publishedTasksEndedIn(db, range.dates);
+  const results = { noProblem: 0, rectificationOrdered: 0, caseOpened: 0, notFound: 0 };
+  let objectsDrawn = 0;
+  let pending = 0;
+  for (const task of tasks)
+    for (const draw of task.draws)
+      for (const o of draw.objects) {
+        objectsDrawn += 1;
+        if (o.result) results[o.result] += 1;
+        else pending += 1;
+      }
+  const published = tasks.filter((t) => t.resultsPublishedAt !== null);
+  return {
+    period,
+    tasks: tasks.length,
+    objectsDrawn,
+    results,
+    pending,
+    tasksResultsPublished: published.length,
+    tasksResultsPublishedLate: published.filter(
+      (t) => t.resultsDueAt !== null && t.resultsPublishedAt! > t.resultsDueAt,
+    ).length,
+  };
 }

@@ -2,6 +2,12 @@ import type { Api } from '@sanxiang/shared';
 import { z } from 'zod';
 import type { TDomainDeps } from '../../domain/deps';
 import {
+  statisticsInternalPath,
+  ZInspectionPeriodStatistics,
+  ZStatisticsQuery,
+} from '@sanxiang/shared/src/contracts';
+import {
+  computeInspectionPeriodStatistics,
   computeInspectionStatistics,
   inspectionStatisticsCsv,
   ZInspectionStatistics,
@@ -20,6 +26,19 @@ const ZYearQuery = z.object({
 
 /** 统计年报's 双随机 figures: per plan, per item, in total; JSON and CSV. */
 export function statisticsRoutes(api: Api, deps: TDomainDeps): void {
+  api.route({
+    method: 'get',
+    path: statisticsInternalPath,
+    summary: '公示服务（统计年报、月度统计）：检查结束于期间内的抽查任务、抽取对象、各类结果及公示及时性',
+    tags: ['internal'],
+    access: ['system'],
+    request: { query: ZStatisticsQuery },
+    responses: { 200: { description: '统计', schema: ZInspectionPeriodStatistics } },
+    handler: async ({ query }) => ({
+      body: await computeInspectionPeriodStatistics(deps.db, query.period),
+    }),
+  });
+
   api.route({
     method: 'get',
     path: '/statistics',

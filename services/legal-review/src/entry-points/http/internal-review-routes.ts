@@ -1,5 +1,12 @@
 import { type Api, AppError } from '@sanxiang/shared';
-import { ZReviewAssignment, ZReviewIntakeResponse } from '@sanxiang/shared/src/contracts';
+import {
+  statisticsInternalPath,
+  ZLegalReviewStatistics,
+  ZReviewAssignment,
+  ZReviewIntakeResponse,
+  ZStatisticsQuery,
+} from '@sanxiang/shared/src/contracts';
+import { computeReviewStatistics } from '../../domain/statistics/review-statistics';
 import { findReviewAssignment } from '../../data-access/review-repository';
 import { ZReviewIdParams } from '../../domain/schemas';
 import { intakeReview, ZIntakeReviewBody } from '../../domain/intake/intake-review';
@@ -7,6 +14,17 @@ import { actorOf, problem, type TRouteDeps } from './http-context';
 
 /** The endpoint the lifecycle workflow's activity calls (docs/service-contracts.md §2). */
 export function internalReviewRoutes(api: Api, deps: TRouteDeps): void {
+  api.route({
+    method: 'get',
+    path: statisticsInternalPath,
+    summary: '公示服务（统计年报、月度统计）：期间内受理送审、审核的重大执法决定及各类审核意见的数量',
+    tags: ['internal'],
+    access: ['system'],
+    request: { query: ZStatisticsQuery },
+    responses: { 200: { description: '统计', schema: ZLegalReviewStatistics }, 400: problem('请求不合法') },
+    handler: async ({ query }) => ({ body: await computeReviewStatistics(deps.db, query.period) }),
+  });
+
   api.route({
     method: 'post',
     path: '/internal/reviews',

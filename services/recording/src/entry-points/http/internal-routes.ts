@@ -8,7 +8,11 @@ import {
   ZEscalationResponse,
   ZStageTransitionRequest,
   ZStageTransitionResponse,
+  statisticsInternalPath,
+  ZRecordingStatistics,
+  ZStatisticsQuery,
 } from '@sanxiang/shared/src/contracts';
+import { countRecordingStatistics } from '../../domain/statistics/count-statistics';
 import { loadCaseFile } from '../../domain/access/case-access';
 import { fileRecord } from '../../domain/records/file-record';
 import { ZLegalReviewOpinion } from '../../domain/records/record-bodies';
@@ -28,6 +32,18 @@ export const ZInternalRecordInput = z.object({
 });
 
 export function internalRoutes(api: Api, deps: TRecordingDeps) {
+  api.route({
+    method: 'get',
+    path: statisticsInternalPath,
+    summary: '公示服务（统计年报、月度统计）：期间内立案、结案、上传证据及逾期上传证据的数量',
+    tags,
+    access: ['system'],
+    request: { query: ZStatisticsQuery },
+    responses: { 200: { description: '统计', schema: ZRecordingStatistics } },
+    handler: async ({ query }) => ({
+      body: await countRecordingStatistics(deps.db, await deps.calendar(), query.period),
+    }),
+  });
   api.route({
     method: 'post',
     path: internalOpenCasePath,

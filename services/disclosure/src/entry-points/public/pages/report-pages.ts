@@ -1,16 +1,12 @@
 import { formatDate } from '@sanxiang/shared';
-import {
-  decisionKindLabel,
-  exemptionReasonLabel,
-  labelOf,
-  withdrawalReasonLabel,
-} from '../../../domain/labels';
 import type {
   TAnnualStatisticsContent,
   TCreditBlacklistContent,
   TRandomInspectionResultsContent,
 } from '../../../domain/reports/report-content';
+import { statisticsGroups, statisticsTable } from '../../../domain/reports/statistics';
 import { html, type SafeHtml } from '../html';
+import { barChart } from './bar-chart';
 import { layout } from './layout';
 
 interface TReportView {
@@ -80,35 +76,20 @@ export function renderReportPage(r: TReportView): string {
     );
   } else {
     const c = r.content as TAnnualStatisticsContent;
-    body = html`${table(
-      '按决定类别',
-      ['类别', '数量'],
-      Object.entries(c.byDecisionKind).map(([k, n]) => [labelOf(decisionKindLabel, k), n]),
-    )}
-    ${table(
-      '公示情况',
-      ['项目', '数量'],
-      [
-        ['已公示', c.published],
-        ['按期公示', c.publishedOnTime],
-        ['逾期公示', c.publishedLate],
-        ['不予公开', c.exempt],
-        ['撤下', c.withdrawn],
-        ['期满撤下', c.expired],
-        ['更正', c.corrections],
-        ['更正申请', c.correctionRequests],
-      ],
-    )}
-    ${table(
-      '不予公开原因',
-      ['原因', '数量'],
-      Object.entries(c.exemptByReason).map(([k, n]) => [labelOf(exemptionReasonLabel, k), n]),
-    )}
-    ${table(
-      '撤下原因',
-      ['原因', '数量'],
-      Object.entries(c.withdrawnByReason).map(([k, n]) => [labelOf(withdrawalReasonLabel, k), n]),
-    )}`;
+    const rows = statisticsTable(c);
+    body = html`<p>
+        ${
+          c.services
+            ? `本年报汇总 ${c.year} 年本机关各系统的记录：执法案件与执法记录、法制审核、双随机抽查和行政执法公示。`
+            : `本年报为 ${c.year} 年行政执法公示的统计。`
+        }每幅图下附同样数字的表格。
+      </p>
+      ${statisticsGroups.flatMap((group, i) => {
+        const bars = rows
+          .filter((row) => row.group === group)
+          .map((row) => ({ label: row.item, value: row.value }));
+        return bars.length ? [barChart(`chart-${i}`, group, bars)] : [];
+      })}`;
   }
   return layout(
     { title: r.title, current: 'reports' },
