@@ -64,6 +64,8 @@ export interface TInProcessSystem {
     notifications: string;
     inspection: string;
   };
+  /** Each service's database (fresh for this run): tests count rows there independently of the code. */
+  databaseUrls: { recording: string; legalReview: string; disclosure: string; inspection: string };
   /** With `identity`: the one password of every demo account. */
   demoPassword: string;
   /** The recording service's database, for assertions on its audit trail and upload parts. */
@@ -405,6 +407,12 @@ export async function startInProcessSystem(options: TInProcessSystemOptions = {}
         inspection: inspectionServer.url,
         ...(identitySlot ? { identity: identitySlot.url } : {}),
         ...(consoleSlot ? { console: consoleSlot.url } : {}),
+      },
+      databaseUrls: {
+        recording: recordingDb.url,
+        legalReview: legalReviewDb.url,
+        disclosure: disclosureDb.url,
+        inspection: inspectionDb.url,
       },
       demoPassword: TEST_DEMO_PASSWORD,
       recordingDatabaseUrl: recordingDb.url,
