@@ -18,6 +18,7 @@ const placeholders: Record<string, string> = {
   S3_ACCESS_KEY: 'unused',
   S3_SECRET_KEY: 'unused-unused',
   SERVICE_URL_RECORDING: 'http://127.0.0.1:9',
+  SERVICE_URL_LEGAL_REVIEW: 'http://127.0.0.1:9',
   SERVICE_URL_DIRECTORY: 'http://127.0.0.1:9',
   SERVICE_URL_INSPECTION: 'http://127.0.0.1:9',
   SMTP_URL: 'smtp://127.0.0.1:9',

@@ -29,6 +29,7 @@ const CataloguePage = lazy(() => import('./pages/catalogue-page'));
 const CatalogueEntryNewPage = lazy(() => import('./pages/catalogue-entry-new-page'));
 const CatalogueChangePage = lazy(() => import('./pages/catalogue-change-page'));
 const CatalogueChangeNewPage = lazy(() => import('./pages/catalogue-change-new-page'));
+const StatisticsPage = lazy(() => import('./pages/statistics-page'));
 
 // A failing page shows an error in Chinese inside the layout; the menu stays usable.
 const page = (element: ReactNode) => (
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
       { path: 'catalogue/new', element: page(<CatalogueEntryNewPage />) },
       { path: 'catalogue-changes/new', element: page(<CatalogueChangeNewPage />) },
       { path: 'catalogue-changes/:id', element: page(<CatalogueChangePage />) },
+      { path: 'statistics', element: page(<StatisticsPage />) },
     ],
   },
 ]);

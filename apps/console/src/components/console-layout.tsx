@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
   BellOutlined,
   CalendarOutlined,
@@ -74,6 +75,12 @@ const menuRoutes: { path: string; name: string; icon: ReactNode; roles?: string[
     name: '双随机抽查',
     icon: <SearchOutlined />,
     roles: ['officer', 'discloser', 'head', 'admin'],
+  },
+  {
+    path: '/statistics',
+    name: '统计年报',
+    icon: <BarChartOutlined />,
+    roles: ['discloser', 'reviewer', 'head', 'admin'],
   },
 ];
 

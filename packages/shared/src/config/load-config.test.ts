@@ -9,6 +9,7 @@ const valid = {
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
   TEMPORAL_CODEC_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
   SERVICE_URL_RECORDING: 'http://127.0.0.1:3002',
+  SERVICE_URL_LEGAL_REVIEW: 'http://127.0.0.1:3003',
   SERVICE_URL_DIRECTORY: 'http://127.0.0.1:3004',
   SERVICE_URL_INSPECTION: 'http://127.0.0.1:3007',
 };
