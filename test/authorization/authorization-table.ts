@@ -289,6 +289,7 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
     'POST /cases/{caseNumber}/major-downgrades': { roles: ['head'], rule: 'caseUnitHead' },
     'POST /internal/cases': { roles: ['system'], rule: 'machine' },
     'GET /internal/cases/{caseNumber}/summary': { roles: ['system'], rule: 'machine' },
+    'GET /internal/statistics': { roles: ['system'], rule: 'machine' },
     'POST /internal/cases/{caseNumber}/escalations': { roles: ['system'], rule: 'machine' },
     'POST /internal/cases/{caseNumber}/stage-transitions': { roles: ['system'], rule: 'machine' },
     'POST /internal/cases/{caseNumber}/records': { roles: ['system'], rule: 'machine' },
@@ -297,6 +298,7 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
   'legal-review': {
     'POST /internal/reviews': { roles: ['system'], rule: 'machine' },
     'GET /internal/reviews/{reviewId}/assignment': { roles: ['system'], rule: 'machine' },
+    'GET /internal/statistics': { roles: ['system'], rule: 'machine' },
     'GET /reviews': { roles: ['reviewer', 'head'], rule: 'reviewOffice' },
     'GET /reviews/overdue': { roles: ['reviewer', 'head'], rule: 'reviewOffice' },
     'GET /reviews/{reviewId}': { roles: ['reviewer', 'head', 'officer'], rule: 'reviewRead' },
@@ -392,6 +394,9 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
     'POST /disclosures/{id}/blacklist': { roles: ['discloser'], rule: 'disclosureStaff' },
     'GET /reports/annual-statistics': { roles: ['discloser', 'reviewer', 'head', 'admin'], rule: 'role' },
     'GET /reports/annual-statistics.csv': { roles: ['discloser', 'reviewer', 'head', 'admin'], rule: 'role' },
+    'GET /reports/statistics': { roles: ['discloser', 'reviewer', 'head', 'admin'], rule: 'role' },
+    'GET /reports/statistics.csv': { roles: ['discloser', 'reviewer', 'head', 'admin'], rule: 'role' },
+    'GET /reports/statistics.xlsx': { roles: ['discloser', 'reviewer', 'head', 'admin'], rule: 'role' },
     'GET /api/public/reports': { roles: 'public', rule: 'public' },
     'GET /api/public/reports/{id}': { roles: 'public', rule: 'public' },
   },
@@ -437,6 +442,7 @@ export const authorizationTable: Record<TAuthorizedService, Record<string, TOper
     'GET /public/tasks/{taskId}': { roles: 'public', rule: 'public' },
     'GET /statistics': { roles: ['head', 'discloser', 'admin'], rule: 'role' },
     'GET /statistics.csv': { roles: ['head', 'discloser', 'admin'], rule: 'role' },
+    'GET /internal/statistics': { roles: ['system'], rule: 'machine' },
   },
   notifications: {
     'POST /internal/notifications': { roles: ['system'], rule: 'machine' },
