@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadWorkingDayCalendar } from '@sanxiang/shared/src/calendar';
 import { createTestDatabase, type TTestDatabase } from '@sanxiang/testing';
-import { createPrismaClient, type TDb } from '../src/data-access/prisma-client';
+import { asDatabase, createPrismaClient, type TDb } from '../src/data-access/prisma-client';
 import { countRecordingStatistics } from '../src/domain/statistics/count-statistics';
 
 // recording's period figures (统计年报, monthly figures, #15): cases opened and closed by Beijing
@@ -81,19 +81,21 @@ it('counts cases by Beijing days and evidence uploaded after the end of the seco
   await evidence(opened.id, activity.id, '2026-03-18T00:01:00+08:00'); // late
   const calendar = await loadWorkingDayCalendar({});
 
-  expect(await countRecordingStatistics(db, calendar, '2026-03')).toEqual({
+  expect(await countRecordingStatistics(asDatabase(db), calendar, '2026-03')).toEqual({
     period: '2026-03',
     casesOpened: 2,
     casesClosed: 0,
     evidenceUploaded: 3,
     evidenceUploadedLate: 1,
   });
-  expect(await countRecordingStatistics(db, calendar, '2026-04')).toMatchObject({
+  expect(await countRecordingStatistics(asDatabase(db), calendar, '2026-04')).toMatchObject({
     casesOpened: 0,
     casesClosed: 1,
   });
-  expect(await countRecordingStatistics(db, calendar, '2026-02')).toMatchObject({ casesOpened: 1 });
-  expect(await countRecordingStatistics(db, calendar, '2026')).toEqual({
+  expect(await countRecordingStatistics(asDatabase(db), calendar, '2026-02')).toMatchObject({
+    casesOpened: 1,
+  });
+  expect(await countRecordingStatistics(asDatabase(db), calendar, '2026')).toEqual({
     period: '2026',
     casesOpened: 3,
     casesClosed: 1,
