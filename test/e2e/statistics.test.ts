@@ -348,7 +348,7 @@ it('the CSV and the XLSX parse back to the same rows and numbers', async () => {
     binary: true,
   });
   const book = new Workbook();
-  await book.xlsx.load(xlsx.body);
+  await book.xlsx.load(xlsx.body as unknown as Parameters<typeof book.xlsx.load>[0]);
   const sheet = book.getWorksheet('统计')!;
   expect(String(sheet.getCell('A1').value)).toMatch(/^2026 年行政执法统计（统计时间 /u);
   const rows: unknown[][] = [];

@@ -37,7 +37,7 @@ describe('统计年报', () => {
       // The year's charts first (the current year), then March 2026, the demo inspection's month.
       await page.getByRole('img', { name: /^案件：立案 \d+，结案 \d+$/u }).waitFor();
       // The pickers sit at the top, where the fixed header would cover them on a scrolled page.
-      const top = () => page.evaluate(() => window.scrollTo(0, 0));
+      const top = () => page.evaluate('window.scrollTo(0, 0)');
       await top();
       await page.getByRole('radiogroup', { name: '统计年度' }).getByText('2026 年').click();
       await top();
@@ -69,7 +69,9 @@ describe('统计年报', () => {
       ]);
       expect(download.suggestedFilename()).toBe('statistics-2026-03.xlsx');
       const book = new Workbook();
-      await book.xlsx.load(readFileSync((await download.path())!));
+      await book.xlsx.load(
+        readFileSync((await download.path())!) as unknown as Parameters<typeof book.xlsx.load>[0],
+      );
       const rows: unknown[][] = [];
       book.getWorksheet('统计')!.eachRow((row, n) => {
         if (n > 2) rows.push([1, 2, 3].map((c) => row.getCell(c).value));

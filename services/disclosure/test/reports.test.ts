@@ -290,7 +290,7 @@ it('composes a month’s and a year’s figures from every service, as JSON, CSV
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
   const book = new Workbook();
-  await book.xlsx.load(xlsx.body as Buffer);
+  await book.xlsx.load(xlsx.body as Buffer as unknown as Parameters<typeof book.xlsx.load>[0]);
   const sheet = book.getWorksheet('统计')!;
   expect(String(sheet.getCell('A1').value)).toContain('2026 年 10 月行政执法统计');
   const sheetRows: unknown[][] = [];
