@@ -81,7 +81,10 @@ async function pool(n: number, limit: number, task: (i: number) => Promise<void>
 }
 
 /** The demo's major case (in legal review), numbered for this run and case. */
-function storyOf(i: number, run: string): { story: TCaseStory; activity: (typeof demoCases)[number]['activity'] } {
+function storyOf(
+  i: number,
+  run: string,
+): { story: TCaseStory; activity: (typeof demoCases)[number]['activity'] } {
   const template = demoCases.find((c) => c.target === 'inLegalReview')!;
   const [renamed] = renameDemoCases(`P${run}-${i + 1}`, [template]);
   const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
@@ -196,7 +199,8 @@ async function main() {
           );
           const seen = performance.now();
           for (const item of page.items as { caseNumber: string }[])
-            if (wanted.has(item.caseNumber) && !inQueueAt.has(item.caseNumber)) inQueueAt.set(item.caseNumber, seen);
+            if (wanted.has(item.caseNumber) && !inQueueAt.has(item.caseNumber))
+              inQueueAt.set(item.caseNumber, seen);
           cursor = page.nextCursor as string | null;
         } while (cursor);
         const board = await getJson(`${system.urls.notifications}/board?kind=legalReview&limit=500`);
@@ -218,7 +222,8 @@ async function main() {
         submittedAt.set(p.caseNumber, performance.now());
         try {
           const r = await submitProposal(api, users.zhangWei, p.caseNumber, p.body, p.key);
-          if (r.stage !== 'legalReview') throw new Error(`${p.caseNumber}: stage ${r.stage} after the proposal`);
+          if (r.stage !== 'legalReview')
+            throw new Error(`${p.caseNumber}: stage ${r.stage} after the proposal`);
           answeredAt.set(p.caseNumber, performance.now());
         } catch (err) {
           failures.push(err);

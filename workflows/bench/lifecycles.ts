@@ -117,7 +117,8 @@ function shippedMaxCached(): number {
   return Number(m[1].replace(/_/g, ''));
 }
 const MAX_CACHED = args['max-cached'] !== undefined ? intArg('max-cached') : shippedMaxCached();
-const MAX_CACHED_SOURCE = args['max-cached'] !== undefined ? '--max-cached' : 'workflows/src/worker/create-worker.ts';
+const MAX_CACHED_SOURCE =
+  args['max-cached'] !== undefined ? '--max-cached' : 'workflows/src/worker/create-worker.ts';
 
 const TARGET_RATIO = 0.8;
 const TARGET_RSS_BYTES = 1024 ** 3;
@@ -732,7 +733,10 @@ async function memory(
         .getHandle(lifecycleWorkflowId(`BENCH-${runTag}-M${kind[0]}1`))
         .query<TCaseLifecycleStatus>(lifecycleQueries.status)
         .catch(() => undefined);
-      if (view) console.log(`  one open lifecycle's status (its state as JSON): ${JSON.stringify(view).length} bytes`);
+      if (view)
+        console.log(
+          `  one open lifecycle's status (its state as JSON): ${JSON.stringify(view).length} bytes`,
+        );
     }
     await worker.gc();
     const afterGc = worker.memory();
@@ -759,7 +763,6 @@ async function memory(
     await worker.stop();
   }
 }
-
 
 // ---- phase 3: replay of one long lifecycle ----------------------------------------------------------
 
@@ -864,7 +867,9 @@ async function driveLongLifecycle(
     followRuns: false,
   })) as { stage?: string; cycles?: number; rounds?: number };
   if (result.stage !== 'withdrawn' || result.cycles !== 2 || result.rounds !== 3)
-    throw new Error(`${handle.workflowId}: ended ${JSON.stringify(result)}, want withdrawn after 2 cycles, 3 rounds`);
+    throw new Error(
+      `${handle.workflowId}: ended ${JSON.stringify(result)}, want withdrawn after 2 cycles, 3 rounds`,
+    );
   return { workflowId: handle.workflowId, runIds };
 }
 
@@ -901,8 +906,12 @@ async function replayRuns(
       }
     })();
     let n = 0;
-    for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, dataConverter }, histories)) {
-      if (result.error) throw new Error(`replay of ${workflowId} run ${i + 1} failed: ${String(result.error)}`);
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: bundle, dataConverter },
+      histories,
+    )) {
+      if (result.error)
+        throw new Error(`replay of ${workflowId} run ${i + 1} failed: ${String(result.error)}`);
       if (n++ >= 2) times.push(performance.now() - last);
     }
     out.push({

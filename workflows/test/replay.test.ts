@@ -37,10 +37,7 @@ const replayAll = async (workflowsPath: string, release: string, only?: string[]
       history: historyFromJson(JSON.parse(readFileSync(path.join(root, release, file), 'utf8'))),
     }));
   const failures: string[] = [];
-  for await (const result of Worker.runReplayHistories(
-    { workflowBundle, dataConverter },
-    histories,
-  )) {
+  for await (const result of Worker.runReplayHistories({ workflowBundle, dataConverter }, histories)) {
     if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
   }
   return { failures, count: histories.length };

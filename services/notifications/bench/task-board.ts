@@ -103,7 +103,10 @@ const boardSql = (where: string, values: unknown[]) => {
     `SELECT t."kind", t."unitId", t."unitName", t."status", t."level", count(*)::int AS n FROM "ClockTask" t ` +
     `WHERE ${open}${where} AND t."dueAt" ${cmp} $${n + 1} GROUP BY 1, 2, 3, 4, 5`;
   return [
-    { text: `SELECT t.* FROM "ClockTask" t WHERE ${open}${where} ORDER BY t."dueAt" ASC, t."clockKey" ASC LIMIT 100`, values },
+    {
+      text: `SELECT t.* FROM "ClockTask" t WHERE ${open}${where} ORDER BY t."dueAt" ASC, t."clockKey" ASC LIMIT 100`,
+      values,
+    },
     { text: grouped('<'), values: [...values, now] },
     { text: grouped('>='), values: [...values, now] },
   ];
@@ -221,7 +224,10 @@ async function main() {
         name: "我的待办, a reviewer's",
         path: '/tasks/mine',
         as: reviewer,
-        sql: mineSql(false).map((text, i) => ({ text, values: i === 0 ? ['u-reviewer-7'] : ['u-reviewer-7', []] })),
+        sql: mineSql(false).map((text, i) => ({
+          text,
+          values: i === 0 ? ['u-reviewer-7'] : ['u-reviewer-7', []],
+        })),
         keyed: true,
       },
       {
@@ -277,12 +283,9 @@ async function main() {
       }
       httpTimes.sort((a, b) => a - b);
       sqlTimes.sort((a, b) => a - b);
-      const [h50, h95, s50, s95] = [50, 95, 50, 95].map((p, i) => percentile(i < 2 ? httpTimes : sqlTimes, p)) as [
-        number,
-        number,
-        number,
-        number,
-      ];
+      const [h50, h95, s50, s95] = [50, 95, 50, 95].map((p, i) =>
+        percentile(i < 2 ? httpTimes : sqlTimes, p),
+      ) as [number, number, number, number];
       summary.push({ p95: h95, ratio50: h50 / s50 });
       console.log(
         `${s.name.padEnd(32)}${(h50 / s50).toFixed(2).padStart(6)}×${(h95 / s95).toFixed(2).padStart(6)}×` +

@@ -181,7 +181,9 @@ function putFile(
 async function main() {
   const { file, sha256 } = benchFile(size);
   // Distinct files for the concurrent uploads (a case's evidence is told apart by its hash).
-  const concurrentFiles = Array.from({ length: concurrent }, (_, i) => benchFile(concurrentSize, `-${i + 1}`));
+  const concurrentFiles = Array.from({ length: concurrent }, (_, i) =>
+    benchFile(concurrentSize, `-${i + 1}`),
+  );
   const minio = minioClient();
   await prepareBucket(minio);
   process.env.SANXIANG_TEST_PG_URL ??= env('SANXIANG_PG_ADMIN_URL');

@@ -69,7 +69,6 @@ function stubs() {
   return { clocks, escalations, notifications, published, events, order, activities };
 }
 
-
 const start = (taskQueue: string, input: TInspectionResultsInput) =>
   temporal.env.client.workflow.start(inspectionResultsWorkflowType, {
     taskQueue,

@@ -75,7 +75,10 @@ export async function board(deps: TDomainDeps, q: TBoardQuery, scope: TBoardScop
   const filter = { kind: q.kind, unitId, level: q.level, overdue: q.overdue, now };
   const [rows, counted] = outOfScope
     ? [[], []]
-    : await Promise.all([listOpenTasks(deps.db, { ...filter, take: q.limit }), countOpenTasks(deps.db, filter)]);
+    : await Promise.all([
+        listOpenTasks(deps.db, { ...filter, take: q.limit }),
+        countOpenTasks(deps.db, filter),
+      ]);
   const groups = new Map<
     string,
     {

@@ -23,7 +23,8 @@ function stubs() {
     notifyClockStep(input: TNotifyClockStepInput): Promise<{ people: [] }>;
     reportClockEvent(input: TReportClockEventInput): Promise<void>;
   } = {
-    computeCatalogueClock: async ({ effectiveDate }) => computeCatalogueClockWith(temporal.calendar, effectiveDate),
+    computeCatalogueClock: async ({ effectiveDate }) =>
+      computeCatalogueClockWith(temporal.calendar, effectiveDate),
     recordCatalogueClock: async ({ clock }) => {
       clocks.push(clock);
     },
@@ -45,8 +46,8 @@ function stubs() {
   return { clocks, escalations, notifications, events, order, activities };
 }
 
-const shanghaiToday = async () => temporal.calendar.dateInShanghai(new Date(Number(await temporal.env.currentTimeMs())));
-
+const shanghaiToday = async () =>
+  temporal.calendar.dateInShanghai(new Date(Number(await temporal.env.currentTimeMs())));
 
 it('reminds, escalates twice, and reports a late completion', async () => {
   const { clocks, escalations, notifications, events, order, activities } = stubs();
@@ -59,7 +60,9 @@ it('reminds, escalates twice, and reports a late completion', async () => {
       args: [{ changeId, title: '《劳动保障监察条例》修订', effectiveDate }],
     });
     const expected = computeCatalogueClockWith(temporal.calendar, effectiveDate);
-    await temporal.env.sleep(Date.parse(expected.secondEscalateAt) - Number(await temporal.env.currentTimeMs()) + 60_000);
+    await temporal.env.sleep(
+      Date.parse(expected.secondEscalateAt) - Number(await temporal.env.currentTimeMs()) + 60_000,
+    );
     expect((await handle.query(catalogueUpdateStatus)).level).toBe(2);
     await handle.signal(catalogueChangeCompleted, {
       changeId: 'someone-else',
@@ -143,7 +146,9 @@ it('stops after the reminder when the entries are updated in time', async () => 
       workflowId: `catalogue-update:${changeId}`,
       args: [{ changeId, title: '职能调整', effectiveDate }],
     });
-    await temporal.env.sleep(Date.parse(clock.remindAt) - Number(await temporal.env.currentTimeMs()) + 60_000);
+    await temporal.env.sleep(
+      Date.parse(clock.remindAt) - Number(await temporal.env.currentTimeMs()) + 60_000,
+    );
     await handle.signal(catalogueChangeCompleted, {
       changeId,
       completedAt: new Date(Number(await temporal.env.currentTimeMs())).toISOString(),

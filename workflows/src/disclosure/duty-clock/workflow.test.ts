@@ -43,7 +43,6 @@ function stubs() {
 
 const now = async () => new Date(Number(await temporal.env.currentTimeMs()));
 
-
 async function runDuty(
   input: TDutyClockInput,
   until: (clock: ReturnType<typeof computeDutyClockWith>) => string | null,
@@ -89,7 +88,9 @@ describe('dutyClocks (issue #13 item 6)', () => {
       start,
     };
     const { notifications, events, times, result, clock } = await runDuty(input, () => null);
-    expect(clock.dueDate).toBe(temporal.calendar.addWorkingDays(temporal.calendar.dateInShanghai(start), 7).date);
+    expect(clock.dueDate).toBe(
+      temporal.calendar.addWorkingDays(temporal.calendar.dateInShanghai(start), 7).date,
+    );
     const clockKey = `${dutyClockWorkflowId(input.kind, input.subjectId)}:correctionRepublication`;
     expect(notifications.map((n) => [n.level, n.at, n.clockKey, n.kind, n.link, n.caseNumber])).toEqual([
       [0, clock.remindAt, clockKey, 'correctionRepublication', '/disclosures/x', '人社监〔2026〕8号'],

@@ -1,10 +1,4 @@
-import {
-  defineQuery,
-  defineSignal,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { clockRules, escalationText, levelAudience, type TClockInstants } from '@sanxiang/shared/src/clocks';
 import {
   dutyClockQueries,

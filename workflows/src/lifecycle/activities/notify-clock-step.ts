@@ -118,7 +118,10 @@ export async function resolveResponsible(
 
 /** The clock as the notifications service keeps it (one shape for steps and events). */
 export const taskClockOf = (
-  input: Pick<TNotifyClockStepInput, 'clockKey' | 'kind' | 'caseNumber' | 'caseTitle' | 'link' | 'dueAt' | 'dueDate'>,
+  input: Pick<
+    TNotifyClockStepInput,
+    'clockKey' | 'kind' | 'caseNumber' | 'caseTitle' | 'link' | 'dueAt' | 'dueDate'
+  >,
   unit: { id: string; name: string } | undefined,
 ) => ({
   clockKey: input.clockKey,
