@@ -9,6 +9,7 @@ import {
 import {
   api,
   createHarness,
+  statisticsSourcesStub,
   publishDecision,
   revokingDocument,
   step,
@@ -28,7 +29,11 @@ import {
 
 let h: THarness;
 beforeAll(async () => {
-  h = await createHarness({ config: { WITHDRAWAL_WORKING_DAYS: '4' } });
+  // The annual statistics' draft asks recording, legal review and inspection for their figures.
+  h = await createHarness({
+    config: { WITHDRAWAL_WORKING_DAYS: '4' },
+    extra: { statisticsSources: statisticsSourcesStub },
+  });
 }, 120_000);
 const seen = new Set<string>();
 afterAll(async () => {

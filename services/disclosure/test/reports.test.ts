@@ -5,40 +5,12 @@ import {
   exemptByPlan,
   ID_NUMBER,
   publishDecision,
+  statisticsSourcesStub as otherServices,
   step,
   type THarness,
   withdrawDecision,
 } from './support/harness';
 import { Workbook } from 'exceljs';
-import type { TStatisticsSources } from '../src/data-access/statistics-sources';
-
-/** What the other services would count (their own suites and test/e2e/statistics check them). */
-const otherServices: TStatisticsSources = {
-  recording: async (period) => ({
-    period,
-    casesOpened: 7,
-    casesClosed: 4,
-    evidenceUploaded: 12,
-    evidenceUploadedLate: 2,
-  }),
-  legalReview: async (period) => ({
-    period,
-    reviewsReceived: 3,
-    casesReviewed: 2,
-    opinionsIssued: 3,
-    opinionsIssuedLate: 1,
-    opinionsByKind: { approve: 2, supplementInvestigation: 1, modify: 0, correct: 0, transfer: 0 },
-  }),
-  inspection: async (period) => ({
-    period,
-    tasks: 1,
-    objectsDrawn: 5,
-    results: { noProblem: 3, rectificationOrdered: 1, caseOpened: 1, notFound: 0 },
-    pending: 0,
-    tasksResultsPublished: 1,
-    tasksResultsPublishedLate: 0,
-  }),
-};
 
 // What the Schedules' workflows ask for (POST /internal/reports): drafts of the monthly
 // random-inspection results, the quarterly credit blacklist and the annual statistics, from

@@ -1,3 +1,4 @@
+import type { TStatisticsSources } from '../../src/data-access/statistics-sources';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { temporalDataConverter } from '@sanxiang/shared';
@@ -214,3 +215,31 @@ export async function exemptByPlan(h: THarness, req: TDisclosureDraftRequest): P
   await step(h, id, `outcome-requests/${requestId}/approval`, 'head', { outcome: 'approve' });
   return id;
 }
+
+/** What the other services would count (their own suites and test/e2e/statistics check them). */
+export const statisticsSourcesStub: TStatisticsSources = {
+  recording: async (period) => ({
+    period,
+    casesOpened: 7,
+    casesClosed: 4,
+    evidenceUploaded: 12,
+    evidenceUploadedLate: 2,
+  }),
+  legalReview: async (period) => ({
+    period,
+    reviewsReceived: 3,
+    casesReviewed: 2,
+    opinionsIssued: 3,
+    opinionsIssuedLate: 1,
+    opinionsByKind: { approve: 2, supplementInvestigation: 1, modify: 0, correct: 0, transfer: 0 },
+  }),
+  inspection: async (period) => ({
+    period,
+    tasks: 1,
+    objectsDrawn: 5,
+    results: { noProblem: 3, rectificationOrdered: 1, caseOpened: 1, notFound: 0 },
+    pending: 0,
+    tasksResultsPublished: 1,
+    tasksResultsPublishedLate: 0,
+  }),
+};
